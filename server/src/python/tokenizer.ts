@@ -1,0 +1,651 @@
+/**
+ * Python's lexical rules, as one cursor over decoded text.
+ *
+ * The cursor (`next()`) fills public fields instead of allocating a token object per token, because the
+ * workspace scan tokenizes tens of megabytes and allocation would dominate. `tokenize()` gives plain objects
+ * for callers that want them.
+ *
+ * Output follows Python 3.11's `tokenize` module (token kinds, boundaries, INDENT/DEDENT placement), with
+ * f-strings scanned as in 3.12 (PEP 701: nested quotes of the same kind) and returned as one STRING token.
+ * Positions are 0-based lines and UTF-16 columns. Lone `\r` and `\r\n` end lines, as in CPython's parser.
+ *
+ * Broken code never swallows the rest of the file: an unclosed bracket, or a triple-quoted string that is
+ * still open at the end of the file, is closed at the next line that starts a definition (`def`, `class`,
+ * `async def`; for strings also `@`) at an indentation lower than or equal to that of the line it was
+ * opened on. Nothing here recurses per nesting level except f-strings inside f-strings (capped).
+ */
+import { SyntaxProblem, Token, TokenKind } from './tokens';
+
+const TAB_SIZE = 8;
+const MAX_FSTRING_NESTING = 32;
+
+const CH_TAB = 9, CH_LF = 10, CH_FF = 12, CH_CR = 13, CH_SPACE = 32, CH_BANG = 33, CH_DQUOTE = 34, CH_HASH = 35,
+  CH_SQUOTE = 39, CH_LPAREN = 40, CH_RPAREN = 41, CH_DOT = 46, CH_0 = 48, CH_9 = 57, CH_COLON = 58, CH_EQ = 61,
+  CH_LBRACKET = 91, CH_BACKSLASH = 92, CH_RBRACKET = 93, CH_UNDERSCORE = 95, CH_LBRACE = 123,
+  CH_RBRACE = 125, CH_VT = 11;
+
+/** Character classes for ASCII, indexed by char code. */
+const IDENT_START = new Uint8Array(128);
+const IDENT_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === CH_UNDERSCORE;
+  IDENT_START[c] = isLetter ? 1 : 0;
+  IDENT_PART[c] = isLetter || (c >= CH_0 && c <= CH_9) ? 1 : 0;
+}
+const NON_ASCII_ID_START = /[\p{ID_Start}]/u;
+const NON_ASCII_ID_CONTINUE = /[\p{ID_Continue}\u00B7\u0387\u1369-\u1371\u19DA]/u;
+
+/** Three-, two- and one-character operators of Python 3.11's tokenize. */
+const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
+const OPS2 = new Set(['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '==', '>=', '>>',
+  '@=', '^=', '|=']);
+const OPS1 = new Set('()[]{},:;.+-*/%&|^~<>=@'.split(''));
+
+/** String prefixes (lower-cased) that may precede a quote. */
+const STRING_PREFIXES = new Set(['r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf']);
+
+/** A line that starts a definition; used to recover from unclosed brackets and strings. */
+const DEFINITION_LINE = /^[ \t\f]*(?:(?:async[ \t\f]+)?def|class)(?![\p{ID_Continue}])/u;
+const DEFINITION_OR_DECORATOR_LINE = /^[ \t\f]*(?:(?:(?:async[ \t\f]+)?def|class)(?![\p{ID_Continue}])|@)/u;
+
+export function isIdentifierStart(code: number, text: string, pos: number): boolean {
+  if (code < 128) return IDENT_START[code] === 1;
+  return NON_ASCII_ID_START.test(charAt(text, pos));
+}
+
+function isIdentifierPart(code: number, text: string, pos: number): boolean {
+  if (code < 128) return IDENT_PART[code] === 1;
+  return NON_ASCII_ID_CONTINUE.test(charAt(text, pos));
+}
+
+/** The code point at pos as a string (a surrogate pair counts as one character). */
+function charAt(text: string, pos: number): string {
+  const cp = text.codePointAt(pos);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+function isDigit(code: number): boolean {
+  return code >= CH_0 && code <= CH_9;
+}
+
+/** Indentation column of the line starting at `pos`, with tabs to multiples of 8 and form feeds resetting. */
+function indentColumnAt(text: string, pos: number): number {
+  let column = 0;
+  for (; pos < text.length; pos++) {
+    const c = text.charCodeAt(pos);
+    if (c === CH_SPACE) column++;
+    else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+    else if (c === CH_FF) column = 0;
+    else break;
+  }
+  return column;
+}
+
+export class Tokenizer {
+  /** The current token: kind, UTF-16 offsets and 0-based positions. */
+  kind: TokenKind = TokenKind.EndMarker;
+  start = 0;
+  end = 0;
+  startLine = 0;
+  startCol = 0;
+  endLine = 0;
+  endCol = 0;
+  /** Problems found so far (unclosed brackets and strings, bad dedents, stray characters). */
+  readonly problems: SyntaxProblem[] = [];
+
+  private pos = 0;
+  private line = 0;
+  private lineStart = 0;
+  private atLineStart = true;
+  private continued = false;
+  private parenDepth = 0;
+  /** Indent column of the line where the outermost open bracket was opened (for recovery). */
+  private bracketLineIndent = 0;
+  private bracketLine = 0;
+  private bracketColumn = 0;
+  private readonly indents: number[] = [0];
+  private pendingDedents = 0;
+  private currentLineIndent = 0;
+  /** Whether the current physical line has produced a token other than INDENT/DEDENT. */
+  private lineHasContent = false;
+  private finished = false;
+  private reachedEnd = false;
+  /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
+  private readonly unterminatedFrom = new Map<string, number>();
+
+  constructor(readonly text: string) {
+    // A BOM left in the text is not part of the first line's indentation.
+    if (text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
+  }
+
+  /** The current token's text. */
+  get value(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** Bracket depth after the current token. */
+  get depth(): number {
+    return this.parenDepth;
+  }
+
+  /** A snapshot of the current token. */
+  token(): Token {
+    return {
+      kind: this.kind, start: this.start, end: this.end,
+      startLine: this.startLine, startCol: this.startCol, endLine: this.endLine, endCol: this.endCol,
+    };
+  }
+
+  /** Advances to the next token and returns its kind; ENDMARKER repeats at the end. */
+  next(): TokenKind {
+    if (this.pendingDedents > 0) {
+      this.pendingDedents--;
+      return this.emitHere(TokenKind.Dedent);
+    }
+    if (this.finished) return this.kind;
+    const text = this.text;
+    for (;;) {
+      if (this.atLineStart) {
+        const kind = this.startLine_();
+        if (kind !== undefined) return kind;
+      }
+      let pos = this.pos;
+      // Skip blanks between tokens.
+      let c = text.charCodeAt(pos);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) c = text.charCodeAt(++pos);
+      this.pos = pos;
+      if (pos >= text.length) return this.endOfInput();
+      if (c === CH_LF || c === CH_CR) return this.newlineToken();
+      if (c === CH_HASH) {
+        let end = pos;
+        while (end < text.length) {
+          const d = text.charCodeAt(end);
+          if (d === CH_LF || d === CH_CR) break;
+          end++;
+        }
+        return this.emit(TokenKind.Comment, pos, end);
+      }
+      if (c === CH_BACKSLASH) {
+        const d = text.charCodeAt(pos + 1);
+        if (d === CH_LF || d === CH_CR) {
+          // Explicit line joining: no token; the next line continues this logical line.
+          this.pos = pos + (d === CH_CR && text.charCodeAt(pos + 2) === CH_LF ? 3 : 2);
+          this.newLine(this.pos);
+          this.continued = true;
+          this.atLineStart = true;
+          continue;
+        }
+        if (pos + 1 >= text.length) {
+          // A backslash at the very end of the file: CPython says "unexpected EOF"; drop it.
+          this.pos = pos + 1;
+          continue;
+        }
+        this.problem(pos, 'unexpected character after line continuation character');
+        return this.emit(TokenKind.ErrorToken, pos, pos + 1);
+      }
+      this.lineHasContent = true;
+      if (isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(pos + 1)))) {
+        return this.emit(TokenKind.Number, pos, this.scanNumber(pos));
+      }
+      if (c === CH_DQUOTE || c === CH_SQUOTE) return this.stringToken(pos, pos);
+      if (isIdentifierStart(c, text, pos)) {
+        const prefixEnd = this.stringPrefixEnd(pos);
+        if (prefixEnd > 0) return this.stringToken(pos, prefixEnd);
+        let end = pos + (c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1);
+        for (;;) {
+          const d = text.charCodeAt(end);
+          if (end >= text.length || !isIdentifierPart(d, text, end)) break;
+          end += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        }
+        return this.emit(TokenKind.Name, pos, end);
+      }
+      return this.operatorToken(pos, c);
+    }
+  }
+
+  /** Handles the start of a physical line: indentation, blank and comment-only lines, recovery. */
+  private startLine_(): TokenKind | undefined {
+    const text = this.text;
+    this.atLineStart = false;
+    this.lineHasContent = false;
+    const continuation = this.continued || this.parenDepth > 0;
+    this.continued = false;
+    let pos = this.pos;
+    const column = indentColumnAt(text, pos);
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c !== CH_SPACE && c !== CH_TAB && c !== CH_FF) break;
+      pos++;
+    }
+    const c = text.charCodeAt(pos);
+    const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
+    if (continuation) {
+      if (this.parenDepth > 0 && !blank && column <= this.bracketLineIndent &&
+          DEFINITION_LINE.test(text.slice(this.pos, this.pos + 200))) {
+        // Recovery: a definition can never appear inside brackets; close them and start afresh.
+        this.problem(this.bracketLine, 'unclosed bracket', this.bracketColumn);
+        this.parenDepth = 0;
+        this.atLineStart = true;
+        return this.emit(TokenKind.Newline, this.pos, this.pos);
+      }
+      return undefined;
+    }
+    if (blank) return undefined; // tokens of the line (COMMENT, NL) come from the main loop
+    this.currentLineIndent = column;
+    const indents = this.indents;
+    if (column > indents[indents.length - 1]) {
+      indents.push(column);
+      this.pos = pos;
+      return this.emit(TokenKind.Indent, this.lineStart, pos);
+    }
+    if (column < indents[indents.length - 1]) {
+      let count = 0;
+      while (column < indents[indents.length - 1]) {
+        indents.pop();
+        count++;
+      }
+      if (column !== indents[indents.length - 1]) {
+        this.problem(pos, 'unindent does not match any outer indentation level');
+        indents.push(column); // treat the odd level as a level of its own, so the next dedent works
+        count--;
+      }
+      this.pos = pos;
+      if (count > 0) {
+        this.pendingDedents = count - 1;
+        return this.emit(TokenKind.Dedent, pos, pos);
+      }
+    }
+    this.pos = pos;
+    return undefined;
+  }
+
+  private newlineToken(): TokenKind {
+    const text = this.text;
+    const pos = this.pos;
+    const end = text.charCodeAt(pos) === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? pos + 2 : pos + 1;
+    const kind = this.parenDepth > 0 || !this.lineHasContent ? TokenKind.NL : TokenKind.Newline;
+    this.emit(kind, pos, end);
+    this.newLine(end);
+    this.atLineStart = true;
+    return kind;
+  }
+
+  private endOfInput(): TokenKind {
+    const end = this.text.length;
+    if (this.parenDepth > 0) {
+      this.problem(this.bracketLine, 'unclosed bracket', this.bracketColumn);
+      this.parenDepth = 0;
+    }
+    if (this.lineHasContent) {
+      // The last line has no line break: like tokenize, end the logical line anyway (zero-width here).
+      this.lineHasContent = false;
+      return this.emit(TokenKind.Newline, end, end);
+    }
+    if (this.kind === TokenKind.Comment && this.end === end) return this.emit(TokenKind.NL, end, end);
+    if (!this.reachedEnd) {
+      // DEDENTs and ENDMARKER sit at the start of the line after the last one.
+      this.reachedEnd = true;
+      if (end > this.lineStart) this.newLine(end);
+    }
+    if (this.indents.length > 1) {
+      this.pendingDedents = this.indents.length - 2;
+      this.indents.length = 1;
+      return this.emit(TokenKind.Dedent, end, end);
+    }
+    this.finished = true;
+    return this.emit(TokenKind.EndMarker, end, end);
+  }
+
+  /** Another DEDENT at the position of the previous one. */
+  private emitHere(kind: TokenKind): TokenKind {
+    this.kind = kind;
+    return kind;
+  }
+
+  private stringPrefixEnd(pos: number): number {
+    const text = this.text;
+    for (let len = 1; len <= 2; len++) {
+      const q = text.charCodeAt(pos + len);
+      if (q === CH_DQUOTE || q === CH_SQUOTE) {
+        return STRING_PREFIXES.has(text.slice(pos, pos + len).toLowerCase()) ? pos + len : 0;
+      }
+      if (q >= 128 || IDENT_PART[q] !== 1) return 0;
+    }
+    return 0;
+  }
+
+  /** Scans a string literal whose prefix starts at `start` and whose quote is at `quotePos`. */
+  private stringToken(start: number, quotePos: number): TokenKind {
+    this.lineHasContent = true;
+    const text = this.text;
+    const prefix = text.slice(start, quotePos).toLowerCase();
+    const isF = prefix.includes('f');
+    const quote = text.charCodeAt(quotePos);
+    const triple = text.charCodeAt(quotePos + 1) === quote && text.charCodeAt(quotePos + 2) === quote;
+    const bodyStart = quotePos + (triple ? 3 : 1);
+    const startLine = this.line, startCol = start - this.lineStart;
+    let end: number;
+    if (triple) {
+      const delimiter = text.slice(quotePos, quotePos + 3);
+      const known = this.unterminatedFrom.get(delimiter);
+      end = known !== undefined && bodyStart >= known ? -1 : this.scanBody(bodyStart, quote, true, isF, 0);
+      if (end < 0) {
+        if (known === undefined || bodyStart < known) this.unterminatedFrom.set(delimiter, bodyStart);
+        return this.unterminatedTripleQuoted(start, startLine, startCol);
+      }
+    } else {
+      end = this.scanBody(bodyStart, quote, false, isF, 0);
+      if (end < 0) {
+        // Unterminated single-quoted string: it ends with its line.
+        let stop = start;
+        while (stop < text.length) {
+          const d = text.charCodeAt(stop);
+          if (d === CH_LF || d === CH_CR) break;
+          stop++;
+        }
+        this.problem(start, 'unterminated string literal');
+        this.start = start;
+        this.end = stop;
+        this.pos = stop;
+        this.kind = TokenKind.ErrorToken;
+        this.startLine = this.endLine = this.line;
+        this.startCol = start - this.lineStart;
+        this.endCol = stop - this.lineStart;
+        return this.kind;
+      }
+    }
+    // The string may span lines (triple quotes or backslash-newline): advance line bookkeeping over it.
+    this.kind = TokenKind.String;
+    this.start = start;
+    this.end = end;
+    this.startLine = startLine;
+    this.startCol = startCol;
+    this.advanceLinesTo(quotePos, end);
+    this.endLine = this.line;
+    this.endCol = end - this.lineStart;
+    this.pos = end;
+    return this.kind;
+  }
+
+  /** Counts line breaks in text[from, to) into the line bookkeeping. */
+  private advanceLinesTo(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === CH_LF) this.newLine(i + 1);
+      else if (c === CH_CR) {
+        if (text.charCodeAt(i + 1) === CH_LF) i++;
+        this.newLine(i + 1);
+      }
+    }
+  }
+
+  /**
+   * A triple-quoted string open at the end of input. Rather than swallow the rest of the file, end it
+   * before the first later line that starts a definition at an indentation no deeper than the string's line.
+   */
+  private unterminatedTripleQuoted(start: number, startLine: number, startCol: number): TokenKind {
+    const text = this.text;
+    this.problem(start, 'unterminated triple-quoted string literal');
+    let stop = text.length;
+    let lineBegin = this.nextLineStart(start);
+    while (lineBegin < text.length) {
+      const sample = text.slice(lineBegin, lineBegin + 200);
+      if (DEFINITION_OR_DECORATOR_LINE.test(sample) && indentColumnAt(text, lineBegin) <= this.currentLineIndent) {
+        stop = lineBegin;
+        // End the error token before the line break that precedes the recovery line.
+        while (stop > start && (text.charCodeAt(stop - 1) === CH_LF || text.charCodeAt(stop - 1) === CH_CR)) stop--;
+        break;
+      }
+      lineBegin = this.nextLineStart(lineBegin);
+    }
+    this.kind = TokenKind.ErrorToken;
+    this.start = start;
+    this.end = stop;
+    this.startLine = startLine;
+    this.startCol = startCol;
+    this.advanceLinesTo(start, stop);
+    this.endLine = this.line;
+    this.endCol = stop - this.lineStart;
+    this.pos = stop;
+    return this.kind;
+  }
+
+  private nextLineStart(pos: number): number {
+    const text = this.text;
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_LF) return pos + 1;
+      if (c === CH_CR) return text.charCodeAt(pos + 1) === CH_LF ? pos + 2 : pos + 1;
+      pos++;
+    }
+    return text.length;
+  }
+
+  /**
+   * Scans a string body from `pos` (just after the opening quote(s)); returns the offset after the closing
+   * quote(s), or -1 if the string is not closed (single-quoted: before its line ends; triple: before EOF).
+   * For f-strings, replacement fields are scanned as code, so nested strings may reuse the outer quote (3.12).
+   */
+  private scanBody(pos: number, quote: number, triple: boolean, isF: boolean, nesting: number): number {
+    const text = this.text;
+    const length = text.length;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === quote) {
+        if (!triple) return pos + 1;
+        if (text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote) return pos + 3;
+        pos++;
+      } else if (c === CH_BACKSLASH) {
+        const d = text.charCodeAt(pos + 1);
+        if (isF && (d === CH_LBRACE || d === CH_RBRACE)) pos++;
+        else if (d === CH_CR && text.charCodeAt(pos + 2) === CH_LF) pos += 3;
+        else pos += 2;
+      } else if (c === CH_LF || c === CH_CR) {
+        if (!triple) return -1;
+        pos++;
+      } else if (isF && c === CH_LBRACE) {
+        if (text.charCodeAt(pos + 1) === CH_LBRACE) pos += 2;
+        else {
+          if (nesting >= MAX_FSTRING_NESTING) return -1;
+          pos = this.scanReplacementField(pos + 1, triple, nesting);
+          if (pos < 0) return -1;
+        }
+      } else pos++;
+    }
+    return -1;
+  }
+
+  /**
+   * Scans an f-string replacement field from just after its `{`; returns the offset after its `}`, or -1.
+   * Inside the field: brackets nest, strings are scanned as strings, a `:` at depth 0 starts the format
+   * spec (literal text with nested fields), a `!` not followed by `=` starts the conversion.
+   */
+  private scanReplacementField(pos: number, outerTriple: boolean, nesting: number): number {
+    const text = this.text;
+    const length = text.length;
+    let depth = 0;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_LF || c === CH_CR) {
+        if (!outerTriple) return -1;
+        pos++;
+      } else if (c === CH_DQUOTE || c === CH_SQUOTE) {
+        // 3.12 allows even the outer quote here: it starts a nested string.
+        const triple = text.charCodeAt(pos + 1) === c && text.charCodeAt(pos + 2) === c;
+        const end = this.scanBody(pos + (triple ? 3 : 1), c, triple, false, nesting + 1);
+        if (end < 0) return -1;
+        pos = end;
+      } else if (c < 128 && IDENT_START[c] === 1) {
+        const prefixEnd = this.stringPrefixEnd(pos);
+        if (prefixEnd > 0) {
+          const q = text.charCodeAt(prefixEnd);
+          const triple = text.charCodeAt(prefixEnd + 1) === q && text.charCodeAt(prefixEnd + 2) === q;
+          const isF = text.slice(pos, prefixEnd).toLowerCase().includes('f');
+          const end = this.scanBody(prefixEnd + (triple ? 3 : 1), q, triple, isF, nesting + 1);
+          if (end < 0) return -1;
+          pos = end;
+        } else {
+          pos++;
+          while (pos < length && text.charCodeAt(pos) < 128 && IDENT_PART[text.charCodeAt(pos)] === 1) pos++;
+        }
+      } else if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
+        depth++;
+        pos++;
+      } else if (c === CH_RPAREN || c === CH_RBRACKET) {
+        depth--;
+        pos++;
+      } else if (c === CH_RBRACE) {
+        if (depth === 0) return pos + 1;
+        depth--;
+        pos++;
+      } else if (c === CH_COLON && depth === 0) {
+        return this.scanFormatSpec(pos + 1, outerTriple, nesting);
+      } else if (c === CH_BANG && depth === 0 && text.charCodeAt(pos + 1) !== CH_EQ) {
+        pos++; // conversion (!r, !s, !a); the spec or the closing brace follows
+      } else if (c === CH_HASH && outerTriple) {
+        while (pos < length && text.charCodeAt(pos) !== CH_LF && text.charCodeAt(pos) !== CH_CR) pos++;
+      } else pos++;
+    }
+    return -1;
+  }
+
+  /** Scans a format spec up to and including the `}` that closes its field. */
+  private scanFormatSpec(pos: number, outerTriple: boolean, nesting: number): number {
+    const text = this.text;
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_RBRACE) return pos + 1;
+      if (c === CH_LBRACE) {
+        pos = this.scanReplacementField(pos + 1, outerTriple, nesting + 1);
+        if (pos < 0) return -1;
+      } else if ((c === CH_LF || c === CH_CR) && !outerTriple) {
+        return -1;
+      } else pos++;
+    }
+    return -1;
+  }
+
+  /** Numbers as tokenize's regexes take them: ints in any base with underscores, floats, imaginary. */
+  private scanNumber(pos: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(pos);
+    const x = text.charCodeAt(pos + 1) | 0x20;
+    if (c === CH_0 && (x === 0x78 || x === 0x6f || x === 0x62)) {
+      const isDigitOf = x === 0x78 ? isHexDigit : x === 0x6f ? isOctDigit : isBinDigit;
+      let end = pos + 2;
+      let any = false;
+      for (;;) {
+        const d = text.charCodeAt(end);
+        if (isDigitOf(d)) { end++; any = true; continue; }
+        if (d === CH_UNDERSCORE && isDigitOf(text.charCodeAt(end + 1))) { end += 2; any = true; continue; }
+        break;
+      }
+      return any ? end : pos + 1;
+    }
+    let end = this.scanDigits(pos);
+    const after = text.charCodeAt(end) | 0x20;
+    if (c === CH_0 && text.charCodeAt(end) !== CH_DOT && after !== 0x65 && after !== 0x6a) {
+      // An integer may not start with 0 unless all its digits are 0 (Python 2's 0777): like tokenize,
+      // end the number after the zeros.
+      let zeros = pos + 1;
+      while (text.charCodeAt(zeros) === CH_0 || (text.charCodeAt(zeros) === CH_UNDERSCORE && text.charCodeAt(zeros + 1) === CH_0)) {
+        zeros += text.charCodeAt(zeros) === CH_UNDERSCORE ? 2 : 1;
+      }
+      return zeros;
+    }
+    if (text.charCodeAt(end) === CH_DOT) {
+      end = isDigit(text.charCodeAt(end + 1)) ? this.scanDigits(end + 1) : end + 1;
+    }
+    const e = text.charCodeAt(end) | 0x20;
+    if (e === 0x65) {
+      let p = end + 1;
+      const sign = text.charCodeAt(p);
+      if (sign === 43 || sign === 45) p++;
+      if (isDigit(text.charCodeAt(p))) end = this.scanDigits(p);
+    }
+    if ((text.charCodeAt(end) | 0x20) === 0x6a) end++;
+    return end;
+  }
+
+  private scanDigits(pos: number): number {
+    const text = this.text;
+    for (;;) {
+      const d = text.charCodeAt(pos);
+      if (isDigit(d)) pos++;
+      else if (d === CH_UNDERSCORE && isDigit(text.charCodeAt(pos + 1))) pos += 2;
+      else return pos;
+    }
+  }
+
+  private operatorToken(pos: number, c: number): TokenKind {
+    const text = this.text;
+    const three = text.slice(pos, pos + 3);
+    let len = 0;
+    if (OPS3.has(three)) len = 3;
+    else if (OPS2.has(three.slice(0, 2))) len = 2;
+    else if (OPS1.has(three[0])) len = 1;
+    if (len === 0) {
+      // Not part of Python's syntax (`$`, `?`, a stray `!`, a non-identifier character...).
+      const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length ? 2 : 1;
+      this.problem(pos, `invalid character '${text.slice(pos, pos + width)}'`);
+      return this.emit(TokenKind.ErrorToken, pos, pos + width);
+    }
+    if (len === 1) {
+      if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
+        if (this.parenDepth === 0) {
+          this.bracketLineIndent = this.currentLineIndent;
+          this.bracketLine = this.line;
+          this.bracketColumn = pos - this.lineStart;
+        }
+        this.parenDepth++;
+      } else if (c === CH_RPAREN || c === CH_RBRACKET || c === CH_RBRACE) {
+        if (this.parenDepth > 0) this.parenDepth--;
+      }
+    }
+    return this.emit(TokenKind.Op, pos, pos + len);
+  }
+
+  private emit(kind: TokenKind, start: number, end: number): TokenKind {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    this.startLine = this.endLine = this.line;
+    this.startCol = start - this.lineStart;
+    this.endCol = end - this.lineStart;
+    if (end > this.pos) this.pos = end;
+    return kind;
+  }
+
+  private newLine(lineStart: number): void {
+    this.line++;
+    this.lineStart = lineStart;
+  }
+
+  private problem(posOrLine: number, message: string, column?: number): void {
+    if (this.problems.length >= 100) return;
+    if (column !== undefined) this.problems.push({ line: posOrLine, column, message });
+    else this.problems.push({ line: this.line, column: Math.max(0, posOrLine - this.lineStart), message });
+  }
+}
+
+function isHexDigit(d: number): boolean {
+  return (d >= CH_0 && d <= CH_9) || ((d | 0x20) >= 0x61 && (d | 0x20) <= 0x66);
+}
+function isOctDigit(d: number): boolean {
+  return d >= CH_0 && d <= 55;
+}
+function isBinDigit(d: number): boolean {
+  return d === CH_0 || d === 49;
+}
+
+/** All tokens of a text, ENDMARKER included, as plain objects. */
+export function tokenize(text: string): Token[] {
+  const tokenizer = new Tokenizer(text);
+  const tokens: Token[] = [];
+  for (;;) {
+    const kind = tokenizer.next();
+    tokens.push(tokenizer.token());
+    if (kind === TokenKind.EndMarker) return tokens;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Differential test: our tokenizer against CPython's `tokenize` over the stdlib that python3 ships.
+ * CI runs every 4th file; DOCBITS_FULL_DIFF=1 runs all of them.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { decodePython } from '../../server/src/python/decode';
+import { tokenize } from '../../server/src/python/tokenizer';
+import { TOKEN_KIND_NAMES } from '../../server/src/python/tokens';
+import { runOracle, stdlibFiles } from '../oracles/stdlib';
+
+/**
+ * Files where tokenize.py (regex based) and CPython's real tokenizer disagree, and we follow the real one.
+ * test_unicode_identifiers.py: an identifier with a variation selector (XID_Continue, but not matched by \w).
+ */
+const TOKENIZE_PY_QUIRKS = new Set(['test_unicode_identifiers.py']);
+
+type OracleToken = [string, string, number, number, number, number];
+interface OracleRecord { tokens?: OracleToken[]; error?: string }
+
+/** Our tokens in the oracle's shape: code-point columns instead of UTF-16 ones. */
+export function tokensLikeTokenize(text: string): OracleToken[] {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
+  const codePointColumn = (line: number, col: number): number => {
+    const start = lineStarts[line] ?? text.length;
+    let surrogates = 0;
+    for (let i = start; i < start + col && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff) surrogates++;
+    }
+    return col - surrogates;
+  };
+  return tokenize(text).map((t) => [
+    TOKEN_KIND_NAMES[t.kind], text.slice(t.start, t.end),
+    t.startLine, codePointColumn(t.startLine, t.startCol), t.endLine, codePointColumn(t.endLine, t.endCol),
+  ]);
+}
+
+/** tokenize.py quirks that carry no information: its end-of-file NEWLINE is '' but one column wide. */
+function normalizeOracle(tokens: OracleToken[]): OracleToken[] {
+  return tokens.map((t) => (t[0] === 'NEWLINE' && t[1] === '' ? [t[0], t[1], t[2], t[3], t[2], t[3]] : t));
+}
+
+describe('tokenizer vs CPython tokenize (stdlib)', function () {
+  const full = process.env.DOCBITS_FULL_DIFF === '1';
+  const files = stdlibFiles().filter((_, i) => full || i % 4 === 0);
+  let oracle: Map<string, OracleRecord>;
+
+  before(function () {
+    oracle = runOracle<OracleRecord>('tokens.py', files);
+  });
+
+  it(`agrees on kinds, strings and positions for ${full ? 'all' : 'a quarter of the'} stdlib files`, function () {
+    let compared = 0;
+    const mismatches: string[] = [];
+    for (const file of files) {
+      const expected = oracle.get(file);
+      if (TOKENIZE_PY_QUIRKS.has(file.slice(file.lastIndexOf('/') + 1))) continue;
+      if (!expected?.tokens) continue; // tokenize rejects it: covered by the robustness tests instead
+      const bytes = fs.readFileSync(file);
+      if (bytes.includes(13)) continue; // tokenize.py splits only at \n; CPython's parser (our model) also at \r
+      const decoded = decodePython(bytes);
+      assert.ok(decoded.ok, `${file}: could not decode`);
+      const ours = tokensLikeTokenize(decoded.text);
+      const theirs = normalizeOracle(expected.tokens);
+      compared++;
+      const n = Math.max(ours.length, theirs.length);
+      for (let i = 0; i < n; i++) {
+        if (JSON.stringify(ours[i]) !== JSON.stringify(theirs[i])) {
+          mismatches.push(`${file} token ${i}: ours ${JSON.stringify(ours[i])} tokenize ${JSON.stringify(theirs[i])}`);
+          break;
+        }
+      }
+    }
+    assert.ok(compared > (full ? 1500 : 350), `compared only ${compared} files`);
+    assert.deepStrictEqual(mismatches.slice(0, 10), [], `${mismatches.length} files differ`);
+  });
+});
