@@ -35,14 +35,46 @@ for (let c = 0; c < 128; c++) {
 const NON_ASCII_ID_START = /[\p{ID_Start}]/u;
 const NON_ASCII_ID_CONTINUE = /[\p{ID_Continue}\u00B7\u0387\u1369-\u1371\u19DA]/u;
 
-/** Three-, two- and one-character operators of Python 3.11's tokenize. */
-const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const OPS2 = new Set(['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '==', '>=', '>>',
-  '@=', '^=', '|=']);
-const OPS1 = new Set('()[]{},:;.+-*/%&|^~<>=@'.split(''));
+/**
+ * Length of the operator at pos (0 if none), longest match among Python 3.11's operators:
+ * ( ) [ ] { } , ; ~ . ... : := = == ! != + += - -= -> % %= & &= | |= ^ ^= @ @= * ** *= **= / // /= //=
+ * < << <= <<= > >> >= >>=
+ */
+function operatorLength(text: string, pos: number, c: number): number {
+  const d = text.charCodeAt(pos + 1);
+  switch (c) {
+    case 40: case 41: case 91: case 93: case 123: case 125: case 44: case 59: case 126:
+      return 1;
+    case 46: // .
+      return d === 46 && text.charCodeAt(pos + 2) === 46 ? 3 : 1;
+    case 58: case 61: case 43: case 37: case 38: case 124: case 94: case 64: // : = + % & | ^ @
+      return d === CH_EQ ? 2 : 1;
+    case 33: // !
+      return d === CH_EQ ? 2 : 0;
+    case 45: // -
+      return d === CH_EQ || d === 62 ? 2 : 1;
+    case 42: case 47: case 60: case 62: // * / < >  (doubled forms ** // << >>, each with an = form)
+      if (d === c) return text.charCodeAt(pos + 2) === CH_EQ ? 3 : 2;
+      return d === CH_EQ ? 2 : 1;
+    default:
+      return 0;
+  }
+}
 
-/** String prefixes (lower-cased) that may precede a quote. */
-const STRING_PREFIXES = new Set(['r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf']);
+/** Whether text[start, end) is a string prefix: r u f b br rb fr rf, in any case. */
+function isStringPrefix(text: string, start: number, end: number): boolean {
+  const a = text.charCodeAt(start) | 0x20;
+  if (end - start === 1) return a === 0x72 || a === 0x75 || a === 0x66 || a === 0x62;
+  if (end - start !== 2) return false;
+  const b = text.charCodeAt(start + 1) | 0x20;
+  return (a === 0x62 && b === 0x72) || (a === 0x72 && (b === 0x62 || b === 0x66)) || (a === 0x66 && b === 0x72);
+}
+
+/** Whether the string prefix text[start, end) makes an f-string. */
+function hasFPrefix(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((text.charCodeAt(i) | 0x20) === 0x66) return true;
+  return false;
+}
 
 /** A line that starts a definition; used to recover from unclosed brackets and strings. */
 const DEFINITION_LINE = /^[ \t\f]*(?:(?:async[ \t\f]+)?def|class)(?![\p{ID_Continue}])/u;
@@ -189,13 +221,17 @@ export class Tokenizer {
       }
       if (c === CH_DQUOTE || c === CH_SQUOTE) return this.stringToken(pos, pos);
       if (isIdentifierStart(c, text, pos)) {
-        const prefixEnd = this.stringPrefixEnd(pos);
-        if (prefixEnd > 0) return this.stringToken(pos, prefixEnd);
-        let end = pos + (c > 0xffff || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1);
+        // ASCII fast path first; the slow path handles non-ASCII identifier characters.
+        let end = pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        let d = text.charCodeAt(end);
         for (;;) {
-          const d = text.charCodeAt(end);
-          if (end >= text.length || !isIdentifierPart(d, text, end)) break;
+          while (d < 128 && IDENT_PART[d] === 1) d = text.charCodeAt(++end);
+          if (!(d >= 128) || !isIdentifierPart(d, text, end)) break;
           end += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          d = text.charCodeAt(end);
+        }
+        if ((d === CH_DQUOTE || d === CH_SQUOTE) && end - pos <= 2 && isStringPrefix(text, pos, end)) {
+          return this.stringToken(pos, end);
         }
         return this.emit(TokenKind.Name, pos, end);
       }
@@ -220,7 +256,7 @@ export class Tokenizer {
     const c = text.charCodeAt(pos);
     const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
     if (continuation) {
-      if (this.parenDepth > 0 && !blank && column <= this.bracketLineIndent &&
+      if (this.parenDepth > 0 && !blank && column <= this.bracketLineIndent && (c === 0x64 || c === 0x63 || c === 0x61) &&
           DEFINITION_LINE.test(text.slice(this.pos, this.pos + 200))) {
         // Recovery: a definition can never appear inside brackets; close them and start afresh.
         this.problem(this.bracketLine, 'unclosed bracket', this.bracketColumn);
@@ -302,31 +338,18 @@ export class Tokenizer {
     return kind;
   }
 
-  private stringPrefixEnd(pos: number): number {
-    const text = this.text;
-    for (let len = 1; len <= 2; len++) {
-      const q = text.charCodeAt(pos + len);
-      if (q === CH_DQUOTE || q === CH_SQUOTE) {
-        return STRING_PREFIXES.has(text.slice(pos, pos + len).toLowerCase()) ? pos + len : 0;
-      }
-      if (q >= 128 || IDENT_PART[q] !== 1) return 0;
-    }
-    return 0;
-  }
-
   /** Scans a string literal whose prefix starts at `start` and whose quote is at `quotePos`. */
   private stringToken(start: number, quotePos: number): TokenKind {
     this.lineHasContent = true;
     const text = this.text;
-    const prefix = text.slice(start, quotePos).toLowerCase();
-    const isF = prefix.includes('f');
+    const isF = hasFPrefix(text, start, quotePos);
     const quote = text.charCodeAt(quotePos);
     const triple = text.charCodeAt(quotePos + 1) === quote && text.charCodeAt(quotePos + 2) === quote;
     const bodyStart = quotePos + (triple ? 3 : 1);
     const startLine = this.line, startCol = start - this.lineStart;
     let end: number;
     if (triple) {
-      const delimiter = text.slice(quotePos, quotePos + 3);
+      const delimiter = quote === CH_DQUOTE ? '"""' : "'''";
       const known = this.unterminatedFrom.get(delimiter);
       end = known !== undefined && bodyStart >= known ? -1 : this.scanBody(bodyStart, quote, true, isF, 0);
       if (end < 0) {
@@ -477,18 +500,15 @@ export class Tokenizer {
         if (end < 0) return -1;
         pos = end;
       } else if (c < 128 && IDENT_START[c] === 1) {
-        const prefixEnd = this.stringPrefixEnd(pos);
-        if (prefixEnd > 0) {
-          const q = text.charCodeAt(prefixEnd);
-          const triple = text.charCodeAt(prefixEnd + 1) === q && text.charCodeAt(prefixEnd + 2) === q;
-          const isF = text.slice(pos, prefixEnd).toLowerCase().includes('f');
-          const end = this.scanBody(prefixEnd + (triple ? 3 : 1), q, triple, isF, nesting + 1);
-          if (end < 0) return -1;
-          pos = end;
-        } else {
-          pos++;
-          while (pos < length && text.charCodeAt(pos) < 128 && IDENT_PART[text.charCodeAt(pos)] === 1) pos++;
-        }
+        let end = pos + 1;
+        while (end < length && text.charCodeAt(end) < 128 && IDENT_PART[text.charCodeAt(end)] === 1) end++;
+        const q = text.charCodeAt(end);
+        if ((q === CH_DQUOTE || q === CH_SQUOTE) && isStringPrefix(text, pos, end)) {
+          const triple = text.charCodeAt(end + 1) === q && text.charCodeAt(end + 2) === q;
+          const close = this.scanBody(end + (triple ? 3 : 1), q, triple, hasFPrefix(text, pos, end), nesting + 1);
+          if (close < 0) return -1;
+          pos = close;
+        } else pos = end;
       } else if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
         depth++;
         pos++;
@@ -580,11 +600,7 @@ export class Tokenizer {
 
   private operatorToken(pos: number, c: number): TokenKind {
     const text = this.text;
-    const three = text.slice(pos, pos + 3);
-    let len = 0;
-    if (OPS3.has(three)) len = 3;
-    else if (OPS2.has(three.slice(0, 2))) len = 2;
-    else if (OPS1.has(three[0])) len = 1;
+    const len = operatorLength(text, pos, c);
     if (len === 0) {
       // Not part of Python's syntax (`$`, `?`, a stray `!`, a non-identifier character...).
       const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length ? 2 : 1;
