@@ -1,11 +1,208 @@
 /**
- * The docstring inventory: which definitions of a file are covered, missed or excused.
- * (Being written; the signatures below are the contract other modules code against.)
+ * The docstring inventory: which definitions of a file count, and whether each is covered, missed or
+ * excused, with interrogate's semantics (see DESIGN.md §2 and the README's "Differences from interrogate").
+ * The only code that decides "documented"; the editor, the status bar, the report and the CLI all read it.
  */
-import { CoverageOptions, FileCoverage } from './types';
+import { decodePython } from '../python/decode';
+import { Definition, ModuleStructure, parseStructure } from '../python/structure';
+import { assignMarkers, MarkerAssignment } from './markers';
+import { compileNameRegexes, NameMatcher } from './names';
+import { CoverageNode, CoverageOptions, FileCoverage, MarkerHit, NodeKind } from './types';
+
+/** The inventory of one file, with the parsed structure for callers that need positions (the server). */
+export interface FileInventory {
+  structure: ModuleStructure;
+  nodes: CoverageNode[];
+  /** Index into structure.definitions for each node (-1 for the module). */
+  definitionOf: number[];
+  /** Markers on documented definitions: they excuse nothing and can be removed. */
+  unnecessaryMarkers: MarkerHit[];
+  /** interrogate leaves a file out entirely when nothing in it is counted (e.g. empty + ignore-module). */
+  skipped: boolean;
+}
+
+interface Candidate {
+  def: number;
+  parent: number; // index into candidates, -1 = module
+  kind: NodeKind;
+  qualname: string;
+  level: number;
+  covered: boolean;
+}
+
+const matcherCache = new WeakMap<string[], NameMatcher>();
+
+function matcherFor(patterns: string[]): NameMatcher {
+  let matcher = matcherCache.get(patterns);
+  if (!matcher) {
+    matcher = compileNameRegexes(patterns);
+    matcherCache.set(patterns, matcher);
+  }
+  return matcher;
+}
+
+/** Coverage of a file's text. `fileName` is the base name interrogate shows for the module. */
+export function inventory(text: string, fileName: string, options: CoverageOptions): FileInventory {
+  const structure = parseStructure(text);
+  const defs = structure.definitions;
+  const ignoreRegex = matcherFor(options.ignoreRegex);
+
+  // 1. interrogate's visitor: an ignored class or function drops its whole subtree.
+  const candidates: Candidate[] = [];
+  const candidateOf = new Int32Array(defs.length).fill(-1);
+  const dropped = new Uint8Array(defs.length);
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i];
+    if (def.parent >= 0 && dropped[def.parent]) {
+      dropped[i] = 1;
+      continue;
+    }
+    if (isIgnored(def, options, ignoreRegex)) {
+      dropped[i] = 1;
+      continue;
+    }
+    const parent = def.parent >= 0 ? candidateOf[def.parent] : -1;
+    const parentCandidate = parent >= 0 ? candidates[parent] : undefined;
+    const kind: NodeKind = def.keyword === 'class' ? 'class' : parentCandidate?.kind === 'class' ? 'method' : 'function';
+    candidateOf[i] = candidates.length;
+    candidates.push({
+      def: i,
+      parent,
+      kind,
+      qualname: parentCandidate ? `${parentCandidate.qualname}.${def.name}` : def.name,
+      level: parentCandidate ? parentCandidate.level + 1 : 1,
+      covered: def.docstring !== null && !def.docstring.blank,
+    });
+  }
+  const moduleCovered = structure.docstring !== null && !structure.docstring.blank;
+
+  // 2. interrogate's file-level filters.
+  const skipped = (): FileInventory => ({ structure, nodes: [], definitionOf: [], unnecessaryMarkers: [], skipped: true });
+  if (candidates.length === 0 && options.ignoreModule) return skipped();
+  let kept = candidates.map((_, i) => i);
+  if (options.whitelistRegex.length > 0) {
+    const whitelist = matcherFor(options.whitelistRegex);
+    kept = kept.filter((i) => whitelist(defs[candidates[i].def].name));
+    if (kept.length === 0) return skipped();
+  }
+  const isFunctionKind = (c: Candidate | undefined): boolean => c !== undefined && c.kind !== 'class';
+  if (options.ignoreNestedFunctions) {
+    // interrogate misses functions nested in `async def`; we treat both kinds of function alike.
+    kept = kept.filter((i) => !(isFunctionKind(candidates[i]) && isFunctionKind(candidates[candidates[i].parent])));
+  }
+  if (options.ignoreNestedClasses) {
+    // A class inside a class or function goes, with everything inside it (interrogate drops only its
+    // direct children, leaving deeper ones orphaned).
+    const inNestedClass = new Uint8Array(candidates.length);
+    candidates.forEach((c, i) => {
+      const nested = c.kind === 'class' && c.parent >= 0;
+      inNestedClass[i] = nested || (c.parent >= 0 && inNestedClass[c.parent] === 1) ? 1 : 0;
+    });
+    kept = kept.filter((i) => inNestedClass[i] === 0);
+  }
+  if (options.docstringStyle === 'google') {
+    // A class and its __init__ document each other.
+    for (const i of kept) {
+      const c = candidates[i];
+      const parent = candidates[c.parent];
+      if (c.kind !== 'method' || defs[c.def].name !== '__init__' || !parent) continue;
+      if (!c.covered && parent.covered) c.covered = true;
+      else if (c.covered && !parent.covered) parent.covered = true;
+    }
+  }
+
+  // 3. Skip comments, then the nodes.
+  const markers = assignMarkers(defs, structure.comments, options.markers);
+  const unnecessaryMarkers: MarkerHit[] = [];
+  const moduleNode: CoverageNode = {
+    kind: 'module', name: fileName, qualname: fileName, line: 1, column: 0, level: 0,
+    status: moduleCovered ? 'covered' : 'missed', counted: !options.ignoreModule,
+  };
+  applyMarker(moduleNode, markers.module, markers, unnecessaryMarkers);
+  const nodes: CoverageNode[] = [moduleNode];
+  const definitionOf = [-1];
+  for (const i of kept) {
+    const c = candidates[i];
+    const def = defs[c.def];
+    const node: CoverageNode = {
+      kind: c.kind, name: def.name, qualname: c.qualname, line: def.line + 1, column: def.column, level: c.level,
+      status: c.covered ? 'covered' : 'missed', counted: true,
+    };
+    applyMarker(node, markers.byDefinition.get(c.def), markers, unnecessaryMarkers);
+    nodes.push(node);
+    definitionOf.push(c.def);
+  }
+  return { structure, nodes, definitionOf, unnecessaryMarkers, skipped: false };
+}
+
+function applyMarker(node: CoverageNode, own: MarkerHit & { docstringSpecific?: boolean } | undefined,
+  markers: MarkerAssignment, unnecessary: MarkerHit[]): void {
+  if (node.status === 'missed') {
+    const marker = own ?? markers.file;
+    if (marker) {
+      node.status = 'excused';
+      node.marker = strip(marker);
+    }
+  } else if (own && own.docstringSpecific) {
+    node.marker = strip(own);
+    unnecessary.push(node.marker);
+  }
+}
+
+function strip(marker: MarkerHit): MarkerHit {
+  return { line: marker.line, start: marker.start, end: marker.end, text: marker.text };
+}
+
+/** interrogate's per-definition ignore rules (visit.py). */
+function isIgnored(def: Definition, options: CoverageOptions, ignoreRegex: NameMatcher): boolean {
+  const name = def.name;
+  if (def.keyword === 'def') {
+    const isMagic = name.startsWith('__') && name.endsWith('__') && name !== '__init__';
+    if (options.ignoreInitMethod && name === '__init__') return true;
+    if (options.ignoreMagic && isMagic) return true;
+    const decorators = def.decorators;
+    if (options.ignorePropertyDecorators && decorators.some((d) =>
+      (d.shape === 'name' && d.name === 'property') || (d.shape === 'attribute' && (d.name === 'setter' || d.name === 'deleter')))) {
+      return true;
+    }
+    if (options.ignoreSetters && decorators.some((d) => d.shape === 'attribute' && d.name === 'setter')) return true;
+    if (options.ignoreOverloadedFunctions && decorators.some((d) =>
+      (d.shape === 'name' && d.name === 'overload') || (d.shape === 'attribute' && d.name === 'overload' && d.base === 'typing'))) {
+      return true;
+    }
+  }
+  const isPrivate = name.startsWith('__') && !name.endsWith('__');
+  const isSemiprivate = name.startsWith('_') && !name.startsWith('__') && !name.endsWith('__');
+  if (options.ignorePrivate && isPrivate) return true;
+  if (options.ignoreSemiprivate && isSemiprivate) return true;
+  return ignoreRegex(name);
+}
+
+/** Totals of a file's nodes: excused nodes are outside total = covered + missed. */
+export function countNodes(nodes: CoverageNode[]): { total: number; covered: number; missed: number; excused: number } {
+  let covered = 0, missed = 0, excused = 0;
+  for (const node of nodes) {
+    if (!node.counted) continue;
+    if (node.status === 'covered') covered++;
+    else if (node.status === 'missed') missed++;
+    else excused++;
+  }
+  return { total: covered + missed, covered, missed, excused };
+}
 
 /** Coverage of one file from its bytes (decoded per PEP 263). Never throws: problems become `error`. */
 export function analyzeBytes(bytes: Uint8Array, relativePath: string, options: CoverageOptions): FileCoverage {
-  void bytes; void options;
-  return { path: relativePath, error: 'not implemented yet', nodes: [], total: 0, covered: 0, missed: 0, excused: 0 };
+  const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  try {
+    const decoded = decodePython(bytes);
+    if (!decoded.ok) return errorCoverage(relativePath, decoded.error);
+    const result = inventory(decoded.text, fileName, options);
+    return { path: relativePath, error: null, nodes: result.nodes, skipped: result.skipped || undefined, ...countNodes(result.nodes) };
+  } catch (e) {
+    return errorCoverage(relativePath, `internal error: ${(e as Error).message ?? e}`);
+  }
+}
+
+export function errorCoverage(path: string, error: string): FileCoverage {
+  return { path, error, nodes: [], total: 0, covered: 0, missed: 0, excused: 0 };
 }

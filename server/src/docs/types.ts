@@ -114,6 +114,8 @@ export interface FileCoverage extends Totals {
   /** Set when the file could not be read or decoded; then nodes is empty. */
   error: string | null;
   nodes: CoverageNode[];
+  /** interrogate leaves such a file out of the report: nothing in it counts (empty + ignore-module, whitelist). */
+  skipped?: boolean;
 }
 
 export interface CoverageTotals extends Totals {

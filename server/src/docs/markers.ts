@@ -1,0 +1,108 @@
+/**
+ * Skip comments (DESIGN.md §2): `# nodocqa`, `# nodocqa: file`, and the markers of the tools people migrate
+ * from (`# noqa`, `# pylint: disable=...`, `# docstr-coverage:excused`). This module only reads comments;
+ * the inventory decides what an excuse does.
+ */
+import { Comment, Definition } from '../python/structure';
+import { MarkerHit, MarkerOptions } from './types';
+
+export type MarkerScope = 'definition' | 'file' | 'module';
+
+export interface ParsedMarker extends MarkerHit {
+  scope: MarkerScope;
+  /** A marker that only ever means "no docstring needed" (a bare `# noqa` may be there for other rules). */
+  docstringSpecific: boolean;
+}
+
+const NOQA_DOCSTRING_CODES = new Set(['D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107']);
+const PYLINT_DOCSTRING_CHECKS = new Set(['missing-docstring', 'missing-module-docstring', 'missing-class-docstring',
+  'missing-function-docstring', 'c0114', 'c0115', 'c0116']);
+const MODULE_CODES = new Set(['D100', 'D104', 'MISSING-MODULE-DOCSTRING', 'C0114']);
+
+/** The skip markers in one comment (a comment may hold several: `# type: ignore  # nodocqa`). */
+export function parseMarkers(comment: Comment, enabled: MarkerOptions): ParsedMarker[] {
+  const found: ParsedMarker[] = [];
+  const text = comment.text;
+  let segmentStart = text.indexOf('#');
+  while (segmentStart >= 0) {
+    const next = text.indexOf('#', segmentStart + 1);
+    const segment = text.slice(segmentStart + 1, next < 0 ? text.length : next);
+    const lead = segment.length - segment.trimStart().length;
+    const body = segment.trim();
+    const hit = (scope: MarkerScope, docstringSpecific: boolean, length = body.length): void => {
+      const start = comment.column + segmentStart + 1 + lead;
+      found.push({ line: comment.line, start, end: start + length, text: body.slice(0, length), scope, docstringSpecific });
+    };
+    let m: RegExpExecArray | null;
+    if (enabled.nodocqa && (m = /^nodocqa(?:\s*:\s*file\b)?/i.exec(body)) && !/^[\w-]/.test(body.slice(m[0].length))) {
+      hit(m[0].includes(':') ? 'file' : 'definition', true, m[0].length);
+    } else if (enabled.noqa && (m = /^noqa\b(\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i.exec(body))) {
+      if (!m[1]) hit('definition', false, m[0].length);
+      else {
+        const codes = m[2].toUpperCase().split(/[\s,]+/);
+        if (codes.some((c) => NOQA_DOCSTRING_CODES.has(c))) {
+          hit(codes.some((c) => MODULE_CODES.has(c)) ? 'module' : 'definition', true, m[0].length);
+        }
+      }
+    } else if (enabled.pylint && (m = /^pylint\s*:\s*disable(?:-next)?\s*=\s*([\w\-, ]+)/i.exec(body))) {
+      const checks = m[1].toLowerCase().split(/[\s,]+/).filter(Boolean);
+      if (checks.some((c) => PYLINT_DOCSTRING_CHECKS.has(c))) {
+        hit(checks.some((c) => MODULE_CODES.has(c.toUpperCase())) ? 'module' : 'definition', true, m[0].trimEnd().length);
+      }
+    } else if (enabled.docstrCoverage && (m = /^docstr-coverage\s*:\s*(?:excused|inherited)\b/i.exec(body))) {
+      hit('definition', true, body.length);
+    }
+    segmentStart = next;
+  }
+  return found;
+}
+
+export interface MarkerAssignment {
+  /** Marker excusing each definition (by index), if any. */
+  byDefinition: Map<number, ParsedMarker>;
+  /** `# nodocqa: file`, if present. */
+  file?: ParsedMarker;
+  /** A module-docstring marker (D100 / missing-module-docstring) on the first line. */
+  module?: ParsedMarker;
+}
+
+/**
+ * Which definition each marker belongs to: a trailing comment on any line of a definition's header (first
+ * decorator to the colon), or a comment alone on the line directly above the header.
+ */
+export function assignMarkers(definitions: Definition[], comments: Comment[], enabled: MarkerOptions): MarkerAssignment {
+  const assignment: MarkerAssignment = { byDefinition: new Map() };
+  if (!enabled.nodocqa && !enabled.noqa && !enabled.pylint && !enabled.docstrCoverage) return assignment;
+  let headerLines: Map<number, number> | undefined;
+  for (const comment of comments) {
+    const markers = parseMarkers(comment, enabled);
+    if (markers.length === 0) continue;
+    headerLines ??= headerLineIndex(definitions);
+    for (const marker of markers) {
+      if (marker.scope === 'file') {
+        if (comment.ownLine && comment.column === 0) assignment.file ??= marker;
+        continue;
+      }
+      if (marker.scope === 'module' && comment.line === 0) {
+        assignment.module ??= marker;
+        continue;
+      }
+      const target = comment.ownLine ? headerLines.get(-(comment.line + 1) - 1) : headerLines.get(comment.line);
+      if (target !== undefined && !assignment.byDefinition.has(target)) assignment.byDefinition.set(target, marker);
+    }
+  }
+  return assignment;
+}
+
+/**
+ * Header lines -> definition index; header start lines are also stored under -(line) - 1 so that an own-line
+ * comment on line L finds the definition whose header starts on L + 1.
+ */
+function headerLineIndex(definitions: Definition[]): Map<number, number> {
+  const index = new Map<number, number>();
+  definitions.forEach((def, i) => {
+    for (let line = def.headerStartLine; line <= def.headerEndLine; line++) index.set(line, i);
+    index.set(-def.headerStartLine - 1, i);
+  });
+  return index;
+}

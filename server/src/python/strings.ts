@@ -1,0 +1,118 @@
+/**
+ * The value of a Python string literal token, decoded as CPython decodes it (escapes, raw strings, line
+ * continuations). Used to tell a real docstring from a blank one (`"""   """`, `"\x20"`).
+ */
+
+export type LiteralKind = 'str' | 'bytes' | 'fstring';
+
+export interface LiteralValue {
+  kind: LiteralKind;
+  /** Decoded value (str literals only; for bytes and f-strings the raw body). */
+  value: string;
+}
+
+/** Names accepted by `\N{...}` for the characters Python counts as whitespace, with their aliases. */
+const WHITESPACE_NAMES = new Map<string, string>([
+  ['CHARACTER TABULATION', '\t'], ['HORIZONTAL TABULATION', '\t'], ['TAB', '\t'], ['HT', '\t'],
+  ['LINE FEED', '\n'], ['NEW LINE', '\n'], ['END OF LINE', '\n'], ['LF', '\n'], ['NL', '\n'], ['EOL', '\n'],
+  ['LINE TABULATION', '\v'], ['VERTICAL TABULATION', '\v'], ['VT', '\v'],
+  ['FORM FEED', '\f'], ['FF', '\f'],
+  ['CARRIAGE RETURN', '\r'], ['CR', '\r'],
+  ['INFORMATION SEPARATOR FOUR', '\x1c'], ['FILE SEPARATOR', '\x1c'], ['FS', '\x1c'],
+  ['INFORMATION SEPARATOR THREE', '\x1d'], ['GROUP SEPARATOR', '\x1d'], ['GS', '\x1d'],
+  ['INFORMATION SEPARATOR TWO', '\x1e'], ['RECORD SEPARATOR', '\x1e'], ['RS', '\x1e'],
+  ['INFORMATION SEPARATOR ONE', '\x1f'], ['UNIT SEPARATOR', '\x1f'], ['US', '\x1f'],
+  ['SPACE', ' '], ['SP', ' '],
+  ['NEXT LINE', '\x85'], ['NEXT LINE (NEL)', '\x85'], ['NEL', '\x85'],
+  ['NO-BREAK SPACE', '\xa0'], ['NBSP', '\xa0'],
+  ['OGHAM SPACE MARK', '\u1680'],
+  ['EN QUAD', '\u2000'], ['EM QUAD', '\u2001'], ['EN SPACE', '\u2002'], ['EM SPACE', '\u2003'],
+  ['THREE-PER-EM SPACE', '\u2004'], ['FOUR-PER-EM SPACE', '\u2005'], ['SIX-PER-EM SPACE', '\u2006'],
+  ['FIGURE SPACE', '\u2007'], ['PUNCTUATION SPACE', '\u2008'], ['THIN SPACE', '\u2009'], ['HAIR SPACE', '\u200a'],
+  ['LINE SEPARATOR', '\u2028'], ['PARAGRAPH SEPARATOR', '\u2029'], ['NARROW NO-BREAK SPACE', '\u202f'],
+  ['NNBSP', '\u202f'], ['MEDIUM MATHEMATICAL SPACE', '\u205f'], ['MMSP', '\u205f'], ['IDEOGRAPHIC SPACE', '\u3000'],
+]);
+
+/** Python's str.isspace() characters (what str.strip() removes). */
+const PY_WHITESPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+export function isPythonBlank(value: string): boolean {
+  return PY_WHITESPACE.test(value);
+}
+
+/** Splits a string token into prefix flags and body bounds. */
+function parts(token: string): { raw: boolean; kind: LiteralKind; bodyStart: number; bodyEnd: number } {
+  let i = 0;
+  let raw = false, bytes = false, f = false;
+  for (; i < token.length; i++) {
+    const c = token[i].toLowerCase();
+    if (c === 'r') raw = true;
+    else if (c === 'b') bytes = true;
+    else if (c === 'f') f = true;
+    else if (c !== 'u') break;
+  }
+  const quote = token[i];
+  const triple = token.startsWith(quote.repeat(3), i) && token.length - i >= 6;
+  const q = triple ? 3 : 1;
+  return { raw, kind: bytes ? 'bytes' : f ? 'fstring' : 'str', bodyStart: i + q, bodyEnd: Math.max(i + q, token.length - q) };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+};
+
+/** Decodes a string literal token (prefix and quotes included). */
+export function literalValue(token: string): LiteralValue {
+  const { raw, kind, bodyStart, bodyEnd } = parts(token);
+  const body = token.slice(bodyStart, bodyEnd);
+  if (kind !== 'str' || raw || !body.includes('\\')) return { kind, value: normalizeNewlines(body) };
+  return { kind, value: decodeEscapes(normalizeNewlines(body)) };
+}
+
+/** CPython reads source with universal newlines: \r\n and \r inside literals are \n. */
+function normalizeNewlines(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+function decodeEscapes(body: string): string {
+  const chunks: string[] = [];
+  let last = 0;
+  let i = body.indexOf('\\');
+  while (i >= 0 && i < body.length) {
+    chunks.push(body.slice(last, i));
+    const c = body[i + 1];
+    let consumed = 2;
+    if (c === undefined) {
+      chunks.push('\\');
+      consumed = 1;
+    } else if (c === '\n') {
+      // line continuation inside the literal: both characters vanish
+    } else if (c in SIMPLE_ESCAPES) {
+      chunks.push(SIMPLE_ESCAPES[c]);
+    } else if (c >= '0' && c <= '7') {
+      let j = i + 1;
+      while (j < i + 4 && body[j] >= '0' && body[j] <= '7') j++;
+      chunks.push(String.fromCodePoint(parseInt(body.slice(i + 1, j), 8)));
+      consumed = j - i;
+    } else if (c === 'x' || c === 'u' || c === 'U') {
+      const width = c === 'x' ? 2 : c === 'u' ? 4 : 8;
+      const hex = body.slice(i + 2, i + 2 + width);
+      const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
+      // Invalid escapes are a SyntaxError in CPython; keep the text (non-blank) for best effort.
+      chunks.push(code <= 0x10ffff ? String.fromCodePoint(code) : body.slice(i, i + 2 + width));
+      consumed = 2 + width;
+    } else if (c === 'N' && body[i + 2] === '{') {
+      const close = body.indexOf('}', i + 3);
+      const name = close < 0 ? '' : body.slice(i + 3, close).toUpperCase();
+      // Only whitespace matters here; any other named character is represented by a placeholder.
+      chunks.push(WHITESPACE_NAMES.get(name) ?? '\ufffd');
+      consumed = close < 0 ? body.length - i : close + 1 - i;
+    } else {
+      chunks.push('\\', c); // unknown escape: kept as written
+    }
+    last = i + consumed;
+    i = body.indexOf('\\', last);
+  }
+  chunks.push(body.slice(last));
+  return chunks.join('');
+}

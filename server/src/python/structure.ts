@@ -1,0 +1,402 @@
+/**
+ * A fault-tolerant structural parser: every class / def / async def with its decorators, header span,
+ * nesting and docstring, plus the module docstring and all comments. It reads the tokenizer's stream once,
+ * keeps an explicit stack of open bodies (no recursion per nesting level), and never throws.
+ *
+ * What counts as a docstring is exactly `ast.get_docstring`'s rule: the first statement of the body is an
+ * expression statement made only of str literals (implicit concatenation, parentheses; not bytes, not
+ * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
+ */
+import { isPythonBlank, literalValue } from './strings';
+import { Tokenizer } from './tokenizer';
+import { SyntaxProblem, TokenKind } from './tokens';
+
+/** A decorator's expression, reduced to the shape interrogate looks at. */
+export interface Decorator {
+  line: number;
+  /** `name` for `@x`, `attribute` for `@<anything>.x`, `other` for calls and the rest. */
+  shape: 'name' | 'attribute' | 'other';
+  /** `x` in `@x` and `@a.b.x`. */
+  name: string;
+  /** For `@a.x`, `a` when it is a plain name (e.g. `typing` in `@typing.overload`). */
+  base?: string;
+}
+
+export interface Docstring {
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+  /** Whether the decoded value is only whitespace (then it does not document anything). */
+  blank: boolean;
+}
+
+export interface Definition {
+  keyword: 'def' | 'class';
+  isAsync: boolean;
+  name: string;
+  /** Position of `def` / `class` (of `async` for async def), like ast's lineno / col_offset. 0-based. */
+  line: number;
+  column: number;
+  nameLine: number;
+  nameStart: number;
+  nameEnd: number;
+  /** Header: from the first decorator's line to the line of the colon that opens the body. */
+  headerStartLine: number;
+  headerEndLine: number;
+  /** Offsets of the header (first decorator's `@` or the keyword) and just after its colon. */
+  headerStart: number;
+  headerEnd: number;
+  decorators: Decorator[];
+  /** Index of the enclosing definition in `definitions`, or -1 at module level. */
+  parent: number;
+  docstring: Docstring | null;
+  /** Body on the header line (`def f(): return 1`). */
+  inlineBody: boolean;
+  /** Indentation of the body block (empty for inline bodies and missing bodies). */
+  bodyIndent: string;
+  /** Position of the first token of the body (0-based), or of the header's end if it has none. */
+  bodyLine: number;
+  bodyColumn: number;
+  /** Last line of the definition, body included (0-based). */
+  endLine: number;
+}
+
+export interface Comment {
+  line: number;
+  column: number;
+  /** The comment, `#` included. */
+  text: string;
+  /** Nothing but whitespace before it on its line. */
+  ownLine: boolean;
+  /** Indentation column (UTF-16) when ownLine. */
+}
+
+export interface ModuleStructure {
+  definitions: Definition[];
+  docstring: Docstring | null;
+  comments: Comment[];
+  problems: SyntaxProblem[];
+  /** Number of lines (a trailing line break does not start a new line). */
+  lineCount: number;
+}
+
+const NONE = -2;
+const MODULE = -1;
+
+export function parseStructure(text: string): ModuleStructure {
+  return new StructureParser(text).parse();
+}
+
+class StructureParser {
+  private readonly tk: Tokenizer;
+  private readonly definitions: Definition[] = [];
+  private readonly comments: Comment[] = [];
+  private moduleDocstring: Docstring | null = null;
+  /** Definitions whose indented body is open, with the indent depth of that body. */
+  private readonly open: Array<{ def: number; bodyDepth: number }> = [];
+  private indentDepth = 0;
+  private lastSignificantLine = -1;
+  private pendingDecorators: Decorator[] = [];
+  private pendingDecoratorStart = -1;
+  private pendingDecoratorLine = -1;
+  /** Whose first statement comes next: a definition index, MODULE, or NONE. */
+  private expectDocFor = MODULE;
+  /** A definition whose header ended with a line break: its body block should follow. */
+  private awaitingBlock = NONE;
+  /** The current token has been looked at but not consumed. */
+  private reuse = false;
+
+  constructor(private readonly text: string) {
+    this.tk = new Tokenizer(text);
+  }
+
+  parse(): ModuleStructure {
+    const tk = this.tk;
+    for (;;) {
+      const kind = this.advance();
+      if (kind === TokenKind.EndMarker) break;
+      if (kind === TokenKind.Newline) continue;
+      if (kind === TokenKind.Indent) {
+        this.indentDepth++;
+        if (this.awaitingBlock !== NONE) {
+          const def = this.definitions[this.awaitingBlock];
+          def.bodyIndent = this.text.slice(tk.start, tk.end);
+          this.open.push({ def: this.awaitingBlock, bodyDepth: this.indentDepth });
+          this.expectDocFor = this.awaitingBlock;
+          this.awaitingBlock = NONE;
+        }
+        continue;
+      }
+      if (kind === TokenKind.Dedent) {
+        this.indentDepth--;
+        this.closeBodies();
+        continue;
+      }
+      // The first token of a logical line.
+      if (this.awaitingBlock !== NONE) {
+        // `def f():` followed by an unindented line: an empty (invalid) body.
+        this.awaitingBlock = NONE;
+        this.expectDocFor = NONE;
+      }
+      this.logicalLine();
+    }
+    this.indentDepth = 0;
+    this.closeBodies();
+    return {
+      definitions: this.definitions,
+      docstring: this.moduleDocstring,
+      comments: this.comments,
+      problems: tk.problems,
+      lineCount: this.lineCount(),
+    };
+  }
+
+  private lineCount(): number {
+    const text = this.text;
+    if (text.length === 0) return 0;
+    let lines = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) lines++;
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) lines++;
+    }
+    const last = text.charCodeAt(text.length - 1);
+    return last === 10 || last === 13 ? lines - 1 : lines;
+  }
+
+  /** Next token that matters here: comments are recorded and skipped, and so are NL tokens. */
+  private advance(): TokenKind {
+    const tk = this.tk;
+    if (this.reuse) {
+      this.reuse = false;
+      return tk.kind;
+    }
+    for (;;) {
+      const kind = tk.next();
+      if (kind === TokenKind.Comment) {
+        this.comments.push({
+          line: tk.startLine, column: tk.startCol, text: this.text.slice(tk.start, tk.end),
+          ownLine: this.lastSignificantLine !== tk.startLine,
+        });
+        continue;
+      }
+      if (kind === TokenKind.NL) continue;
+      if (kind !== TokenKind.Newline && kind !== TokenKind.Indent && kind !== TokenKind.Dedent && kind !== TokenKind.EndMarker) {
+        this.lastSignificantLine = tk.endLine;
+      }
+      return kind;
+    }
+  }
+
+  private closeBodies(): void {
+    const open = this.open;
+    while (open.length > 0 && open[open.length - 1].bodyDepth > this.indentDepth) {
+      const entry = open.pop()!;
+      this.definitions[entry.def].endLine = Math.max(this.definitions[entry.def].endLine, this.lastSignificantLine);
+    }
+  }
+
+  /** Handles one logical line whose first token is current. Leaves the cursor on its NEWLINE (consumed). */
+  private logicalLine(): void {
+    const tk = this.tk;
+    const kind = tk.kind;
+    if (kind === TokenKind.Op && this.isChar(tk.start, '@') && tk.end - tk.start === 1) {
+      this.decorator();
+      return;
+    }
+    if (kind === TokenKind.Name) {
+      const word = this.text.slice(tk.start, tk.end);
+      if (word === 'def' || word === 'class') {
+        this.header(word, false, tk.start, tk.startLine, tk.startCol);
+        return;
+      }
+      if (word === 'async') {
+        const start = tk.start, line = tk.startLine, column = tk.startCol;
+        const next = this.advance();
+        if (next === TokenKind.Name && this.text.slice(tk.start, tk.end) === 'def') {
+          this.header('def', true, start, line, column);
+          return;
+        }
+        this.reuse = true;
+        this.expectDocFor = NONE;
+        this.pendingDecorators = [];
+        this.skipToLineEnd();
+        return;
+      }
+    }
+    const docFor = this.expectDocFor;
+    this.expectDocFor = NONE;
+    this.pendingDecorators = [];
+    if (docFor !== NONE) {
+      this.reuse = true;
+      const doc = this.docstringStatement();
+      if (doc) {
+        if (docFor === MODULE) this.moduleDocstring = doc;
+        else this.definitions[docFor].docstring = doc;
+      }
+    }
+    this.skipToLineEnd();
+  }
+
+  private isChar(offset: number, ch: string): boolean {
+    return this.text.charCodeAt(offset) === ch.charCodeAt(0);
+  }
+
+  /** Consumes tokens up to and including the NEWLINE that ends the logical line. */
+  private skipToLineEnd(): void {
+    for (;;) {
+      const kind = this.advance();
+      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) {
+        if (kind === TokenKind.EndMarker) this.reuse = true;
+        return;
+      }
+      if (kind === TokenKind.Indent || kind === TokenKind.Dedent) {
+        // Only after recovery from broken code; let the main loop see it.
+        this.reuse = true;
+        return;
+      }
+    }
+  }
+
+  /** `@expr NEWLINE`: remembered for the definition that follows. */
+  private decorator(): void {
+    const tk = this.tk;
+    if (this.pendingDecorators.length === 0) {
+      this.pendingDecoratorStart = tk.start;
+      this.pendingDecoratorLine = tk.startLine;
+    }
+    const line = tk.startLine;
+    // Shape of the expression at bracket depth 0: N = name, . = dot, B = a bracketed group, X = other.
+    let shape = '';
+    const names: string[] = [];
+    let nestedFrom = -1;
+    for (;;) {
+      const depthBefore = tk.depth;
+      const kind = this.advance();
+      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
+        if (kind !== TokenKind.Newline) this.reuse = true;
+        break;
+      }
+      if (depthBefore > 0 || nestedFrom >= 0) {
+        if (tk.depth === 0) nestedFrom = -1;
+        continue;
+      }
+      if (kind === TokenKind.Op && tk.depth > 0) {
+        shape += 'B';
+        nestedFrom = tk.start;
+      } else if (kind === TokenKind.Name) {
+        shape += 'N';
+        names.push(this.text.slice(tk.start, tk.end));
+      } else if (kind === TokenKind.Op && this.isChar(tk.start, '.') && tk.end - tk.start === 1) {
+        shape += '.';
+      } else shape += 'X';
+    }
+    let decorator: Decorator;
+    if (shape === 'N') decorator = { line, shape: 'name', name: names[0] };
+    else if (/^[NB](?:\.N|B)*\.N$/.test(shape)) {
+      decorator = { line, shape: 'attribute', name: names[names.length - 1] };
+      if (shape === 'N.N') decorator.base = names[0];
+    } else decorator = { line, shape: 'other', name: '' };
+    this.pendingDecorators.push(decorator);
+    this.expectDocFor = NONE;
+  }
+
+  /** A `def` / `class` header, from its keyword (current token) to the colon, then its inline body if any. */
+  private header(keyword: 'def' | 'class', isAsync: boolean, start: number, line: number, column: number): void {
+    const tk = this.tk;
+    const decorators = this.pendingDecorators;
+    const headerStart = decorators.length > 0 ? this.pendingDecoratorStart : start;
+    const headerStartLine = decorators.length > 0 ? this.pendingDecoratorLine : line;
+    this.pendingDecorators = [];
+    this.expectDocFor = NONE;
+    const parent = this.open.length > 0 ? this.open[this.open.length - 1].def : -1;
+    const def: Definition = {
+      keyword, isAsync, name: '', line, column, nameLine: line, nameStart: tk.startCol, nameEnd: tk.endCol,
+      headerStartLine, headerEndLine: line, headerStart, headerEnd: tk.end, decorators, parent,
+      docstring: null, inlineBody: false, bodyIndent: '', bodyLine: line, bodyColumn: tk.endCol, endLine: line,
+    };
+    let kind = this.advance();
+    if (kind === TokenKind.Name) {
+      def.name = this.text.slice(tk.start, tk.end);
+      def.nameLine = tk.startLine;
+      def.nameStart = tk.startCol;
+      def.nameEnd = tk.endCol;
+      kind = this.advance();
+    }
+    const index = this.definitions.length;
+    this.definitions.push(def);
+    // Up to the colon at bracket depth 0.
+    for (;;) {
+      if (kind === TokenKind.Op && tk.depth === 0 && this.isChar(tk.start, ':') && tk.end - tk.start === 1) break;
+      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
+        // No colon: broken header. Treat what follows as its body if it is indented.
+        def.headerEndLine = tk.startLine;
+        def.headerEnd = tk.start;
+        if (kind !== TokenKind.Newline) this.reuse = true;
+        this.awaitingBlock = index;
+        return;
+      }
+      kind = this.advance();
+    }
+    def.headerEndLine = tk.startLine;
+    def.headerEnd = tk.end;
+    def.bodyLine = tk.endLine;
+    def.bodyColumn = tk.endCol;
+    def.endLine = tk.endLine;
+    kind = this.advance();
+    if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) {
+      if (kind === TokenKind.EndMarker) this.reuse = true;
+      this.awaitingBlock = index;
+      return;
+    }
+    // Inline body: `def f(): "Doc."; return 1`.
+    def.inlineBody = true;
+    def.bodyLine = tk.startLine;
+    def.bodyColumn = tk.startCol;
+    this.reuse = true;
+    def.docstring = this.docstringStatement();
+    this.skipToLineEnd();
+    def.endLine = Math.max(def.endLine, this.lastSignificantLine);
+  }
+
+  /**
+   * Whether the statement starting at the current token is a docstring: `(`* STRING+ `)`* then the end of
+   * the statement. Consumes what it looks at; the caller skips to the line end. Returns the docstring span.
+   */
+  private docstringStatement(): Docstring | null {
+    const tk = this.tk;
+    let kind = this.advance();
+    let opens = 0;
+    while (kind === TokenKind.Op && this.isChar(tk.start, '(')) {
+      opens++;
+      kind = this.advance();
+    }
+    if (kind !== TokenKind.String) {
+      this.reuse = true;
+      return null;
+    }
+    const startLine = tk.startLine, startCol = tk.startCol;
+    let endLine = tk.endLine, endCol = tk.endCol;
+    let allStr = true;
+    let blank = true;
+    while (kind === TokenKind.String) {
+      const literal = literalValue(this.text.slice(tk.start, tk.end));
+      if (literal.kind !== 'str') allStr = false;
+      else if (blank && !isPythonBlank(literal.value)) blank = false;
+      endLine = tk.endLine;
+      endCol = tk.endCol;
+      kind = this.advance();
+    }
+    let closes = 0;
+    while (closes < opens && kind === TokenKind.Op && this.isChar(tk.start, ')')) {
+      closes++;
+      kind = this.advance();
+    }
+    this.reuse = true;
+    const ends = kind === TokenKind.Newline || kind === TokenKind.EndMarker ||
+      (kind === TokenKind.Op && this.isChar(tk.start, ';') && tk.end - tk.start === 1);
+    if (!allStr || closes !== opens || !ends) return null;
+    return { startLine, startCol, endLine, endCol, blank };
+  }
+}
