@@ -85,11 +85,14 @@ const NONE = -2;
 const MODULE = -1;
 
 export function parseStructure(text: string): ModuleStructure {
-  return new StructureParser(text).parse();
+  const tokenizer = new Tokenizer(text);
+  const structure = new StructureParser(text, tokenizer).parse();
+  if (!tokenizer.sawUnterminatedString) return structure;
+  // An unmatched triple quote inverts every string after it; parse again, cutting strings at definitions.
+  return new StructureParser(text, new Tokenizer(text, { recoverStrings: true })).parse();
 }
 
 class StructureParser {
-  private readonly tk: Tokenizer;
   private readonly definitions: Definition[] = [];
   private readonly comments: Comment[] = [];
   private moduleDocstring: Docstring | null = null;
@@ -107,9 +110,7 @@ class StructureParser {
   /** The current token has been looked at but not consumed. */
   private reuse = false;
 
-  constructor(private readonly text: string) {
-    this.tk = new Tokenizer(text);
-  }
+  constructor(private readonly text: string, private readonly tk: Tokenizer) {}
 
   parse(): ModuleStructure {
     const tk = this.tk;

@@ -100,6 +100,15 @@ function isDigit(code: number): boolean {
   return code >= CH_0 && code <= CH_9;
 }
 
+/** Offset of the first character after the indentation of the line starting at `pos`. */
+function indentEnd(text: string, pos: number): number {
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c !== CH_SPACE && c !== CH_TAB && c !== CH_FF) return pos;
+    pos++;
+  }
+}
+
 /** Indentation column of the line starting at `pos`, with tabs to multiples of 8 and form feeds resetting. */
 function indentColumnAt(text: string, pos: number): number {
   let column = 0;
@@ -111,6 +120,14 @@ function indentColumnAt(text: string, pos: number): number {
     else break;
   }
   return column;
+}
+
+export interface TokenizerOptions {
+  /**
+   * Cut any triple-quoted string before a line that starts a definition at the string's indentation or
+   * less. Only for files known to hold an unmatched triple quote: valid strings may contain such lines.
+   */
+  recoverStrings?: boolean;
 }
 
 export class Tokenizer {
@@ -145,7 +162,10 @@ export class Tokenizer {
   /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
   private readonly unterminatedFrom = new Map<string, number>();
 
-  constructor(readonly text: string) {
+  /** Set when a triple-quoted string was still open at the end of the input. */
+  sawUnterminatedString = false;
+
+  constructor(readonly text: string, private readonly options: TokenizerOptions = {}) {
     // A BOM left in the text is not part of the first line's indentation.
     if (text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
   }
@@ -356,6 +376,15 @@ export class Tokenizer {
         if (known === undefined || bodyStart < known) this.unterminatedFrom.set(delimiter, bodyStart);
         return this.unterminatedTripleQuoted(start, startLine, startCol);
       }
+      if (this.options.recoverStrings) {
+        // The file has an unmatched triple quote somewhere: a string that runs over a definition line is
+        // more likely the unclosed one (e.g. a docstring being typed) than a string holding code.
+        const cut = this.recoveryLineBefore(start, end);
+        if (cut >= 0) {
+          this.problem(start, 'unterminated triple-quoted string literal');
+          return this.errorToken(start, cut, startLine, startCol);
+        }
+      }
     } else {
       end = this.scanBody(bodyStart, quote, false, isF, 0);
       if (end < 0) {
@@ -408,20 +437,35 @@ export class Tokenizer {
    * before the first later line that starts a definition at an indentation no deeper than the string's line.
    */
   private unterminatedTripleQuoted(start: number, startLine: number, startCol: number): TokenKind {
-    const text = this.text;
     this.problem(start, 'unterminated triple-quoted string literal');
-    let stop = text.length;
-    let lineBegin = this.nextLineStart(start);
-    while (lineBegin < text.length) {
-      const sample = text.slice(lineBegin, lineBegin + 200);
-      if (DEFINITION_OR_DECORATOR_LINE.test(sample) && indentColumnAt(text, lineBegin) <= this.currentLineIndent) {
-        stop = lineBegin;
-        // End the error token before the line break that precedes the recovery line.
-        while (stop > start && (text.charCodeAt(stop - 1) === CH_LF || text.charCodeAt(stop - 1) === CH_CR)) stop--;
-        break;
+    this.sawUnterminatedString = true;
+    const cut = this.recoveryLineBefore(start, this.text.length);
+    return this.errorToken(start, cut < 0 ? this.text.length : cut, startLine, startCol);
+  }
+
+  /**
+   * The first line in (from, to) that starts a definition or decorator at an indentation no deeper than the
+   * current logical line's, as the offset where the string should be cut (before the preceding line break);
+   * -1 if none.
+   */
+  private recoveryLineBefore(from: number, to: number): number {
+    const text = this.text;
+    let lineBegin = this.nextLineStart(from);
+    while (lineBegin < to) {
+      const c = text.charCodeAt(indentEnd(text, lineBegin));
+      if ((c === 0x64 || c === 0x63 || c === 0x61 || c === 0x40) &&
+          DEFINITION_OR_DECORATOR_LINE.test(text.slice(lineBegin, lineBegin + 200)) &&
+          indentColumnAt(text, lineBegin) <= this.currentLineIndent) {
+        let stop = lineBegin;
+        while (stop > from && (text.charCodeAt(stop - 1) === CH_LF || text.charCodeAt(stop - 1) === CH_CR)) stop--;
+        return stop;
       }
       lineBegin = this.nextLineStart(lineBegin);
     }
+    return -1;
+  }
+
+  private errorToken(start: number, stop: number, startLine: number, startCol: number): TokenKind {
     this.kind = TokenKind.ErrorToken;
     this.start = start;
     this.end = stop;
