@@ -6,7 +6,7 @@
 import { decodePython } from '../python/decode';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { assignMarkers, MarkerAssignment } from './markers';
-import { compileNameRegexes, NameMatcher } from './names';
+import { compileNameRegex } from './config';
 import { CoverageNode, CoverageOptions, FileCoverage, MarkerHit, NodeKind } from './types';
 
 /** The inventory of one file, with the parsed structure for callers that need positions (the server). */
@@ -30,15 +30,16 @@ interface Candidate {
   covered: boolean;
 }
 
-const matcherCache = new WeakMap<string[], NameMatcher>();
+type NameMatcher = (name: string) => boolean;
 
+/**
+ * Whether any of the patterns matches a name from its start (Python's re.match). Patterns that cannot be
+ * compiled are left out here: whoever reads the configuration reports them (config.ts, cli.ts).
+ */
 function matcherFor(patterns: string[]): NameMatcher {
-  let matcher = matcherCache.get(patterns);
-  if (!matcher) {
-    matcher = compileNameRegexes(patterns);
-    matcherCache.set(patterns, matcher);
-  }
-  return matcher;
+  if (patterns.length === 0) return () => false;
+  const regexes = patterns.map(compileNameRegex).filter((r): r is RegExp => r instanceof RegExp);
+  return (name) => regexes.some((re) => re.test(name));
 }
 
 /** Coverage of a file's text. `fileName` is the base name interrogate shows for the module. */

@@ -149,21 +149,9 @@ class StructureParser {
       docstring: this.moduleDocstring,
       comments: this.comments,
       problems: tk.problems,
-      lineCount: this.lineCount(),
+      // ENDMARKER sits at the start of the line after the last one.
+      lineCount: tk.startLine,
     };
-  }
-
-  private lineCount(): number {
-    const text = this.text;
-    if (text.length === 0) return 0;
-    let lines = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) lines++;
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) lines++;
-    }
-    const last = text.charCodeAt(text.length - 1);
-    return last === 10 || last === 13 ? lines - 1 : lines;
   }
 
   /** Next token that matters here: comments are recorded and skipped, and so are NL tokens. */

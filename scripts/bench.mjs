@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// npm run bench: docbits' speed, measured as ratios within one run (machines here are shared and noisy).
+//
+// 1. Workspace coverage of the stdlib that python3 ships (site-packages excluded): the non-test part and the
+//    whole, docbits' CLI (`--json`) against a python3 script that walks the same files with ast the way
+//    interrogate does (scripts/ast_walk.py; interrogate itself is a little slower), and against only reading
+//    the files. Best of N runs each, interleaved.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(repo, 'dist', 'cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+
+const TEST_DIRS = new Set(['test', 'tests', 'idle_test']);
+function listFiles(root, includeTests) {
+  const out = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop();
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name === 'site-packages' || entry.name === '__pycache__') continue;
+        if (!includeTests && TEST_DIRS.has(entry.name)) continue;
+        stack.push(full);
+      } else if (entry.isFile() && entry.name.endsWith('.py')) out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+function time(fn) {
+  const start = process.hrtime.bigint();
+  const result = fn();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
+}
+
+function best(fn) {
+  let bestRun;
+  for (let i = 0; i < runs; i++) {
+    const run = time(fn);
+    if (!bestRun || run.seconds < bestRun.seconds) bestRun = run;
+  }
+  return bestRun;
+}
+
+function docbits(args) {
+  const r = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`docbits failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function astWalk(files) {
+  const r = spawnSync('python3', [path.join(repo, 'scripts', 'ast_walk.py')], { input: files.join('\n'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ast_walk.py failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+function readAll(files) {
+  let bytes = 0;
+  for (const f of files) bytes += fs.readFileSync(f).length;
+  return bytes;
+}
+
+const rows = [];
+for (const [label, includeTests] of [['stdlib without tests', false], ['whole stdlib', true]]) {
+  const files = listFiles(stdlib, includeTests);
+  const bytes = readAll(files);
+  const excludes = ['-e', path.join(stdlib, 'site-packages')];
+  if (!includeTests) for (const dir of TEST_DIRS) excludes.push('-e', `*/${dir}/*`);
+  const ours = best(() => docbits([stdlib, ...excludes]));
+  const baseline = best(() => astWalk(files));
+  const read = best(() => readAll(files));
+  const reported = ours.result.files.length;
+  if (reported !== files.length) console.warn(`warning: docbits reported ${reported} files, expected ${files.length}`);
+  rows.push({
+    set: label, files: files.length, MB: (bytes / 1e6).toFixed(1),
+    'docbits s': ours.seconds.toFixed(3), 'python ast walk s': baseline.seconds.toFixed(3),
+    'read only s': read.seconds.toFixed(3),
+    'ast walk / docbits': (baseline.seconds / ours.seconds).toFixed(1) + 'x',
+    'docbits MB/s': (bytes / 1e6 / ours.seconds).toFixed(0),
+  });
+}
+console.log(`docbits bench (best of ${runs}, node ${process.version}, ${stdlib})`);
+console.table(rows);

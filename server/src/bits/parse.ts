@@ -1,0 +1,349 @@
+/**
+ * Operator-precedence parser for the expressions on one logical line.
+ *
+ * Python's precedence, lowest first: `|` < `^` < `&` < `<< >>` < `+ -` < `* / // % @` < unary `- + ~` < `**`.
+ * `**` is right-associative and its right operand may be unary (`2 ** -1`), while a unary operator on its left
+ * binds looser (`-2 ** 2 == -4`). Everything looser than `|` (comparisons, `not`/`and`/`or`, `,`, `=`, `:`,
+ * keywords) separates expressions: `a & b == 0` yields `a & b` and `0`, which is what Python groups too.
+ *
+ * The parser is a shunting-yard with an explicit stack of bracket frames instead of recursion, so 10,000
+ * nested parentheses cost memory, not call stack. It never fails: a missing operand becomes a `missing` node,
+ * unmatched closers are skipped, and unclosed brackets are closed at the end of the line.
+ */
+import { Token, TokenKind } from '../python/tokens';
+import { BinaryNode, BinaryOp, ExprNode, MissingNode, OpaqueNode, UnaryNode, UnaryOp } from './tree';
+
+export interface ParsedLine {
+  /** The top-level expressions, left to right. */
+  roots: ExprNode[];
+  /** For each token index, the node it belongs to (operators belong to their operation). */
+  owner: Array<ExprNode | undefined>;
+}
+
+interface OpInfo { precedence: number; rightAssociative: boolean }
+
+const BINARY_OPERATORS: ReadonlyMap<string, OpInfo> = new Map<string, OpInfo>([
+  ['|', { precedence: 1, rightAssociative: false }],
+  ['^', { precedence: 2, rightAssociative: false }],
+  ['&', { precedence: 3, rightAssociative: false }],
+  ['<<', { precedence: 4, rightAssociative: false }],
+  ['>>', { precedence: 4, rightAssociative: false }],
+  ['+', { precedence: 5, rightAssociative: false }],
+  ['-', { precedence: 5, rightAssociative: false }],
+  ['*', { precedence: 6, rightAssociative: false }],
+  ['/', { precedence: 6, rightAssociative: false }],
+  ['//', { precedence: 6, rightAssociative: false }],
+  ['%', { precedence: 6, rightAssociative: false }],
+  ['@', { precedence: 6, rightAssociative: false }],
+  ['**', { precedence: 8, rightAssociative: true }],
+]);
+const UNARY_PRECEDENCE = 7;
+
+/** The augmented assignments that count as bitwise operations, mapped to their operator. */
+export const BITWISE_AUGMENTED: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
+  ['&=', '&'], ['|=', '|'], ['^=', '^'], ['<<=', '<<'], ['>>=', '>>'],
+]);
+
+/** Python's keywords; soft keywords (match, case, type, _) are ordinary names here. */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+export function isKeyword(name: string): boolean {
+  return KEYWORDS.has(name);
+}
+
+type PendingOp =
+  | { unary: true; op: UnaryOp; token: number }
+  | { unary: false; op: BinaryOp; token: number; info: OpInfo };
+
+const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
+/** One bracket level (or the line itself): the expression being built and the ones already finished. */
+interface Frame {
+  /** 'line' for the top level; 'group' for `( )` that may be plain parentheses; the rest become opaque. */
+  role: 'line' | 'group' | 'call' | 'subscript' | 'display';
+  openToken: number;
+  closer: string;
+  /** The called or subscripted expression, for 'call' and 'subscript'. */
+  target?: ExprNode;
+  items: ExprNode[];
+  /** Tokens at this level that belong to no expression (commas, keywords); they belong to the bracket. */
+  separators: number[];
+  operands: ExprNode[];
+  ops: PendingOp[];
+  /** How many of `ops` are binary: an operand is expected while operands do not outnumber them. */
+  binaryOps: number;
+  /** `target op= ...` seen at this level, waiting for its value. */
+  augmented?: { target: ExprNode; op: BinaryOp; token: number };
+}
+
+function newFrame(role: Frame['role'], openToken: number, closer: string, target?: ExprNode): Frame {
+  return { role, openToken, closer, target, items: [], separators: [], operands: [], ops: [], binaryOps: 0 };
+}
+
+export function parseLine(tokens: readonly Token[], text: string): ParsedLine {
+  return new LineParser(tokens, text).parse();
+}
+
+class LineParser {
+  private readonly owner: Array<ExprNode | undefined>;
+  private readonly frames: Frame[] = [newFrame('line', -1, '')];
+
+  constructor(private readonly tokens: readonly Token[], private readonly text: string) {
+    this.owner = new Array<ExprNode | undefined>(tokens.length);
+  }
+
+  parse(): ParsedLine {
+    for (let i = 0; i < this.tokens.length; i += this.step(i));
+    while (this.frames.length > 1) this.closeFrame(this.tokens.length - 1);
+    const line = this.frames[0];
+    this.finishExpression(line);
+    this.finishAugmented(line);
+    return { roots: line.items, owner: this.owner };
+  }
+
+  private get frame(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private value(i: number): string {
+    const t = this.tokens[i];
+    return this.text.slice(t.start, t.end);
+  }
+
+  /** Whether the expression being built ends in an operand (so the next token should be an operator). */
+  private expectsOperator(frame: Frame): boolean {
+    return frame.operands.length > frame.binaryOps;
+  }
+
+  /** Handles the token at i (and sometimes the next); returns how many tokens it consumed. */
+  private step(i: number): number {
+    const token = this.tokens[i];
+    const value = this.value(i);
+    const frame = this.frame;
+    switch (token.kind) {
+      case TokenKind.Number:
+        this.pushOperand(frame, isIntegerNumber(value)
+          ? { kind: 'int', token: i, text: value, first: i, last: i, parens: 0 }
+          : this.opaque('number', i, i, []));
+        return 1;
+      case TokenKind.String:
+        if (this.expectsOperator(frame)) {
+          // Adjacent string literals are one string.
+          const last = frame.operands[frame.operands.length - 1];
+          if (last.kind === 'opaque' && last.what === 'string' && last.last === i - 1) {
+            last.last = i;
+            this.owner[i] = last;
+            return 1;
+          }
+        }
+        this.pushOperand(frame, this.opaque('string', i, i, []));
+        return 1;
+      case TokenKind.Name:
+        if (value === 'True' || value === 'False') {
+          this.pushOperand(frame, { kind: 'int', token: i, text: value, first: i, last: i, parens: 0 });
+        } else if (value === 'None') {
+          this.pushOperand(frame, this.opaque('None', i, i, []));
+        } else if (isKeyword(value)) {
+          this.separate(frame, i);
+        } else {
+          this.pushOperand(frame, { kind: 'name', name: value, first: i, last: i, parens: 0 });
+        }
+        return 1;
+      case TokenKind.Op:
+        return this.operatorToken(frame, i, value);
+      default:
+        // Error tokens and anything else end the expression being built.
+        this.separate(frame, i);
+        return 1;
+    }
+  }
+
+  private operatorToken(frame: Frame, i: number, value: string): number {
+    const afterOperand = this.expectsOperator(frame);
+    if (value === '(' || value === '[' || value === '{') {
+      if (afterOperand && value !== '{') {
+        const target = frame.operands.pop()!;
+        this.frames.push(newFrame(value === '(' ? 'call' : 'subscript', i, CLOSER_OF[value], target));
+      } else {
+        if (afterOperand) this.finishExpression(frame);
+        this.frames.push(newFrame(value === '(' ? 'group' : 'display', i, CLOSER_OF[value]));
+      }
+      return 1;
+    }
+    if (value === ')' || value === ']' || value === '}') {
+      const depth = this.innermostFrameClosedBy(value);
+      if (depth < 0) {
+        this.separate(frame, i); // an unmatched closer
+        return 1;
+      }
+      while (this.frames.length - 1 > depth) this.closeFrame(i - 1);
+      this.closeFrame(i);
+      return 1;
+    }
+    if (value === '.' && afterOperand && this.tokens[i + 1]?.kind === TokenKind.Name) {
+      // Attribute access: the base stays inside as an item so hovering it still works.
+      const base = frame.operands.pop()!;
+      const node = this.opaque('attribute', base.first, i + 1, [base]);
+      this.owner[i] = this.owner[i + 1] = node;
+      frame.operands.push(node);
+      return 2;
+    }
+    const augmented = BITWISE_AUGMENTED.get(value);
+    if (augmented && this.frames.length === 1) {
+      this.finishExpression(frame);
+      const target = frame.items.pop();
+      if (target) frame.augmented = { target, op: augmented, token: i };
+      return 1;
+    }
+    const isUnary = value === '-' || value === '+' || value === '~';
+    if (value === '~' && afterOperand) this.finishExpression(frame); // `~` is never binary: `a ~b` is two expressions
+    if (isUnary && !this.expectsOperator(frame)) {
+      frame.ops.push({ unary: true, op: value, token: i });
+      return 1;
+    }
+    const info = BINARY_OPERATORS.get(value);
+    if (info === undefined || (!afterOperand && (value === '*' || value === '**' || value === '@'))) {
+      // Punctuation, comparisons, `*args`, `**kwargs`, a decorator's `@`: not arithmetic.
+      this.separate(frame, i);
+      return 1;
+    }
+    // A binary operator with nothing on its left (code being typed): keep going with a placeholder.
+    if (!afterOperand) this.pushOperand(frame, this.missing(i));
+    this.reduceWhileTighter(frame, info);
+    frame.ops.push({ unary: false, op: value as BinaryOp, token: i, info });
+    frame.binaryOps++;
+    return 1;
+  }
+
+  /** The index of the innermost frame that `closer` closes, or -1 (the line frame is never closed). */
+  private innermostFrameClosedBy(closer: string): number {
+    for (let k = this.frames.length - 1; k > 0; k--) if (this.frames[k].closer === closer) return k;
+    return -1;
+  }
+
+  private pushOperand(frame: Frame, node: ExprNode): void {
+    // Two operands in a row (`match x & 1`, code being typed): the first expression ends there.
+    if (this.expectsOperator(frame)) this.finishExpression(frame);
+    if (node.kind !== 'opaque' || node.items.length === 0) this.owner[node.first] = node;
+    frame.operands.push(node);
+  }
+
+  /** A token that is not part of any arithmetic expression: it ends the one being built. */
+  private separate(frame: Frame, token: number): void {
+    this.finishExpression(frame);
+    // `x &= v; y = 1`: the augmented value ends at the first separator.
+    if (frame.augmented && frame.items[frame.items.length - 1]?.first > frame.augmented.token) this.finishAugmented(frame);
+    frame.separators.push(token);
+  }
+
+  private reduceWhileTighter(frame: Frame, incoming: OpInfo): void {
+    for (;;) {
+      const top = frame.ops[frame.ops.length - 1];
+      if (top === undefined) return;
+      const precedence = top.unary ? UNARY_PRECEDENCE : top.info.precedence;
+      const tighter = precedence > incoming.precedence || (precedence === incoming.precedence && !incoming.rightAssociative);
+      if (!tighter) return;
+      this.reduceOnce(frame);
+    }
+  }
+
+  private reduceOnce(frame: Frame): void {
+    const op = frame.ops.pop()!;
+    if (op.unary) {
+      const operand = frame.operands.pop() ?? this.missing(op.token);
+      const node: UnaryNode = { kind: 'unary', op: op.op, opToken: op.token, operand, first: op.token, last: operand.last, parens: 0 };
+      operand.parent = node;
+      this.owner[op.token] = node;
+      frame.operands.push(node);
+      return;
+    }
+    frame.binaryOps--;
+    const right = frame.operands.pop() ?? this.missing(op.token);
+    const left = frame.operands.pop() ?? this.missing(op.token);
+    const node: BinaryNode = {
+      kind: 'binary', op: op.op, opToken: op.token, left, right, augmented: false,
+      first: left.first, last: right.last, parens: 0,
+    };
+    left.parent = right.parent = node;
+    this.owner[op.token] = node;
+    frame.operands.push(node);
+  }
+
+  /** Completes the expression being built in the frame and adds it to the frame's items. */
+  private finishExpression(frame: Frame): void {
+    if (frame.operands.length === 0 && frame.ops.length === 0) return;
+    if (!this.expectsOperator(frame)) {
+      const lastOp = frame.ops[frame.ops.length - 1];
+      frame.operands.push(this.missing(lastOp ? lastOp.token : 0));
+    }
+    while (frame.ops.length > 0) this.reduceOnce(frame);
+    // Exactly one operand remains: two in a row finish the expression before the second is pushed.
+    frame.items.push(frame.operands.pop()!);
+    frame.operands.length = 0;
+  }
+
+  /** Turns `target op= value` into the operation Python performs: `target op (value)`. */
+  private finishAugmented(frame: Frame): void {
+    const pending = frame.augmented;
+    if (pending === undefined) return;
+    frame.augmented = undefined;
+    const value = frame.items.pop() ?? this.missing(pending.token);
+    const node: BinaryNode = {
+      kind: 'binary', op: pending.op, opToken: pending.token, left: pending.target, right: value, augmented: true,
+      first: pending.target.first, last: value.last, parens: 0,
+    };
+    pending.target.parent = value.parent = node;
+    this.owner[pending.token] = node;
+    frame.items.push(node);
+  }
+
+  /** Closes the innermost frame at token `closeToken` (its closer, or the last token if unclosed). */
+  private closeFrame(closeToken: number): void {
+    const frame = this.frames.pop()!;
+    this.finishExpression(frame);
+    const parent = this.frame;
+    const closed = closeToken > frame.openToken && this.value(closeToken) === frame.closer;
+    let node: ExprNode;
+    if (frame.role === 'group' && frame.items.length === 1 && frame.separators.length === 0 && closed) {
+      // Plain parentheses: the same expression, one more pair around it.
+      node = frame.items[0];
+      node.parens++;
+      node.first = frame.openToken;
+      node.last = closeToken;
+    } else {
+      const first = frame.target ? frame.target.first : frame.openToken;
+      const items = frame.target ? [frame.target, ...frame.items] : frame.items;
+      node = this.opaque(frame.role === 'group' ? 'tuple' : frame.role, first, Math.max(closeToken, frame.openToken), items);
+      for (const separator of frame.separators) this.owner[separator] = node;
+    }
+    this.owner[frame.openToken] = node;
+    if (closed) this.owner[closeToken] = node;
+    parent.operands.push(node);
+  }
+
+  private opaque(what: string, first: number, last: number, items: ExprNode[]): OpaqueNode {
+    const node: OpaqueNode = { kind: 'opaque', what, items, first, last, parens: 0 };
+    for (const item of items) item.parent = node;
+    if (items.length === 0) for (let i = first; i <= last; i++) this.owner[i] = node;
+    return node;
+  }
+
+  private missing(token: number): MissingNode {
+    return { kind: 'missing', first: token, last: token, parens: 0 };
+  }
+}
+
+/** Whether a NUMBER token is an integer literal (not a float or an imaginary number). */
+export function isIntegerNumber(text: string): boolean {
+  const c1 = text.charCodeAt(1) | 0x20;
+  if (text.charCodeAt(0) === 48 && (c1 === 0x78 || c1 === 0x6f || c1 === 0x62)) return true; // 0x 0o 0b
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 95)) return false;
+  }
+  return true;
+}

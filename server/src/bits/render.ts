@@ -1,0 +1,274 @@
+/**
+ * The hover's markdown: one code block with the operation laid out bit by bit, then `= result` in the
+ * configured bases, then notes.
+ *
+ * Every row is right-aligned to one width shared by the whole block, so bits line up across operands,
+ * results and steps; shifts therefore show the bits moving. The operator sits at the left, a rule precedes
+ * each result. Negative numbers are drawn in two's complement; when any row is negative every row gets a
+ * `…` prefix (the leftmost bit shown repeats forever), with a note saying why. Values wider than `maxBits`
+ * show their low bits behind a `«` prefix.
+ */
+import { bitLength, popCount, pythonRepr, signedBitLength } from './bigints';
+import { Value } from './evaluate';
+import { Base, BitsHoverOptions } from './options';
+import { BinaryNode, ExprNode, isBitwise, UnaryNode } from './tree';
+
+export interface RenderContext {
+  values: ReadonlyMap<ExprNode, Value>;
+  /** The node's source on one line, without its outer parentheses. */
+  sourceOf(node: ExprNode): string;
+  /** For names bound to a constant: the 1-based line of the binding. */
+  bindingLineOf(node: ExprNode): number | undefined;
+  options: BitsHoverOptions;
+}
+
+/** A row of the block: an operator column, a bits column, a label. */
+type Row =
+  | { type: 'value'; op: string; value: bigint | undefined; label: string }
+  | { type: 'rule'; op: string; label: string }
+  | { type: 'gap' };
+
+const MAX_LABEL = 48;
+/** Steps drawn at most; earlier ones are summarized (a 10,000-step chain must not draw 10,000 steps). */
+const MAX_STEPS = 8;
+const RULE = '─';
+
+export function renderOperation(node: BinaryNode | UnaryNode, context: RenderContext, notes: readonly string[]): string {
+  const steps = bitwiseSteps(node);
+  const shown = steps.slice(-MAX_STEPS);
+  const rows: Row[] = [];
+  let failure: Value | undefined;
+  for (const step of shown) {
+    if (rows.length > 0) rows.push({ type: 'gap' });
+    const result = context.values.get(step)!;
+    const failed = result.kind === 'error' || result.kind === 'tooLarge' || result.kind === 'notInt';
+    // Only the step where a failure starts is drawn; the steps above it just pass it on.
+    if (failed && childrenOfStep(step).some((child) => isFailure(context.values.get(child)!))) break;
+    rows.push(...stepRows(step, context, !failed));
+    if (failed) {
+      failure = result;
+      break;
+    }
+  }
+  const parts = [codeBlock(rows, context.options)];
+  if (steps.length > shown.length) parts.push(`(${steps.length - shown.length} earlier steps not shown)`);
+  const value = context.values.get(node)!;
+  parts.push(resultLine(failure ?? value, context, node));
+  parts.push(...notes);
+  const legend = legendOf(rows, context.options);
+  if (legend) parts.push(legend);
+  return parts.filter((p) => p.length > 0).join('\n\n');
+}
+
+/** An integer literal in every base with its bit layout. */
+export function renderLiteral(text: string, value: bigint, options: BitsHoverOptions): string {
+  const rows: Row[] = [{ type: 'value', op: '', value, label: text }];
+  const all: Base[] = ['dec', 'hex', 'bin', 'oct'];
+  const bits = bitLength(value);
+  const parts = [
+    codeBlock(rows, options),
+    '= ' + all.map((base) => '`' + abbreviate(pythonRepr(value, base)) + '`').join(' · '),
+    `${bits} bit${bits === 1 ? '' : 's'} long, ${popCount(value)} set`,
+  ];
+  const legend = legendOf(rows, options);
+  if (legend) parts.push(legend);
+  return parts.join('\n\n');
+}
+
+/** The bitwise operations inside node (not inside calls or displays), innermost first, node last. */
+function bitwiseSteps(node: ExprNode): Array<BinaryNode | UnaryNode> {
+  const steps: Array<BinaryNode | UnaryNode> = [];
+  const stack: Array<[ExprNode, boolean]> = [[node, false]];
+  while (stack.length > 0) {
+    const [current, childrenDone] = stack.pop()!;
+    if (childrenDone) {
+      if (isBitwise(current)) steps.push(current);
+      continue;
+    }
+    stack.push([current, true]);
+    for (const child of childrenOfStep(current).reverse()) stack.push([child, false]);
+  }
+  return steps;
+}
+
+function childrenOfStep(node: ExprNode): ExprNode[] {
+  if (node.kind === 'binary') return [node.left, node.right];
+  if (node.kind === 'unary') return [node.operand];
+  return [];
+}
+
+function isFailure(value: Value): boolean {
+  return value.kind === 'error' || value.kind === 'tooLarge' || value.kind === 'notInt';
+}
+
+function stepRows(step: BinaryNode | UnaryNode, context: RenderContext, withResult: boolean): Row[] {
+  const rows: Row[] = [];
+  if (step.kind === 'unary') {
+    rows.push(operandRow('', step.operand, context));
+    rows.push({ type: 'rule', op: '~', label: 'flip every bit' });
+  } else if (step.op === '<<' || step.op === '>>') {
+    // The count is not a bit pattern: it labels the rule, and the aligned rows show the bits moving.
+    rows.push(operandRow('', step.left, context));
+    rows.push({ type: 'rule', op: step.op, label: `${step.op === '<<' ? 'left' : 'right'} by ${operandLabel(step.right, context)}` });
+  } else {
+    rows.push(operandRow('', step.left, context));
+    rows.push(operandRow(step.op, step.right, context));
+    rows.push({ type: 'rule', op: '', label: '' });
+  }
+  if (withResult) {
+    const value = intOf(context.values.get(step)!);
+    let label = truncate(context.sourceOf(step)) + valueSuffix(value, context);
+    const dropped = droppedBits(step, context);
+    if (dropped) label += ` (shifted out: ${dropped})`;
+    rows.push({ type: 'value', op: '', value, label });
+  }
+  return rows;
+}
+
+function operandRow(op: string, node: ExprNode, context: RenderContext): Row {
+  return { type: 'value', op, value: intOf(context.values.get(node)!), label: operandLabel(node, context) };
+}
+
+/** The operand's source, its value when the source does not already spell it, and where a name was bound. */
+function operandLabel(node: ExprNode, context: RenderContext): string {
+  const value = context.values.get(node)!;
+  const source = truncate(context.sourceOf(node));
+  if (value.kind === 'tooLarge') return `${source} (too large: ${value.message})`;
+  const known = intOf(value);
+  const line = context.bindingLineOf(node);
+  // `15` and `-6` already say their value; `0x0F`, `MASK` and `x - 1` do not.
+  const spelled = known !== undefined && source.replace(/[_ ]/g, '') === known.toString();
+  return source + (spelled ? '' : valueSuffix(known, context)) + (line !== undefined ? ` (line ${line})` : '');
+}
+
+function valueSuffix(value: bigint | undefined, context: RenderContext): string {
+  if (value === undefined) return '';
+  return bitLength(value) > context.options.maxBits ? ` = ${bitLength(value)}-bit number` : ` = ${value}`;
+}
+
+/** For `>>` with known operands, the bits that fall off the right end (if few enough to show). */
+function droppedBits(step: BinaryNode | UnaryNode, context: RenderContext): string | undefined {
+  if (step.kind !== 'binary' || step.op !== '>>') return undefined;
+  const left = intOf(context.values.get(step.left)!);
+  const count = intOf(context.values.get(step.right)!);
+  if (left === undefined || count === undefined || count <= 0n || count > 16n) return undefined;
+  return (left & ((1n << count) - 1n)).toString(2).padStart(Number(count), '0');
+}
+
+function intOf(value: Value): bigint | undefined {
+  return value.kind === 'int' ? value.value : undefined;
+}
+
+interface Layout {
+  /** Bits drawn per row. */
+  width: number;
+  groupSize: number;
+  anyNegative: boolean;
+  /** Widest row, when wider than `width`. */
+  cutFrom?: number;
+}
+
+function layoutOf(rows: readonly Row[], options: BitsHoverOptions): Layout {
+  const groupSize = options.grouping === 'byte' ? 8 : 4;
+  const values = rows.flatMap((r) => (r.type === 'value' && r.value !== undefined ? [r.value] : []));
+  const anyNegative = values.some((v) => v < 0n);
+  // With negatives present every row keeps a sign bit, so the leftmost bit shown is the one that repeats.
+  let needed = options.minWidth;
+  for (const v of values) needed = Math.max(needed, anyNegative ? signedBitLength(v) : bitLength(v));
+  const roundUp = (bits: number): number => Math.ceil(bits / groupSize) * groupSize;
+  const limit = roundUp(options.maxBits);
+  return needed > limit
+    ? { width: limit, groupSize, anyNegative, cutFrom: needed }
+    : { width: roundUp(needed), groupSize, anyNegative };
+}
+
+function codeBlock(rows: readonly Row[], options: BitsHoverOptions): string {
+  if (rows.length === 0) return '';
+  const layout = layoutOf(rows, options);
+  const opWidth = Math.max(...rows.map((r) => (r.type === 'gap' ? 0 : r.op.length)));
+  const hasPrefix = layout.anyNegative || layout.cutFrom !== undefined;
+  const bitsWidth = layout.width + (layout.width / layout.groupSize - 1) + (hasPrefix ? 1 : 0);
+  const lines = rows.map((row) => {
+    if (row.type === 'gap') return '';
+    const op = row.op.padEnd(opWidth);
+    const left = opWidth > 0 ? op + ' ' : '';
+    switch (row.type) {
+      case 'rule': return (left + RULE.repeat(bitsWidth) + '  ' + row.label).trimEnd();
+      case 'value': {
+        const bits = row.value === undefined ? '?'.repeat(layout.width) : twosComplement(row.value, layout.width);
+        const prefix = !hasPrefix ? '' : row.value !== undefined && layout.cutFrom !== undefined
+          && (layout.anyNegative ? signedBitLength(row.value) : bitLength(row.value)) > layout.width ? '«'
+          : layout.anyNegative ? '…' : ' ';
+        return (left + prefix + group(bits, layout.groupSize) + '  ' + row.label).trimEnd();
+      }
+    }
+  });
+  return '```\n' + lines.join('\n') + '\n```';
+}
+
+function legendOf(rows: readonly Row[], options: BitsHoverOptions): string {
+  if (!rows.some((r) => r.type === 'value')) return '';
+  const layout = layoutOf(rows, options);
+  const notes: string[] = [];
+  if (layout.anyNegative) {
+    notes.push('`…` the leftmost bit shown repeats forever: Python ints have no fixed width, so a negative number '
+      + 'behaves as if it had infinitely many leading 1s (two\'s complement).');
+  }
+  if (layout.cutFrom !== undefined) notes.push(`\`«\` only the low ${layout.width} of ${layout.cutFrom} bits are shown.`);
+  return notes.join('\n\n');
+}
+
+/** The low `width` bits of value in two's complement. */
+function twosComplement(value: bigint, width: number): string {
+  return (value & ((1n << BigInt(width)) - 1n)).toString(2).padStart(width, '0');
+}
+
+function group(bits: string, size: number): string {
+  const groups: string[] = [];
+  for (let i = 0; i < bits.length; i += size) groups.push(bits.slice(i, i + size));
+  return groups.join(' ');
+}
+
+/** `= 10 · 0xa · 0b1010` for an int; otherwise what went wrong or what the result depends on. */
+function resultLine(value: Value, context: RenderContext, node: ExprNode): string {
+  switch (value.kind) {
+    case 'int':
+      return '= ' + context.options.bases.map((base) => '`' + abbreviate(pythonRepr(value.value, base)) + '`').join(' · ')
+        + (bitLength(value.value) > context.options.maxBits ? ` (${bitLength(value.value)} bits)` : '');
+    case 'error':
+      return `Python raises **${value.error}**: ${value.message}.`;
+    case 'tooLarge':
+      return `Not computed: ${value.message}.`;
+    case 'notInt':
+      return `Not an integer operation: ${value.message}.`;
+    case 'unknown': {
+      const unknowns = unknownOperands(node, context);
+      return unknowns.length === 0 ? 'The result is not known.'
+        : `The result depends on ${unknowns.map((u) => '`' + truncate(u) + '`').join(', ')}, not known constants here.`;
+    }
+  }
+}
+
+/** The distinct operands (names, calls) whose values are unknown, at most three. */
+function unknownOperands(node: ExprNode, context: RenderContext): string[] {
+  const found = new Set<string>();
+  const stack: ExprNode[] = [node];
+  while (stack.length > 0 && found.size < 3) {
+    const current = stack.pop()!;
+    const children = childrenOfStep(current);
+    if (children.length === 0 && context.values.get(current)?.kind === 'unknown' && current.kind !== 'missing') {
+      found.add(context.sourceOf(current));
+    }
+    stack.push(...children.reverse());
+  }
+  return [...found];
+}
+
+function truncate(text: string): string {
+  return text.length <= MAX_LABEL ? text : text.slice(0, MAX_LABEL - 1) + '…';
+}
+
+/** Long digit strings keep their ends: `0x1000…0000`. */
+function abbreviate(repr: string): string {
+  return repr.length <= 40 ? repr : `${repr.slice(0, 18)}…${repr.slice(-16)}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The expression tree the bitwise hover works on: one logical line of Python, parsed as far as integer
+ * arithmetic goes. Everything the hover cannot reason about (calls, subscripts, strings, lambdas, displays)
+ * becomes an opaque node that still keeps its inner expressions, so hovering inside `f(a & b)` works.
+ *
+ * Nodes refer to tokens by index into the token array the parser was given; spans include the parentheses
+ * that wrap a node, so a node's source text is exactly what a reader sees.
+ */
+
+export type BinaryOp = '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' | '**';
+export type UnaryOp = '-' | '+' | '~';
+
+/** The operators the hover is about (the trigger of section 4 of the design). */
+export const BITWISE_BINARY_OPS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>']);
+
+interface NodeBase {
+  /** First and last token index (inclusive), wrapping parentheses included. */
+  first: number;
+  last: number;
+  /** How many pairs of parentheses wrap the node. */
+  parens: number;
+  /** The enclosing node; opaque nodes are the parents of their inner expressions. */
+  parent?: ExprNode;
+}
+
+/** An integer literal, or True/False. */
+export interface IntLiteralNode extends NodeBase { kind: 'int'; token: number; text: string }
+export interface NameNode extends NodeBase { kind: 'name'; name: string }
+/** Anything that is not integer arithmetic; `items` are the expressions found inside it. */
+export interface OpaqueNode extends NodeBase { kind: 'opaque'; what: string; items: ExprNode[] }
+export interface UnaryNode extends NodeBase { kind: 'unary'; op: UnaryOp; opToken: number; operand: ExprNode }
+export interface BinaryNode extends NodeBase {
+  kind: 'binary'; op: BinaryOp; opToken: number; left: ExprNode; right: ExprNode;
+  /** Built from `target op= value`: the right side is the whole value, as Python evaluates it. */
+  augmented: boolean;
+}
+/** Where an operand was expected but the line does not have one (code being typed). */
+export interface MissingNode extends NodeBase { kind: 'missing' }
+
+export type ExprNode = IntLiteralNode | NameNode | OpaqueNode | UnaryNode | BinaryNode | MissingNode;
+
+/** Whether the node is an operation the hover lays out bit by bit. */
+export function isBitwise(node: ExprNode): node is BinaryNode | UnaryNode {
+  return (node.kind === 'binary' && BITWISE_BINARY_OPS.has(node.op)) || (node.kind === 'unary' && node.op === '~');
+}
+
+/** The node with its wrapping parentheses taken off, as a token range. */
+export function innerRange(node: ExprNode): [number, number] {
+  return [node.first + node.parens, node.last - node.parens];
+}

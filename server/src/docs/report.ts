@@ -1,0 +1,354 @@
+/**
+ * Coverage reports: interrogate's text output reproduced byte for byte (the RESULT line, the -v summary and
+ * the -vv detailed tables), and the `--json` object of DESIGN.md §3.
+ *
+ * The tables copy the observable behaviour of python-tabulate driven by interrogate's own row formatter, which
+ * stretches every row to the terminal width; see formatTable.
+ */
+import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
+import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from './pyRound';
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers
+
+/** covered / total * 100 (that operation order, as interrogate), and 100.0 when nothing is counted. */
+export function percent(totals: Pick<Totals, 'total' | 'covered'>): number {
+  if (totals.total === 0) return 100.0;
+  return (totals.covered / totals.total) * 100;
+}
+
+/**
+ * interrogate's verdict: round the actual percentage to as many decimals as `str(float(fail_under))` shows
+ * (80 -> 1, 95.55 -> 2) and fail when fail_under is greater than that.
+ */
+export function passed(failUnder: number, actualPercent: number): boolean {
+  return !(failUnder > pyRound(actualPercent, decimalPlaces(failUnder)));
+}
+
+/** Sum of the files' counts, with the percentage. */
+export function sumTotals(files: readonly Totals[]): CoverageTotals {
+  const sum = { total: 0, covered: 0, missed: 0, excused: 0 };
+  for (const f of files) {
+    sum.total += f.total;
+    sum.covered += f.covered;
+    sum.missed += f.missed;
+    sum.excused += f.excused;
+  }
+  return { ...sum, percent: percent(sum) };
+}
+
+/** `RESULT: PASSED (minimum: 80.0%, actual: 97.1%)` */
+export function resultLine(failUnder: number, actualPercent: number): string {
+  const status = passed(failUnder, actualPercent) ? 'PASSED' : 'FAILED';
+  return `RESULT: ${status} (minimum: ${pyFloatRepr(failUnder)}%, actual: ${pyFormatFixed(actualPercent, 1)}%)`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Text layout primitives
+
+/** Python's len(): code points, not UTF-16 units, so widths match interrogate for astral characters. */
+function pyLen(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Python's `s * n`: empty for n <= 0. */
+function repeat(s: string, n: number): string {
+  return n > 0 ? s.repeat(n) : '';
+}
+
+/** Python's string order (code point by code point); JS `<` compares UTF-16 units. */
+function comparePy(a: string, b: string): number {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+    const cx = x.value.codePointAt(0)!;
+    const cy = y.value.codePointAt(0)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
+
+/** py.io TerminalWriter.sep: a title centred in a rule of `sepchar` as wide as the terminal allows. */
+export function sep(sepchar: string, width: number, title?: string): string {
+  let line: string;
+  if (title !== undefined) {
+    const n = Math.max(Math.floor((width - pyLen(title) - 2) / (2 * pyLen(sepchar))), 1);
+    const fill = repeat(sepchar, n);
+    line = `${fill} ${title} ${fill}`;
+  } else {
+    line = repeat(sepchar, Math.floor(width / pyLen(sepchar)));
+  }
+  const tail = sepchar.trimEnd();
+  if (pyLen(line) + pyLen(tail) <= width) line += tail;
+  return line;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+/** interrogate's separator row, `["---"]`. */
+const SEPARATOR: readonly string[] = ['---'];
+
+function alignCell(text: string, width: number, align: Align): string {
+  const pad = width - pyLen(text);
+  if (align === 'right') return repeat(' ', pad) + text;
+  if (align === 'center') {
+    // Python's format(s, "^w"): the odd space goes to the right.
+    const left = Math.floor(pad / 2);
+    return repeat(' ', left) + text + repeat(' ', pad - left);
+  }
+  return text + repeat(' ', pad);
+}
+
+/**
+ * interrogate's row formatter: spread the room left on the terminal line over the cells (the first cell takes
+ * the remainder); a row whose first cell is "---" becomes a rule of dashes.
+ */
+function formatRow(paddedCells: string[], aligns: readonly Align[], width: number): string {
+  let padder = ' ';
+  let cells = paddedCells;
+  let finalWidth = cells.reduce((n, c) => n + pyLen(c), 0) + (cells.length + 1);
+  const extra = Math.max(width - finalWidth, 0);
+  if (cells[0].trim() === SEPARATOR[0]) {
+    padder = '-';
+    cells = cells.map((c) => repeat('-', pyLen(c)));
+  }
+  const perCell = Math.trunc(extra / cells.length);
+  finalWidth += cells.length * perCell;
+  const remaining = Math.max(0, width - finalWidth);
+  const joined = cells.map((cell, i) => {
+    const padding = perCell + (i === 0 ? remaining : 0);
+    const align = aligns[i] ?? 'left';
+    if (align === 'right') return repeat(padder, padding) + cell;
+    if (align === 'center') {
+      const left = Math.floor(padding / 2);
+      return repeat(padder, left) + cell + repeat(padder, padding - left);
+    }
+    return cell + repeat(padder, padding);
+  });
+  return `|${joined.join('|')}|`.trimEnd();
+}
+
+/**
+ * python-tabulate with interrogate's format: short rows are filled with "", each column is as wide as its
+ * widest cell (the "---" of separator rows included), cells are aligned, padded with one space each side,
+ * and then laid out by formatRow.
+ */
+export function formatTable(rows: ReadonlyArray<readonly string[]>, aligns: readonly Align[], width: number): string[] {
+  const ncols = Math.max(aligns.length, ...rows.map((r) => r.length));
+  const full = rows.map((r) => Array.from({ length: ncols }, (_, i) => r[i] ?? ''));
+  const widths = Array.from({ length: ncols }, (_, i) => Math.max(0, ...full.map((r) => pyLen(r[i]))));
+  return full.map((r) => {
+    const padded = r.map((cell, i) => ` ${alignCell(cell, widths[i], aligns[i] ?? 'left')} `);
+    return formatRow(padded, aligns, width);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// interrogate's text report
+
+export interface TextReportOptions {
+  failUnder: number;
+  omitCoveredFiles: boolean;
+  /** 0: the RESULT line only; 1: summary table; 2: detailed table too. */
+  verbosity: number;
+  /** The common base directory, printed as `Coverage for <base>/` (interrogate appends the `/`). */
+  base: string;
+  /** Terminal width (interrogate: COLUMNS or the tty's width, else 80). */
+  width?: number;
+  /** ANSI colour for the RESULT rule (green PASSED, red FAILED); the caller decides (tty, --color). */
+  color?: boolean;
+}
+
+const STATUS_TEXT: Record<NodeStatus, string> = { covered: 'COVERED', missed: 'MISSED', excused: 'EXCUSED' };
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** interrogate's file order: by directory, then by path within it. */
+export function sortFiles<T extends { path: string }>(files: readonly T[]): T[] {
+  return [...files].sort((a, b) => comparePy(dirname(a.path), dirname(b.path)) || comparePy(a.path, b.path));
+}
+
+function isFullyCovered(file: FileCoverage): boolean {
+  return percent(file) === 100;
+}
+
+function detailedRow(node: CoverageNode, fileName: string): string[] {
+  if (node.kind === 'module') {
+    // Under ignore-module the module is listed without a status (interrogate's `[filename, ""]`).
+    if (!node.counted && node.status !== 'excused') return [fileName, ''];
+    return [`${fileName} (module)`, STATUS_TEXT[node.status]];
+  }
+  return [`${repeat('  ', node.level)}${node.qualname} (L${node.line})`, STATUS_TEXT[node.status]];
+}
+
+function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number): string[] | undefined {
+  const rows: (readonly string[])[] = [['Name', 'Status'], SEPARATOR];
+  for (const file of files) {
+    if (omitCovered && isFullyCovered(file)) continue;
+    // Stable sort: nodes on the same line keep the inventory's order, as Python's sorted() does.
+    const nodes = [...file.nodes].sort((a, b) => (a.kind === 'module' ? 0 : a.line) - (b.kind === 'module' ? 0 : b.line));
+    for (const node of nodes) rows.push(detailedRow(node, nameOf(file)));
+    rows.push(SEPARATOR);
+  }
+  // Only the header and its rule: every file was omitted, so interrogate prints no table at all.
+  if (rows.length < 3) return undefined;
+  return formatTable(rows, ['left', 'right'], width);
+}
+
+function summaryTable(files: FileCoverage[], totals: CoverageTotals, nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number): string[] {
+  const rows: (readonly string[])[] = [['Name', 'Total', 'Miss', 'Cover', 'Cover%'], SEPARATOR];
+  for (const file of files) {
+    if (omitCovered && isFullyCovered(file)) continue;
+    rows.push([nameOf(file), String(file.total), String(file.missed), String(file.covered), `${pyFormatFixed(percent(file), 0)}%`]);
+  }
+  if (rows.length > 2) rows.push(SEPARATOR);
+  rows.push(['TOTAL', String(totals.total), String(totals.missed), String(totals.covered), `${pyFormatFixed(totals.percent, 1)}%`]);
+  return formatTable(rows, ['left', 'right', 'right', 'right', 'right'], width);
+}
+
+function omittedFilesTable(files: FileCoverage[], width: number): string[] {
+  const omitted = files.filter(isFullyCovered).length;
+  if (omitted === 0) return [];
+  const noun = files.length > 1 ? 'files' : 'file';
+  const message = `(${omitted} of ${files.length} ${noun} omitted due to complete coverage)`;
+  return formatTable([SEPARATOR, [message]], ['center'], width);
+}
+
+function colorize(text: string, code: number): string {
+  return `\x1b[${code}m${text}\x1b[0m`;
+}
+
+/**
+ * interrogate's report for the given files, ending with a newline.
+ *
+ * Files without any node (unreadable ones, and those whose every definition was filtered out) are left out of
+ * the tables, as interrogate leaves out files with nothing to report; they still count in `files.length` for
+ * the one-file rule: when exactly one file was scanned, interrogate names it by its base name.
+ */
+export function formatTextReport(files: readonly FileCoverage[], opts: TextReportOptions): string {
+  const width = opts.width ?? 80;
+  const totals = sumTotals(files);
+  const status = resultLine(opts.failUnder, totals.percent);
+  if (opts.verbosity <= 0) return `${status}\n`;
+
+  const singleFile = files.length === 1;
+  const nameOf = (f: FileCoverage): string => (singleFile ? basename(f.path) : f.path);
+  const listed = sortFiles(files.filter((f) => f.nodes.length > 0));
+
+  const lines: string[] = [sep('=', width, `Coverage for ${opts.base}/`)];
+  if (opts.verbosity >= 2) {
+    const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width);
+    if (table) lines.push(sep('-', width, 'Detailed Coverage'), ...table, '');
+  }
+  lines.push(sep('-', width, 'Summary'), ...summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width));
+  if (opts.omitCoveredFiles) lines.push(...omittedFilesTable(listed, width));
+  let resultRule = sep('-', width, status);
+  if (opts.color) resultRule = colorize(resultRule, passed(opts.failUnder, totals.percent) ? 32 : 31);
+  lines.push(resultRule);
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// --json (DESIGN.md §3)
+
+export interface JsonNode {
+  kind: NodeKind;
+  qualname: string;
+  line: number;
+  column: number;
+  status: NodeStatus;
+}
+
+export interface JsonFile {
+  path: string;
+  total: number;
+  covered: number;
+  missed: number;
+  excused: number;
+  error: string | null;
+  nodes: JsonNode[];
+}
+
+export interface JsonReport {
+  version: 1;
+  root: string;
+  failUnder: number;
+  passed: boolean;
+  totals: CoverageTotals;
+  files: JsonFile[];
+}
+
+/**
+ * The `--json` object. Nodes are the counted ones plus the excused ones; a module that is listed but not
+ * counted (ignore-module) is left out, so every node listed is covered, missed or excused for real.
+ */
+export function buildReport(files: readonly FileCoverage[], options: { failUnder: number }, root: string): JsonReport {
+  const totals = sumTotals(files);
+  return {
+    version: 1,
+    root,
+    failUnder: options.failUnder,
+    passed: passed(options.failUnder, totals.percent),
+    totals: { total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused, percent: totals.percent },
+    files: sortFiles(files).map((f) => ({
+      path: f.path,
+      total: f.total,
+      covered: f.covered,
+      missed: f.missed,
+      excused: f.excused,
+      error: f.error,
+      nodes: f.nodes
+        .filter((n) => n.counted || n.status === 'excused')
+        .map((n) => ({ kind: n.kind, qualname: n.qualname, line: n.line, column: n.column, status: n.status })),
+    })),
+  };
+}
+
+/** Keys whose numbers are floats in the schema: written as Python does (`80.0`, `0.0`). */
+const FLOAT_KEYS = new Set(['failUnder', 'percent']);
+
+const NON_ASCII = /[\u007f-\uffff]/;
+
+function jsonString(s: string): string {
+  // ASCII-only output, as Python's json.dumps: safe on any terminal encoding.
+  const json = JSON.stringify(s);
+  return NON_ASCII.test(json) ? json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+function jsonValue(value: unknown, asFloat: boolean): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return asFloat ? pyFloatRepr(value) : Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return jsonString(value);
+  if (Array.isArray(value)) return `[${value.map((v) => jsonValue(v, false)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${jsonString(k)}: ${jsonValue(v, FLOAT_KEYS.has(k))}`);
+  return `{${entries.join(', ')}}`;
+}
+
+/** A node with its fixed keys written directly: reports of whole trees have hundreds of thousands. */
+function jsonNode(n: JsonNode): string {
+  return `{"kind": "${n.kind}", "qualname": ${jsonString(n.qualname)}, "line": ${n.line}, "column": ${n.column}, "status": "${n.status}"}`;
+}
+
+function jsonFile(f: JsonFile): string {
+  return `{"path": ${jsonString(f.path)}, "total": ${f.total}, "covered": ${f.covered}, "missed": ${f.missed}, ` +
+    `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : jsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]}`;
+}
+
+/** The report as one line of JSON in Python's `json.dumps` layout, keys in the documented order. */
+export function formatJson(report: JsonReport): string {
+  const { files, ...head } = report;
+  const top = jsonValue(head, false);
+  return `${top.slice(0, -1)}, "files": [${files.map(jsonFile).join(', ')}]}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * One file from disk to its coverage, never throwing: the same function runs in the scan workers and, for
+ * small runs or as a fallback, in the main thread. A file that cannot be read becomes a FileCoverage with
+ * `error` set and no nodes (DESIGN.md §3).
+ */
+import * as fs from 'fs';
+import { analyzeBytes, errorCoverage } from '../docs/inventory';
+import { CoverageOptions, FileCoverage } from '../docs/types';
+import { describeFsError } from './walk';
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export function analyzeFile(file: string, relativePath: string, options: CoverageOptions,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileCoverage {
+  const read = readSourceFile(file, maxFileBytes);
+  if (typeof read === 'string') return errorCoverage(relativePath, read);
+  try {
+    return analyzeBytes(read, relativePath, options);
+  } catch (err) {
+    // analyzeBytes promises not to throw; if it ever does, only this file is lost.
+    return errorCoverage(relativePath, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * The file's bytes, or why they cannot be had. Opened non-blocking so that a FIFO named `x.py` (os.walk lists
+ * it as a file) cannot hang the scan; checked with fstat on the open descriptor, so the checks and the read see
+ * the same file.
+ */
+export function readSourceFile(file: string, maxFileBytes: number): Uint8Array | string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return describeReadError(err);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) return 'cannot read file: it is a directory';
+    if (!st.isFile()) return 'cannot read file: not a regular file';
+    if (st.size > maxFileBytes) return tooLarge(st.size, maxFileBytes);
+    return readAll(fd, st.size, maxFileBytes);
+  } catch (err) {
+    return describeReadError(err);
+  } finally {
+    try { fs.closeSync(fd); } catch { /* nothing left to do */ }
+  }
+}
+
+/** Reads to the end of the file: the size from fstat is only a hint, the file may change while we read. */
+function readAll(fd: number, expected: number, maxFileBytes: number): Uint8Array | string {
+  const first = Buffer.allocUnsafe(expected + 1);
+  let length = 0;
+  for (;;) {
+    const n = fs.readSync(fd, first, length, first.length - length, null);
+    if (n === 0) return first.subarray(0, length);
+    length += n;
+    if (length === first.length) break; // grew past what fstat said
+  }
+  const parts: Buffer[] = [first];
+  let total = length;
+  for (;;) {
+    if (total > maxFileBytes) return tooLarge(total, maxFileBytes);
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(parts, total);
+    parts.push(chunk.subarray(0, n));
+    total += n;
+  }
+}
+
+function describeReadError(err: unknown): string {
+  const { message, code } = describeFsError(err);
+  if (code === 'ENOENT') return 'cannot read file: it no longer exists (ENOENT)';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read file: permission denied (${code})`;
+  if (code === 'EISDIR') return 'cannot read file: it is a directory';
+  return `cannot read file: ${message}`;
+}
+
+function tooLarge(size: number, limit: number): string {
+  let shown = formatBytes(size);
+  if (shown === formatBytes(limit)) shown = `${size} bytes`; // "10 MB, larger than the 10 MB limit" says nothing
+  return `file is ${shown}, larger than the ${formatBytes(limit)} limit (docbits.maxFileSize)`;
+}
+
+/** 10485760 -> "10 MB", 1536 -> "1.5 KB" (binary units, as editors show file sizes). */
+export function formatBytes(bytes: number): string {
+  const units: Array<[number, string]> = [[1024 * 1024 * 1024, 'GB'], [1024 * 1024, 'MB'], [1024, 'KB']];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}

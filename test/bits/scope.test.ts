@@ -1,0 +1,86 @@
+/** Names resolved from constant assignments, on a real Python file (test/fixtures/bits/flags.py). */
+import * as assert from 'assert';
+import { bitsHover } from '../../server/src/bits/hover';
+import { locate } from '../../server/src/bits/locate';
+import { bindingsBefore } from '../../server/src/bits/scope';
+import { tokenize } from '../../server/src/python/tokenizer';
+import { positionOf, readFixture } from './helpers';
+
+const FLAGS = readFixture('flags.py');
+
+/** What `name` means on the statement holding `snippet`: '<value> @<1-based line>', 'unknown', or undefined. */
+function meaning(text: string, snippet: string, name: string, target?: string): string | undefined {
+  const tokens = tokenize(text);
+  const { line, character } = positionOf(text, snippet, target);
+  const located = locate(tokens, text, line, character);
+  assert.ok(located, `nothing located at ${snippet}`);
+  const binding = bindingsBefore(tokens, text, located.line.firstTokenIndex).lookup(name);
+  if (binding === undefined) return undefined;
+  return binding.value.kind === 'int' ? `${binding.value.value} @${binding.line + 1}` : binding.value.kind;
+}
+
+function hoverText(text: string, snippet: string, target?: string): string {
+  const { line, character } = positionOf(text, snippet, target);
+  const hover = bitsHover(text, line, character);
+  assert.ok(hover, `no hover at ${snippet}`);
+  return hover.markdown;
+}
+
+describe('bits scope: constants from earlier assignments', function () {
+  it('module constants, evaluated in line order from earlier constants', function () {
+    assert.strictEqual(meaning(FLAGS, 'mode & WRITE != 0', 'WRITE'), '2 @4');
+    assert.strictEqual(meaning(FLAGS, 'mode & WRITE != 0', 'ALL'), '7 @6');
+    assert.strictEqual(meaning(FLAGS, 'mode & WRITE != 0', 'EXEC'), '4 @5');
+    assert.strictEqual(meaning(FLAGS, 'mode & WRITE != 0', 'WIDE'), `${1n << 70n} @10`);
+  });
+
+  it('annotated and chained assignments bind; a huge constant is marked, not computed', function () {
+    assert.strictEqual(meaning(FLAGS, 'LOCAL & HIGH_NIBBLE', 'HIGH_NIBBLE'), '240 @7');
+    assert.strictEqual(meaning(FLAGS, 'mode & ~EXEC', 'LOW'), '15 @8');
+    assert.strictEqual(meaning(FLAGS, 'mode & ~EXEC', 'MASK'), '15 @8');
+    assert.strictEqual(meaning(FLAGS, 'mode & ~EXEC', 'HUGE'), 'tooLarge');
+  });
+
+  it('augmented, unpacking and import bindings make a name unknown', function () {
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'retries'), 'unknown');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'a'), 'unknown');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'b'), 'unknown');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'SEP'), 'unknown');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'can_write'), 'unknown');
+  });
+
+  it('a parameter shadows a module constant of the same name', function () {
+    assert.strictEqual(meaning(FLAGS, 'READ & 1', 'READ'), 'unknown');
+    assert.match(hoverText(FLAGS, 'READ & 1', '&'), /depends on `READ`/);
+  });
+
+  it('function locals are visible in their function only; class attributes not in methods', function () {
+    assert.strictEqual(meaning(FLAGS, 'LOCAL & HIGH_NIBBLE', 'LOCAL'), '48 @35');
+    assert.strictEqual(meaning(FLAGS, 'LOCAL & 1', 'LOCAL'), undefined);
+    assert.strictEqual(meaning(FLAGS, 'header & KIND_MASK', 'KIND_MASK'), undefined);
+    assert.strictEqual(meaning(FLAGS, 'header & KIND_MASK', 'READ'), '1 @3');
+  });
+
+  it('a later module-level rebinding wins for code after it', function () {
+    assert.strictEqual(meaning(FLAGS, 'READ & EXEC', 'READ'), '7 @50');
+    assert.match(hoverText(FLAGS, 'READ & EXEC', '&'), /READ = 7 \(line 50\)/);
+  });
+
+  it('the hover names the line each constant comes from', function () {
+    const markdown = hoverText(FLAGS, '(user << SHIFT) | group', '<<');
+    assert.match(markdown, /left by SHIFT = 4 \(line 9\)/);
+    assert.match(hoverText(FLAGS, 'LOCAL & HIGH_NIBBLE', '&'), /LOCAL = 48 \(line 35\)[\s\S]*HIGH_NIBBLE = 240 \(line 7\)/);
+    assert.match(hoverText(FLAGS, 'LOCAL & HIGH_NIBBLE', '&'), /= `48` · `0x30` · `0b110000`/);
+  });
+
+  it('names bound after the hovered line are not used', function () {
+    const text = 'x = A & 1\nA = 3\ny = A & 1\n';
+    assert.strictEqual(meaning(text, 'x = A & 1', 'A', 'A'), undefined);
+    assert.strictEqual(meaning(text, 'y = A & 1', 'A', 'A'), '3 @2');
+  });
+
+  it('a multi-line constant expression inside brackets', function () {
+    const text = 'M = (1\n     | 2  # two\n     | 4)\nv = M & 6\n';
+    assert.strictEqual(meaning(text, 'M & 6', 'M'), '7 @1');
+  });
+});

@@ -1,0 +1,340 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  buildReport,
+  formatJson,
+  formatTable,
+  formatTextReport,
+  passed,
+  percent,
+  resultLine,
+  sep,
+  sortFiles,
+  sumTotals,
+} from '../../server/src/docs/report';
+import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../../server/src/docs/pyRound';
+import { CoverageNode, FileCoverage, NodeKind, NodeStatus } from '../../server/src/docs/types';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'report');
+
+function loadFiles(name: string): FileCoverage[] {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as FileCoverage[];
+}
+
+function golden(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, `${name}.txt`), 'utf8');
+}
+
+function node(kind: NodeKind, qualname: string, line: number, level: number, status: NodeStatus, counted = status !== 'excused'): CoverageNode {
+  return { kind, name: qualname.split('.').pop()!, qualname, line, column: 0, level, status, counted };
+}
+
+function file(p: string, nodes: CoverageNode[], error: string | null = null): FileCoverage {
+  const counted = nodes.filter((n) => n.counted);
+  const covered = counted.filter((n) => n.status === 'covered').length;
+  return {
+    path: p,
+    error,
+    nodes,
+    total: counted.length,
+    covered,
+    missed: counted.length - covered,
+    excused: nodes.filter((n) => n.status === 'excused').length,
+  };
+}
+
+const BASE = '/home/me/proj';
+
+function hasPython(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'pass']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('report: Python number semantics', () => {
+  it('rounds exact ties to even and non-ties by their binary value', () => {
+    assert.strictEqual(pyRound(0.125, 2), 0.12); // exact tie -> even
+    assert.strictEqual(pyRound(0.375, 2), 0.38); // exact tie -> even (up)
+    assert.strictEqual(pyRound(12.25, 1), 12.2); // exact tie
+    assert.strictEqual(pyRound(2.675, 2), 2.67); // 2.67499999... in binary: not a tie
+    assert.strictEqual(pyRound(12.35, 1), 12.3); // 12.3499999...
+    assert.strictEqual(pyRound(79.95, 1), 80.0); // 79.9500000000000028...
+    assert.strictEqual(pyRound(2.5), 2);
+    assert.strictEqual(pyRound(3.5), 4);
+    assert.strictEqual(pyRound(-2.5), -2);
+    assert.strictEqual(pyRound(1234.5, -1), 1230);
+    assert.ok(Object.is(pyRound(-0.04, 1), -0));
+  });
+
+  it('formats {:.Nf} like Python, not like toFixed', () => {
+    assert.strictEqual(pyFormatFixed(62.5, 0), '62'); // toFixed says 63
+    assert.strictEqual(pyFormatFixed(0.5, 0), '0');
+    assert.strictEqual(pyFormatFixed(0.25, 1), '0.2');
+    assert.strictEqual(pyFormatFixed(79.95, 1), '80.0');
+    assert.strictEqual(pyFormatFixed(100, 1), '100.0');
+    assert.strictEqual(pyFormatFixed((2 / 3) * 100, 1), '66.7');
+    assert.strictEqual(pyFormatFixed(-0.0, 1), '-0.0');
+    assert.strictEqual(pyFormatFixed(0.001, 1), '0.0');
+  });
+
+  it('writes floats as Python repr does', () => {
+    const cases: [number, string][] = [
+      [80, '80.0'], [33.3, '33.3'], [95.55, '95.55'], [0, '0.0'], [-0, '-0.0'], [1e16, '1e+16'], [1e-5, '1e-05'],
+      [0.0001, '0.0001'], [123456789012345.6, '123456789012345.6'], [1.5e300, '1.5e+300'], [5e-324, '5e-324'],
+      [100, '100.0'], [(2 / 3) * 100, '66.66666666666666'],
+    ];
+    for (const [x, want] of cases) assert.strictEqual(pyFloatRepr(x), want, String(x));
+  });
+
+  it('counts the decimals of str(float(fail_under)) like Decimal(...).exponent', () => {
+    assert.strictEqual(decimalPlaces(80), 1);
+    assert.strictEqual(decimalPlaces(95.55), 2);
+    assert.strictEqual(decimalPlaces(0), 1);
+    assert.strictEqual(decimalPlaces(1e16), -16);
+    assert.strictEqual(decimalPlaces(1e-5), 5);
+  });
+
+  it('agrees with python3 on 3000 random values', function () {
+    if (!hasPython()) this.skip();
+    this.timeout(60000);
+    let seed = 12345;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const values: number[] = [];
+    for (let i = 0; i < 1000; i++) values.push(Math.floor(rand() * 100000) / 1000); // many exact-ish ties
+    for (let i = 0; i < 1000; i++) values.push(((Math.floor(rand() * 500) + 1) / (Math.floor(rand() * 500) + 1)) * 100);
+    for (let i = 0; i < 1000; i++) values.push((rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20));
+    const ndigits = values.map(() => Math.floor(rand() * 6) - 1);
+    const script = [
+      'import json, sys',
+      'vals, nds = json.load(sys.stdin)',
+      'vals = [float(v) for v in vals]',
+      'out = [[repr(round(x, n)), format(x, ".%df" % max(n, 0)), repr(x)] for x, n in zip(vals, nds)]',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const py = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify([values, ndigits]) }).toString()) as string[][];
+    values.forEach((x, i) => {
+      const n = ndigits[i];
+      assert.deepStrictEqual(
+        [pyFloatRepr(pyRound(x, n)), pyFormatFixed(x, Math.max(n, 0)), pyFloatRepr(x)],
+        py[i],
+        `x=${x} n=${n}`,
+      );
+    });
+  });
+});
+
+describe('report: pass/fail and the RESULT line', () => {
+  it('computes percent, with 100 for nothing counted', () => {
+    assert.strictEqual(percent({ total: 0, covered: 0 }), 100);
+    assert.strictEqual(percent({ total: 3, covered: 2 }), (2 / 3) * 100);
+    assert.deepStrictEqual(sumTotals([]), { total: 0, covered: 0, missed: 0, excused: 0, percent: 100 });
+  });
+
+  it('rounds the actual value to the precision of fail-under before comparing', () => {
+    assert.strictEqual(passed(80, 79.95), true); // round(79.95, 1) == 80.0
+    assert.strictEqual(passed(80, 79.94999), false); // round(..., 1) == 79.9
+    assert.strictEqual(passed(80, (1599 / 2000) * 100), true);
+    assert.strictEqual(passed(95.55, 95.545), true); // round(95.545, 2) == 95.55
+    assert.strictEqual(passed(95.55, 95.544), false);
+    assert.strictEqual(passed(66.7, (2 / 3) * 100), true);
+    assert.strictEqual(passed(66.67, (2 / 3) * 100), true);
+    assert.strictEqual(passed(66.667, (2 / 3) * 100), true);
+    assert.strictEqual(passed(66.6667, (2 / 3) * 100), true);
+    assert.strictEqual(passed(100, 99.96), true); // round(99.96, 1) == 100.0
+    assert.strictEqual(passed(100, 99.94), false);
+    assert.strictEqual(passed(0, 0), true);
+  });
+
+  it('writes fail-under as a Python float and actual with one decimal', () => {
+    assert.strictEqual(resultLine(80, 79.95), 'RESULT: PASSED (minimum: 80.0%, actual: 80.0%)');
+    assert.strictEqual(resultLine(95.55, 95.544), 'RESULT: FAILED (minimum: 95.55%, actual: 95.5%)');
+    assert.strictEqual(resultLine(80, 100), 'RESULT: PASSED (minimum: 80.0%, actual: 100.0%)');
+  });
+});
+
+describe('report: layout primitives', () => {
+  it('draws py.io separator rules', () => {
+    assert.strictEqual(sep('=', 80), '='.repeat(80));
+    assert.strictEqual(sep('-', 20, 'Summary'), '----- Summary ------'); // N = (20-7-2)//2 = 5, one more fits
+    assert.strictEqual(sep('-', 10, 'a title longer than the line'), '- a title longer than the line -');
+    assert.strictEqual(sep('=', 11, 'abc'), '=== abc ===');
+  });
+
+  it('does not pad rows wider than the terminal (negative extra padding)', () => {
+    const rows = formatTable([['Name', 'Status'], ['---'], ['x'.repeat(90), 'MISSED']], ['left', 'right'], 80);
+    assert.deepStrictEqual(rows, [
+      `| Name${' '.repeat(86)} | Status |`,
+      `|${'-'.repeat(92)}|--------|`,
+      `| ${'x'.repeat(90)} | MISSED |`,
+    ]);
+  });
+
+  it('sorts files by directory, then by path', () => {
+    const names = sortFiles(['pkg/z.py', 'b.py', 'pkg/sub/a.py', 'a.py', 'pkg-x/a.py', 'pkg/a.py'].map((p) => ({ path: p })));
+    assert.deepStrictEqual(names.map((f) => f.path), ['a.py', 'b.py', 'pkg/a.py', 'pkg/z.py', 'pkg-x/a.py', 'pkg/sub/a.py']);
+  });
+});
+
+describe('report: interrogate text output (goldens)', () => {
+  // The goldens in test/fixtures/report were derived from interrogate's algorithm (tabulate widths, one space
+  // of padding, the row formatter spreading the rest of the 80 columns, py.io's sep) and checked against the
+  // real python-tabulate and py.io TerminalWriter driven by interrogate's formatter.
+  const cases: { fixture: string; golden: string; verbosity: number; omit?: boolean; width?: number; failUnder?: number }[] = [
+    { fixture: 'sample', golden: 'sample.q', verbosity: 0 },
+    { fixture: 'sample', golden: 'sample.v', verbosity: 1 },
+    { fixture: 'sample', golden: 'sample.vv', verbosity: 2 },
+    { fixture: 'sample', golden: 'sample.vv-w60', verbosity: 2, width: 60, failUnder: 60 },
+    { fixture: 'omit', golden: 'omit.vv-omit', verbosity: 2, omit: true },
+    { fixture: 'omit', golden: 'omit.v-omit', verbosity: 1, omit: true },
+    { fixture: 'ignore-module', golden: 'ignore-module.vv', verbosity: 2 },
+    { fixture: 'long-names', golden: 'long-names.vv', verbosity: 2 },
+    { fixture: 'single', golden: 'single.v', verbosity: 1 },
+  ];
+  for (const c of cases) {
+    it(c.golden, () => {
+      const text = formatTextReport(loadFiles(c.fixture), {
+        failUnder: c.failUnder ?? 80,
+        omitCoveredFiles: c.omit ?? false,
+        verbosity: c.verbosity,
+        base: BASE,
+        width: c.width,
+      });
+      assert.strictEqual(text, golden(c.golden));
+    });
+  }
+
+  it('prints the summary of -v with the widths worked out', () => {
+    // Name column 15 wide ("pkg/__init__.py"), Total 5, Miss 4, Cover 5, Cover% 6; padded 17+7+6+7+8 = 45,
+    // plus 6 bars = 51; 29 left: 5 per cell, the 4 over go to the first cell (17 + 5 + 4 = 26).
+    const lines = golden('sample.v').split('\n');
+    assert.strictEqual(lines[2], '| Name                     |      Total |      Miss |      Cover |      Cover% |');
+    assert.strictEqual(lines[2].split('|')[1].length, 26);
+    assert.ok(lines.slice(0, -1).every((l) => l.length === 80 || l.startsWith('RESULT')));
+  });
+
+  it('with every file fully covered and omitted: no detailed table, no second rule', () => {
+    const files = [
+      file('done.py', [node('module', 'done.py', 1, 0, 'covered')]),
+      file('pkg/also_done.py', [node('module', 'also_done.py', 1, 0, 'covered'), node('function', 'f', 3, 1, 'covered')]),
+    ];
+    const text = formatTextReport(files, { failUnder: 80, omitCoveredFiles: true, verbosity: 2, base: BASE });
+    assert.strictEqual(
+      text,
+      [
+        '========================= Coverage for /home/me/proj/ ==========================',
+        '----------------------------------- Summary ------------------------------------',
+        '| Name             |        Total |        Miss |        Cover |        Cover% |',
+        '|------------------|--------------|-------------|--------------|---------------|',
+        '| TOTAL            |            3 |           0 |            3 |        100.0% |',
+        '|------------------------------------------------------------------------------|',
+        '|               (2 of 2 files omitted due to complete coverage)                |',
+        '--------------- RESULT: PASSED (minimum: 80.0%, actual: 100.0%) ----------------',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says "file" when the one file scanned was omitted', () => {
+    const files = [file('pkg/done.py', [node('module', 'done.py', 1, 0, 'covered')])];
+    const text = formatTextReport(files, { failUnder: 80, omitCoveredFiles: true, verbosity: 1, base: BASE });
+    assert.ok(text.includes('(1 of 1 file omitted due to complete coverage)'), text);
+  });
+
+  it('with no files: TOTAL 0 at 100.0% and PASSED', () => {
+    const text = formatTextReport([], { failUnder: 80, omitCoveredFiles: false, verbosity: 2, base: BASE });
+    assert.strictEqual(
+      text,
+      [
+        '========================= Coverage for /home/me/proj/ ==========================',
+        '----------------------------------- Summary ------------------------------------',
+        '| Name             |        Total |        Miss |        Cover |        Cover% |',
+        '|------------------|--------------|-------------|--------------|---------------|',
+        '| TOTAL            |            0 |           0 |            0 |        100.0% |',
+        '--------------- RESULT: PASSED (minimum: 80.0%, actual: 100.0%) ----------------',
+        '',
+      ].join('\n'),
+    );
+    assert.strictEqual(formatTextReport([], { failUnder: 80, omitCoveredFiles: false, verbosity: 0, base: BASE }), 'RESULT: PASSED (minimum: 80.0%, actual: 100.0%)\n');
+  });
+
+  it('rounds file percentages half to even ({:.0f}): 5 of 8 is 62%', () => {
+    const nodes = [node('module', 'm.py', 1, 0, 'covered')];
+    for (let i = 0; i < 7; i++) nodes.push(node('function', `f${i}`, i + 2, 1, i < 4 ? 'covered' : 'missed'));
+    const text = formatTextReport([file('m.py', nodes), file('n.py', [node('module', 'n.py', 1, 0, 'covered')])], {
+      failUnder: 80, omitCoveredFiles: false, verbosity: 1, base: BASE,
+    });
+    assert.ok(/\| m\.py .*\|\s+62% \|/.test(text), text);
+  });
+
+  it('leaves out files with nothing to report (unreadable ones) but counts them for the one-file rule', () => {
+    const files = [file('bad.py', [], 'cannot decode'), file('pkg/good.py', [node('module', 'good.py', 1, 0, 'covered')])];
+    const text = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 1, base: BASE });
+    assert.ok(!text.includes('bad.py'));
+    assert.ok(text.includes('| pkg/good.py'));
+  });
+
+  it('colours only the RESULT rule, green for PASSED and red for FAILED', () => {
+    const files = loadFiles('sample');
+    const failed = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 1, base: BASE, color: true });
+    const lines = failed.split('\n');
+    assert.strictEqual(lines[lines.length - 2], `\x1b[31m${sep('-', 80, 'RESULT: FAILED (minimum: 80.0%, actual: 62.5%)')}\x1b[0m`);
+    assert.strictEqual(failed.split('\x1b[').length, 3);
+    const ok = formatTextReport(files, { failUnder: 50, omitCoveredFiles: false, verbosity: 1, base: BASE, color: true });
+    assert.ok(ok.includes('\x1b[32m---'));
+    const quiet = formatTextReport(files, { failUnder: 50, omitCoveredFiles: false, verbosity: 0, base: BASE, color: true });
+    assert.ok(!quiet.includes('\x1b['));
+  });
+});
+
+describe('report: --json', () => {
+  const files = [
+    file('pkg/mod.py', [
+      node('module', 'mod.py', 1, 0, 'missed', false),
+      { ...node('class', 'Outer', 3, 1, 'covered'), column: 0 },
+      { ...node('method', 'Outer.method', 12, 2, 'excused'), column: 4 },
+      { ...node('method', 'Outer.other', 15, 2, 'missed'), column: 4 },
+    ]),
+    file('a.py', [], 'cannot decode: invalid start byte'),
+  ];
+
+  it('builds the object in the documented shape and order', () => {
+    const report = buildReport(files, { failUnder: 80 }, '/home/me/proj');
+    assert.deepStrictEqual(Object.keys(report), ['version', 'root', 'failUnder', 'passed', 'totals', 'files']);
+    assert.deepStrictEqual(Object.keys(report.totals), ['total', 'covered', 'missed', 'excused', 'percent']);
+    assert.deepStrictEqual(Object.keys(report.files[0]), ['path', 'total', 'covered', 'missed', 'excused', 'error', 'nodes']);
+    assert.strictEqual(report.passed, false);
+    assert.deepStrictEqual(report.files.map((f) => f.path), ['a.py', 'pkg/mod.py']);
+    // The uncounted module (ignore-module) is left out; the excused method stays.
+    assert.deepStrictEqual(report.files[1].nodes.map((n) => n.qualname), ['Outer', 'Outer.method', 'Outer.other']);
+  });
+
+  it('prints one line of JSON with Python-style floats', () => {
+    const text = formatJson(buildReport(files, { failUnder: 80 }, '/home/me/proj'));
+    assert.strictEqual(
+      text,
+      '{"version": 1, "root": "/home/me/proj", "failUnder": 80.0, "passed": false, ' +
+        '"totals": {"total": 2, "covered": 1, "missed": 1, "excused": 1, "percent": 50.0}, ' +
+        '"files": [{"path": "a.py", "total": 0, "covered": 0, "missed": 0, "excused": 0, "error": "cannot decode: invalid start byte", "nodes": []}, ' +
+        '{"path": "pkg/mod.py", "total": 2, "covered": 1, "missed": 1, "excused": 1, "error": null, "nodes": [' +
+        '{"kind": "class", "qualname": "Outer", "line": 3, "column": 0, "status": "covered"}, ' +
+        '{"kind": "method", "qualname": "Outer.method", "line": 12, "column": 4, "status": "excused"}, ' +
+        '{"kind": "method", "qualname": "Outer.other", "line": 15, "column": 4, "status": "missed"}]}]}',
+    );
+    assert.deepStrictEqual(JSON.parse(text).totals.percent, 50);
+  });
+
+  it('escapes non-ASCII like json.dumps and stays parseable', () => {
+    const text = formatJson(buildReport([file('π/é.py', [node('module', 'é.py', 1, 0, 'covered')])], { failUnder: 95.5 }, '/tmp/ü'));
+    assert.ok(text.includes('"root": "/tmp/\\u00fc"'));
+    assert.ok(text.includes('"failUnder": 95.5'));
+    assert.strictEqual(JSON.parse(text).files[0].path, 'π/é.py');
+  });
+});
