@@ -1,0 +1,109 @@
+/** The `docbits` command as users run it: dist/cli.js in a child process (npm test builds it first). */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const REPO = path.join(__dirname, '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const FIXTURES = path.join(REPO, 'test', 'fixtures');
+
+function docbits(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COLUMNS: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('docbits CLI', function () {
+  let tmp: string;
+  let project: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-cli-'));
+    project = path.join(tmp, 'project');
+    fs.cpSync(path.join(FIXTURES, 'cli', 'project'), project, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints interrogate\'s -v report and reads [tool.interrogate] from pyproject.toml', () => {
+    const r = docbits(['-v', project]);
+    const base = path.join(project, 'shapes');
+    const [header, ...rest] = r.stdout.split('\n');
+    // The header's width depends on the temp folder's name: its shape is checked, the rest byte for byte.
+    assert.match(header, new RegExp(`^=+ Coverage for ${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ =+$`));
+    assert.ok(header.length >= 79 && header.length <= 80);
+    assert.deepStrictEqual(rest, [
+      '----------------------------------- Summary ------------------------------------',
+      '| Name                 |       Total |       Miss |       Cover |       Cover% |',
+      '|----------------------|-------------|------------|-------------|--------------|',
+      '| __init__.py          |           1 |          0 |           1 |         100% |',
+      '| flags.py             |           7 |          3 |           4 |          57% |',
+      '| geometry.py          |          10 |          3 |           7 |          70% |',
+      '|----------------------|-------------|------------|-------------|--------------|',
+      '| TOTAL                |          18 |          6 |          12 |        66.7% |',
+      '---------------- RESULT: PASSED (minimum: 60.0%, actual: 66.7%) ----------------',
+      '',
+    ]);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.stderr, '', 'no progress or noise in piped output');
+  });
+
+  it('exits 1 below fail-under and 0 at or above it, with the RESULT line', () => {
+    const failed = docbits(['-f', '90', project]);
+    assert.strictEqual(failed.code, 1);
+    assert.strictEqual(failed.stdout, 'RESULT: FAILED (minimum: 90.0%, actual: 66.7%)\n');
+    const ok = docbits(['--fail-under=66.7', project]);
+    assert.strictEqual(ok.code, 0);
+  });
+
+  it('exits 2 for bad usage with a clear message', () => {
+    for (const args of [['--no-such-flag'], ['-f', 'abc'], [path.join(tmp, 'missing')], ['-r', '(a+)+'], ['--badge-style', 'flat']]) {
+      const r = docbits(args);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /Error: /);
+    }
+  });
+
+  it('--json prints one object as in DESIGN.md §3', () => {
+    const r = docbits(['--json', project]);
+    const report = JSON.parse(r.stdout);
+    assert.deepStrictEqual(Object.keys(report), ['version', 'root', 'failUnder', 'passed', 'totals', 'files']);
+    assert.strictEqual(report.root, path.join(project, 'shapes'));
+    assert.match(r.stdout, /"failUnder": 60\.0,/);
+    assert.deepStrictEqual(report.totals, { total: 18, covered: 12, missed: 6, excused: 1, percent: 66.66666666666666 });
+    const flags = report.files.find((f: { path: string }) => f.path === 'flags.py');
+    assert.deepStrictEqual(Object.keys(flags), ['path', 'total', 'covered', 'missed', 'excused', 'error', 'nodes']);
+    assert.deepStrictEqual(flags.nodes.find((n: { qualname: string }) => n.qualname === 'Flags.flip'),
+      { kind: 'method', qualname: 'Flags.flip', line: 24, column: 4, status: 'excused' });
+  });
+
+  it('-o writes the report to a file, -g writes the badge, -q prints nothing', () => {
+    const out = path.join(tmp, 'report.txt');
+    const badge = path.join(tmp, 'badge.svg');
+    const r = docbits(['-vv', '-o', out, '-g', badge, project]);
+    assert.strictEqual(r.stdout, `Generated badge to ${badge}\n`);
+    assert.match(fs.readFileSync(out, 'utf8'), /Detailed Coverage/);
+    assert.match(fs.readFileSync(badge, 'utf8'), /66\.7%/);
+    const quiet = docbits(['-q', '-g', tmp, project]);
+    assert.strictEqual(quiet.stdout, '');
+    assert.ok(fs.existsSync(path.join(tmp, 'interrogate_badge.svg')));
+  });
+
+  it('completes on files CPython rejects, listing them with an error, and exits by coverage', () => {
+    const r = docbits(['--json', '-f', '0', path.join(FIXTURES, 'broken')]);
+    assert.strictEqual(r.code, 0);
+    const byPath = new Map<string, { error: string | null; nodes: unknown[] }>(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    assert.match(byPath.get('bad_cookie.py')!.error!, /unknown encoding: no-such-codec/);
+    assert.match(byPath.get('not_utf8.py')!.error!, /utf-8/);
+    assert.strictEqual(byPath.get('python2.py')!.error, null);
+    assert.strictEqual(byPath.get('python2.py')!.nodes.length, 4);
+    assert.match(r.stderr, /bad_cookie\.py: unknown encoding/);
+  });
+
+  it('finds no files: interrogate\'s message and exit 1', () => {
+    fs.mkdirSync(path.join(tmp, 'empty'));
+    const r = docbits([path.join(tmp, 'empty')]);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /No Python or Python-like files found/);
+  });
+});
