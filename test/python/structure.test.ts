@@ -6,7 +6,7 @@ import { inventory } from '../../server/src/docs/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
 import { decodePython } from '../../server/src/python/decode';
 import { parseStructure } from '../../server/src/python/structure';
-import { runOracle } from '../oracles/stdlib';
+import { runOracle, stdlibFiles } from '../oracles/stdlib';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -92,5 +92,23 @@ describe('structure: no recursion per nesting level', () => {
     const s = parseStructure(text);
     assert.strictEqual(s.definitions.length, 50000);
     assert.ok(Date.now() - start < 5000);
+  });
+});
+
+describe('structure: the fast line skip agrees with reading every token', function () {
+  it('on every 3rd stdlib file and the broken fixtures: same definitions, comments, docstrings, problems', function () {
+    const files = stdlibFiles().filter((_, i) => i % 3 === 0);
+    for (const name of fs.readdirSync(fixture('broken'))) files.push(fixture(`broken/${name}`));
+    files.push(fixture('docstrings/edge_cases.py'), fixture('markers/skip_markers.py'));
+    let compared = 0;
+    for (const file of files) {
+      const decoded = decodePython(fs.readFileSync(file));
+      if (!decoded.ok) continue;
+      const fast = parseStructure(decoded.text);
+      const full = parseStructure(decoded.text, { fastSkip: false });
+      assert.deepStrictEqual(fast, full, file);
+      compared++;
+    }
+    assert.ok(compared > 550, `compared ${compared}`);
   });
 });

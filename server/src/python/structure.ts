@@ -84,12 +84,13 @@ export interface ModuleStructure {
 const NONE = -2;
 const MODULE = -1;
 
-export function parseStructure(text: string): ModuleStructure {
+export function parseStructure(text: string, options: { fastSkip?: boolean } = {}): ModuleStructure {
+  const fastSkip = options.fastSkip ?? true;
   const tokenizer = new Tokenizer(text);
-  const structure = new StructureParser(text, tokenizer).parse();
+  const structure = new StructureParser(text, tokenizer, fastSkip).parse();
   if (!tokenizer.sawUnterminatedString) return structure;
   // An unmatched triple quote inverts every string after it; parse again, cutting strings at definitions.
-  return new StructureParser(text, new Tokenizer(text, { recoverStrings: true })).parse();
+  return new StructureParser(text, new Tokenizer(text, { recoverStrings: true }), fastSkip).parse();
 }
 
 class StructureParser {
@@ -110,7 +111,15 @@ class StructureParser {
   /** The current token has been looked at but not consumed. */
   private reuse = false;
 
-  constructor(private readonly text: string, private readonly tk: Tokenizer) {}
+  /**
+   * @param fastSkip skip the uninteresting rest of logical lines with Tokenizer.skipLine (the default);
+   *   false reads every token, which the tests use as the reference for the fast path.
+   */
+  constructor(private readonly text: string, private readonly tk: Tokenizer, private readonly fastSkip = true) {}
+
+  private readonly recordComment = (start: number, end: number, line: number, column: number, ownLine: boolean): void => {
+    this.comments.push({ line, column, text: this.text.slice(start, end), ownLine });
+  };
 
   parse(): ModuleStructure {
     const tk = this.tk;
@@ -164,10 +173,7 @@ class StructureParser {
     for (;;) {
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
-        this.comments.push({
-          line: tk.startLine, column: tk.startCol, text: this.text.slice(tk.start, tk.end),
-          ownLine: this.lastSignificantLine !== tk.startLine,
-        });
+        this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
         continue;
       }
       if (kind === TokenKind.NL) continue;
@@ -234,6 +240,15 @@ class StructureParser {
 
   /** Consumes tokens up to and including the NEWLINE that ends the logical line. */
   private skipToLineEnd(): void {
+    const tk = this.tk;
+    const kind = tk.kind;
+    const structural = kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent;
+    if (!(this.reuse && structural) && this.fastSkip) {
+      // The rest of the line holds nothing we need but comments: let the tokenizer skip it in one go.
+      this.reuse = false;
+      const last = tk.skipLine(this.recordComment);
+      if (last >= 0) this.lastSignificantLine = last;
+    }
     for (;;) {
       const kind = this.advance();
       if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) {

@@ -259,6 +259,117 @@ export class Tokenizer {
     }
   }
 
+  /**
+   * Whether the line starting at `lineBegin` (its first non-blank character at `first`, indented `column`)
+   * starts a definition at or left of the line that opened the current brackets: recovery point.
+   */
+  private definitionInsideBrackets(lineBegin: number, first: number, column: number): boolean {
+    const c = this.text.charCodeAt(first);
+    return column <= this.bracketLineIndent && (c === 0x64 || c === 0x63 || c === 0x61) &&
+      DEFINITION_LINE.test(this.text.slice(lineBegin, lineBegin + 200));
+  }
+
+  /**
+   * Moves past the rest of the current logical line without producing tokens, for callers that only need
+   * a line's first tokens (the structural parser skips most of a file this way). Brackets, strings, line
+   * joins and comments are followed exactly as next() follows them; comments are passed to `onComment`.
+   * It stops before whatever ends the line (a NEWLINE at depth 0, the end of input) and before anything
+   * that needs next()'s slow path (indentation after a recovery, errors); the caller carries on with next().
+   * Returns the last line that held a token (for the caller's bookkeeping), or -1 if it skipped none.
+   */
+  skipLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): number {
+    if (this.pendingDedents > 0 || this.finished || this.atLineStart) return -1;
+    const text = this.text;
+    const length = text.length;
+    let pos = this.pos;
+    let lastTokenLine = -1;
+    let tokenOnLine = true; // the caller has just read a token on this line
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) {
+        pos++;
+        continue;
+      }
+      if (pos >= length) break;
+      if (c === CH_LF || c === CH_CR) {
+        if (this.parenDepth === 0) break;
+        pos += c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? 2 : 1;
+        this.newLine(pos);
+        tokenOnLine = false;
+        const first = indentEnd(text, pos);
+        const d = text.charCodeAt(first);
+        if (d !== CH_HASH && d !== CH_LF && d !== CH_CR && first < length &&
+            this.definitionInsideBrackets(pos, first, indentColumnAt(text, pos))) {
+          this.atLineStart = true; // next() recovers here
+          break;
+        }
+        continue;
+      }
+      if (c === CH_HASH) {
+        let end = pos;
+        while (end < length) {
+          const d = text.charCodeAt(end);
+          if (d === CH_LF || d === CH_CR) break;
+          end++;
+        }
+        onComment(pos, end, this.line, pos - this.lineStart, !tokenOnLine);
+        pos = end;
+        continue;
+      }
+      if (c === CH_BACKSLASH) {
+        const d = text.charCodeAt(pos + 1);
+        if (d !== CH_LF && d !== CH_CR) break; // an error token: next() reports it
+        pos += d === CH_CR && text.charCodeAt(pos + 2) === CH_LF ? 3 : 2;
+        this.newLine(pos);
+        tokenOnLine = false;
+        continue;
+      }
+      let end: number;
+      let quotePos = -1;
+      if (c === CH_DQUOTE || c === CH_SQUOTE) quotePos = pos;
+      if (quotePos < 0 && c < 128 && IDENT_START[c] === 1) {
+        end = pos + 1;
+        let d = text.charCodeAt(end);
+        while (d < 128 && IDENT_PART[d] === 1) d = text.charCodeAt(++end);
+        if (d >= 128) break; // non-ASCII identifier: next() handles it
+        if ((d === CH_DQUOTE || d === CH_SQUOTE) && end - pos <= 2 && isStringPrefix(text, pos, end)) quotePos = end;
+      } else if (quotePos < 0 && (isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(pos + 1))))) {
+        end = this.scanNumber(pos);
+      } else if (quotePos < 0) {
+        const len = operatorLength(text, pos, c);
+        if (len === 0) break; // an error token: next() reports it
+        if (len === 1) {
+          if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
+            if (this.parenDepth === 0) {
+              this.bracketLineIndent = this.currentLineIndent;
+              this.bracketLine = this.line;
+              this.bracketColumn = pos - this.lineStart;
+            }
+            this.parenDepth++;
+          } else if ((c === CH_RPAREN || c === CH_RBRACKET || c === CH_RBRACE) && this.parenDepth > 0) {
+            this.parenDepth--;
+          }
+        }
+        end = pos + len;
+      } else end = pos;
+      if (quotePos >= 0) {
+        const quote = text.charCodeAt(quotePos);
+        const triple = text.charCodeAt(quotePos + 1) === quote && text.charCodeAt(quotePos + 2) === quote;
+        if (triple && this.options.recoverStrings) break; // cutting strings is next()'s job
+        const close = this.scanBody(quotePos + (triple ? 3 : 1), quote, triple, hasFPrefix(text, pos, quotePos), 0);
+        if (close < 0) break; // unterminated: next() reports and recovers
+        this.advanceLinesTo(quotePos, close); // triple quotes and backslash-newlines span lines
+        end = close;
+      }
+      tokenOnLine = true;
+      lastTokenLine = this.line;
+      this.lineHasContent = true;
+      pos = end!;
+    }
+    this.pos = pos;
+    return lastTokenLine;
+  }
+
   /** Handles the start of a physical line: indentation, blank and comment-only lines, recovery. */
   private startLine_(): TokenKind | undefined {
     const text = this.text;
@@ -276,8 +387,7 @@ export class Tokenizer {
     const c = text.charCodeAt(pos);
     const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
     if (continuation) {
-      if (this.parenDepth > 0 && !blank && column <= this.bracketLineIndent && (c === 0x64 || c === 0x63 || c === 0x61) &&
-          DEFINITION_LINE.test(text.slice(this.pos, this.pos + 200))) {
+      if (this.parenDepth > 0 && !blank && this.definitionInsideBrackets(this.pos, pos, column)) {
         // Recovery: a definition can never appear inside brackets; close them and start afresh.
         this.problem(this.bracketLine, 'unclosed bracket', this.bracketColumn);
         this.parenDepth = 0;
