@@ -20,9 +20,13 @@ const PYLINT_DOCSTRING_CHECKS = new Set(['missing-docstring', 'missing-module-do
 const MODULE_CODES = new Set(['D100', 'D104', 'MISSING-MODULE-DOCSTRING', 'C0114']);
 
 /** The skip markers in one comment (a comment may hold several: `# type: ignore  # nodocqa`). */
+/** Cheap test that a comment may hold a marker; most comments do not. */
+const MAYBE_MARKER = /noqa|nodocqa|pylint|docstr-coverage/i;
+
 export function parseMarkers(comment: Comment, enabled: MarkerOptions): ParsedMarker[] {
   const found: ParsedMarker[] = [];
   const text = comment.text;
+  if (!MAYBE_MARKER.test(text)) return found;
   let segmentStart = text.indexOf('#');
   while (segmentStart >= 0) {
     const next = text.indexOf('#', segmentStart + 1);

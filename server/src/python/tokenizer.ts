@@ -285,8 +285,9 @@ export class Tokenizer {
     let lastTokenLine = -1;
     let tokenOnLine = true; // the caller has just read a token on this line
     for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) {
+      let c = text.charCodeAt(pos);
+      while (c === CH_SPACE) c = text.charCodeAt(++pos);
+      if (c === CH_TAB || c === CH_FF || c === CH_VT) {
         pos++;
         continue;
       }
@@ -378,13 +379,15 @@ export class Tokenizer {
     const continuation = this.continued || this.parenDepth > 0;
     this.continued = false;
     let pos = this.pos;
-    const column = indentColumnAt(text, pos);
-    while (pos < text.length) {
-      const c = text.charCodeAt(pos);
-      if (c !== CH_SPACE && c !== CH_TAB && c !== CH_FF) break;
-      pos++;
+    // Indentation: tabs to the next multiple of 8, form feeds reset the column (as CPython).
+    let column = 0;
+    let c = text.charCodeAt(pos);
+    for (;; c = text.charCodeAt(++pos)) {
+      if (c === CH_SPACE) column++;
+      else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+      else if (c === CH_FF) column = 0;
+      else break;
     }
-    const c = text.charCodeAt(pos);
     const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
     if (continuation) {
       if (this.parenDepth > 0 && !blank && this.definitionInsideBrackets(this.pos, pos, column)) {
