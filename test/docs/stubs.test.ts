@@ -1,0 +1,589 @@
+/**
+ * Docstring stubs and nodocqa markers (server/src/docs/stubs.ts), checked against CPython: every edit on
+ * every fixture in every style must leave a file that compiles, documents its target (ast.get_docstring),
+ * is covered by our own inventory, and has the same code as before (ast.dump without docstrings).
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { inventory } from '../../server/src/docs/inventory';
+import { parseSignature, scanBody } from '../../server/src/docs/signature';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/docs/stubs';
+import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { parseStructure } from '../../server/src/python/structure';
+import { runOracle, stdlibFiles } from '../oracles/stdlib';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'stubs');
+const FIXTURE_NAMES = fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.py')).sort();
+const STYLES: DocstringStyle[] = ['google', 'numpy', 'sphinx', 'pep257'];
+const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+
+// ------------------------------------------------------------------------------------------------------
+// Helpers
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') starts.push(i + 1);
+    else if (text[i] === '\r') {
+      if (text[i + 1] === '\n') i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function offsetOf(starts: number[], text: string, position: { line: number; character: number }): number {
+  assert.ok(position.line >= 0 && position.line < starts.length, `line ${position.line} out of range`);
+  const offset = starts[position.line] + position.character;
+  assert.ok(offset <= text.length, `position ${JSON.stringify(position)} beyond the text`);
+  return offset;
+}
+
+/** Applies LSP-style edits (all relative to the original text); they must not overlap. */
+function applyEdits(text: string, edits: TextEditLike[]): string {
+  const starts = lineStarts(text);
+  const spans = edits
+    .map((e) => ({ start: offsetOf(starts, text, e.range.start), end: offsetOf(starts, text, e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) {
+    assert.ok(spans[i].start > spans[i - 1].end || (spans[i].start === spans[i - 1].end && spans[i - 1].start < spans[i - 1].end),
+      'edits overlap or share an insertion point');
+  }
+  let out = text;
+  for (let i = spans.length - 1; i >= 0; i--) out = out.slice(0, spans[i].start) + spans[i].newText + out.slice(spans[i].end);
+  return out;
+}
+
+interface OracleDef {
+  name: string;
+  line: number;
+  doc: string | null;
+  params?: Array<[string, string, string | null]>;
+  returns?: string | null;
+  has_return?: boolean;
+  has_yield?: boolean;
+  raises?: string[];
+}
+interface OracleFacts {
+  error?: string;
+  skeleton: string;
+  module_doc: string | null;
+  defs: OracleDef[];
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-stubs-'));
+let scratchCount = 0;
+
+/** Writes texts to scratch files and returns CPython's facts about each, in order (one python run). */
+function cpythonFacts(texts: string[]): OracleFacts[] {
+  const files = texts.map((text) => {
+    const file = path.join(scratch, `f${scratchCount++}.py`);
+    fs.writeFileSync(file, text, 'utf8');
+    return file;
+  });
+  const results = runOracle<OracleFacts>('stub_check.py', files, ['facts']);
+  return files.map((file) => results.get(file)!);
+}
+
+/** ast.dump of each expression text (null if it does not parse). */
+function cpythonDump(texts: string[]): Array<string | null> {
+  const out = execFileSync('python3', [path.join(ROOT, 'test', 'oracles', 'stub_check.py'), 'dump'], {
+    input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 1 << 28,
+  });
+  return JSON.parse(out) as Array<string | null>;
+}
+
+const isBlank = (doc: string | null): boolean => doc === null || doc.trim() === '';
+
+function statusOf(text: string, index: number): string {
+  const result = inventory(text, 'f.py', DEFAULT_OPTIONS);
+  const node = result.definitionOf.indexOf(index);
+  assert.ok(node >= 0, `definition ${index} is in the inventory`);
+  return result.nodes[node].status;
+}
+
+function undocumented(text: string): number[] {
+  const result = inventory(text, 'f.py', DEFAULT_OPTIONS);
+  return result.nodes.flatMap((node, i) => (node.status === 'missed' ? [result.definitionOf[i]] : []));
+}
+
+/** What must hold after stubbing `targets` of `before` (index -1 = module). Returns problems, or []. */
+function checkStubbed(label: string, beforeFacts: OracleFacts, after: OracleFacts, targets: Set<number>): string[] {
+  if (after.error) return [`${label}: ${after.error}`];
+  const problems: string[] = [];
+  if (after.skeleton !== beforeFacts.skeleton) problems.push(`${label}: code changed`);
+  if (after.defs.length !== beforeFacts.defs.length) return [...problems, `${label}: definition count changed`];
+  const expectDoc = (what: string, was: string | null, now: string | null, target: boolean): void => {
+    if (target && isBlank(now)) problems.push(`${label}: ${what} still undocumented`);
+    if (!target && now !== was) problems.push(`${label}: ${what} docstring changed`);
+  };
+  expectDoc('module', beforeFacts.module_doc, after.module_doc, targets.has(-1));
+  after.defs.forEach((def, i) => expectDoc(def.name, beforeFacts.defs[i].doc, def.doc, targets.has(i)));
+  return problems;
+}
+
+// ------------------------------------------------------------------------------------------------------
+
+describe('stubs', () => {
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+describe('docstring stubs: every fixture, every definition, every style (CPython oracle)', () => {
+  interface Variant { label: string; fixture: string; targets: Set<number>; text: string; style: DocstringStyle }
+  const variants: Variant[] = [];
+  const originals = new Map<string, OracleFacts>();
+  let variantFacts: OracleFacts[] = [];
+  let refused: string[] = [];
+
+  before(() => {
+    refused = [];
+    const originalFacts = cpythonFacts(FIXTURE_NAMES.map(read));
+    FIXTURE_NAMES.forEach((name, i) => originals.set(name, originalFacts[i]));
+    for (const name of FIXTURE_NAMES) {
+      const text = read(name);
+      const count = parseStructure(text).definitions.length;
+      for (const style of STYLES) {
+        for (let index = -1; index < count; index++) {
+          const edit = docstringStubEdit(text, index, style);
+          const facts = originals.get(name)!;
+          const documented = index === -1 ? !isBlank(facts.module_doc) : !isBlank(facts.defs[index].doc);
+          if (!edit) {
+            if (!documented) refused.push(`${name} #${index} ${style}`);
+            continue;
+          }
+          assert.ok(!documented, `${name} #${index}: a stub for a documented definition`);
+          variants.push({ label: `${name} #${index} ${style}`, fixture: name, targets: new Set([index]), text: applyEdits(text, [edit]), style });
+        }
+        const all = allStubEdits(text, undocumented(text), style);
+        variants.push({ label: `${name} all ${style}`, fixture: name, targets: new Set(undocumented(text)), text: applyEdits(text, all), style });
+      }
+    }
+    variantFacts = cpythonFacts(variants.map((v) => v.text));
+  });
+
+  it('the fixtures compile and agree with our structure', () => {
+    for (const name of FIXTURE_NAMES) {
+      const facts = originals.get(name)!;
+      assert.ok(!facts.error, `${name}: ${facts.error}`);
+      const ours = parseStructure(read(name)).definitions.map((d) => [d.name, d.line + 1]);
+      assert.deepStrictEqual(ours, facts.defs.map((d) => [d.name, d.line]), name);
+    }
+  });
+
+  it('offers a stub for every undocumented definition', () => {
+    assert.deepStrictEqual(refused, []);
+    assert.ok(variants.length > 300, `${variants.length} variants`);
+  });
+
+  it('each result compiles, documents exactly its targets and keeps the code unchanged', () => {
+    const problems = variants.flatMap((v, i) => checkStubbed(v.label, originals.get(v.fixture)!, variantFacts[i], v.targets));
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('our inventory counts the targets as covered, and then offers no second stub', () => {
+    const problems: string[] = [];
+    for (const v of variants) {
+      for (const index of v.targets) {
+        const covered = index === -1
+          ? inventory(v.text, 'f.py', DEFAULT_OPTIONS).nodes[0].status === 'covered'
+          : statusOf(v.text, index) === 'covered';
+        if (!covered) problems.push(`${v.label}: #${index} not covered`);
+        if (docstringStubEdit(v.text, index, v.style) !== null) problems.push(`${v.label}: #${index} offered again`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('allStubEdits leaves nothing undocumented in any fixture', () => {
+    for (const v of variants.filter((x) => x.label.includes(' all '))) {
+      assert.deepStrictEqual(undocumented(v.text), [], v.label);
+    }
+  });
+});
+
+describe('docstring stubs: golden text', () => {
+  const source = [
+    'class Store:',
+    '    def put(self, key: str, value, *args: int, timeout: float = 1.0, **kwargs) -> bool:',
+    '        if key is None:',
+    '            raise ValueError("key")',
+    '        return True',
+    '',
+  ].join('\n');
+
+  const stubbed = (style: DocstringStyle): string => applyEdits(source, [docstringStubEdit(source, 1, style)!]);
+  const withDocstring = (...docLines: string[]): string =>
+    [source.split('\n')[0], source.split('\n')[1], ...docLines, ...source.split('\n').slice(2)].join('\n');
+
+  it('google', () => {
+    assert.strictEqual(stubbed('google'), withDocstring(
+      '        """Summary of put.',
+      '',
+      '        Args:',
+      '            key (str): Description of key.',
+      '            value: Description of value.',
+      '            *args (int): Description of args.',
+      '            timeout (float): Description of timeout.',
+      '            **kwargs: Description of kwargs.',
+      '',
+      '        Returns:',
+      '            bool: Description of the return value.',
+      '',
+      '        Raises:',
+      '            ValueError: Description of when it is raised.',
+      '        """',
+    ));
+  });
+
+  it('numpy', () => {
+    assert.strictEqual(stubbed('numpy'), withDocstring(
+      '        """Summary of put.',
+      '',
+      '        Parameters',
+      '        ----------',
+      '        key : str',
+      '            Description of key.',
+      '        value',
+      '            Description of value.',
+      '        *args : int',
+      '            Description of args.',
+      '        timeout : float',
+      '            Description of timeout.',
+      '        **kwargs',
+      '            Description of kwargs.',
+      '',
+      '        Returns',
+      '        -------',
+      '        bool',
+      '            Description of the return value.',
+      '',
+      '        Raises',
+      '        ------',
+      '        ValueError',
+      '            Description of when it is raised.',
+      '        """',
+    ));
+  });
+
+  it('sphinx', () => {
+    assert.strictEqual(stubbed('sphinx'), withDocstring(
+      '        """Summary of put.',
+      '',
+      '        :param key: Description of key.',
+      '        :type key: str',
+      '        :param value: Description of value.',
+      '        :param args: Description of args.',
+      '        :type args: int',
+      '        :param timeout: Description of timeout.',
+      '        :type timeout: float',
+      '        :param kwargs: Description of kwargs.',
+      '        :return: Description of the return value.',
+      '        :rtype: bool',
+      '        :raises ValueError: Description of when it is raised.',
+      '        """',
+    ));
+  });
+
+  it('pep257: a one-line summary', () => {
+    assert.strictEqual(stubbed('pep257'), withDocstring('        """Summary of put."""'));
+  });
+
+  it('a class gets a summary line; single quotes on request', () => {
+    const edit = docstringStubEdit(source, 0, 'google', { quote: "'''" })!;
+    assert.deepStrictEqual(edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "    '''Summary of Store.'''\n" });
+  });
+
+  it('a generator gets Yields typed with the return annotation', () => {
+    const text = 'def gen(n) -> Iterator[int]:\n    yield n\n';
+    assert.strictEqual(applyEdits(text, [docstringStubEdit(text, 0, 'google')!]), [
+      'def gen(n) -> Iterator[int]:',
+      '    """Summary of gen.',
+      '',
+      '    Args:',
+      '        n: Description of n.',
+      '',
+      '    Yields:',
+      '        Iterator[int]: Description of the yielded values.',
+      '    """',
+      '    yield n',
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('docstring stubs: placement', () => {
+  const stub = (text: string, index: number, style: DocstringStyle = 'pep257', options = {}): string =>
+    applyEdits(text, [docstringStubEdit(text, index, style, options)!]);
+
+  it('a one-line def becomes a block with the body on its own line', () => {
+    assert.strictEqual(stub('def f(): return 1\n', 0), 'def f():\n    """Summary of f."""\n    return 1\n');
+    assert.strictEqual(stub('class C: pass  # c\n', 0), 'class C:\n    """Summary of C."""\n    pass  # c\n');
+  });
+
+  it('the inline body is indented by the file\'s indent unit, or the one asked for', () => {
+    const text = 'class A:\n  def g(self): return 2\n';
+    assert.strictEqual(stub(text, 1), 'class A:\n  def g(self):\n    """Summary of g."""\n    return 2\n');
+    assert.strictEqual(stub(text, 1, 'pep257', { indentUnit: '\t' }), 'class A:\n  def g(self):\n  \t"""Summary of g."""\n  \treturn 2\n');
+  });
+
+  it('keeps a trailing comment on the colon line of a multi-line, decorated header', () => {
+    const text = '@dec(1,\n     2)\ndef f(\n    a,\n):  # keep\n    # lead\n    return a\n';
+    assert.strictEqual(stub(text, 0), '@dec(1,\n     2)\ndef f(\n    a,\n):  # keep\n    """Summary of f."""\n    # lead\n    return a\n');
+  });
+
+  it('module: after shebang, cookie and comments, before from __future__', () => {
+    const text = read('module_header.py');
+    const result = stub(text, -1);
+    const lines = result.split('\n');
+    assert.deepStrictEqual(lines.slice(0, 7), [
+      '#!/usr/bin/env python3', '# -*- coding: utf-8 -*-', '# Copyright notice', '# spanning lines.', '',
+      '"""Summary of this module."""', 'from __future__ import annotations',
+    ]);
+  });
+
+  it('module: an empty file, a comment-only file without a final line break', () => {
+    assert.strictEqual(stub('', -1), '"""Summary of this module."""\n');
+    assert.strictEqual(stub('# only a comment', -1), '# only a comment\n"""Summary of this module."""\n');
+  });
+
+  it('CRLF files get CRLF line breaks, tab-indented files get tabs', () => {
+    const crlf = read('crlf.py');
+    const edit = docstringStubEdit(crlf, 2, 'google')!; // `def other(self): return 2`
+    assert.ok(!/(^|[^\r])\n/.test(edit.newText) && edit.newText.includes('\r\n'), JSON.stringify(edit.newText));
+    const all = applyEdits(crlf, allStubEdits(crlf, undocumented(crlf), 'numpy'));
+    assert.ok(!/(^|[^\r])\n/.test(all), 'no bare LF after all stubs');
+
+    const tabs = read('tabs.py');
+    const inline = docstringStubEdit(tabs, 2, 'pep257')!; // `\tdef inline(self): return None`
+    assert.strictEqual(inline.newText, '\n\t\t"""Summary of inline."""\n\t\t');
+  });
+
+  it('a blank docstring is replaced in place', () => {
+    const text = 'def f():\n    """ """\n    return 1\n';
+    assert.strictEqual(stub(text, 0), 'def f():\n    """Summary of f."""\n    return 1\n');
+  });
+
+  it('a header with no body yet gets the docstring as its body', () => {
+    assert.strictEqual(stub('def f(a):', 0, 'google'), 'def f(a):\n    """Summary of f.\n\n    Args:\n        a: Description of a.\n    """');
+  });
+
+  it('returns null (never throws) for documented definitions, bad indexes and broken code', () => {
+    const text = 'def f():\n    "Doc."\n';
+    assert.strictEqual(docstringStubEdit(text, 0, 'google'), null);
+    for (const index of [1, -2, 99, 0.5, NaN]) assert.strictEqual(docstringStubEdit(text, index, 'google'), null);
+    assert.strictEqual(docstringStubEdit('"""Doc."""\n', -1, 'google'), null);
+    // Every prefix of the fixtures: no exception, and every edit applies.
+    for (const name of FIXTURE_NAMES) {
+      const full = read(name);
+      for (let cut = 0; cut <= full.length; cut += 7) {
+        const text = full.slice(0, cut);
+        const count = parseStructure(text).definitions.length;
+        for (let index = -1; index < count; index++) {
+          const edit = docstringStubEdit(text, index, 'numpy');
+          if (edit) applyEdits(text, [edit]);
+          const marker = nodocqaEdit(text, index);
+          if (marker) applyEdits(text, [marker]);
+        }
+        applyEdits(text, allStubEdits(text, [-1, ...Array.from({ length: count }, (_, i) => i)], 'google'));
+      }
+    }
+  });
+});
+
+describe('docstring stubs: truncated files and a sample of the stdlib', () => {
+  /** allStubEdits over each text (rotating styles); every result must pass checkStubbed. */
+  function stubEverything(labels: string[], texts: string[]): string[] {
+    const stubbed = texts.map((text, i) => applyEdits(text, allStubEdits(text, undocumented(text), STYLES[i % STYLES.length])));
+    const facts = cpythonFacts([...texts, ...stubbed]);
+    const problems: string[] = [];
+    texts.forEach((text, i) => {
+      if (facts[i].error) return; // only files CPython compiles are compared
+      problems.push(...checkStubbed(labels[i], facts[i], facts[texts.length + i], new Set(undocumented(text))));
+      if (undocumented(stubbed[i]).length > 0) problems.push(`${labels[i]}: still undocumented`);
+    });
+    return problems;
+  }
+
+  it('every fixture cut after each of its lines', () => {
+    const labels: string[] = [], texts: string[] = [];
+    for (const name of FIXTURE_NAMES) {
+      const text = read(name);
+      const starts = lineStarts(text);
+      starts.slice(1).forEach((end, line) => {
+        labels.push(`${name} first ${line + 1} lines`);
+        texts.push(text.slice(0, end));
+      });
+    }
+    assert.deepStrictEqual(stubEverything(labels, texts), []);
+  });
+
+  it('every 60th file of the stdlib', function () {
+    this.timeout(300000);
+    const files = stdlibFiles().filter((_, i) => i % 60 === 0);
+    const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+    assert.deepStrictEqual(stubEverything(files, texts), []);
+  });
+});
+
+describe('docstring stubs: allStubEdits on a file with ~20 undocumented definitions', () => {
+  it('all edits together: compiles, 100% covered, code unchanged', () => {
+    const text = read('many.py');
+    const targets = undocumented(text);
+    assert.ok(targets.length >= 20, `${targets.length} undocumented`);
+    for (const style of STYLES) {
+      const edits = allStubEdits(text, targets, style);
+      assert.strictEqual(edits.length, targets.length, style);
+      const result = applyEdits(text, edits);
+      const [before, after] = cpythonFacts([text, result]);
+      assert.deepStrictEqual(checkStubbed(`many.py ${style}`, before, after, new Set(targets)), []);
+      const nodes = inventory(result, 'many.py', DEFAULT_OPTIONS).nodes;
+      assert.deepStrictEqual(nodes.filter((n) => n.status !== 'covered').map((n) => n.qualname), [], style);
+    }
+  });
+
+  it('ignores duplicates and documented indexes', () => {
+    const text = read('many.py');
+    const targets = undocumented(text);
+    const twice = allStubEdits(text, [...targets, ...targets], 'pep257');
+    assert.deepStrictEqual(twice, allStubEdits(text, targets, 'pep257'));
+    const documented = applyEdits(text, twice);
+    assert.deepStrictEqual(allStubEdits(documented, [-1, 0, 1, 2], 'google'), []);
+  });
+});
+
+describe('docstring stubs: signatures and bodies agree with CPython', () => {
+  it('parameters, annotations, returns, yields and raises of every fixture function', () => {
+    const problems: string[] = [];
+    const annotationPairs: Array<[string, string, string]> = []; // label, ours, CPython's dump
+    for (const name of FIXTURE_NAMES) {
+      const text = read(name);
+      const [facts] = cpythonFacts([text]);
+      const structure = parseStructure(text);
+      const starts = lineStarts(text);
+      structure.definitions.forEach((def, i) => {
+        const expected = facts.defs[i];
+        if (def.keyword === 'class') return;
+        const label = `${name}:${def.line + 1} ${def.name}`;
+        const signature = parseSignature(text, starts[def.nameLine] + def.nameEnd, def.headerEnd);
+        const ourParams = signature.params.map((p) => [p.star, p.name]);
+        const theirParams = expected.params!.map(([star, n]) => [star, n]);
+        if (JSON.stringify(ourParams) !== JSON.stringify(theirParams)) problems.push(`${label}: params ${JSON.stringify(ourParams)}`);
+        signature.params.forEach((p, j) => {
+          const theirs = expected.params![j]?.[2] ?? null;
+          if ((p.annotation === null) !== (theirs === null)) problems.push(`${label}: annotation of ${p.name}`);
+          else if (p.annotation !== null) annotationPairs.push([`${label} ${p.name}`, p.annotation, theirs!]);
+        });
+        if ((signature.returns === null) !== (expected.returns === null)) problems.push(`${label}: return annotation`);
+        else if (signature.returns !== null) annotationPairs.push([`${label} ->`, signature.returns, expected.returns!]);
+
+        const skip: Array<[number, number]> = structure.definitions
+          .filter((d) => d.parent === i)
+          .map((d) => [d.headerStart, starts[d.endLine + 1] ?? text.length]);
+        const end = starts[def.endLine + 1] ?? text.length;
+        const body = scanBody(text, def.headerEnd, end, skip);
+        const ours = { has_return: body.returnsValue, has_yield: body.yields, raises: body.raises };
+        const theirs = { has_return: expected.has_return, has_yield: expected.has_yield, raises: expected.raises };
+        if (JSON.stringify(ours) !== JSON.stringify(theirs)) problems.push(`${label}: body ${JSON.stringify(ours)} vs ${JSON.stringify(theirs)}`);
+      });
+    }
+    const dumps = cpythonDump(annotationPairs.map(([, ours]) => ours));
+    annotationPairs.forEach(([label, ours, theirs], k) => {
+      if (dumps[k] !== theirs) problems.push(`${label}: annotation text ${JSON.stringify(ours)}`);
+    });
+    assert.deepStrictEqual(problems, []);
+    assert.ok(annotationPairs.length >= 20, `${annotationPairs.length} annotations compared`);
+  });
+
+  it('a default holding a lambda with commas, and nested brackets, in one header', () => {
+    const text = 'def f(a=lambda x, y=(1, 2): {x: y}, b: Dict[str, "a, b"] = [1, 2], *, c, **k) -> None:\n    pass\n';
+    const def = parseStructure(text).definitions[0];
+    const signature = parseSignature(text, def.nameEnd, def.headerEnd);
+    assert.deepStrictEqual(signature, {
+      params: [
+        { name: 'a', star: '', annotation: null },
+        { name: 'b', star: '', annotation: 'Dict[str, "a, b"]' },
+        { name: 'c', star: '', annotation: null },
+        { name: 'k', star: '**', annotation: null },
+      ],
+      returns: 'None',
+    });
+  });
+
+  it('an annotation over several lines with comments comes out on one line', () => {
+    const text = 'def f(a: Dict[\n    str,  # key\n    int,\n]) -> Tuple[int,\n           str]:\n    pass\n';
+    const def = parseStructure(text).definitions[0];
+    assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
+      params: [{ name: 'a', star: '', annotation: 'Dict[str, int,]' }], returns: 'Tuple[int, str]',
+    });
+  });
+
+  it('a forward reference (a str annotation) reads as the type it names', () => {
+    const text = 'def f(a: "Shape", b: \'Dict[str, "Shape"]\') -> \'List[Shape]\':\n    pass\n';
+    const def = parseStructure(text).definitions[0];
+    assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
+      params: [{ name: 'a', star: '', annotation: 'Shape' }, { name: 'b', star: '', annotation: 'Dict[str, "Shape"]' }],
+      returns: 'List[Shape]',
+    });
+  });
+
+  it('annotations that would break the docstring are left out', () => {
+    const text = 'def f(a: Literal["\\n"], b: \'Literal["""x"""]\'):\n    pass\n';
+    const edit = docstringStubEdit(text, 0, 'google')!;
+    assert.ok(edit.newText.includes('a: Description of a.') && edit.newText.includes('b: Description of b.'), edit.newText);
+  });
+});
+
+describe('nodocqa markers', () => {
+  it('excuses every undocumented definition of every fixture, and the result compiles', () => {
+    const texts: string[] = [];
+    const problems: string[] = [];
+    for (const name of FIXTURE_NAMES) {
+      const text = read(name);
+      for (const index of undocumented(text)) {
+        if (index === -1) {
+          assert.strictEqual(nodocqaEdit(text, index), null);
+          continue;
+        }
+        const edit = nodocqaEdit(text, index);
+        if (!edit) {
+          problems.push(`${name} #${index}: no edit`);
+          continue;
+        }
+        const result = applyEdits(text, [edit]);
+        if (statusOf(result, index) !== 'excused') problems.push(`${name} #${index}: ${statusOf(result, index)}`);
+        texts.push(result);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+    const facts = cpythonFacts(texts);
+    assert.deepStrictEqual(facts.filter((f) => f.error).map((f) => f.error), []);
+    assert.ok(texts.length >= 60, `${texts.length} markers`);
+  });
+
+  it('goes after the code, or after a comment already on the colon line', () => {
+    const mark = (text: string, index = 0): string => applyEdits(text, [nodocqaEdit(text, index)!]);
+    assert.strictEqual(mark('def f():\n    pass\n'), 'def f():  # nodocqa\n    pass\n');
+    assert.strictEqual(mark('def f():   \n    pass\n'), 'def f():  # nodocqa   \n    pass\n');
+    assert.strictEqual(mark('def f():  # type: ignore\n    pass\n'), 'def f():  # type: ignore  # nodocqa\n    pass\n');
+    assert.strictEqual(mark('def f(): return 1  # c'), 'def f(): return 1  # c  # nodocqa');
+  });
+
+  it('multi-line and decorated headers: on the colon line', () => {
+    const text = '@decorator(\n    1)\ndef f(\n    a,  # first\n    b,\n) -> int:\n    return a\n';
+    const result = applyEdits(text, [nodocqaEdit(text, 0)!]);
+    assert.strictEqual(result.split('\n')[5], ') -> int:  # nodocqa');
+    assert.strictEqual(statusOf(result, 0), 'excused');
+  });
+
+  it('when the colon line ends inside a string, the marker goes on its own line above', () => {
+    const text = 'class A:\n    @dec\n    def f(self): return """a\nb"""\n';
+    const result = applyEdits(text, [nodocqaEdit(text, 1)!]);
+    assert.strictEqual(result, 'class A:\n    # nodocqa\n    @dec\n    def f(self): return """a\nb"""\n');
+    assert.strictEqual(statusOf(result, 1), 'excused');
+    assert.strictEqual(nodocqaEdit(text, 5), null);
+  });
+});
+});
