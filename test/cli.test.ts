@@ -106,4 +106,14 @@ describe('docbits CLI', function () {
     assert.strictEqual(r.code, 1);
     assert.match(r.stderr, /No Python or Python-like files found/);
   });
+
+  it('shows progress on a terminal (stderr) for a run that takes more than a moment', function () {
+    if (spawnSync('script', ['--version']).status !== 0) this.skip(); // util-linux's script gives us a pty
+    const stdlib = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).stdout.trim();
+    const command = [process.execPath, CLI, stdlib, '-e', path.join(stdlib, 'site-packages'), '-f', '0']
+      .map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '' } });
+    assert.match(r.stdout, /\rdocbits: \d+\/\d+ files/);
+    assert.match(r.stdout, /RESULT: PASSED/);
+  });
 });
