@@ -21,7 +21,8 @@ describe('docbits CLI', function () {
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-cli-'));
     project = path.join(tmp, 'project');
-    fs.cpSync(path.join(FIXTURES, 'cli', 'project'), project, { recursive: true });
+    // The repository's sample project (what `npm start` reports on), copied so tests may write beside it.
+    fs.cpSync(path.join(REPO, 'sample'), project, { recursive: true });
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -495,7 +495,7 @@ export class Tokenizer {
         const cut = this.recoveryLineBefore(start, end);
         if (cut >= 0) {
           this.problem(start, 'unterminated triple-quoted string literal');
-          return this.errorToken(start, cut, startLine, startCol);
+          return this.spanToken(TokenKind.ErrorToken, start, cut, startLine, startCol);
         }
       }
     } else {
@@ -509,27 +509,11 @@ export class Tokenizer {
           stop++;
         }
         this.problem(start, 'unterminated string literal');
-        this.start = start;
-        this.end = stop;
-        this.pos = stop;
-        this.kind = TokenKind.ErrorToken;
-        this.startLine = this.endLine = this.line;
-        this.startCol = start - this.lineStart;
-        this.endCol = stop - this.lineStart;
-        return this.kind;
+        return this.spanToken(TokenKind.ErrorToken, start, stop, startLine, startCol);
       }
     }
-    // The string may span lines (triple quotes or backslash-newline): advance line bookkeeping over it.
-    this.kind = TokenKind.String;
-    this.start = start;
-    this.end = end;
-    this.startLine = startLine;
-    this.startCol = startCol;
-    this.advanceLinesTo(quotePos, end);
-    this.endLine = this.line;
-    this.endCol = end - this.lineStart;
-    this.pos = end;
-    return this.kind;
+    // The string may span lines (triple quotes or backslash-newline).
+    return this.spanToken(TokenKind.String, start, end, startLine, startCol);
   }
 
   /** Counts line breaks in text[from, to) into the line bookkeeping. */
@@ -553,7 +537,7 @@ export class Tokenizer {
     this.problem(start, 'unterminated triple-quoted string literal');
     this.sawUnterminatedString = true;
     const cut = this.recoveryLineBefore(start, this.text.length);
-    return this.errorToken(start, cut < 0 ? this.text.length : cut, startLine, startCol);
+    return this.spanToken(TokenKind.ErrorToken, start, cut < 0 ? this.text.length : cut, startLine, startCol);
   }
 
   /**
@@ -578,17 +562,18 @@ export class Tokenizer {
     return -1;
   }
 
-  private errorToken(start: number, stop: number, startLine: number, startCol: number): TokenKind {
-    this.kind = TokenKind.ErrorToken;
+  /** Emits a token that may span lines (strings, error tokens), moving the line bookkeeping over it. */
+  private spanToken(kind: TokenKind, start: number, end: number, startLine: number, startCol: number): TokenKind {
+    this.kind = kind;
     this.start = start;
-    this.end = stop;
+    this.end = end;
     this.startLine = startLine;
     this.startCol = startCol;
-    this.advanceLinesTo(start, stop);
+    this.advanceLinesTo(start, end);
     this.endLine = this.line;
-    this.endCol = stop - this.lineStart;
-    this.pos = stop;
-    return this.kind;
+    this.endCol = end - this.lineStart;
+    this.pos = end;
+    return kind;
   }
 
   private nextLineStart(pos: number): number {
