@@ -16,6 +16,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
 
 const TEST_DIRS = new Set(['test', 'tests', 'idle_test']);
+// interrogate always excludes <root>/.tox*, .venv*, venv*, .git*, .hg* (this drops the stdlib's venv package).
+const COMMON_EXCLUDES = ['.tox', '.venv', 'venv', '.git', '.hg'];
 function listFiles(root, includeTests) {
   const out = [];
   const stack = [root];
@@ -30,7 +32,7 @@ function listFiles(root, includeTests) {
       } else if (entry.isFile() && entry.name.endsWith('.py')) out.push(full);
     }
   }
-  return out.sort();
+  return out.filter((f) => !COMMON_EXCLUDES.some((c) => f.startsWith(path.join(root, c)))).sort();
 }
 
 function time(fn) {
@@ -71,17 +73,22 @@ for (const [label, includeTests] of [['stdlib without tests', false], ['whole st
   const files = listFiles(stdlib, includeTests);
   const bytes = readAll(files);
   const excludes = ['-e', path.join(stdlib, 'site-packages')];
-  if (!includeTests) for (const dir of TEST_DIRS) excludes.push('-e', `*/${dir}/*`);
+  // interrogate resolves -e against the current folder, so patterns are anchored at the stdlib here.
+  if (!includeTests) for (const dir of TEST_DIRS) excludes.push('-e', `${stdlib}*/${dir}/*`);
   const ours = best(() => docbits([stdlib, ...excludes]));
+  const oneThread = best(() => docbits([stdlib, ...excludes, '--jobs', '0']));
   const baseline = best(() => astWalk(files));
   const read = best(() => readAll(files));
   const reported = ours.result.files.length;
+  if (oneThread.result.files.length !== reported) throw new Error('--jobs 0 reported other files');
   if (reported !== files.length) console.warn(`warning: docbits reported ${reported} files, expected ${files.length}`);
   rows.push({
     set: label, files: files.length, MB: (bytes / 1e6).toFixed(1),
-    'docbits s': ours.seconds.toFixed(3), 'python ast walk s': baseline.seconds.toFixed(3),
+    'docbits s': ours.seconds.toFixed(3), 'docbits -j0 s': oneThread.seconds.toFixed(3),
+    'python ast walk s': baseline.seconds.toFixed(3),
     'read only s': read.seconds.toFixed(3),
     'ast walk / docbits': (baseline.seconds / ours.seconds).toFixed(1) + 'x',
+    'ast walk / docbits -j0': (baseline.seconds / oneThread.seconds).toFixed(1) + 'x',
     'docbits MB/s': (bytes / 1e6 / ours.seconds).toFixed(0),
   });
 }

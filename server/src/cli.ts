@@ -49,6 +49,8 @@ Options:
   -c, --config FILE               Read configuration from \`pyproject.toml\` or \`setup.cfg\`.
       --json                      Print the report as one JSON object (docbits).
       --no-markers                Ignore skip comments (# nodocqa, # noqa, ...) (docbits).
+  -j, --jobs N                    Worker threads for the scan; 0 analyses in the main thread (docbits).
+                                  [default: one per core, for runs of 50 files or more]
   -V, --version                   Show the version and exit.
   -h, --help                      Show this message and exit.
 `;
@@ -76,6 +78,8 @@ interface Invocation {
   configPath?: string;
   fromCli: ConfigOptions;
   json: boolean;
+  /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
+  jobs?: number;
 }
 
 function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'version' {
@@ -95,6 +99,7 @@ function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'v
     config: { type: 'string', short: 'c' },
     json: { type: 'boolean' },
     'no-markers': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     version: { type: 'boolean', short: 'V' },
     help: { type: 'boolean', short: 'h' },
   };
@@ -140,6 +145,11 @@ function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'v
   }
   if (v['no-markers']) fromCli.markers = { nodocqa: false, noqa: false, pylint: false, docstrCoverage: false };
 
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    jobs = Number(v.jobs);
+    if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`Invalid value for '-j' / '--jobs': '${v.jobs}' is not a whole number >= 0.`);
+  }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : [cwd];
   for (const p of paths) {
     if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
@@ -149,6 +159,7 @@ function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'v
     configPath: v.config !== undefined ? String(v.config) : undefined,
     fromCli,
     json: Boolean(v.json),
+    jobs,
   };
 }
 
@@ -218,7 +229,7 @@ async function run(argv: string[]): Promise<number> {
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();
-  const scan = await scanWorkspace(invocation.paths, options, { cwd, onProgress: progress.onProgress });
+  const scan = await scanWorkspace(invocation.paths, options, { cwd, onProgress: progress.onProgress, concurrency: invocation.jobs });
   progress.clear();
   if (scan.error) {
     process.stderr.write(`${scan.error.message}\n`);
