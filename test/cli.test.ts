@@ -4,6 +4,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { inventory } from '../server/src/docs/inventory';
+import { CoverageOptions, DEFAULT_OPTIONS } from '../server/src/docs/types';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -116,5 +118,28 @@ describe('docbits CLI', function () {
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '' } });
     assert.match(r.stdout, /\rdocbits: \d+\/\d+ files/);
     assert.match(r.stdout, /RESULT: PASSED/);
+  });
+
+  it('maps every interrogate flag to its option (checked against the inventory on the options fixture)', () => {
+    const fixture = path.join(FIXTURES, 'options', 'shapes.py');
+    const text = fs.readFileSync(fixture, 'utf8');
+    const cases: Array<[string[], Partial<CoverageOptions>]> = [
+      [['-i'], { ignoreInitMethod: true }], [['-m'], { ignoreMagic: true }], [['-M'], { ignoreModule: true }],
+      [['-n'], { ignoreNestedFunctions: true }], [['-C'], { ignoreNestedClasses: true }],
+      [['-O'], { ignoreOverloadedFunctions: true }], [['-p'], { ignorePrivate: true }],
+      [['-P'], { ignorePropertyDecorators: true }], [['-S'], { ignoreSetters: true }], [['-s'], { ignoreSemiprivate: true }],
+      [['-r', 'skip_', '-r', 'Inn'], { ignoreRegex: ['skip_', 'Inn'] }],
+      [['-w', 'outer'], { whitelistRegex: ['outer'], ignoreModule: true }],
+      [['--ignore-magic', '--ignore-private'], { ignoreMagic: true, ignorePrivate: true }],
+      [['-imp'], { ignoreInitMethod: true, ignoreMagic: true, ignorePrivate: true }],
+    ];
+    for (const [flags, options] of cases) {
+      const r = docbits(['--json', '-f', '0', ...flags, fixture]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const listed = JSON.parse(r.stdout).files[0].nodes.map((n: { qualname: string; line: number }) => `${n.qualname}@${n.line}`);
+      const expected = inventory(text, 'shapes.py', { ...DEFAULT_OPTIONS, ...options }).nodes
+        .filter((n) => n.counted || n.status === 'excused').map((n) => `${n.qualname}@${n.line}`);
+      assert.deepStrictEqual(listed, expected, flags.join(' '));
+    }
   });
 });
