@@ -20,5 +20,5 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 
-await Promise.all(entries.filter((e) => fs.existsSync(e.entryPoints[0])).map((e) => esbuild.build({ ...common, ...e })));
+await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 fs.chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// The language server's latency, as an editor feels it (DESIGN.md §5): spawns `node dist/server.js --stdio`
+// and measures over LSP
+//   1. didOpen of a generated 20,000-line module -> its publishDiagnostics,
+//   2. a one-character didChange in that module -> the new diagnostics,
+//   3. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py.
+// The edit debounce is set to 0 (initializationOptions { debounceMs: 0 }), so (2) is the check itself, not
+// the 150 ms an editor waits for typing to pause. Run `node esbuild.mjs` first (npm run bench does).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const RUNS = Number(process.env.BENCH_LSP_RUNS ?? 20);
+const HOVERS = Number(process.env.BENCH_LSP_HOVERS ?? 200);
+
+/** A realistic module: classes with docstrings (some missing), methods, comments, decorators, bit twiddling. */
+function generateModule(lines) {
+  const out = ['"""A generated module for the LSP benchmark."""', 'import functools', ''];
+  for (let c = 0; out.length < lines; c++) {
+    out.push('', '', `class Widget${c}:`, c % 3 ? `    """Widget number ${c}."""` : '    # no docstring here', '');
+    for (let m = 0; m < 8 && out.length < lines; m++) {
+      if (m % 4 === 1) out.push('    @functools.lru_cache(maxsize=None)');
+      out.push(`    def method_${m}(self, value, *, flags=0):  # ${m % 5 === 0 ? 'nodocqa' : 'handles bits'}`);
+      if (m % 2 === 0) out.push(`        """Return value ${m} masked.`, '', '        Args:', '            value: an int.', '        """');
+      out.push(`        mask = (1 << ${m}) - 1  # low bits`, `        return (value & mask) | (flags << ${m % 4})`, '');
+    }
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), n: sorted.length };
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-lsp-'));
+  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    const key = `${p.uri}@${p.version}`;
+    waiting.get(key)?.(p);
+    waiting.delete(key);
+  });
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.listen();
+  const diagnosticsOf = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
+    capabilities: { workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 },
+  });
+  await connection.sendNotification('initialized', {});
+
+  const text = generateModule(20_000);
+  const open = [], change = [];
+  let diagnosticCount = 0;
+  for (let run = 0; run < RUNS + 2; run++) { // the first two runs warm the JIT and are not counted
+    const uri = pathToFileURL(path.join(tmp, `module_${run}.py`)).href;
+    let t = performance.now();
+    const opened = diagnosticsOf(uri, 1);
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    diagnosticCount = (await opened).diagnostics.length;
+    if (run >= 2) open.push(performance.now() - t);
+    t = performance.now();
+    const changed = diagnosticsOf(uri, 2);
+    connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 10_000, character: 0 }, end: { line: 10_000, character: 0 } }, text: '#' }],
+    });
+    await changed;
+    if (run >= 2) change.push(performance.now() - t);
+    connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  // Hovers: on every operator of the bitwise fixtures, round-robin.
+  const targets = [];
+  for (const file of ['test/fixtures/bits/flags.py', 'test/fixtures/lsp/project/bits.py']) {
+    const source = fs.readFileSync(path.join(repo, file), 'utf8');
+    const uri = pathToFileURL(path.join(repo, file)).href;
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: source } });
+    source.split('\n').forEach((line, i) => {
+      if (line.trimStart().startsWith('#')) return;
+      for (const m of line.matchAll(/<<|>>|[&|^~]/g)) targets.push({ uri, line: i, character: m.index });
+    });
+  }
+  const hover = [];
+  let shown = 0;
+  for (let i = 0; i < HOVERS + 20; i++) {
+    const target = targets[i % targets.length];
+    const t = performance.now();
+    const result = await connection.sendRequest('textDocument/hover', { textDocument: { uri: target.uri }, position: { line: target.line, character: target.character } });
+    if (i >= 20) {
+      hover.push(performance.now() - t);
+      if (result) shown++;
+    }
+  }
+
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  const row = (name, s, target) => `${name.padEnd(44)} ${s.median.toFixed(2).padStart(8)} ${s.p95.toFixed(2).padStart(8)} ${String(s.n).padStart(5)}   ${target}`;
+  console.log(`LSP latency (ms; 20,000-line module, ${diagnosticCount} diagnostics; debounce 0; ${shown}/${hover.length} hovers showed something)`);
+  console.log(`${'measure'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'runs'.padStart(5)}   target`);
+  console.log(row('didOpen -> publishDiagnostics', stats(open), '< 50'));
+  console.log(row('1-char didChange -> publishDiagnostics', stats(change), ''));
+  console.log(row('hover on a bitwise expression', stats(hover), '< 2 (median)'));
+  setTimeout(() => process.exit(0), 200).unref();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

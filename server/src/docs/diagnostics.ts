@@ -1,0 +1,85 @@
+/**
+ * Diagnostics for one document: one per missed definition (on its name) and one hint per stale skip marker.
+ *
+ * Codes are pydocstyle's (as ruff uses them), so people recognise them and `# noqa: D102` reads naturally:
+ *   D100 module          D104 package (`__init__.py`) module
+ *   D101 class           D106 nested class (a class inside a class or function)
+ *   D102 method          D105 magic method (`__eq__`, ...)      D107 `__init__`
+ *   D103 function (nested functions too)
+ * The stale-marker hint has the code `unnecessary-marker` and the Unnecessary tag (editors fade it).
+ * Syntax errors are not reported: that is the job of the Python tooling the user already has.
+ */
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver-types';
+import { Definition } from '../python/structure';
+import { FileInventory } from './inventory';
+import { Severity } from './settings';
+import { CoverageNode } from './types';
+
+export const DIAGNOSTIC_SOURCE = 'docbits';
+export const UNNECESSARY_MARKER_CODE = 'unnecessary-marker';
+
+/** What a code action needs to find the definition again. */
+export interface MissingDocstringData {
+  /** Index into structure.definitions; -1 for the module. */
+  definition: number;
+  qualname: string;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function diagnosticCode(node: CoverageNode, fileName: string): string {
+  switch (node.kind) {
+    case 'module': return fileName === '__init__.py' || fileName === '__init__.pyi' ? 'D104' : 'D100';
+    case 'class': return node.level > 1 ? 'D106' : 'D101';
+    case 'function': return 'D103';
+    case 'method':
+      if (node.name === '__init__') return 'D107';
+      return node.name.length > 4 && node.name.startsWith('__') && node.name.endsWith('__') ? 'D105' : 'D102';
+  }
+}
+
+function nameRange(def: Definition): Range {
+  return { start: { line: def.nameLine, character: def.nameStart }, end: { line: def.nameLine, character: def.nameEnd } };
+}
+
+/** Modules have no name to underline: an empty range at the start of the file. */
+const MODULE_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * @param displayPath the module's path as the user knows it (relative to the workspace folder, `/`-separated)
+ */
+export function coverageDiagnostics(inv: FileInventory, displayPath: string, severity: Severity): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const fileName = displayPath.slice(displayPath.lastIndexOf('/') + 1);
+  inv.nodes.forEach((node, i) => {
+    const index = inv.definitionOf[i];
+    const def = index >= 0 ? inv.structure.definitions[index] : undefined;
+    if (node.status === 'missed' && node.counted) {
+      const data: MissingDocstringData = { definition: index, qualname: node.qualname };
+      diagnostics.push({
+        range: def ? nameRange(def) : MODULE_RANGE,
+        severity: SEVERITY[severity],
+        code: diagnosticCode(node, fileName),
+        source: DIAGNOSTIC_SOURCE,
+        message: `Missing docstring in ${node.kind} ${node.kind === 'module' ? displayPath : node.qualname}`,
+        data,
+      });
+    } else if (node.status === 'covered' && node.marker) {
+      const m = node.marker;
+      diagnostics.push({
+        range: { start: { line: m.line, character: m.start }, end: { line: m.line, character: m.end } },
+        severity: DiagnosticSeverity.Hint,
+        code: UNNECESSARY_MARKER_CODE,
+        source: DIAGNOSTIC_SOURCE,
+        message: `Unnecessary # ${m.text}: ${node.kind === 'module' ? displayPath : node.qualname} has a docstring`,
+        tags: [DiagnosticTag.Unnecessary],
+      });
+    }
+  });
+  return diagnostics;
+}

@@ -1,0 +1,93 @@
+/**
+ * `docbits/workspaceCoverage`: every workspace folder scanned as interrogate would scan it (each with its own
+ * options), open documents' unsaved text taking the place of what is on disk, merged into one report.
+ *
+ * The result is the JSON of DESIGN.md §3 for all folders together: `root` is the common base of the
+ * folders' scan roots and every `path` is relative to it (so `root + "/" + path` opens the file), plus
+ * `folders` (each folder's absolute root, for grouping), `text` (interrogate's -vv report) and `summary`
+ * (one line for a notification). `failUnder` is the first folder's; with several folders of different
+ * thresholds, each folder's own verdict is in `folders`.
+ */
+import { coverageSummary } from '../docs/coverageText';
+import { countNodes, inventory } from '../docs/inventory';
+import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../docs/report';
+import { CoverageOptions, CoverageTotals, FileCoverage } from '../docs/types';
+import { relativeTo, scanRoot } from './paths';
+import { scanWorkspace, ScanHooks } from './scan';
+
+export interface FolderToScan {
+  /** Absolute path of the workspace folder. */
+  path: string;
+  options: CoverageOptions;
+  maxFileBytes?: number;
+}
+
+export interface FolderReport {
+  /** The workspace folder. */
+  folder: string;
+  /** What its files' paths were measured from by interrogate (its scan root). */
+  root: string;
+  failUnder: number;
+  passed: boolean;
+  totals: CoverageTotals;
+  /** Why the folder could not be scanned (e.g. no Python files), or null. */
+  error: string | null;
+}
+
+export interface WorkspaceCoverageResult extends JsonReport {
+  folders: FolderReport[];
+  text: string;
+  summary: string;
+}
+
+export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLog' | 'concurrency'> {
+  /** Files done over all folders so far, and the total known so far (grows as folders are walked). */
+  onProgress?(done: number, total: number): void;
+}
+
+/** Coverage of unsaved text, shaped like a scanned file's. */
+export function coverageOfText(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
+  const inv = inventory(text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
+  return { path: relativePath, error: null, nodes: inv.nodes, skipped: inv.skipped || undefined, ...countNodes(inv.nodes) };
+}
+
+/**
+ * @param openDocuments absolute file path -> the editor's current text
+ * Rejects with an AbortError when the signal fires.
+ */
+export async function workspaceCoverage(folders: readonly FolderToScan[], openDocuments: ReadonlyMap<string, string>,
+  hooks: WorkspaceCoverageHooks = {}): Promise<WorkspaceCoverageResult> {
+  const scanned: Array<{ absolute: string; coverage: FileCoverage }> = [];
+  const folderReports: FolderReport[] = [];
+  let doneBefore = 0;
+  for (const folder of folders) {
+    const scan = await scanWorkspace([folder.path], folder.options, {
+      cwd: folder.path, signal: hooks.signal, onLog: hooks.onLog, concurrency: hooks.concurrency,
+      maxFileBytes: folder.maxFileBytes,
+      onProgress: (done, total) => hooks.onProgress?.(doneBefore + done, doneBefore + total),
+    });
+    doneBefore += scan.files.length;
+    const files: FileCoverage[] = [];
+    scan.files.forEach((file, i) => {
+      const absolute = scan.absolutePaths[i];
+      const unsaved = openDocuments.get(absolute);
+      const coverage = unsaved === undefined ? file : coverageOfText(unsaved, file.path, folder.options);
+      if (coverage.skipped) return;
+      files.push(coverage);
+      scanned.push({ absolute, coverage });
+    });
+    const totals = sumTotals(files);
+    folderReports.push({
+      folder: folder.path, root: scan.root, failUnder: folder.options.failUnder,
+      passed: passed(folder.options.failUnder, totals.percent), totals, error: scan.error?.message ?? null,
+    });
+  }
+  const root = scanned.length > 0 ? scanRoot(scanned.map((s) => s.absolute)) : folders[0]?.path ?? '';
+  const files = scanned.map(({ absolute, coverage }) => ({ ...coverage, path: relativeTo(root, absolute) }));
+  const failUnder = folders[0]?.options.failUnder ?? 80;
+  const report = buildReport(files, { failUnder }, root);
+  const text = formatTextReport(files, {
+    failUnder, omitCoveredFiles: folders[0]?.options.omitCoveredFiles ?? false, verbosity: 2, base: root,
+  });
+  return { ...report, folders: folderReports, text, summary: coverageSummary(report.totals, failUnder) };
+}
