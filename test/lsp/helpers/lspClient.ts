@@ -139,6 +139,19 @@ export class TestClient {
     return waiting;
   }
 
+  /** Sends incremental changes without waiting for diagnostics (bursts of edits, as a typist makes them). */
+  sendChange(uri: string, changes: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): void {
+    const old = this.documents.get(uri)!;
+    const version = old.version + 1;
+    this.documents.set(uri, TextDocument.update(old, changes, version));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** The server process's id (to watch its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Applies text edits (LSP TextEdits on the current text) as one incremental didChange. */
   applyEdits(uri: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): Promise<PublishDiagnosticsParams> {
     // Applied last-first, so the earlier edits' positions are still right when their turn comes.
