@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverOptions, effectiveCoverageOptions, EditorSettings, readEditorSettings, DEFAULT_EDITOR_SETTINGS } from './docs/settings';
 import { ADD_ALL_DOCSTRINGS_KIND, codeActions } from './docs/actions';
-import { coverageDiagnostics } from './docs/diagnostics';
+import { configDiagnostics, coverageDiagnostics } from './docs/diagnostics';
 import { countNodes, FileInventory, inventory } from './docs/inventory';
 import { passed, percent } from './docs/report';
 import { CoverageOptions } from './docs/types';
@@ -178,9 +178,10 @@ class DocbitsServer {
   private projectConfig(filePath: string | undefined): ProjectConfig | undefined {
     if (filePath === undefined) return undefined;
     const config = this.projectConfigs.forFile(filePath);
-    if (config.path && config.problems.length > 0 && !this.reportedConfigProblems.has(config.path)) {
+    if (config.path && !this.reportedConfigProblems.has(config.path)) {
+      // Once per config file and version: its problems as diagnostics on it (an empty list clears old ones).
       this.reportedConfigProblems.add(config.path);
-      for (const p of config.problems) this.connection.console.warn(`${config.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+      void this.connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config.problems) });
     }
     return config;
   }

@@ -213,6 +213,24 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual((await next).diagnostics.map((d) => d.code), ['D107', 'D105', 'D102', 'D106']);
   });
 
+  it('reports a malformed pyproject.toml as diagnostics on it, falls back to defaults, and clears them once fixed', async () => {
+    const pyproject = path.join(project, 'pyproject.toml');
+    fs.writeFileSync(pyproject, '[tool.interrogate]\nfail-under = "abc"\nignore-regex = ["(a+)+"]\nignore-magic = true\n');
+    const configUri = uriOf(pyproject);
+    const problems = client.nextDiagnostics(configUri, (d) => d.diagnostics.length > 0);
+    const uri = fileUri('parser.py');
+    const published = await client.open(uri, read('parser.py'));
+    // ignore-magic still applies; the broken keys fall back to their defaults.
+    assert.deepStrictEqual(published.diagnostics.map((d) => d.code), ['D107', 'D102', 'D106', 'D103', 'D101']);
+    const onConfig = (await problems).diagnostics;
+    assert.deepStrictEqual(onConfig.map((d) => [d.range.start.line, d.severity, d.source]), [[1, 1, 'docbits'], [2, 2, 'docbits']]);
+    assert.match(onConfig[0].message, /fail-under/);
+    fs.writeFileSync(pyproject, '[tool.interrogate]\nignore-magic = true\n');
+    const cleared = client.nextDiagnostics(configUri, (d) => d.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await cleared;
+  });
+
   it('answers docbits/fileCoverage from unsaved text for open documents and from disk otherwise', async () => {
     const onDisk = await client.request<Record<string, unknown>>('docbits/fileCoverage', { uri: fileUri('parser.py') });
     assert.deepStrictEqual(onDisk, {

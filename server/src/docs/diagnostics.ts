@@ -11,6 +11,7 @@
  */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver-types';
 import { Definition } from '../python/structure';
+import { ConfigProblem } from './config';
 import { FileInventory } from './inventory';
 import { Severity } from './settings';
 import { CoverageNode } from './types';
@@ -82,4 +83,21 @@ export function coverageDiagnostics(inv: FileInventory, displayPath: string, sev
     }
   });
   return diagnostics;
+}
+
+/**
+ * Problems in a project's pyproject.toml / setup.cfg, as diagnostics on that file: the user sees them where
+ * they would fix them, and the defaults docbits fell back to still apply meanwhile.
+ */
+export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+  return problems.map((problem) => {
+    const line = Math.max(0, (problem.line ?? 1) - 1);
+    const character = Math.max(0, (problem.column ?? 1) - 1);
+    return {
+      range: { start: { line, character }, end: { line, character: problem.column ? character + 1 : Number.MAX_SAFE_INTEGER } },
+      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      message: `${problem.message} (docbits uses the default instead)`,
+    };
+  });
 }
