@@ -248,6 +248,7 @@ class StructureParser {
       this.reuse = false;
       const last = tk.skipLine(this.recordComment);
       if (last >= 0) this.lastSignificantLine = last;
+      if (tk.endedLine) return;
     }
     for (;;) {
       const kind = this.advance();

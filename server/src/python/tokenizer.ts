@@ -162,6 +162,8 @@ export class Tokenizer {
   /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
   private readonly unterminatedFrom = new Map<string, number>();
 
+  /** Set by skipLine when it consumed the line break that ends the logical line. */
+  endedLine = false;
   /** Set when a triple-quoted string was still open at the end of the input. */
   sawUnterminatedString = false;
 
@@ -273,11 +275,13 @@ export class Tokenizer {
    * Moves past the rest of the current logical line without producing tokens, for callers that only need
    * a line's first tokens (the structural parser skips most of a file this way). Brackets, strings, line
    * joins and comments are followed exactly as next() follows them; comments are passed to `onComment`.
-   * It stops before whatever ends the line (a NEWLINE at depth 0, the end of input) and before anything
-   * that needs next()'s slow path (indentation after a recovery, errors); the caller carries on with next().
+   * It consumes the line break that ends the logical line (then `endedLine` is true and no NEWLINE token
+   * follows), or stops before anything that needs next()'s slow path (the end of input, indentation after a
+   * recovery, errors); the caller carries on with next().
    * Returns the last line that held a token (for the caller's bookkeeping), or -1 if it skipped none.
    */
   skipLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): number {
+    this.endedLine = false;
     if (this.pendingDedents > 0 || this.finished || this.atLineStart) return -1;
     const text = this.text;
     const length = text.length;
@@ -293,9 +297,14 @@ export class Tokenizer {
       }
       if (pos >= length) break;
       if (c === CH_LF || c === CH_CR) {
-        if (this.parenDepth === 0) break;
         pos += c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? 2 : 1;
         this.newLine(pos);
+        if (this.parenDepth === 0) {
+          // The logical line's NEWLINE, consumed without a token: the caller asked to skip to here.
+          this.atLineStart = true;
+          this.endedLine = true;
+          break;
+        }
         tokenOnLine = false;
         const first = indentEnd(text, pos);
         const d = text.charCodeAt(first);
