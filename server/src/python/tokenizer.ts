@@ -167,7 +167,10 @@ export class Tokenizer {
   /** Set when a triple-quoted string was still open at the end of the input. */
   sawUnterminatedString = false;
 
+  private readonly hasCarriageReturn: boolean;
+
   constructor(readonly text: string, private readonly options: TokenizerOptions = {}) {
+    this.hasCarriageReturn = text.indexOf('\r') >= 0;
     // A BOM left in the text is not part of the first line's indentation.
     if (text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
   }
@@ -528,6 +531,11 @@ export class Tokenizer {
   /** Counts line breaks in text[from, to) into the line bookkeeping. */
   private advanceLinesTo(from: number, to: number): void {
     const text = this.text;
+    // Most tokens are on one line: a native search for the next \n usually settles it.
+    if (!this.hasCarriageReturn) {
+      const lf = text.indexOf('\n', from);
+      if (lf < 0 || lf >= to) return;
+    }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === CH_LF) this.newLine(i + 1);
