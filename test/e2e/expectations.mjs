@@ -1,0 +1,41 @@
+// What the e2e expects to see for sample/ (see `node dist/cli.js -vv sample`): its [tool.interrogate] ignores
+// __init__ and magic methods, Flags.flip carries `# nodocqa`, and these six definitions have no docstring.
+export const EXPECTED_MISSING = {
+  'shapes/flags.py': [
+    'Missing docstring in method Flags.clear',
+    'Missing docstring in method Flags.lowest',
+    'Missing docstring in function is_power_of_two',
+  ],
+  'shapes/geometry.py': [
+    'Missing docstring in class Rectangle',
+    'Missing docstring in method Rectangle.is_square',
+    'Missing docstring in function area_of.one',
+  ],
+};
+export const EXCUSED = ['Flags.flip'];
+
+// `DEFAULT = ALL & ~SHADOW` with ALL = 0b1111, SHADOW = 0b0100: 15 & -5 = 11.
+export const HOVER = {
+  lineText: 'DEFAULT = ALL & ~SHADOW',
+  operator: '&',
+  mustContain: ['ALL & ~SHADOW = 11', '…0000 1111', '…1111 1011', '…0000 1011', '0xb', '0b1011'],
+};
+
+// flags.py: 4 of 7 covered (Flags.flip excused) -> 57%.
+export const STATUS_BAR = { text: '57%', icon: 'book' };
+
+// Workspace: 12 of 18 -> 66.7%, fail-under 60.
+export const SUMMARY = {
+  command: 'Docbits: Show Workspace Docstring Coverage',
+  notification: 'Docstring coverage 66.7% (12 of 18)',
+  view: 'Docstring Coverage',
+  treeRows: ['flags.py', 'geometry.py', '57.1%'],
+};
+
+export const QUICK_FIX = {
+  goto: '21:9',                      // the name of `def clear(self, k):`
+  defLine: 'def clear(self, k):',
+  action: 'Add docstring to Flags.clear',
+  qualname: 'Flags.clear',
+  statusAfter: '71%',                // 5 of 7
+};

@@ -1,0 +1,72 @@
+/** Document paths, checked files, fault log, report tree and the texts people read (workspace/*, docs/coverageText.ts). */
+import * as assert from 'assert';
+import { belowFailUnder, coverageSummary, groupThousands, statusBarText, statusBarTooltip } from '../../server/src/docs/coverageText';
+import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { isCheckedFile } from '../../server/src/workspace/checkedFiles';
+import { displayPathOf, filePathOf, folderOf } from '../../server/src/workspace/documents';
+import { FaultLog } from '../../server/src/workspace/faultLog';
+import { reportTree } from '../../server/src/workspace/reportTree';
+
+describe('documents, faults and the report for people', () => {
+  it('finds paths, folders and display names', () => {
+    assert.strictEqual(filePathOf('file:///w/p/a%20b.py'), '/w/p/a b.py');
+    assert.strictEqual(filePathOf('untitled:Untitled-1'), undefined);
+    assert.throws(() => filePathOf('file://server/share/x.py'));
+    assert.strictEqual(folderOf('/w/p/sub/x.py', ['/w', '/w/p']), '/w/p');
+    assert.strictEqual(folderOf('/w/px/x.py', ['/w/p']), undefined);
+    assert.strictEqual(displayPathOf('file:///w/p/pkg/m.py', '/w/p/pkg/m.py', ['/w/p']), 'pkg/m.py');
+    assert.strictEqual(displayPathOf('file:///else/m.py', '/else/m.py', ['/w/p']), 'm.py');
+    assert.strictEqual(displayPathOf('untitled:Untitled-1', undefined, []), 'Untitled-1');
+  });
+
+  it('checks only the files a scan would measure', () => {
+    const options = { ...DEFAULT_OPTIONS, exclude: ['/w/p/build'], ignoreInitModule: true };
+    assert.ok(isCheckedFile('/w/p/a.py', options, ['/w/p']));
+    assert.ok(!isCheckedFile('/w/p/build/a.py', options, ['/w/p']));
+    assert.ok(!isCheckedFile('/w/p/.venv/lib/a.py', options, ['/w/p']));
+    assert.ok(!isCheckedFile('/w/p/pkg/__init__.py', options, ['/w/p']));
+    assert.ok(!isCheckedFile('/w/p/a.pyi', options, ['/w/p']));
+    assert.ok(isCheckedFile('/w/p/script', options, ['/w/p']));
+    assert.ok(isCheckedFile(undefined, options, []));
+  });
+
+  it('logs the same fault once', () => {
+    const log = new FaultLog();
+    assert.match(log.describe('hover', 'file:///a.py', new Error('bad'))!, /^docbits: internal error in hover for file:\/\/\/a\.py: bad/);
+    assert.strictEqual(log.describe('hover', 'file:///a.py', new Error('bad')), undefined);
+    assert.ok(log.describe('hover', 'file:///b.py', new Error('bad')));
+  });
+
+  it('writes the summary, status bar and tooltip texts', () => {
+    const totals = { total: 1414, covered: 1234, missed: 180, excused: 3 };
+    assert.strictEqual(coverageSummary(totals, 80), 'Docstring coverage 87.3% (1,234 of 1,414) — PASSED (minimum 80%)');
+    assert.strictEqual(coverageSummary({ total: 4, covered: 1, missed: 3, excused: 0 }, 87.5), 'Docstring coverage 25.0% (1 of 4) — FAILED (minimum 87.5%)');
+    assert.strictEqual(groupThousands(1234567), '1,234,567');
+    assert.strictEqual(statusBarText({ total: 25, covered: 18, missed: 7, excused: 0 }), '$(book) 72%');
+    assert.strictEqual(statusBarTooltip('a.py', { total: 4, covered: 3, missed: 1, excused: 2 }, 80, { ...totals, failUnder: 80 }),
+      'Docstring coverage of a.py: 75.0% (minimum 80%)\n3 covered, 1 missing, 2 excused\nWorkspace: 87.3% (1,234 of 1,414) — PASSED (minimum 80%)');
+    assert.ok(belowFailUnder({ total: 4, covered: 3, missed: 1, excused: 0 }, 80));
+  });
+
+  it('builds the report tree: folders, files with percentages, missing definitions with lines', () => {
+    const tree = reportTree({
+      root: '/w',
+      folders: [
+        { folder: '/w/a', root: '/w/a', failUnder: 80, passed: false, totals: { total: 3, covered: 1, missed: 2, excused: 0, percent: 33.3 }, error: null },
+        { folder: '/w/b', root: '/w/b', failUnder: 80, passed: true, totals: { total: 0, covered: 0, missed: 0, excused: 0, percent: 100 }, error: null },
+      ],
+      files: [{
+        path: 'a/pkg/m.py', total: 3, covered: 1, missed: 2, excused: 0, error: null,
+        nodes: [
+          { kind: 'module', qualname: 'm.py', line: 1, column: 0, status: 'missed' },
+          { kind: 'function', qualname: 'f', line: 3, column: 0, status: 'covered' },
+          { kind: 'method', qualname: 'C.g', line: 7, column: 4, status: 'missed' },
+        ],
+      }],
+    });
+    assert.deepStrictEqual(tree.map((f) => [f.label, f.description]), [['a', '33.3% · 2 missing']]);
+    const file = tree[0].children[0];
+    assert.deepStrictEqual([file.label, file.description, file.path], ['pkg/m.py', '33.3% · 2 missing', '/w/a/pkg/m.py']);
+    assert.deepStrictEqual(file.children.map((d) => [d.label, d.description, d.line]), [['(module)', 'module · L1', 0], ['C.g', 'method · L7', 6]]);
+  });
+});
