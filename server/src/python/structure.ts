@@ -171,6 +171,7 @@ class StructureParser {
       return tk.kind;
     }
     for (;;) {
+      if (this.fastSkip) tk.skipBlankLines(this.recordComment);
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
         this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);

@@ -383,6 +383,41 @@ export class Tokenizer {
     return lastTokenLine;
   }
 
+  /**
+   * At the start of a line outside brackets, moves past blank and comment-only lines without producing their
+   * COMMENT and NL tokens (the comments go to `onComment`, as own-line comments). They never change the
+   * indentation, so next() carries on exactly as if it had read them.
+   */
+  skipBlankLines(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): void {
+    if (!this.atLineStart || this.continued || this.parenDepth > 0 || this.pendingDedents > 0) return;
+    const text = this.text;
+    const length = text.length;
+    let pos = this.pos;
+    for (;;) {
+      let first = pos;
+      let c = text.charCodeAt(first);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_FF) c = text.charCodeAt(++first);
+      if (c === CH_HASH) {
+        let end = first;
+        while (end < length && text.charCodeAt(end) !== CH_LF && text.charCodeAt(end) !== CH_CR) end++;
+        onComment(first, end, this.line, first - this.lineStart, true);
+        this.kind = TokenKind.Comment; // as if next() had produced it (the end-of-input logic looks)
+        this.start = first;
+        this.end = end;
+        c = text.charCodeAt(end);
+        first = end;
+      }
+      if (c !== CH_LF && c !== CH_CR) {
+        // A line with code, or the end of input: next() takes it from its start.
+        if (first >= length) this.pos = first;
+        return;
+      }
+      pos = first + (c === CH_CR && text.charCodeAt(first + 1) === CH_LF ? 2 : 1);
+      this.pos = pos;
+      this.newLine(pos);
+    }
+  }
+
   /** Handles the start of a physical line: indentation, blank and comment-only lines, recovery. */
   private startLine_(): TokenKind | undefined {
     const text = this.text;
