@@ -3,7 +3,7 @@
  * under the position (locate.ts), resolves constants (scope.ts), evaluates exactly (evaluate.ts), recognises
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
-import { tokenize } from '../python/tokenizer';
+import { tokenizeThrough } from '../python/tokenizer';
 import { Token } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
 import { describeIdiom } from './idioms';
@@ -26,7 +26,8 @@ export function bitsHover(text: string, line: number, character: number, options
   try {
     const settings = normalizeOptions(options);
     if (!settings.enabled || typeof text !== 'string') return null;
-    const tokens = tokenize(text);
+    // Only what comes before the hovered line matters (its bindings), and the line itself.
+    const tokens = tokenizeThrough(text, line);
     const located = locate(tokens, text, line, character);
     return located === null ? null : hoverFor(located, tokens, text, settings);
   } catch {

@@ -101,6 +101,7 @@ class StructureParser {
   private readonly open: Array<{ def: number; bodyDepth: number }> = [];
   private indentDepth = 0;
   private lastSignificantLine = -1;
+  private lastSignificantEnd = 0;
   private pendingDecorators: Decorator[] = [];
   private pendingDecoratorStart = -1;
   private pendingDecoratorLine = -1;
@@ -180,6 +181,7 @@ class StructureParser {
       if (kind === TokenKind.NL) continue;
       if (kind !== TokenKind.Newline && kind !== TokenKind.Indent && kind !== TokenKind.Dedent && kind !== TokenKind.EndMarker) {
         this.lastSignificantLine = tk.endLine;
+        this.lastSignificantEnd = tk.end;
       }
       return kind;
     }
@@ -336,9 +338,11 @@ class StructureParser {
     for (;;) {
       if (kind === TokenKind.Op && tk.depth === 0 && this.isChar(tk.start, ':') && tk.end - tk.start === 1) break;
       if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
-        // No colon: broken header. Treat what follows as its body if it is indented.
-        def.headerEndLine = tk.startLine;
-        def.headerEnd = tk.start;
+        // No colon: broken header, ending with its last real token (a recovery NEWLINE may sit on the next
+        // definition's line). Treat what follows as its body if it is indented.
+        def.headerEndLine = Math.max(def.line, this.lastSignificantLine);
+        def.headerEnd = Math.max(def.headerEnd, this.lastSignificantEnd);
+        def.endLine = Math.max(def.endLine, def.headerEndLine);
         if (kind !== TokenKind.Newline) this.reuse = true;
         this.awaitingBlock = index;
         return;

@@ -797,7 +797,8 @@ export class Tokenizer {
     const len = operatorLength(text, pos, c);
     if (len === 0) {
       // Not part of Python's syntax (`$`, `?`, a stray `!`, a non-identifier character...).
-      const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length ? 2 : 1;
+      const next = text.charCodeAt(pos + 1);
+      const width = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1; // a pair, or a lone half
       this.problem(pos, `invalid character '${text.slice(pos, pos + width)}'`);
       return this.emit(TokenKind.ErrorToken, pos, pos + width);
     }
@@ -851,11 +852,19 @@ function isBinDigit(d: number): boolean {
 
 /** All tokens of a text, ENDMARKER included, as plain objects. */
 export function tokenize(text: string): Token[] {
+  return tokenizeThrough(text, Infinity);
+}
+
+/**
+ * The tokens from the start of the text through the end of the logical line that holds `line` (its NEWLINE
+ * token), or through ENDMARKER: what a feature about one line needs, without tokenizing a huge file's rest.
+ */
+export function tokenizeThrough(text: string, line: number): Token[] {
   const tokenizer = new Tokenizer(text);
   const tokens: Token[] = [];
   for (;;) {
     const kind = tokenizer.next();
     tokens.push(tokenizer.token());
-    if (kind === TokenKind.EndMarker) return tokens;
+    if (kind === TokenKind.EndMarker || (kind === TokenKind.Newline && tokenizer.endLine >= line)) return tokens;
   }
 }
