@@ -178,16 +178,25 @@ interface OpenLambda {
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
   const facts: BodyFacts = { returnsValue: false, yields: false, raises: [] };
+  // Only the stretches between nested definitions are read: tokenizing the children too would make a file
+  // of deeply nested definitions quadratic. A nested definition always starts a new statement, so no
+  // statement spans two stretches.
+  let start = from;
+  for (const [childStart, childEnd] of skip) {
+    if (childStart > start) scanStretch(text, start, Math.min(childStart, to), facts);
+    start = Math.max(start, childEnd);
+  }
+  if (start < to) scanStretch(text, start, to, facts);
+  return facts;
+}
+
+function scanStretch(text: string, from: number, to: number, facts: BodyFacts): void {
   const tk = new Tokenizer(text.slice(from, to));
   const lambdas: OpenLambda[] = [];
-  let skipIndex = 0;
   let state: 'idle' | 'return' | 'raise' | 'raiseName' | 'raiseDot' = 'idle';
   let raised = '';
   let depthBefore = 0;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
-    const offset = from + tk.start;
-    while (skipIndex < skip.length && skip[skipIndex][1] <= offset) skipIndex++;
-    if (skipIndex < skip.length && skip[skipIndex][0] <= offset) continue;
     if (kind === TokenKind.NL || kind === TokenKind.Indent || kind === TokenKind.Dedent) continue;
     const ends = kind === TokenKind.Newline || kind === TokenKind.Comment || isOp(tk, ';');
     // Finish a `return ...` / `raise ...` statement begun by earlier tokens.
@@ -222,7 +231,8 @@ export function scanBody(text: string, from: number, to: number, skip: Array<[nu
     else if (word === 'raise') state = 'raise';
     else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
   }
-  return facts;
+  // A `raise X` or `return x` cut by the end of the stretch (no NEWLINE token) still counts.
+  if (state === 'raiseName' && !facts.raises.includes(raised)) facts.raises.push(raised);
 }
 
 /** Keeps the stack of lambdas open around the current token up to date. */
