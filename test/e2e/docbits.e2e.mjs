@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXPECTED_MISSING, EXCUSED, HOVER, STATUS_BAR, SUMMARY, QUICK_FIX } from './expectations.mjs';
+import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, SUMMARY, QUICK_FIX } from './expectations.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -71,6 +71,15 @@ async function until(fn, timeout = 30000, every = 250) {
 
 const editor = () => page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
 const squiggles = () => editor().locator('.view-overlays [class*="squiggly-warning"], .view-overlays [class*="squiggly-error"], .view-overlays [class*="squiggly-info"]');
+/** Whether the line showing `lineText` carries a squiggle (overlay rows and text rows share their style.top). */
+async function squiggleOnLine(lineText) {
+  return editor().evaluate((ed, want) => {
+    const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(want));
+    if (!line) throw new Error(`no visible line with "${want}"`);
+    return [...ed.querySelectorAll('.view-overlays [class*="squiggly-"]')]
+      .some((sq) => sq.parentElement.style.top === line.style.top);
+  }, lineText);
+}
 const statusItems = () => page.locator('.part.statusbar .statusbar-item');
 
 async function quickInput(keys, text, rowText) {
@@ -136,6 +145,9 @@ if (ready) {
     const want = expected['shapes/flags.py'];
     const n = await until(async () => { const c = await squiggles().count(); return c >= want.length ? c : 0; }, 45000);
     const squiggleCount = await squiggles().count();
+    // Before the Problems panel takes half the editor's height: the whole file is in view.
+    for (const l of SQUIGGLED_LINES) expect(await squiggleOnLine(l), `no squiggle on "${l}"`);
+    for (const l of CLEAN_LINES) expect(!(await squiggleOnLine(l)), `a squiggle on "${l}"`);
     let got = {};
     await until(async () => {
       got = await problems();
@@ -154,7 +166,7 @@ if (ready) {
     expect(n && squiggleCount === want.length, `${squiggleCount} squiggles in flags.py, expected ${want.length}`);
     const status = norm(await page.locator('.part.statusbar #status\\.problems').innerText().catch(() => ''));
     await page.screenshot({ path: path.join(shots, 'diagnostics.png') });
-    return `${squiggleCount} squiggles in flags.py; Problems: ${problems_}; none on ${EXCUSED.join(', ')}; status "${status}"`;
+    return `${squiggleCount} squiggles in flags.py, on ${SQUIGGLED_LINES.join(' / ')}, none on ${CLEAN_LINES[0]}; Problems: ${problems_}; none on ${EXCUSED.join(', ')}; status "${status}"`;
   });
 
   // 2. Hover over `&` in `DEFAULT = ALL & ~SHADOW`.
@@ -210,7 +222,11 @@ if (ready) {
     const pane = page.locator('.pane', { has: header.first() });
     const rows = pane.locator('.monaco-list-row');
     await rows.filter({ hasText: SUMMARY.treeRows[0] }).first().waitFor();
-    const rowTexts = (await rows.allInnerTexts()).map(norm);
+    const folded = (await rows.allInnerTexts()).map(norm);
+    // Unfold flags.py: its missing definitions are listed under it (the small pane may then scroll others away).
+    await rows.filter({ hasText: SUMMARY.expand }).first().locator('.monaco-tl-twistie').click();
+    await rows.filter({ hasText: SUMMARY.treeRows[SUMMARY.treeRows.length - 1] }).first().waitFor({ timeout: 10000 });
+    const rowTexts = [...new Set([...folded, ...(await rows.allInnerTexts()).map(norm)])];
     for (const r of SUMMARY.treeRows) expect(rowTexts.some((t) => t.includes(r)), `no tree row with "${r}": ${rowTexts.join(' | ')}`);
     await page.screenshot({ path: path.join(shots, 'report.png') });
     return `notification "${message}"; tree: ${rowTexts.join(' | ')}`;
@@ -220,7 +236,8 @@ if (ready) {
   await check('quick fix', async () => {
     await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => {});
     await page.locator('.tab', { hasText: 'flags.py' }).first().click();
-    const before = await squiggles().count();
+    const before = await squiggleOnLine(QUICK_FIX.defLine);
+    expect(before, `no squiggle on "${QUICK_FIX.defLine}" before the fix`);
     await quickInput('Control+G', `:${QUICK_FIX.goto}`);
     await page.waitForTimeout(300);
     await page.keyboard.press('Control+.');
@@ -242,14 +259,14 @@ if (ready) {
       return i >= 0 && lines[i + 1]?.includes('"""') ? lines[i + 1].trim() : null;
     }, 10000);
     expect(inserted, 'no docstring inserted under the definition');
-    const after = await until(async () => { const c = await squiggles().count(); return c === before - 1 ? c : 0; }, 20000);
-    expect(after === before - 1, `squiggles ${before} -> ${await squiggles().count()}, expected ${before - 1}`);
+    const gone = await until(async () => !(await squiggleOnLine(QUICK_FIX.defLine)), 20000);
+    expect(gone, `the squiggle on "${QUICK_FIX.defLine}" is still there`);
     const got = await problems();
     const left = (got['flags.py'] ?? []).filter((m) => m.includes(QUICK_FIX.qualname));
     expect(!left.length, `the Problems panel still lists ${left.join('; ')}`);
     const status = await until(async () => (await statusItems().filter({ hasText: QUICK_FIX.statusAfter }).count()) > 0, 10000);
     expect(status, `status bar did not move to ${QUICK_FIX.statusAfter}`);
-    return `inserted "${inserted}"; squiggles ${before} -> ${after}; "${QUICK_FIX.qualname}" gone from Problems; status bar ${QUICK_FIX.statusAfter}`;
+    return `inserted "${inserted}"; squiggle on "${QUICK_FIX.defLine}" gone; "${QUICK_FIX.qualname}" gone from Problems; status bar ${QUICK_FIX.statusAfter}`;
   });
 }
 

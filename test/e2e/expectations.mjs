@@ -13,6 +13,9 @@ export const EXPECTED_MISSING = {
   ],
 };
 export const EXCUSED = ['Flags.flip'];
+// flags.py lines that must (and must not) carry a squiggle.
+export const SQUIGGLED_LINES = ['def clear(self, k):', 'def lowest(self):', 'def is_power_of_two(x):'];
+export const CLEAN_LINES = ['def flip(self, k):', 'def set(self, k):', 'def has_flag(value, flag):', 'class Flags:'];
 
 // `DEFAULT = ALL & ~SHADOW` with ALL = 0b1111, SHADOW = 0b0100: 15 & -5 = 11.
 export const HOVER = {
@@ -29,7 +32,8 @@ export const SUMMARY = {
   command: 'Docbits: Show Workspace Docstring Coverage',
   notification: 'Docstring coverage 66.7% (12 of 18)',
   view: 'Docstring Coverage',
-  treeRows: ['flags.py', 'geometry.py', '57.1%'],
+  expand: 'shapes/flags.py',
+  treeRows: ['shapes/flags.py', 'geometry.py', '57.1% · 3 missing', 'Flags.clear', 'Flags.lowest', 'is_power_of_two'],
 };
 
 export const QUICK_FIX = {
