@@ -57,7 +57,7 @@ describe('tokenizer vs CPython tokenize (stdlib)', function () {
   });
 
   it(`agrees on kinds, strings and positions for ${full ? 'all' : 'a quarter of the'} stdlib files`, function () {
-    let compared = 0;
+    let compared = 0, tokens = 0;
     const mismatches: string[] = [];
     for (const file of files) {
       const expected = oracle.get(file);
@@ -70,6 +70,7 @@ describe('tokenizer vs CPython tokenize (stdlib)', function () {
       const ours = tokensLikeTokenize(decoded.text);
       const theirs = normalizeOracle(expected.tokens);
       compared++;
+      tokens += theirs.length;
       const n = Math.max(ours.length, theirs.length);
       for (let i = 0; i < n; i++) {
         if (JSON.stringify(ours[i]) !== JSON.stringify(theirs[i])) {
@@ -78,6 +79,7 @@ describe('tokenizer vs CPython tokenize (stdlib)', function () {
         }
       }
     }
+    console.log(`      compared ${compared} files, ${tokens} tokens`);
     assert.ok(compared > (full ? 1500 : 350), `compared only ${compared} files`);
     assert.deepStrictEqual(mismatches.slice(0, 10), [], `${mismatches.length} files differ`);
   });
