@@ -142,4 +142,27 @@ describe('docbits CLI', function () {
       assert.deepStrictEqual(listed, expected, flags.join(' '));
     }
   });
+
+  it('reports a folder it may not read (chmod 000) and scans the rest, run as an unprivileged user', function () {
+    // Root reads chmod 000 folders anyway, so the CLI runs as nobody (util-linux's setpriv).
+    if (process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+    fs.chmodSync(tmp, 0o755);
+    const tree = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(tree, 'locked'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'ok.py'), '"""Documented."""\n');
+    fs.writeFileSync(path.join(tree, 'locked', 'hidden.py'), 'def f():\n    pass\n');
+    fs.chmodSync(path.join(tree, 'locked'), 0o000);
+    // A copy of the bundle nobody can reach, wherever the checkout lives.
+    const cli = path.join(tmp, 'cli.js');
+    fs.copyFileSync(CLI, cli);
+    try {
+      const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cli, '--json', tree],
+        { encoding: 'utf8', cwd: tmp });
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['ok.py']);
+      assert.match(r.stderr, /cannot read .*locked.*(EACCES|permission denied)/i);
+    } finally {
+      fs.chmodSync(path.join(tree, 'locked'), 0o755);
+    }
+  });
 });
