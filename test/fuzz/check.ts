@@ -233,9 +233,15 @@ export function applyEdits(text: string, edits: TextEditLike[], starts: number[]
   for (let i = 1; i < spans.length; i++) {
     if (spans[i].start < spans[i - 1].end || (spans[i].start === spans[i - 1].start)) fail(target, 'edits-disjoint', 'edits overlap');
   }
-  let out = text;
-  for (let i = spans.length - 1; i >= 0; i--) out = out.slice(0, spans[i].start) + spans[i].newText + out.slice(spans[i].end);
-  return out;
+  // Linear in the number of edits (100,000 stubs on a big file must not copy the file 100,000 times).
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    parts.push(text.slice(at, s.start), s.newText);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** A stub applied to a text; judged once CPython has said whether the original compiles. */

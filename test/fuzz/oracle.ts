@@ -39,11 +39,14 @@ export interface OracleResult {
   facts: { defs: Array<[string, number, boolean]>; module: boolean } | null;
 }
 
-/** Results in order; undefined entries when python died or is missing. */
-export function askCPython(requests: OracleRequest[]): Array<OracleResult | undefined> {
+/**
+ * Results in order; undefined entries when python died, is missing or ran out of time (CPython itself can take
+ * minutes on some pathological inputs: those stay unchecked rather than stall the run).
+ */
+export function askCPython(requests: OracleRequest[], timeoutMs = 60_000): Array<OracleResult | undefined> {
   if (requests.length === 0) return [];
   const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  const r = spawnSync('python3', ['-c', SCRIPT], { input, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
+  const r = spawnSync('python3', ['-c', SCRIPT], { input, encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutMs });
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.length > 0);
   return requests.map((_, i) => {
     try {

@@ -54,6 +54,7 @@ if (!isMainThread) {
   const options: FuzzOptions = {
     seed: args.seed, seconds, startCase, scale: args.scale, crashDir: args.crashDir, linearity: args.linearity,
     log: (line) => parentPort!.postMessage({ type: 'log', line }),
+    onProgress: () => parentPort!.postMessage({ type: 'beat' }),
     onCase: (index) => {
       parentPort!.postMessage({ type: 'case', index });
       if (Date.now() - lastPost > 5000 && fuzzer) {
@@ -107,14 +108,13 @@ function main(): void {
       snapshot.failures.push({ target: 'linearity', check: 'hang', message: `case ${current} hung`, seed: args.seed, caseIndex: current, kind: c.kind, note: c.input.note, file });
       snapshot.signatures['hang'] = (snapshot.signatures['hang'] ?? 0) + 1;
       total.merge(snapshot);
-      if (Date.now() < deadline) launch(current + 1);
-      else finish(total);
+      launch(current + 1); // past the deadline this runs no cases, only the linearity checks
     }, 2000);
     worker.on('message', (m: { type: string; index?: number; line?: string; stats?: Stats }) => {
       if (m.type === 'case') {
         current = m.index!;
         heartbeat = Date.now();
-      } else if (m.type === 'log') console.log(m.line);
+      } else if (m.type === 'beat') heartbeat = Date.now(); else if (m.type === 'log') console.log(m.line);
       else if (m.type === 'stats') snapshot = revive(m.stats!);
       else if (m.type === 'done') {
         finished = true;

@@ -26,17 +26,51 @@ export function bitsHover(text: string, line: number, character: number, options
   try {
     const settings = normalizeOptions(options);
     if (!settings.enabled || typeof text !== 'string') return null;
+    const window = hoverWindow(text, line);
+    if (window === null) return null;
+    const source = window.start === 0 ? text : text.slice(window.start);
+    const localLine = line - window.lineOffset;
     // Only what comes before the hovered line matters (its bindings), and the line itself.
-    const tokens = tokenizeThrough(text, line);
-    const located = locate(tokens, text, line, character);
-    return located === null ? null : hoverFor(located, tokens, text, settings);
+    const tokens = tokenizeThrough(source, localLine);
+    const located = locate(tokens, source, localLine, character);
+    const hover = located === null ? null : hoverFor(located, tokens, source, settings, window.lineOffset);
+    if (hover && window.lineOffset > 0) {
+      hover.range.start.line += window.lineOffset;
+      hover.range.end.line += window.lineOffset;
+    }
+    return hover;
   } catch {
     // A hover is never worth an error in the editor: an internal failure shows nothing.
     return null;
   }
 }
 
-function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions): BitsHover | null {
+/** How much text before the hovered line a hover reads (its bindings): about a megabyte. */
+const HOVER_WINDOW_CHARS = 1_000_000;
+
+/**
+ * Where a hover starts reading: the start of the text, or, deep inside a huge file, the start of a top-level
+ * statement (a line starting in column 0 with a name, `@` or a bracket) within HOVER_WINDOW_CHARS before the
+ * hovered line; names bound earlier stay symbolic there. null when there is none (the hovered line sits in a
+ * statement over a megabyte long: nothing sensible to show). Files with lone `\r` line breaks are read whole.
+ */
+function hoverWindow(text: string, line: number): { start: number; lineOffset: number } | null {
+  if (text.length <= HOVER_WINDOW_CHARS || text.indexOf('\r') >= 0) return { start: 0, lineOffset: 0 };
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && lineStarts.length <= line; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  if (line >= lineStarts.length) return { start: 0, lineOffset: 0 };
+  const target = lineStarts[line];
+  if (target <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
+  for (let l = line; l >= 0 && target - lineStarts[l] <= HOVER_WINDOW_CHARS; l--) {
+    const c = text.charCodeAt(lineStarts[l]);
+    if (l < line && (c === 0x5f || c === 0x40 || c === 0x28 || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
+      return { start: lineStarts[l], lineOffset: l };
+    }
+  }
+  return null;
+}
+
+function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions, lineOffset = 0): BitsHover | null {
   const line = located.line;
   if (located.kind === 'literal') {
     const literal = parseIntLiteral(located.node.text);
@@ -69,7 +103,7 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
     bindingLineOf: (n) => {
       if (n.kind !== 'name') return undefined;
       const binding = bindings.lookup(n.name);
-      return binding && binding.value.kind !== 'unknown' ? binding.line + 1 : undefined;
+      return binding && binding.value.kind !== 'unknown' ? binding.line + 1 + lineOffset : undefined;
     },
     options,
   }, idiom ? [idiom] : []);

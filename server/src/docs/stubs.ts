@@ -136,9 +136,10 @@ function stubEdit(context: FileContext, index: number, style: DocstringStyle): T
     const newText = eol + newBodyIndent + renderDocstring(lines, newBodyIndent, context) + eol + newBodyIndent;
     return { range: { start, end }, newText };
   }
-  if (def.bodyIndent !== '' && def.headerEndLine + 1 < lineStarts.length) {
-    // Block body: a new first line right after the colon's line (its trailing comment stays there).
-    const at = { line: def.headerEndLine + 1, character: 0 };
+  if (def.bodyIndent !== '' && def.headerBreakLine + 1 < lineStarts.length) {
+    // Block body: a new first line right after the header's logical line (the colon's line, or the last
+    // line a backslash joins to it); a trailing comment stays where it is.
+    const at = { line: def.headerBreakLine + 1, character: 0 };
     return { range: { start: at, end: at }, newText: def.bodyIndent + renderDocstring(lines, def.bodyIndent, context) + eol };
   }
   // No body at all (code being typed): the docstring becomes the body.

@@ -44,6 +44,11 @@ export interface Definition {
   /** Header: from the first decorator's line to the line of the colon that opens the body. */
   headerStartLine: number;
   headerEndLine: number;
+  /**
+   * Line of the line break that ends the header's logical line: headerEndLine, unless backslashes join more
+   * lines to it (`def f(): \` + a blank line). A block body starts after it.
+   */
+  headerBreakLine: number;
   /** Offsets of the header (first decorator's `@` or the keyword) and just after its colon. */
   headerStart: number;
   headerEnd: number;
@@ -321,7 +326,7 @@ class StructureParser {
     const parent = this.open.length > 0 ? this.open[this.open.length - 1].def : -1;
     const def: Definition = {
       keyword, isAsync, name: '', line, column, nameLine: line, nameStart: tk.startCol, nameEnd: tk.endCol,
-      headerStartLine, headerEndLine: line, headerStart, headerEnd: tk.end, decorators, parent,
+      headerStartLine, headerEndLine: line, headerBreakLine: line, headerStart, headerEnd: tk.end, decorators, parent,
       docstring: null, inlineBody: false, bodyIndent: '', bodyLine: line, bodyColumn: tk.endCol, endLine: line,
     };
     let kind = this.advance();
@@ -343,6 +348,7 @@ class StructureParser {
         def.headerEndLine = Math.max(def.line, this.lastSignificantLine);
         def.headerEnd = Math.max(def.headerEnd, this.lastSignificantEnd);
         def.endLine = Math.max(def.endLine, def.headerEndLine);
+        def.headerBreakLine = def.headerEndLine;
         if (kind !== TokenKind.Newline) this.reuse = true;
         this.awaitingBlock = index;
         return;
@@ -354,9 +360,11 @@ class StructureParser {
     def.bodyLine = tk.endLine;
     def.bodyColumn = tk.endCol;
     def.endLine = tk.endLine;
+    def.headerBreakLine = def.headerEndLine;
     kind = this.advance();
     if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) {
       if (kind === TokenKind.EndMarker) this.reuse = true;
+      else def.headerBreakLine = tk.startLine;
       this.awaitingBlock = index;
       return;
     }

@@ -422,8 +422,10 @@ export class Tokenizer {
   private startLine_(): TokenKind | undefined {
     const text = this.text;
     this.atLineStart = false;
-    this.lineHasContent = false;
     const continuation = this.continued || this.parenDepth > 0;
+    // A line joined by a backslash continues its logical line: a line break right after it ends that line
+    // with a NEWLINE (as in CPython), not an NL.
+    if (!continuation) this.lineHasContent = false;
     this.continued = false;
     let pos = this.pos;
     // Indentation: tabs to the next multiple of 8, form feeds reset the column (as CPython).
