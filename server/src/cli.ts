@@ -14,6 +14,8 @@ import { DEFAULT_OPTIONS } from './docs/types';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
+/** Below this many files the CLI analyses in its main thread unless -j asks otherwise. */
+const CLI_MIN_FILES_FOR_WORKERS = 4000;
 
 const HELP = `Usage: docbits [OPTIONS] [PATHS]...
 
@@ -50,7 +52,7 @@ Options:
       --json                      Print the report as one JSON object (docbits).
       --no-markers                Ignore skip comments (# nodocqa, # noqa, ...) (docbits).
   -j, --jobs N                    Worker threads for the scan; 0 analyses in the main thread (docbits).
-                                  [default: one per core, for runs of 50 files or more]
+                                  [default: one per core for runs of 4,000 files or more]
   -V, --version                   Show the version and exit.
   -h, --help                      Show this message and exit.
 `;
@@ -229,7 +231,12 @@ async function run(argv: string[]): Promise<number> {
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();
-  const scan = await scanWorkspace(invocation.paths, options, { cwd, onProgress: progress.onProgress, concurrency: invocation.jobs });
+  // Measured on 2 cores: each worker pays its own JIT warm-up, so below a few thousand files one thread is faster
+  // (stdlib, 1,788 files: 1.9 s vs 2.1 s); on 13,000 files (180 MB) two workers win (4.4 s vs 5.0 s).
+  const scan = await scanWorkspace(invocation.paths, options, {
+    cwd, onProgress: progress.onProgress, concurrency: invocation.jobs,
+    minFilesForWorkers: invocation.jobs === undefined ? CLI_MIN_FILES_FOR_WORKERS : 1,
+  });
   progress.clear();
   if (scan.error) {
     process.stderr.write(`${scan.error.message}\n`);
