@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { evaluateSource, Value } from '../../server/src/bits/evaluate';
-import { Prng } from './prng';
+import { Prng } from '../helpers/prng';
 
 type OracleResult = { value: string } | { error: string } | { type: string };
 

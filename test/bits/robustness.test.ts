@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { bitsHover } from '../../server/src/bits/hover';
 import { evaluateSource } from '../../server/src/bits/evaluate';
-import { Prng } from './prng';
+import { Prng } from '../helpers/prng';
 
 /** Runs f, asserting it finishes within a second without throwing; returns its result. */
 function quickly<T>(what: string, f: () => T): T {

@@ -11,8 +11,8 @@ import { decodePython } from '../../server/src/python/decode';
 import { parseStructure, ModuleStructure } from '../../server/src/python/structure';
 import { tokenize } from '../../server/src/python/tokenizer';
 import { Token, TokenKind } from '../../server/src/python/tokens';
-import { lineStarts } from './mutate';
-import { Rng } from './prng';
+import { lineEndOffset, lineStarts, positionAt as positionOf } from '../../server/src/python/lines';
+import { Prng as Rng } from '../helpers/prng';
 
 export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inventory', 'stubs', 'nodocqa', 'hover'] as const;
 export type Target = typeof TARGETS[number];
@@ -39,22 +39,9 @@ export function guard<T>(target: Target, fn: () => T): T {
   }
 }
 
-/** Position (line, character) of an offset, given line starts. */
-function positionOf(starts: number[], offset: number): { line: number; character: number } {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
 /** Length of line `line` without its line break. */
 function lineLength(text: string, starts: number[], line: number): number {
-  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
-  while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  return end - starts[line];
+  return lineEndOffset(text, starts, line) - starts[line];
 }
 
 export function checkDecode(bytes: Uint8Array): string | undefined {

@@ -21,7 +21,7 @@ import { Corpus, REPO_ROOT } from './corpus';
 import { GENERATOR_NAMES, GENERATORS } from './generators';
 import { fromText, mutate, Mutated, MUTATION_KINDS } from './mutate';
 import { askCPython, OracleRequest } from './oracle';
-import { caseSeed, Rng } from './prng';
+import { caseSeed, Prng as Rng } from '../helpers/prng';
 
 export type Scale = 'ci' | 'full';
 

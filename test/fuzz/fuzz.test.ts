@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { Corpus } from './corpus';
 import { ALL_KINDS, Fuzzer, summary } from './engine';
 import { GENERATORS } from './generators';
-import { Rng } from './prng';
+import { Prng as Rng } from '../helpers/prng';
 import { Case } from './engine';
 import { fromText } from './mutate';
 

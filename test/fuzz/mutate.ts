@@ -5,7 +5,7 @@
 import { decodePython } from '../../server/src/python/decode';
 import { tokenize } from '../../server/src/python/tokenizer';
 import { TokenKind } from '../../server/src/python/tokens';
-import { Rng } from './prng';
+import { Prng as Rng } from '../helpers/prng';
 
 export interface Mutated {
   bytes: Uint8Array;
@@ -33,19 +33,7 @@ export function fromBytes(bytes: Uint8Array, note: string): Mutated {
   return { bytes, text: textOf(bytes), note };
 }
 
-/** Offsets of line starts (\n, \r\n, lone \r). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+export { lineStarts } from '../../server/src/python/lines';
 
 function insertAt(text: string, pos: number, s: string): string {
   return text.slice(0, pos) + s + text.slice(pos);

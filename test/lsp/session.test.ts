@@ -9,17 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codes, delay, TestClient, uriOf } from './helpers/lspClient';
+import { Prng } from '../helpers/prng';
 import { stdlibRoot } from '../oracles/stdlib';
-
-/** Deterministic PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What people type, half-typed: docstrings, definitions, brackets and quotes that are not closed yet. */
 const SNIPPETS = ['"""Doc."""', 'def f(x):\n    ', 'class C:\n    ', '(', ')', '[', ']', '"', "'", '"""', '#', ' # nodocqa',
@@ -52,7 +43,8 @@ describe('language server: a long editing session', function () {
     fs.writeFileSync(file, source);
     const uri = uriOf(file);
     await client.open(uri, source);
-    const random = prng(20261125);
+    const prng = new Prng(20261125);
+    const random = (): number => prng.next();
     const rss: number[] = [];
     for (let i = 1; i <= 10_000; i++) {
       const doc = TextDocument.create(uri, 'python', 0, client.text(uri));

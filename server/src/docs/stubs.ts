@@ -5,6 +5,7 @@
  * Positions are 0-based lines and UTF-16 columns of the text as given; a line ends at `\n`, `\r\n` or a lone
  * `\r`, as for the tokenizer and LSP. Nothing here throws: anything we cannot place safely gives null.
  */
+import { lineEndOffset, lineStarts as computeLineStarts, Position, positionAt } from '../python/lines';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { Tokenizer } from '../python/tokenizer';
 import { TokenKind } from '../python/tokens';
@@ -39,7 +40,6 @@ interface FileContext {
   quote: '"""' | "'''";
 }
 
-type Position = { line: number; character: number };
 
 /** The edit that inserts a docstring stub into definition `index` of the text (or the module when index = -1). */
 export function docstringStubEdit(text: string, index: number, style: DocstringStyle, options: StubOptions = {}): TextEditLike | null {
@@ -334,35 +334,6 @@ function renderDocstring(lines: string[], indent: string, context: FileContext):
 // ---------------------------------------------------------------------------------------------------------
 // Lines, line breaks, indentation
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-function positionAt(lineStarts: number[], offset: number): Position {
-  let low = 0, high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
-}
-
-/** Offset of the end of a line's content (before its line break). */
-function lineEndOffset(text: string, lineStarts: number[], line: number): number {
-  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-  while (end > lineStarts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  return end;
-}
 
 function endsWithLineBreak(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);

@@ -1,0 +1,41 @@
+/**
+ * Lines as CPython's parser splits them (\n, \r\n and a lone \r each end a line), and LSP-style positions
+ * (0-based line, UTF-16 character) from offsets.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** The position of an offset, given the line starts (binary search). */
+export function positionAt(starts: readonly number[], offset: number): Position {
+  let low = 0, high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+/** Offset of the end of a line's content (before its line break). */
+export function lineEndOffset(text: string, starts: readonly number[], line: number): number {
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end;
+}
