@@ -351,18 +351,7 @@ export class Tokenizer {
       } else if (quotePos < 0) {
         const len = operatorLength(text, pos, c);
         if (len === 0) break; // an error token: next() reports it
-        if (len === 1) {
-          if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
-            if (this.parenDepth === 0) {
-              this.bracketLineIndent = this.currentLineIndent;
-              this.bracketLine = this.line;
-              this.bracketColumn = pos - this.lineStart;
-            }
-            this.parenDepth++;
-          } else if ((c === CH_RPAREN || c === CH_RBRACKET || c === CH_RBRACE) && this.parenDepth > 0) {
-            this.parenDepth--;
-          }
-        }
+        if (len === 1) this.trackBracket(c, pos);
         end = pos + len;
       } else end = pos;
       if (quotePos >= 0) {
@@ -804,19 +793,22 @@ export class Tokenizer {
       this.problem(pos, `invalid character '${text.slice(pos, pos + width)}'`);
       return this.emit(TokenKind.ErrorToken, pos, pos + width);
     }
-    if (len === 1) {
-      if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
-        if (this.parenDepth === 0) {
-          this.bracketLineIndent = this.currentLineIndent;
-          this.bracketLine = this.line;
-          this.bracketColumn = pos - this.lineStart;
-        }
-        this.parenDepth++;
-      } else if (c === CH_RPAREN || c === CH_RBRACKET || c === CH_RBRACE) {
-        if (this.parenDepth > 0) this.parenDepth--;
-      }
-    }
+    if (len === 1) this.trackBracket(c, pos);
     return this.emit(TokenKind.Op, pos, pos + len);
+  }
+
+  /** Bracket depth, and where the outermost open bracket was opened (for recovery and its message). */
+  private trackBracket(c: number, pos: number): void {
+    if (c === CH_LPAREN || c === CH_LBRACKET || c === CH_LBRACE) {
+      if (this.parenDepth === 0) {
+        this.bracketLineIndent = this.currentLineIndent;
+        this.bracketLine = this.line;
+        this.bracketColumn = pos - this.lineStart;
+      }
+      this.parenDepth++;
+    } else if ((c === CH_RPAREN || c === CH_RBRACKET || c === CH_RBRACE) && this.parenDepth > 0) {
+      this.parenDepth--;
+    }
   }
 
   private emit(kind: TokenKind, start: number, end: number): TokenKind {
