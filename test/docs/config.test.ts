@@ -21,14 +21,6 @@ import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config');
 const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
-function hasPython(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'pass']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A scratch folder tree: `{ "a/.git": "", "a/b/": null }` (null: a folder). */
 function makeTree(spec: Record<string, string | null>): string {
@@ -207,7 +199,6 @@ describe('config: setup.cfg', () => {
   });
 
   it('reads the section as Python\'s configparser does', function () {
-    if (!hasPython()) this.skip();
     const script = [
       'import configparser, json, sys',
       'c = configparser.ConfigParser()',
@@ -389,7 +380,6 @@ describe('config: Python regexes for names', () => {
   });
 
   it('agrees with Python\'s re.match on sample patterns', function () {
-    if (!hasPython()) this.skip();
     const patterns = ['^get$', 'test_.*', '_', '(?i)Mock', '^(?!_)', '.*Error$', '[A-Z][a-z]+', '(?P<w>x)y(?P=w)', '\\w+_v\\d', 'a{,2}b', '__\\w+__'];
     const names = ['get', 'get_x', 'test_a', '_private', 'MockThing', 'mock', 'ValueError', 'Foo', 'xyx', 'xyz', 'api_v2', 'ab', 'aaab', '__init__'];
     const script = 'import json, re, sys\np, n = json.load(sys.stdin)\nprint(json.dumps([[bool(re.match(a, b)) for b in n] for a in p]))';
