@@ -3,6 +3,7 @@
  * under the position (locate.ts), resolves constants (scope.ts), evaluates exactly (evaluate.ts), recognises
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
+import { lineStarts } from '../python/lines';
 import { tokenizeThrough } from '../python/tokenizer';
 import { Token } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
@@ -52,19 +53,17 @@ const HOVER_WINDOW_CHARS = 1_000_000;
  * Where a hover starts reading: the start of the text, or, deep inside a huge file, the start of a top-level
  * statement (a line starting in column 0 with a name, `@` or a bracket) within HOVER_WINDOW_CHARS before the
  * hovered line; names bound earlier stay symbolic there. null when there is none (the hovered line sits in a
- * statement over a megabyte long: nothing sensible to show). Files with lone `\r` line breaks are read whole.
+ * statement over a megabyte long: nothing sensible to show).
  */
 function hoverWindow(text: string, line: number): { start: number; lineOffset: number } | null {
-  if (text.length <= HOVER_WINDOW_CHARS || text.indexOf('\r') >= 0) return { start: 0, lineOffset: 0 };
-  const lineStarts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0 && lineStarts.length <= line; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  if (line >= lineStarts.length) return { start: 0, lineOffset: 0 };
-  const target = lineStarts[line];
-  if (target <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
-  for (let l = line; l >= 0 && target - lineStarts[l] <= HOVER_WINDOW_CHARS; l--) {
-    const c = text.charCodeAt(lineStarts[l]);
-    if (l < line && (c === 0x5f || c === 0x40 || c === 0x28 || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
-      return { start: lineStarts[l], lineOffset: l };
+  if (text.length <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
+  const starts = lineStarts(text);
+  if (line >= starts.length || starts[line] <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
+  const target = starts[line];
+  for (let l = line - 1; l >= 0 && target - starts[l] <= HOVER_WINDOW_CHARS; l--) {
+    const c = text.charCodeAt(starts[l]);
+    if (c === 0x5f || c === 0x40 || c === 0x28 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
+      return { start: starts[l], lineOffset: l };
     }
   }
   return null;

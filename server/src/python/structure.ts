@@ -74,7 +74,6 @@ export interface Comment {
   text: string;
   /** Nothing but whitespace before it on its line. */
   ownLine: boolean;
-  /** Indentation column (UTF-16) when ownLine. */
 }
 
 export interface ModuleStructure {

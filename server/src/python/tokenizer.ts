@@ -80,7 +80,7 @@ function hasFPrefix(text: string, start: number, end: number): boolean {
 const DEFINITION_LINE = /^[ \t\f]*(?:(?:async[ \t\f]+)?def|class)(?![\p{ID_Continue}])/u;
 const DEFINITION_OR_DECORATOR_LINE = /^[ \t\f]*(?:(?:(?:async[ \t\f]+)?def|class)(?![\p{ID_Continue}])|@)/u;
 
-export function isIdentifierStart(code: number, text: string, pos: number): boolean {
+function isIdentifierStart(code: number, text: string, pos: number): boolean {
   if (code < 128) return IDENT_START[code] === 1;
   return NON_ASCII_ID_START.test(charAt(text, pos));
 }
