@@ -44,6 +44,7 @@ describe('fuzz (CI slice)', function () {
       ['longStringLine 1 MB', GENERATORS.longStringLine(1_000_000)],
       ['longBitwiseLine 1 MB', GENERATORS.longBitwiseLine(1_000_000)],
       ['manyTinyDefs 100k', GENERATORS.manyTinyDefs(1_400_000)],
+      ['manyTripleQuotedStrings 1 MB', GENERATORS.manyTripleQuotedStrings(1_000_000)],
       ['unclosedStringAtEnd 1 MB', GENERATORS.unclosedStringAtEnd(1_000_000)],
     ];
     for (const [name, text] of inputs) {

@@ -53,6 +53,8 @@ export const GENERATORS: Record<string, Generator> = {
   longIdentifier: (n) => 'def ' + rep('a', n) + '(): pass\n',
   /** a long line of tokens with no line break at all */
   longLineNoNewline: (n) => rep('a+', n / 2),
+  /** documented defs and triple-quoted values, no backslash anywhere: each string's native search must not rescan the file */
+  manyTripleQuotedStrings: (n) => rep('def f():\n    """Doc."""\n    x = \'\'\'v\'\'\'\n', n / 39),
   /** def f(): pass, repeated */
   manyTinyDefs: (n) => rep('def f(): pass\n', n / 14),
   /** many methods in a class, some documented, some excused */

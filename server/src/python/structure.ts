@@ -129,6 +129,10 @@ class StructureParser {
   parse(): ModuleStructure {
     const tk = this.tk;
     for (;;) {
+      if (this.fastSkip && !this.reuse && this.expectDocFor === NONE && this.awaitingBlock === NONE &&
+          this.pendingDecorators.length === 0) {
+        this.skipOrdinaryLines();
+      }
       const kind = this.advance();
       if (kind === TokenKind.EndMarker) break;
       if (kind === TokenKind.Newline) continue;
@@ -167,6 +171,23 @@ class StructureParser {
       lineCount: tk.startLine,
     };
   }
+
+  /**
+   * Lines that start no definition and cannot be a docstring (none is expected): the tokenizer moves past
+   * them without tokens, telling us of indentation changes so that bodies still close where they end.
+   */
+  private skipOrdinaryLines(): void {
+    const last = this.tk.skipOrdinaryLines(this.recordComment, this.onDepth);
+    if (last > this.lastSignificantLine) this.lastSignificantLine = last;
+    if (!this.tk.endedLine) this.skipToLineEnd();
+  }
+
+  private readonly onDepth = (depth: number, lastTokenLine: number): void => {
+    if (lastTokenLine > this.lastSignificantLine) this.lastSignificantLine = lastTokenLine;
+    const closing = depth < this.indentDepth;
+    this.indentDepth = depth;
+    if (closing) this.closeBodies();
+  };
 
   /** Next token that matters here: comments are recorded and skipped, and so are NL tokens. */
   private advance(): TokenKind {

@@ -61,6 +61,21 @@ function operatorLength(text: string, pos: number, c: number): number {
   }
 }
 
+/** What skipLine needs to know of an ASCII character. */
+const SKIM_CODE = 0, SKIM_BLANK = 1, SKIM_OPEN = 2, SKIM_CLOSE = 3, SKIM_LINE_BREAK = 4, SKIM_HASH = 5,
+  SKIM_BACKSLASH = 6, SKIM_QUOTE = 7, SKIM_STOP = 8;
+const SKIM_CLASS = new Uint8Array(128).fill(SKIM_STOP);
+for (let c = 0; c < 128; c++) {
+  if (IDENT_PART[c] === 1 || operatorLength(String.fromCharCode(c, 0), 0, c) > 0) SKIM_CLASS[c] = SKIM_CODE;
+}
+SKIM_CLASS[CH_SPACE] = SKIM_CLASS[CH_TAB] = SKIM_CLASS[CH_FF] = SKIM_CLASS[CH_VT] = SKIM_BLANK;
+SKIM_CLASS[CH_LPAREN] = SKIM_CLASS[CH_LBRACKET] = SKIM_CLASS[CH_LBRACE] = SKIM_OPEN;
+SKIM_CLASS[CH_RPAREN] = SKIM_CLASS[CH_RBRACKET] = SKIM_CLASS[CH_RBRACE] = SKIM_CLOSE;
+SKIM_CLASS[CH_LF] = SKIM_CLASS[CH_CR] = SKIM_LINE_BREAK;
+SKIM_CLASS[CH_HASH] = SKIM_HASH;
+SKIM_CLASS[CH_BACKSLASH] = SKIM_BACKSLASH;
+SKIM_CLASS[CH_DQUOTE] = SKIM_CLASS[CH_SQUOTE] = SKIM_QUOTE;
+
 /** Whether text[start, end) is a string prefix: r u f b br rb fr rf, in any case. */
 function isStringPrefix(text: string, start: number, end: number): boolean {
   const a = text.charCodeAt(start) | 0x20;
@@ -122,6 +137,23 @@ function indentColumnAt(text: string, pos: number): number {
   return column;
 }
 
+/**
+ * Whether a line whose first character (at `pos`, code `c`) is not blank surely starts no definition or
+ * decorator, and is plain ASCII code the fast path can take. `def` / `class` / `async` count as keywords
+ * when no identifier character follows.
+ */
+function isOrdinaryLineStart(text: string, pos: number, c: number): boolean {
+  if (c >= 128 || c === 0x40 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR) return false;
+  let length: number;
+  if (c === 0x64) length = text.startsWith('def', pos) ? 3 : 0; // d
+  else if (c === 0x63) length = text.startsWith('class', pos) ? 5 : 0; // c
+  else if (c === 0x61) length = text.startsWith('async', pos) ? 5 : 0; // a
+  else return true;
+  if (length === 0) return true;
+  const after = text.charCodeAt(pos + length);
+  return after < 128 && IDENT_PART[after] === 1;
+}
+
 export interface TokenizerOptions {
   /**
    * Cut any triple-quoted string before a line that starts a definition at the string's indentation or
@@ -162,6 +194,9 @@ export class Tokenizer {
   /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
   private readonly unterminatedFrom = new Map<string, number>();
 
+  /** backslashAtOrAfter's memory: no backslash in [backslashSearchedFrom, nextBackslash). */
+  private backslashSearchedFrom = Infinity;
+  private nextBackslash = -1;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
   /** Set when a triple-quoted string was still open at the end of the input. */
@@ -288,18 +323,32 @@ export class Tokenizer {
     if (this.pendingDedents > 0 || this.finished || this.atLineStart) return -1;
     const text = this.text;
     const length = text.length;
-    let pos = this.pos;
+    const from = this.pos;
+    let pos = from;
     let lastTokenLine = -1;
-    let tokenOnLine = true; // the caller has just read a token on this line
+    let tokenOnLine = true; // the caller has just read a token on this line, or is at its first one
     for (;;) {
-      let c = text.charCodeAt(pos);
-      while (c === CH_SPACE) c = text.charCodeAt(++pos);
-      if (c === CH_TAB || c === CH_FF || c === CH_VT) {
+      const c = text.charCodeAt(pos);
+      // One table lookup per character: only quotes, comments, brackets, line breaks and backslashes matter.
+      const k = c < 128 ? SKIM_CLASS[c] : SKIM_STOP;
+      if (k === SKIM_CODE) {
+        tokenOnLine = true;
+        lastTokenLine = this.line;
         pos++;
         continue;
       }
-      if (pos >= length) break;
-      if (c === CH_LF || c === CH_CR) {
+      if (k === SKIM_BLANK) {
+        pos++;
+        continue;
+      }
+      if (k === SKIM_OPEN || k === SKIM_CLOSE) {
+        this.trackBracket(c, pos);
+        tokenOnLine = true;
+        lastTokenLine = this.line;
+        pos++;
+        continue;
+      }
+      if (k === SKIM_LINE_BREAK) {
         pos += c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? 2 : 1;
         this.newLine(pos);
         if (this.parenDepth === 0) {
@@ -318,7 +367,7 @@ export class Tokenizer {
         }
         continue;
       }
-      if (c === CH_HASH) {
+      if (k === SKIM_HASH) {
         let end = pos;
         while (end < length) {
           const d = text.charCodeAt(end);
@@ -329,7 +378,7 @@ export class Tokenizer {
         pos = end;
         continue;
       }
-      if (c === CH_BACKSLASH) {
+      if (k === SKIM_BACKSLASH) {
         const d = text.charCodeAt(pos + 1);
         if (d !== CH_LF && d !== CH_CR) break; // an error token: next() reports it
         pos += d === CH_CR && text.charCodeAt(pos + 2) === CH_LF ? 3 : 2;
@@ -337,37 +386,43 @@ export class Tokenizer {
         tokenOnLine = false;
         continue;
       }
-      let end: number;
-      let quotePos = -1;
-      if (c === CH_DQUOTE || c === CH_SQUOTE) quotePos = pos;
-      if (quotePos < 0 && c < 128 && IDENT_START[c] === 1) {
-        end = pos + 1;
-        let d = text.charCodeAt(end);
-        while (d < 128 && IDENT_PART[d] === 1) d = text.charCodeAt(++end);
-        if (d >= 128) break; // non-ASCII identifier: next() handles it
-        if ((d === CH_DQUOTE || d === CH_SQUOTE) && end - pos <= 2 && isStringPrefix(text, pos, end)) quotePos = end;
-      } else if (quotePos < 0 && (isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(pos + 1))))) {
-        end = this.scanNumber(pos);
-      } else if (quotePos < 0) {
-        const len = operatorLength(text, pos, c);
-        if (len === 0) break; // an error token: next() reports it
-        if (len === 1) this.trackBracket(c, pos);
-        end = pos + len;
-      } else end = pos;
-      if (quotePos >= 0) {
-        const quote = text.charCodeAt(quotePos);
-        const triple = text.charCodeAt(quotePos + 1) === quote && text.charCodeAt(quotePos + 2) === quote;
-        if (triple && this.options.recoverStrings) break; // cutting strings is next()'s job
-        const close = this.scanBody(quotePos + (triple ? 3 : 1), quote, triple, hasFPrefix(text, pos, quotePos), 0);
-        if (close < 0) break; // unterminated: next() reports and recovers
-        this.advanceLinesTo(quotePos, close); // triple quotes and backslash-newlines span lines
-        end = close;
+      if (k === SKIM_QUOTE) {
+        // The identifier characters just before the quote are its prefix if they form one (`rb"`).
+        let prefixStart = pos;
+        while (prefixStart > from && text.charCodeAt(prefixStart - 1) < 128 && IDENT_PART[text.charCodeAt(prefixStart - 1)] === 1) prefixStart--;
+        if (prefixStart < pos && isDigit(text.charCodeAt(prefixStart))) {
+          pos = prefixStart; // a number right before a quote: broken code, next() takes it
+          break;
+        }
+        if (!(pos - prefixStart <= 2 && isStringPrefix(text, prefixStart, pos))) prefixStart = pos;
+        const triple = text.charCodeAt(pos + 1) === c && text.charCodeAt(pos + 2) === c;
+        if (triple && this.options.recoverStrings) {
+          pos = prefixStart; // cutting strings is next()'s job
+          break;
+        }
+        const close = this.scanBody(pos + (triple ? 3 : 1), c, triple, hasFPrefix(text, prefixStart, pos), 0);
+        if (close < 0) {
+          pos = prefixStart; // unterminated: next() reports and recovers
+          break;
+        }
+        this.advanceLinesTo(pos, close); // triple quotes and backslash-newlines span lines
+        tokenOnLine = true;
+        lastTokenLine = this.line;
+        pos = close;
+        continue;
       }
-      tokenOnLine = true;
-      lastTokenLine = this.line;
-      this.lineHasContent = true;
-      pos = end!;
+      if (c === CH_BANG && text.charCodeAt(pos + 1) === CH_EQ) {
+        tokenOnLine = true;
+        lastTokenLine = this.line;
+        pos += 2;
+        continue;
+      }
+      // SKIM_STOP: the end of input, a character that is not Python (next() reports it), or a non-ASCII
+      // character, maybe inside an identifier: next() takes that identifier from its start.
+      if (c >= 128) while (pos > from && text.charCodeAt(pos - 1) < 128 && IDENT_PART[text.charCodeAt(pos - 1)] === 1) pos--;
+      break;
     }
+    if (lastTokenLine >= 0) this.lineHasContent = true;
     this.pos = pos;
     return lastTokenLine;
   }
@@ -405,6 +460,50 @@ export class Tokenizer {
       this.pos = pos;
       this.newLine(pos);
     }
+  }
+
+  /**
+   * The structural parser's fast path. At the start of a logical line, moves past whole logical lines whose
+   * first token cannot start a definition or a decorator, producing no tokens: indentation is tracked as
+   * next() tracks it (each change of depth goes to `onDepth`, with the last line that held a token before
+   * it), the rest of each line is skipped as skipLine skips it, comments go to `onComment`.
+   * Stops at the start of a line it leaves to next() (a definition, a decorator, a line that starts with a
+   * backslash or a non-ASCII character, the end of input), or in the middle of a line that skipLine could not
+   * finish; `endedLine` tells which. Returns the last line that held a token, or -1 if it skipped none.
+   */
+  skipOrdinaryLines(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void,
+    onDepth: (depth: number, lastTokenLine: number) => void): number {
+    const text = this.text;
+    const indents = this.indents;
+    let lastTokenLine = -1;
+    this.endedLine = true;
+    while (this.atLineStart && !this.continued && this.parenDepth === 0 && this.pendingDedents === 0 && !this.finished) {
+      this.skipBlankLines(onComment);
+      let pos = this.pos;
+      let column = 0;
+      let c = text.charCodeAt(pos);
+      for (;; c = text.charCodeAt(++pos)) {
+        if (c === CH_SPACE) column++;
+        else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+        else if (c === CH_FF) column = 0;
+        else break;
+      }
+      if (pos >= text.length || !isOrdinaryLineStart(text, pos, c)) break;
+      // What startLine_ does, without INDENT / DEDENT tokens.
+      this.atLineStart = false;
+      this.lineHasContent = false;
+      this.currentLineIndent = column;
+      const depth = indents.length;
+      if (column > indents[depth - 1]) indents.push(column);
+      else if (column < indents[depth - 1]) this.dedentTo(column, pos);
+      if (indents.length !== depth) onDepth(indents.length - 1, lastTokenLine);
+      this.pos = pos;
+      lastTokenLine = this.line;
+      const last = this.skipLine(onComment);
+      if (last > lastTokenLine) lastTokenLine = last;
+      if (!this.endedLine) break;
+    }
+    return lastTokenLine;
   }
 
   /** Handles the start of a physical line: indentation, blank and comment-only lines, recovery. */
@@ -446,16 +545,7 @@ export class Tokenizer {
       return this.emit(TokenKind.Indent, this.lineStart, pos);
     }
     if (column < indents[indents.length - 1]) {
-      let count = 0;
-      while (column < indents[indents.length - 1]) {
-        indents.pop();
-        count++;
-      }
-      if (column !== indents[indents.length - 1]) {
-        this.problem(pos, 'unindent does not match any outer indentation level');
-        indents.push(column); // treat the odd level as a level of its own, so the next dedent works
-        count--;
-      }
+      const count = this.dedentTo(column, pos);
       this.pos = pos;
       if (count > 0) {
         this.pendingDedents = count - 1;
@@ -464,6 +554,22 @@ export class Tokenizer {
     }
     this.pos = pos;
     return undefined;
+  }
+
+  /** Pops the indentation levels deeper than `column`; returns how many DEDENTs that makes. */
+  private dedentTo(column: number, pos: number): number {
+    const indents = this.indents;
+    let count = 0;
+    while (column < indents[indents.length - 1]) {
+      indents.pop();
+      count++;
+    }
+    if (column !== indents[indents.length - 1]) {
+      this.problem(pos, 'unindent does not match any outer indentation level');
+      indents.push(column); // treat the odd level as a level of its own, so the next dedent works
+      count--;
+    }
+    return count;
   }
 
   private newlineToken(): TokenKind {
@@ -638,6 +744,14 @@ export class Tokenizer {
   private scanBody(pos: number, quote: number, triple: boolean, isF: boolean, nesting: number): number {
     const text = this.text;
     const length = text.length;
+    if (triple && !isF) {
+      // Docstrings are a good part of most files: let native searches find the closing quotes. Only a
+      // backslash before them (it may escape a quote) needs the character loop, from that backslash on.
+      const close = text.indexOf(quote === CH_DQUOTE ? '"""' : "'''", pos);
+      const backslash = this.backslashAtOrAfter(pos);
+      if (backslash >= length || (close >= 0 && backslash > close)) return close < 0 ? -1 : close + 3;
+      pos = backslash;
+    }
     while (pos < length) {
       const c = text.charCodeAt(pos);
       if (c === quote) {
@@ -662,6 +776,19 @@ export class Tokenizer {
       } else pos++;
     }
     return -1;
+  }
+
+  /**
+   * The first backslash at or after `pos` (text.length if none). Remembered, because strings are scanned
+   * front to back: searching afresh for each docstring of a file without backslashes would be quadratic.
+   */
+  private backslashAtOrAfter(pos: number): number {
+    if (pos < this.backslashSearchedFrom || pos > this.nextBackslash) {
+      const found = this.text.indexOf('\\', pos);
+      this.backslashSearchedFrom = pos;
+      this.nextBackslash = found < 0 ? this.text.length : found;
+    }
+    return this.nextBackslash;
   }
 
   /**
