@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import * as v8 from 'v8';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './docs/badge';
 import {
   BADGE_STYLES, BadgeStyle, compileNameRegex, ConfigOptions, ConfigProblem, loadConfig, mergeOptions, ResolvedOptions,
@@ -273,7 +274,15 @@ async function run(argv: string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
+/**
+ * A CLI run is over soon after V8 has optimised the scanner's hot loops, so the optimising matters more than
+ * how good the result is: with a smaller inlining budget TurboFan compiles them about twice as fast, and a run
+ * over the stdlib takes ~15% less time (measured with scripts/bench.mjs). Process-wide, so scan workers too.
+ */
+const V8_FLAGS_FOR_SHORT_RUNS = '--max-inlined-bytecode-size-cumulative=120';
+
 function main(): void {
+  v8.setFlagsFromString(V8_FLAGS_FOR_SHORT_RUNS);
   run(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
