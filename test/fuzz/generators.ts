@@ -55,6 +55,8 @@ export const GENERATORS: Record<string, Generator> = {
   longLineNoNewline: (n) => rep('a+', n / 2),
   /** documented defs and triple-quoted values, no backslash anywhere: each string's native search must not rescan the file */
   manyTripleQuotedStrings: (n) => rep('def f():\n    """Doc."""\n    x = \'\'\'v\'\'\'\n', n / 39),
+  /** one line of many short strings: each string's line bookkeeping must not search to the line's end */
+  manyStringsOneLine: (n) => 'x = ' + rep('"a" + ', n / 6) + '"a"  # end\n',
   /** def f(): pass, repeated */
   manyTinyDefs: (n) => rep('def f(): pass\n', n / 14),
   /** many methods in a class, some documented, some excused */

@@ -154,6 +154,28 @@ function isOrdinaryLineStart(text: string, pos: number, c: number): boolean {
   return after < 128 && IDENT_PART[after] === 1;
 }
 
+/**
+ * indexOf for a cursor that moves forward: it remembers its last answer, so asking again from any offset up
+ * to that answer costs nothing. Searching afresh from each string or comment would read the rest of a long
+ * line (or file) each time: quadratic.
+ */
+class ForwardSearch {
+  private searchedFrom = Infinity;
+  private found = -1;
+
+  constructor(private readonly text: string, private readonly needle: string) {}
+
+  /** The first occurrence at or after `pos`, or the text's length. */
+  at(pos: number): number {
+    if (pos < this.searchedFrom || pos > this.found) {
+      const index = this.text.indexOf(this.needle, pos);
+      this.searchedFrom = pos;
+      this.found = index < 0 ? this.text.length : index;
+    }
+    return this.found;
+  }
+}
+
 export interface TokenizerOptions {
   /**
    * Cut any triple-quoted string before a line that starts a definition at the string's indentation or
@@ -194,18 +216,19 @@ export class Tokenizer {
   /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
   private readonly unterminatedFrom = new Map<string, number>();
 
-  /** backslashAtOrAfter's memory: no backslash in [backslashSearchedFrom, nextBackslash). */
-  private backslashSearchedFrom = Infinity;
-  private nextBackslash = -1;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
   /** Set when a triple-quoted string was still open at the end of the input. */
   sawUnterminatedString = false;
 
   private readonly hasCarriageReturn: boolean;
+  private readonly lineFeeds: ForwardSearch;
+  private readonly backslashes: ForwardSearch;
 
   constructor(readonly text: string, private readonly options: TokenizerOptions = {}) {
     this.hasCarriageReturn = text.indexOf('\r') >= 0;
+    this.lineFeeds = new ForwardSearch(text, '\n');
+    this.backslashes = new ForwardSearch(text, '\\');
     // A BOM left in the text is not part of the first line's indentation.
     if (text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
   }
@@ -248,15 +271,7 @@ export class Tokenizer {
       this.pos = pos;
       if (pos >= text.length) return this.endOfInput();
       if (c === CH_LF || c === CH_CR) return this.newlineToken();
-      if (c === CH_HASH) {
-        let end = pos;
-        while (end < text.length) {
-          const d = text.charCodeAt(end);
-          if (d === CH_LF || d === CH_CR) break;
-          end++;
-        }
-        return this.emit(TokenKind.Comment, pos, end);
-      }
+      if (c === CH_HASH) return this.emit(TokenKind.Comment, pos, this.lineEndFrom(pos));
       if (c === CH_BACKSLASH) {
         const d = text.charCodeAt(pos + 1);
         if (d === CH_LF || d === CH_CR) {
@@ -368,12 +383,7 @@ export class Tokenizer {
         continue;
       }
       if (k === SKIM_HASH) {
-        let end = pos;
-        while (end < length) {
-          const d = text.charCodeAt(end);
-          if (d === CH_LF || d === CH_CR) break;
-          end++;
-        }
+        const end = this.lineEndFrom(pos);
         onComment(pos, end, this.line, pos - this.lineStart, !tokenOnLine);
         pos = end;
         continue;
@@ -442,8 +452,7 @@ export class Tokenizer {
       let c = text.charCodeAt(first);
       while (c === CH_SPACE || c === CH_TAB || c === CH_FF) c = text.charCodeAt(++first);
       if (c === CH_HASH) {
-        let end = first;
-        while (end < length && text.charCodeAt(end) !== CH_LF && text.charCodeAt(end) !== CH_CR) end++;
+        const end = this.lineEndFrom(first);
         onComment(first, end, this.line, first - this.lineStart, true);
         this.kind = TokenKind.Comment; // as if next() had produced it (the end-of-input logic looks)
         this.start = first;
@@ -646,12 +655,7 @@ export class Tokenizer {
       end = this.scanBody(bodyStart, quote, false, isF, 0);
       if (end < 0) {
         // Unterminated single-quoted string: it ends with its line.
-        let stop = start;
-        while (stop < text.length) {
-          const d = text.charCodeAt(stop);
-          if (d === CH_LF || d === CH_CR) break;
-          stop++;
-        }
+        const stop = this.lineEndFrom(start);
         this.problem(start, 'unterminated string literal');
         return this.spanToken(TokenKind.ErrorToken, start, stop, startLine, startCol);
       }
@@ -660,13 +664,25 @@ export class Tokenizer {
     return this.spanToken(TokenKind.String, start, end, startLine, startCol);
   }
 
+  /** Offset of the first line break at or after `pos`, or the text's length. */
+  private lineEndFrom(pos: number): number {
+    if (!this.hasCarriageReturn) return this.lineFeeds.at(pos);
+    const text = this.text;
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_LF || c === CH_CR) break;
+      pos++;
+    }
+    return pos;
+  }
+
   /** Counts line breaks in text[from, to) into the line bookkeeping. */
   private advanceLinesTo(from: number, to: number): void {
     const text = this.text;
-    // Most tokens are on one line: a native search for the next \n usually settles it.
     if (!this.hasCarriageReturn) {
-      const lf = text.indexOf('\n', from);
-      if (lf < 0 || lf >= to) return;
+      // Most tokens are on one line: a native search for the next \n usually settles it.
+      for (let lf = this.lineFeeds.at(from); lf < to; lf = this.lineFeeds.at(lf + 1)) this.newLine(lf + 1);
+      return;
     }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -748,7 +764,7 @@ export class Tokenizer {
       // Docstrings are a good part of most files: let native searches find the closing quotes. Only a
       // backslash before them (it may escape a quote) needs the character loop, from that backslash on.
       const close = text.indexOf(quote === CH_DQUOTE ? '"""' : "'''", pos);
-      const backslash = this.backslashAtOrAfter(pos);
+      const backslash = this.backslashes.at(pos);
       if (backslash >= length || (close >= 0 && backslash > close)) return close < 0 ? -1 : close + 3;
       pos = backslash;
     }
@@ -776,19 +792,6 @@ export class Tokenizer {
       } else pos++;
     }
     return -1;
-  }
-
-  /**
-   * The first backslash at or after `pos` (text.length if none). Remembered, because strings are scanned
-   * front to back: searching afresh for each docstring of a file without backslashes would be quadratic.
-   */
-  private backslashAtOrAfter(pos: number): number {
-    if (pos < this.backslashSearchedFrom || pos > this.nextBackslash) {
-      const found = this.text.indexOf('\\', pos);
-      this.backslashSearchedFrom = pos;
-      this.nextBackslash = found < 0 ? this.text.length : found;
-    }
-    return this.nextBackslash;
   }
 
   /**
