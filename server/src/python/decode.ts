@@ -8,6 +8,8 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: string }
   | { ok: false; error: string };
 
+import { TextDecoder } from 'util';
+
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const BLANK_OR_COMMENT = /^[ \t\f]*(?:[#\r\n]|$)/;
 
@@ -31,22 +33,18 @@ export function normalizeEncodingName(name: string): string {
 function firstLines(bytes: Uint8Array, start: number): [string, string] {
   const lines: string[] = [];
   let lineStart = start;
-  for (let i = start; i < bytes.length && lines.length < 2 && i - start < 4096; i++) {
-    if (bytes[i] === 10) {
-      lines.push(latin1(bytes.subarray(lineStart, i + 1)));
-      lineStart = i + 1;
-    }
+  while (lines.length < 2 && lineStart < bytes.length) {
+    const lf = bytes.indexOf(10, lineStart);
+    const end = lf < 0 ? bytes.length : lf + 1;
+    lines.push(latin1(bytes, lineStart, end));
+    lineStart = end;
   }
-  if (lines.length < 2) lines.push(latin1(bytes.subarray(lineStart, Math.min(bytes.length, lineStart + 4096))));
   return [lines[0] ?? '', lines[1] ?? ''];
 }
 
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
-  }
-  return s;
+/** Bytes as ISO-8859-1 (each byte one character), natively (TextDecoder's 'latin1' is really windows-1252). */
+function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
 /** The coding cookie's encoding name, or undefined. */
@@ -58,8 +56,6 @@ export function findCookie(bytes: Uint8Array, start = 0): string | undefined {
   const m2 = COOKIE.exec(second);
   return m2 ? m2[1] : undefined;
 }
-
-import { TextDecoder } from "util";
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -92,9 +88,33 @@ export function decodePython(bytes: Uint8Array): DecodeResult {
         return { ok: false, error: `unknown encoding: ${cookie}` };
       }
     }
+    if (decoder.encoding === 'windows-1252') {
+      const text = decodeCp1252(bytes);
+      if (text === undefined) throw new Error('undefined byte');
+      return { ok: true, text, encoding };
+    }
     return { ok: true, text: decoder.decode(bytes), encoding };
   } catch {
     const label = encoding === 'utf-8' ? "'utf-8' codec" : `'${encoding}' codec`;
     return { ok: false, error: `${label} can't decode the file (invalid bytes for this encoding)` };
   }
+}
+
+/**
+ * Python's cp1252 for bytes 0x80-0x9F (0: no character there, decoding fails). Needed because Node's
+ * TextDecoder decodes windows-1252 as latin-1 (0x80 gives U+0080, not the euro sign).
+ */
+const CP1252_C1 = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeCp1252(bytes: Uint8Array): string | undefined {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80 || b >= 0xa0) units[i] = b;
+    else if ((units[i] = CP1252_C1[b - 0x80]) === 0) return undefined;
+  }
+  return Buffer.from(units.buffer, 0, units.byteLength).toString('utf16le');
 }
