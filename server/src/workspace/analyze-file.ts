@@ -12,7 +12,8 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function analyzeFile(file: string, relativePath: string, options: CoverageOptions,
   maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileCoverage {
-  const read = readSourceFile(file, maxFileBytes);
+  // The bytes only live until they are decoded, so one scratch buffer serves every file of a scan.
+  const read = readSourceFile(file, maxFileBytes, scratch);
   if (typeof read === 'string') return errorCoverage(relativePath, read);
   try {
     return analyzeBytes(read, relativePath, options);
@@ -22,12 +23,15 @@ export function analyzeFile(file: string, relativePath: string, options: Coverag
   }
 }
 
+/** Reused between files by analyzeFile: a scan reads thousands of files, one at a time per thread. */
+const scratch = { buffer: Buffer.allocUnsafe(0) };
+
 /**
  * The file's bytes, or why they cannot be had. Opened non-blocking so that a FIFO named `x.py` (os.walk lists
  * it as a file) cannot hang the scan; checked with fstat on the open descriptor, so the checks and the read see
  * the same file.
  */
-export function readSourceFile(file: string, maxFileBytes: number): Uint8Array | string {
+export function readSourceFile(file: string, maxFileBytes: number, reuse?: { buffer: Buffer }): Uint8Array | string {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -39,7 +43,7 @@ export function readSourceFile(file: string, maxFileBytes: number): Uint8Array |
     if (st.isDirectory()) return 'cannot read file: it is a directory';
     if (!st.isFile()) return 'cannot read file: not a regular file';
     if (st.size > maxFileBytes) return tooLarge(st.size, maxFileBytes);
-    return readAll(fd, st.size, maxFileBytes);
+    return readAll(fd, st.size, maxFileBytes, reuse);
   } catch (err) {
     return describeReadError(err);
   } finally {
@@ -47,13 +51,20 @@ export function readSourceFile(file: string, maxFileBytes: number): Uint8Array |
   }
 }
 
-/** Reads to the end of the file: the size from fstat is only a hint, the file may change while we read. */
-function readAll(fd: number, expected: number, maxFileBytes: number): Uint8Array | string {
-  const first = Buffer.allocUnsafe(expected + 1);
+/**
+ * Reads to the end of the file: the size from fstat is only a hint, the file may change while we read. With
+ * `reuse`, reads into its buffer (grown as needed) and returns a view of it, valid until the next read.
+ */
+function readAll(fd: number, expected: number, maxFileBytes: number, reuse?: { buffer: Buffer }): Uint8Array | string {
+  let first: Buffer;
+  if (reuse) {
+    if (reuse.buffer.length < expected + 1) reuse.buffer = Buffer.allocUnsafe(Math.max(expected + 1, 2 * reuse.buffer.length, 256 * 1024));
+    first = reuse.buffer;
+  } else first = Buffer.allocUnsafe(expected + 1);
   let length = 0;
   for (;;) {
     const n = fs.readSync(fd, first, length, first.length - length, null);
-    if (n === 0) return first.subarray(0, length);
+    if (n === 0) return length > maxFileBytes ? tooLarge(length, maxFileBytes) : first.subarray(0, length);
     length += n;
     if (length === first.length) break; // grew past what fstat said
   }
