@@ -19,10 +19,10 @@ const PYLINT_DOCSTRING_CHECKS = new Set(['missing-docstring', 'missing-module-do
   'missing-function-docstring', 'c0114', 'c0115', 'c0116']);
 const MODULE_CODES = new Set(['D100', 'D104', 'MISSING-MODULE-DOCSTRING', 'C0114']);
 
-/** The skip markers in one comment (a comment may hold several: `# type: ignore  # nodocqa`). */
 /** Cheap test that a comment may hold a marker; most comments do not. */
 const MAYBE_MARKER = /noqa|nodocqa|pylint|docstr-coverage/i;
 
+/** The skip markers in one comment (a comment may hold several: `# type: ignore  # nodocqa`). */
 export function parseMarkers(comment: Comment, enabled: MarkerOptions): ParsedMarker[] {
   const found: ParsedMarker[] = [];
   const text = comment.text;
@@ -79,6 +79,7 @@ export function assignMarkers(definitions: Definition[], comments: Comment[], en
   if (!enabled.nodocqa && !enabled.noqa && !enabled.pylint && !enabled.docstrCoverage) return assignment;
   let headerLines: Map<number, number> | undefined;
   for (const comment of comments) {
+    if (!MAYBE_MARKER.test(comment.text)) continue; // most comments: no array allocated for them
     const markers = parseMarkers(comment, enabled);
     if (markers.length === 0) continue;
     headerLines ??= headerLineIndex(definitions);
