@@ -4,7 +4,8 @@
 // 1. Workspace coverage of the stdlib that python3 ships (site-packages excluded): the non-test part and the
 //    whole, docbits' CLI (`--json`) against a python3 script that walks the same files with ast the way
 //    interrogate does (scripts/ast_walk.py; interrogate itself is a little slower), and against only reading
-//    the files. Best of N runs each, interleaved.
+//    the files. Best of N runs each, interleaved. The CLI is the minified build that ships (npm run bench
+//    builds it with esbuild --production).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,19 +42,23 @@ function time(fn) {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
 }
 
-function best(fn) {
-  let bestRun;
+/** Best of `runs` runs of each measure, taken in turn (A B C A B C ...) so that drift hits all alike. */
+function bestInterleaved(measures) {
+  const bests = measures.map(() => undefined);
   for (let i = 0; i < runs; i++) {
-    const run = time(fn);
-    if (!bestRun || run.seconds < bestRun.seconds) bestRun = run;
+    measures.forEach((fn, k) => {
+      const run = time(fn);
+      if (!bests[k] || run.seconds < bests[k].seconds) bests[k] = run;
+    });
   }
-  return bestRun;
+  return bests;
 }
 
+/** Runs the CLI; its JSON is parsed after the clock stops (the baseline only prints one line). */
 function docbits(args) {
   const r = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`docbits failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return r.stdout;
 }
 
 function astWalk(files) {
@@ -75,12 +80,14 @@ for (const [label, includeTests] of [['stdlib without tests', false], ['whole st
   const excludes = ['-e', path.join(stdlib, 'site-packages')];
   // interrogate resolves -e against the current folder, so patterns are anchored at the stdlib here.
   if (!includeTests) for (const dir of TEST_DIRS) excludes.push('-e', `${stdlib}*/${dir}/*`);
-  const ours = best(() => docbits([stdlib, ...excludes]));
-  const twoWorkers = best(() => docbits([stdlib, ...excludes, '--jobs', '2']));
-  const baseline = best(() => astWalk(files));
-  const read = best(() => readAll(files));
-  const reported = ours.result.files.length;
-  if (twoWorkers.result.files.length !== reported) throw new Error('--jobs 2 reported other files');
+  const [ours, twoWorkers, baseline, read] = bestInterleaved([
+    () => docbits([stdlib, ...excludes]),
+    () => docbits([stdlib, ...excludes, '--jobs', '2']),
+    () => astWalk(files),
+    () => readAll(files),
+  ]);
+  const reported = JSON.parse(ours.result).files.length;
+  if (JSON.parse(twoWorkers.result).files.length !== reported) throw new Error('--jobs 2 reported other files');
   if (reported !== files.length) console.warn(`warning: docbits reported ${reported} files, expected ${files.length}`);
   rows.push({
     set: label, files: files.length, MB: (bytes / 1e6).toFixed(1),
