@@ -351,7 +351,7 @@ class StructureParser {
     };
     let kind = this.advance();
     if (kind === TokenKind.Name) {
-      def.name = this.text.slice(tk.start, tk.end);
+      def.name = identifierName(this.text.slice(tk.start, tk.end));
       def.nameLine = tk.startLine;
       def.nameStart = tk.startCol;
       def.nameEnd = tk.endCol;
@@ -360,8 +360,12 @@ class StructureParser {
     const index = this.definitions.length;
     this.definitions.push(def);
     // Up to the colon at bracket depth 0.
+    if (this.fastSkip && !this.isHeaderColon(kind) && kind !== TokenKind.Newline && kind !== TokenKind.EndMarker &&
+        kind !== TokenKind.Indent && kind !== TokenKind.Dedent) {
+      kind = this.skimHeader();
+    }
     for (;;) {
-      if (kind === TokenKind.Op && tk.depth === 0 && this.isChar(tk.start, ':') && tk.end - tk.start === 1) break;
+      if (this.isHeaderColon(kind)) break;
       if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
         // No colon: broken header, ending with its last real token (a recovery NEWLINE may sit on the next
         // definition's line). Treat what follows as its body if it is indented.
@@ -396,6 +400,26 @@ class StructureParser {
     def.docstring = this.docstringStatement();
     this.skipToLineEnd();
     def.endLine = Math.max(def.endLine, this.lastSignificantLine);
+  }
+
+  private isHeaderColon(kind: TokenKind): boolean {
+    const tk = this.tk;
+    return kind === TokenKind.Op && tk.depth === 0 && this.isChar(tk.start, ':') && tk.end - tk.start === 1;
+  }
+
+  /**
+   * The fast path through a header's parameters and annotations: the tokenizer skims to the colon. Returns the
+   * token the header loop goes on with: the colon, NEWLINE when the logical line ended without one (a broken
+   * header), or whatever the skim left to next().
+   */
+  private skimHeader(): TokenKind {
+    const tk = this.tk;
+    const last = tk.skipLine(this.recordComment, true);
+    if (last >= 0) {
+      this.lastSignificantLine = last;
+      this.lastSignificantEnd = tk.skippedTokenEnd;
+    }
+    return tk.endedLine ? TokenKind.Newline : this.advance();
   }
 
   /**
@@ -437,4 +461,9 @@ class StructureParser {
     if (!allStr || closes !== opens || !ends) return null;
     return { startLine, startCol, endLine, endCol, blank };
   }
+}
+
+/** An identifier as CPython stores it: NFKC-normalised (PEP 3131), so `µ` (micro sign) names the same as `μ`. */
+function identifierName(source: string): string {
+  return /[^\x00-\x7f]/.test(source) ? source.normalize('NFKC') : source;
 }

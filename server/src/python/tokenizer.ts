@@ -63,7 +63,7 @@ function operatorLength(text: string, pos: number, c: number): number {
 
 /** What skipLine needs to know of an ASCII character. */
 const SKIM_CODE = 0, SKIM_BLANK = 1, SKIM_OPEN = 2, SKIM_CLOSE = 3, SKIM_LINE_BREAK = 4, SKIM_HASH = 5,
-  SKIM_BACKSLASH = 6, SKIM_QUOTE = 7, SKIM_STOP = 8;
+  SKIM_BACKSLASH = 6, SKIM_QUOTE = 7, SKIM_COLON = 8, SKIM_STOP = 9;
 const SKIM_CLASS = new Uint8Array(128).fill(SKIM_STOP);
 for (let c = 0; c < 128; c++) {
   if (IDENT_PART[c] === 1 || operatorLength(String.fromCharCode(c, 0), 0, c) > 0) SKIM_CLASS[c] = SKIM_CODE;
@@ -73,6 +73,7 @@ SKIM_CLASS[CH_LPAREN] = SKIM_CLASS[CH_LBRACKET] = SKIM_CLASS[CH_LBRACE] = SKIM_O
 SKIM_CLASS[CH_RPAREN] = SKIM_CLASS[CH_RBRACKET] = SKIM_CLASS[CH_RBRACE] = SKIM_CLOSE;
 SKIM_CLASS[CH_LF] = SKIM_CLASS[CH_CR] = SKIM_LINE_BREAK;
 SKIM_CLASS[CH_HASH] = SKIM_HASH;
+SKIM_CLASS[CH_COLON] = SKIM_COLON;
 SKIM_CLASS[CH_BACKSLASH] = SKIM_BACKSLASH;
 SKIM_CLASS[CH_DQUOTE] = SKIM_CLASS[CH_SQUOTE] = SKIM_QUOTE;
 
@@ -218,6 +219,10 @@ export class Tokenizer {
 
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
+  /** Set by skipLine when it stopped before a `:` at bracket depth 0 (asked to with `stopAtColon`). */
+  stoppedAtColon = false;
+  /** Set by skipLine: the offset just after the last token it skipped (valid when it returned a line). */
+  skippedTokenEnd = 0;
   /** Set when a triple-quoted string was still open at the end of the input. */
   sawUnterminatedString = false;
 
@@ -324,23 +329,35 @@ export class Tokenizer {
       DEFINITION_LINE.test(this.text.slice(lineBegin, lineBegin + 200));
   }
 
+  /** Whether the line starting at `lineBegin`, inside brackets, is where next() recovers from them. */
+  private recoversAt(lineBegin: number): boolean {
+    const text = this.text;
+    const first = indentEnd(text, lineBegin);
+    const d = text.charCodeAt(first);
+    return d !== CH_HASH && d !== CH_LF && d !== CH_CR && first < text.length &&
+      this.definitionInsideBrackets(lineBegin, first, indentColumnAt(text, lineBegin));
+  }
+
   /**
    * Moves past the rest of the current logical line without producing tokens, for callers that only need
    * a line's first tokens (the structural parser skips most of a file this way). Brackets, strings, line
    * joins and comments are followed exactly as next() follows them; comments are passed to `onComment`.
    * It consumes the line break that ends the logical line (then `endedLine` is true and no NEWLINE token
    * follows), or stops before anything that needs next()'s slow path (the end of input, indentation after a
-   * recovery, errors); the caller carries on with next().
+   * recovery, errors); the caller carries on with next(). With `stopAtColon` it also stops before a `:` at
+   * bracket depth 0 (the end of a `def` / `class` header), setting `stoppedAtColon`.
    * Returns the last line that held a token (for the caller's bookkeeping), or -1 if it skipped none.
    */
-  skipLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): number {
+  skipLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void,
+    stopAtColon = false): number {
     this.endedLine = false;
+    this.stoppedAtColon = false;
     if (this.pendingDedents > 0 || this.finished || this.atLineStart) return -1;
     const text = this.text;
-    const length = text.length;
     const from = this.pos;
     let pos = from;
     let lastTokenLine = -1;
+    let lastTokenEnd = 0;
     let tokenOnLine = true; // the caller has just read a token on this line, or is at its first one
     for (;;) {
       const c = text.charCodeAt(pos);
@@ -349,7 +366,7 @@ export class Tokenizer {
       if (k === SKIM_CODE) {
         tokenOnLine = true;
         lastTokenLine = this.line;
-        pos++;
+        lastTokenEnd = ++pos;
         continue;
       }
       if (k === SKIM_BLANK) {
@@ -360,7 +377,17 @@ export class Tokenizer {
         this.trackBracket(c, pos);
         tokenOnLine = true;
         lastTokenLine = this.line;
-        pos++;
+        lastTokenEnd = ++pos;
+        continue;
+      }
+      if (k === SKIM_COLON) {
+        if (stopAtColon && this.parenDepth === 0 && text.charCodeAt(pos + 1) !== CH_EQ) {
+          this.stoppedAtColon = true;
+          break;
+        }
+        tokenOnLine = true;
+        lastTokenLine = this.line;
+        lastTokenEnd = ++pos;
         continue;
       }
       if (k === SKIM_LINE_BREAK) {
@@ -373,10 +400,7 @@ export class Tokenizer {
           break;
         }
         tokenOnLine = false;
-        const first = indentEnd(text, pos);
-        const d = text.charCodeAt(first);
-        if (d !== CH_HASH && d !== CH_LF && d !== CH_CR && first < length &&
-            this.definitionInsideBrackets(pos, first, indentColumnAt(text, pos))) {
+        if (this.recoversAt(pos)) {
           this.atLineStart = true; // next() recovers here
           break;
         }
@@ -394,6 +418,10 @@ export class Tokenizer {
         pos += d === CH_CR && text.charCodeAt(pos + 2) === CH_LF ? 3 : 2;
         this.newLine(pos);
         tokenOnLine = false;
+        if (this.parenDepth > 0 && this.recoversAt(pos)) {
+          this.atLineStart = true; // next() recovers here, as after any line break inside brackets
+          break;
+        }
         continue;
       }
       if (k === SKIM_QUOTE) {
@@ -418,13 +446,13 @@ export class Tokenizer {
         this.advanceLinesTo(pos, close); // triple quotes and backslash-newlines span lines
         tokenOnLine = true;
         lastTokenLine = this.line;
-        pos = close;
+        lastTokenEnd = pos = close;
         continue;
       }
       if (c === CH_BANG && text.charCodeAt(pos + 1) === CH_EQ) {
         tokenOnLine = true;
         lastTokenLine = this.line;
-        pos += 2;
+        lastTokenEnd = pos += 2;
         continue;
       }
       // SKIM_STOP: the end of input, a character that is not Python (next() reports it), or a non-ASCII
@@ -433,6 +461,7 @@ export class Tokenizer {
       break;
     }
     if (lastTokenLine >= 0) this.lineHasContent = true;
+    this.skippedTokenEnd = lastTokenEnd;
     this.pos = pos;
     return lastTokenLine;
   }
