@@ -322,6 +322,16 @@ describe('report: --json', () => {
     assert.deepStrictEqual(JSON.parse(text).totals.percent, 50);
   });
 
+  it('writes every string as Python\'s json.dumps does (quotes, backslashes, controls, DEL, non-ASCII, astral)', () => {
+    const paths = ['plain/mod.py', 'q"uote.py', 'back\\slash.py', 'tab\tnew\nline\u0001.py', 'del\u007f.py', 'é/ü.py', 'smile\u{1f600}.py'];
+    const expected = execFileSync('python3', ['-c', 'import json, sys; [print(json.dumps(p)) for p in json.load(sys.stdin)]'],
+      { input: JSON.stringify(paths), encoding: 'utf8' }).trim().split('\n');
+    paths.forEach((p, i) => {
+      const text = formatJson(buildReport([file(p, [node('module', 'm.py', 1, 0, 'covered')])], { failUnder: 80 }, '/r'));
+      assert.ok(text.includes(`"path": ${expected[i]},`), `${JSON.stringify(p)}: want ${expected[i]} in ${text.slice(0, 200)}`);
+    });
+  });
+
   it('escapes non-ASCII like json.dumps and stays parseable', () => {
     const text = formatJson(buildReport([file('π/é.py', [node('module', 'é.py', 1, 0, 'covered')])], { failUnder: 95.5 }, '/tmp/ü'));
     assert.ok(text.includes('"root": "/tmp/\\u00fc"'));

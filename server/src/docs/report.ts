@@ -321,6 +321,14 @@ const FLOAT_KEYS = new Set(['failUnder', 'percent']);
 const NON_ASCII = /[\u007f-\uffff]/;
 
 function jsonString(s: string): string {
+  // Most strings (qualnames, paths) need no escaping at all: checked here, that is cheaper than building them
+  // again through JSON.stringify and a regex test.
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c;
+  }
+  if (plain) return `"${s}"`;
   // ASCII-only output, as Python's json.dumps: safe on any terminal encoding.
   const json = JSON.stringify(s);
   return NON_ASCII.test(json) ? json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;

@@ -52,7 +52,8 @@ export interface Definition {
   /** Offsets of the header (first decorator's `@` or the keyword) and just after its colon. */
   headerStart: number;
   headerEnd: number;
-  decorators: Decorator[];
+  /** Shared and empty for undecorated definitions: never modify. */
+  decorators: readonly Decorator[];
   /** Index of the enclosing definition in `definitions`, or -1 at module level. */
   parent: number;
   docstring: Docstring | null;
@@ -85,6 +86,8 @@ export interface ModuleStructure {
   lineCount: number;
 }
 
+/** The decorators of every undecorated definition: one shared array, never written to (most lines clear them). */
+const NO_DECORATORS: Decorator[] = [];
 const NONE = -2;
 const MODULE = -1;
 
@@ -106,7 +109,7 @@ class StructureParser {
   private indentDepth = 0;
   private lastSignificantLine = -1;
   private lastSignificantEnd = 0;
-  private pendingDecorators: Decorator[] = [];
+  private pendingDecorators: Decorator[] = NO_DECORATORS;
   private pendingDecoratorStart = -1;
   private pendingDecoratorLine = -1;
   /** Whose first statement comes next: a definition index, MODULE, or NONE. */
@@ -229,28 +232,27 @@ class StructureParser {
       return;
     }
     if (kind === TokenKind.Name) {
-      const word = this.text.slice(tk.start, tk.end);
-      if (word === 'def' || word === 'class') {
-        this.header(word, false, tk.start, tk.startLine, tk.startCol);
+      if (this.isWord('def') || this.isWord('class')) {
+        this.header(this.isWord('def') ? 'def' : 'class', false, tk.start, tk.startLine, tk.startCol);
         return;
       }
-      if (word === 'async') {
+      if (this.isWord('async')) {
         const start = tk.start, line = tk.startLine, column = tk.startCol;
         const next = this.advance();
-        if (next === TokenKind.Name && this.text.slice(tk.start, tk.end) === 'def') {
+        if (next === TokenKind.Name && this.isWord('def')) {
           this.header('def', true, start, line, column);
           return;
         }
         this.reuse = true;
         this.expectDocFor = NONE;
-        this.pendingDecorators = [];
+        this.pendingDecorators = NO_DECORATORS;
         this.skipToLineEnd();
         return;
       }
     }
     const docFor = this.expectDocFor;
     this.expectDocFor = NONE;
-    this.pendingDecorators = [];
+    this.pendingDecorators = NO_DECORATORS;
     if (docFor !== NONE) {
       this.reuse = true;
       const doc = this.docstringStatement();
@@ -260,6 +262,12 @@ class StructureParser {
       }
     }
     this.skipToLineEnd();
+  }
+
+  /** Whether the current token is exactly `word` (without slicing it out of the text). */
+  private isWord(word: string): boolean {
+    const tk = this.tk;
+    return tk.end - tk.start === word.length && this.text.startsWith(word, tk.start);
   }
 
   private isChar(offset: number, ch: string): boolean {
@@ -331,6 +339,7 @@ class StructureParser {
       decorator = { line, shape: 'attribute', name: names[names.length - 1] };
       if (shape === 'N.N') decorator.base = names[0];
     } else decorator = { line, shape: 'other', name: '' };
+    if (this.pendingDecorators === NO_DECORATORS) this.pendingDecorators = [];
     this.pendingDecorators.push(decorator);
     this.expectDocFor = NONE;
   }
@@ -341,7 +350,7 @@ class StructureParser {
     const decorators = this.pendingDecorators;
     const headerStart = decorators.length > 0 ? this.pendingDecoratorStart : start;
     const headerStartLine = decorators.length > 0 ? this.pendingDecoratorLine : line;
-    this.pendingDecorators = [];
+    this.pendingDecorators = NO_DECORATORS;
     this.expectDocFor = NONE;
     const parent = this.open.length > 0 ? this.open[this.open.length - 1].def : -1;
     const def: Definition = {
