@@ -217,6 +217,8 @@ export class Tokenizer {
   /** Triple-quote delimiters known to have no closing occurrence at or after the given offset. */
   private readonly unterminatedFrom = new Map<string, number>();
 
+  /** Set by skipToCodeLine: the first non-blank character of the line it stopped at. */
+  private codeLineFirst = 0;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
   /** Set by skipLine when it stopped before a `:` at bracket depth 0 (asked to with `stopAtColon`). */
@@ -473,13 +475,28 @@ export class Tokenizer {
    */
   skipBlankLines(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): void {
     if (!this.atLineStart || this.continued || this.parenDepth > 0 || this.pendingDedents > 0) return;
+    this.skipToCodeLine(onComment);
+  }
+
+  /**
+   * skipBlankLines' loop. Also measures the indentation of the line it stops at (tabs to multiples of 8, form
+   * feeds resetting, as startLine_): returns its column and leaves its first character's offset in
+   * `codeLineFirst`, so that skipOrdinaryLines need not read the indentation twice.
+   */
+  private skipToCodeLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): number {
     const text = this.text;
     const length = text.length;
     let pos = this.pos;
     for (;;) {
       let first = pos;
+      let column = 0;
       let c = text.charCodeAt(first);
-      while (c === CH_SPACE || c === CH_TAB || c === CH_FF) c = text.charCodeAt(++first);
+      for (;; c = text.charCodeAt(++first)) {
+        if (c === CH_SPACE) column++;
+        else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+        else if (c === CH_FF) column = 0;
+        else break;
+      }
       if (c === CH_HASH) {
         const end = this.lineEndFrom(first);
         onComment(first, end, this.line, first - this.lineStart, true);
@@ -492,7 +509,8 @@ export class Tokenizer {
       if (c !== CH_LF && c !== CH_CR) {
         // A line with code, or the end of input: next() takes it from its start.
         if (first >= length) this.pos = first;
-        return;
+        this.codeLineFirst = first;
+        return column;
       }
       pos = first + (c === CH_CR && text.charCodeAt(first + 1) === CH_LF ? 2 : 1);
       this.pos = pos;
@@ -516,17 +534,9 @@ export class Tokenizer {
     let lastTokenLine = -1;
     this.endedLine = true;
     while (this.atLineStart && !this.continued && this.parenDepth === 0 && this.pendingDedents === 0 && !this.finished) {
-      this.skipBlankLines(onComment);
-      let pos = this.pos;
-      let column = 0;
-      let c = text.charCodeAt(pos);
-      for (;; c = text.charCodeAt(++pos)) {
-        if (c === CH_SPACE) column++;
-        else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
-        else if (c === CH_FF) column = 0;
-        else break;
-      }
-      if (pos >= text.length || !isOrdinaryLineStart(text, pos, c)) break;
+      const column = this.skipToCodeLine(onComment);
+      const pos = this.codeLineFirst;
+      if (pos >= text.length || !isOrdinaryLineStart(text, pos, text.charCodeAt(pos))) break;
       // What startLine_ does, without INDENT / DEDENT tokens.
       this.atLineStart = false;
       this.lineHasContent = false;
