@@ -46,19 +46,22 @@ function matcherFor(patterns: string[]): NameMatcher {
 export function inventory(text: string, fileName: string, options: CoverageOptions): FileInventory {
   const structure = parseStructure(text);
   const defs = structure.definitions;
-  const ignoreRegex = matcherFor(options.ignoreRegex);
+  const candidates = visitDefinitions(defs, options);
+  const kept = fileFilters(defs, candidates, options);
+  if (kept === null) return { structure, nodes: [], definitionOf: [], unnecessaryMarkers: [], skipped: true };
+  if (options.docstringStyle === 'google') pairInitWithClass(defs, candidates, kept);
+  return { structure, ...coverageNodes(structure, candidates, kept, fileName, options), skipped: false };
+}
 
-  // 1. interrogate's visitor: an ignored class or function drops its whole subtree.
+/** 1. interrogate's visitor: every definition it counts; an ignored class or function drops its whole subtree. */
+function visitDefinitions(defs: Definition[], options: CoverageOptions): Candidate[] {
+  const ignoreRegex = matcherFor(options.ignoreRegex);
   const candidates: Candidate[] = [];
   const candidateOf = new Int32Array(defs.length).fill(-1);
   const dropped = new Uint8Array(defs.length);
   for (let i = 0; i < defs.length; i++) {
     const def = defs[i];
-    if (def.parent >= 0 && dropped[def.parent]) {
-      dropped[i] = 1;
-      continue;
-    }
-    if (isIgnored(def, options, ignoreRegex)) {
+    if ((def.parent >= 0 && dropped[def.parent]) || isIgnored(def, options, ignoreRegex)) {
       dropped[i] = 1;
       continue;
     }
@@ -75,16 +78,20 @@ export function inventory(text: string, fileName: string, options: CoverageOptio
       covered: def.docstring !== null && !def.docstring.blank,
     });
   }
-  const moduleCovered = structure.docstring !== null && !structure.docstring.blank;
+  return candidates;
+}
 
-  // 2. interrogate's file-level filters.
-  const skipped = (): FileInventory => ({ structure, nodes: [], definitionOf: [], unnecessaryMarkers: [], skipped: true });
-  if (candidates.length === 0 && options.ignoreModule) return skipped();
+/**
+ * 2. interrogate's file-level filters: the indices of the candidates that stay, or null when interrogate
+ * leaves the whole file out.
+ */
+function fileFilters(defs: Definition[], candidates: Candidate[], options: CoverageOptions): number[] | null {
+  if (candidates.length === 0 && options.ignoreModule) return null;
   let kept = candidates.map((_, i) => i);
   if (options.whitelistRegex.length > 0) {
     const whitelist = matcherFor(options.whitelistRegex);
     kept = kept.filter((i) => whitelist(defs[candidates[i].def].name));
-    if (kept.length === 0) return skipped();
+    if (kept.length === 0) return null;
   }
   const isFunctionKind = (c: Candidate | undefined): boolean => c !== undefined && c.kind !== 'class';
   if (options.ignoreNestedFunctions) {
@@ -101,20 +108,27 @@ export function inventory(text: string, fileName: string, options: CoverageOptio
     });
     kept = kept.filter((i) => inNestedClass[i] === 0);
   }
-  if (options.docstringStyle === 'google') {
-    // A class and its __init__ document each other.
-    for (const i of kept) {
-      const c = candidates[i];
-      const parent = candidates[c.parent];
-      if (c.kind !== 'method' || defs[c.def].name !== '__init__' || !parent) continue;
-      if (!c.covered && parent.covered) c.covered = true;
-      else if (c.covered && !parent.covered) parent.covered = true;
-    }
-  }
+  return kept;
+}
 
-  // 3. Skip comments, then the nodes.
+/** Google style: a class and its __init__ document each other. */
+function pairInitWithClass(defs: Definition[], candidates: Candidate[], kept: number[]): void {
+  for (const i of kept) {
+    const c = candidates[i];
+    const parent = candidates[c.parent];
+    if (c.kind !== 'method' || defs[c.def].name !== '__init__' || !parent) continue;
+    if (!c.covered && parent.covered) c.covered = true;
+    else if (c.covered && !parent.covered) parent.covered = true;
+  }
+}
+
+/** 3. Skip comments, then the nodes: the module first, then the kept definitions in source order. */
+function coverageNodes(structure: ModuleStructure, candidates: Candidate[], kept: number[], fileName: string,
+  options: CoverageOptions): Pick<FileInventory, 'nodes' | 'definitionOf' | 'unnecessaryMarkers'> {
+  const defs = structure.definitions;
   const markers = assignMarkers(defs, structure.comments, options.markers);
   const unnecessaryMarkers: MarkerHit[] = [];
+  const moduleCovered = structure.docstring !== null && !structure.docstring.blank;
   const moduleNode: CoverageNode = {
     kind: 'module', name: fileName, qualname: fileName, line: 1, column: 0, level: 0,
     status: moduleCovered ? 'covered' : 'missed', counted: !options.ignoreModule,
@@ -133,7 +147,7 @@ export function inventory(text: string, fileName: string, options: CoverageOptio
     nodes.push(node);
     definitionOf.push(c.def);
   }
-  return { structure, nodes, definitionOf, unnecessaryMarkers, skipped: false };
+  return { nodes, definitionOf, unnecessaryMarkers };
 }
 
 function applyMarker(node: CoverageNode, own: MarkerHit & { docstringSpecific?: boolean } | undefined,
