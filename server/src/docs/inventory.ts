@@ -136,8 +136,8 @@ function coverageNodes(structure: ModuleStructure, candidates: Candidate[], kept
   applyMarker(moduleNode, markers.module, markers, unnecessaryMarkers);
   const nodes: CoverageNode[] = [moduleNode];
   const definitionOf = [-1];
-  for (const i of kept) {
-    const c = candidates[i];
+  for (let k = 0; k < kept.length; k++) {
+    const c = candidates[kept[k]];
     const def = defs[c.def];
     const node: CoverageNode = {
       kind: c.kind, name: def.name, qualname: c.qualname, line: def.line + 1, column: def.column, level: c.level,
@@ -196,7 +196,8 @@ function isIgnored(def: Definition, options: CoverageOptions, ignoreRegex: NameM
 /** Totals of a file's nodes: excused nodes are outside total = covered + missed. */
 export function countNodes(nodes: CoverageNode[]): { total: number; covered: number; missed: number; excused: number } {
   let covered = 0, missed = 0, excused = 0;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (!node.counted) continue;
     if (node.status === 'covered') covered++;
     else if (node.status === 'missed') missed++;

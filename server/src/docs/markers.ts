@@ -78,7 +78,10 @@ export function assignMarkers(definitions: Definition[], comments: Comment[], en
   const assignment: MarkerAssignment = { byDefinition: new Map() };
   if (!enabled.nodocqa && !enabled.noqa && !enabled.pylint && !enabled.docstrCoverage) return assignment;
   let headerLines: Map<number, number> | undefined;
-  for (const comment of comments) {
+  // Indexed loops here and in the inventory: they run per comment and per definition from the first file on,
+  // before V8 has optimised them, and `for...of` allocates an iterator result per step until it has.
+  for (let c = 0; c < comments.length; c++) {
+    const comment = comments[c];
     if (!MAYBE_MARKER.test(comment.text)) continue; // most comments: no array allocated for them
     const markers = parseMarkers(comment, enabled);
     if (markers.length === 0) continue;

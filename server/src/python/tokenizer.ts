@@ -372,13 +372,17 @@ export class Tokenizer {
       // One table lookup per character: only quotes, comments, brackets, line breaks and backslashes matter.
       const k = c < 128 ? SKIM_CLASS[c] : SKIM_STOP;
       if (k === SKIM_CODE) {
+        // A run of plain code (names, numbers, operators): the innermost loop, kept as small as it gets.
+        let d: number;
+        do d = text.charCodeAt(++pos); while (d < 128 && SKIM_CLASS[d] === SKIM_CODE);
         tokenOnLine = true;
         lastTokenLine = this.line;
-        lastTokenEnd = ++pos;
+        lastTokenEnd = pos;
         continue;
       }
       if (k === SKIM_BLANK) {
-        pos++;
+        let d: number;
+        do d = text.charCodeAt(++pos); while (d < 128 && SKIM_CLASS[d] === SKIM_BLANK);
         continue;
       }
       if (k === SKIM_OPEN || k === SKIM_CLOSE) {
