@@ -5,7 +5,8 @@
  * dropped, an unclosed `[` literal, everything else literal, case-sensitive on POSIX.
  *
  * Instead of translating to a JS regex (whose classes and escapes differ from Python's), the pattern is parsed
- * into tokens and matched over code points by a small glob matcher with `*` backtracking (O(n*m) worst case).
+ * into tokens and matched over code points by a small glob matcher with `*` backtracking (O(n*m) worst case);
+ * patterns whose only wildcard is `*` (all of interrogate's excludes) are matched with native string searches.
  */
 import * as path from 'path';
 
@@ -32,14 +33,32 @@ export function compileFnmatch(pattern: string): CompiledPattern {
     // No wildcard at all: a plain comparison, the common case (excludes given as paths).
     return { source: pattern, matches: (name) => name === pattern };
   }
-  // `<literal>*`: a prefix test, the shape of every exclude without wildcards of its own.
-  const star = pattern.indexOf('*');
-  if (star === pattern.length - 1 && !/[?[]/.test(pattern)) {
-    const prefix = pattern.slice(0, -1);
-    return { source: pattern, matches: (name) => name.startsWith(prefix) };
+  if (!/[?[]/.test(pattern)) {
+    // Only `*` wildcards (every exclude: interrogate appends one): literal pieces found in order, natively.
+    const pieces = pattern.split('*');
+    return { source: pattern, matches: (name) => matchStars(pieces, name) };
   }
   const tokens = parsePattern(Array.from(pattern));
   return { source: pattern, matches: (name) => matchTokens(tokens, Array.from(name)) };
+}
+
+/**
+ * Whether `name` is the literal `pieces` with anything between them (a pattern whose only wildcard is `*`).
+ * The first piece anchors the start, the last the end; the leftmost place of each middle piece is always a
+ * right choice, since a `*` on each side of it can take whatever the others leave.
+ */
+function matchStars(pieces: string[], name: string): boolean {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  const end = name.length - last.length;
+  let pos = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const at = name.indexOf(pieces[i], pos);
+    if (at < 0 || at + pieces[i].length > end) return false;
+    pos = at + pieces[i].length;
+  }
+  return true;
 }
 
 /** `fnmatch.fnmatchcase(name, pattern)`. */
