@@ -25,6 +25,8 @@ interface Candidate {
   def: number;
   parent: number; // index into candidates, -1 = module
   kind: NodeKind;
+  /** The definition's name, detached from the file's text (see detached()). */
+  name: string;
   qualname: string;
   level: number;
   covered: boolean;
@@ -69,11 +71,13 @@ function visitDefinitions(defs: Definition[], options: CoverageOptions): Candida
     const parentCandidate = parent >= 0 ? candidates[parent] : undefined;
     const kind: NodeKind = def.keyword === 'class' ? 'class' : parentCandidate?.kind === 'class' ? 'method' : 'function';
     candidateOf[i] = candidates.length;
+    const name = detached(def.name);
     candidates.push({
       def: i,
       parent,
       kind,
-      qualname: parentCandidate ? `${parentCandidate.qualname}.${def.name}` : def.name,
+      name,
+      qualname: parentCandidate ? `${parentCandidate.qualname}.${name}` : name,
       level: parentCandidate ? parentCandidate.level + 1 : 1,
       covered: def.docstring !== null && !def.docstring.blank,
     });
@@ -140,7 +144,7 @@ function coverageNodes(structure: ModuleStructure, candidates: Candidate[], kept
     const c = candidates[kept[k]];
     const def = defs[c.def];
     const node: CoverageNode = {
-      kind: c.kind, name: def.name, qualname: c.qualname, line: def.line + 1, column: def.column, level: c.level,
+      kind: c.kind, name: c.name, qualname: c.qualname, line: def.line + 1, column: def.column, level: c.level,
       status: c.covered ? 'covered' : 'missed', counted: true,
     };
     applyMarker(node, markers.byDefinition.get(c.def), markers, unnecessaryMarkers);
@@ -165,7 +169,16 @@ function applyMarker(node: CoverageNode, own: MarkerHit & { docstringSpecific?: 
 }
 
 function strip(marker: MarkerHit): MarkerHit {
-  return { line: marker.line, start: marker.start, end: marker.end, text: marker.text };
+  return { line: marker.line, start: marker.start, end: marker.end, text: detached(marker.text) };
+}
+
+/**
+ * A copy of a string that shares no memory with the file's text. V8 keeps a slice of 13 or more characters
+ * as a pointer into the string it came from, so a long function name in a scan's results kept its whole file
+ * alive until the report: scanning the non-test stdlib (12 MB) retained 15.4 MB, 4.2 MB with copies.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** interrogate's per-definition ignore rules (visit.py). */
