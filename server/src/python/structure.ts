@@ -8,7 +8,7 @@
  * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
  */
 import { isPythonBlank, literalValue } from './strings';
-import { Tokenizer } from './tokenizer';
+import { CommentSink, Tokenizer } from './tokenizer';
 import { SyntaxProblem, TokenKind } from './tokens';
 
 /** A decorator's expression, reduced to the shape interrogate looks at. */
@@ -125,7 +125,7 @@ class StructureParser {
    */
   constructor(private readonly text: string, private readonly tk: Tokenizer, private readonly fastSkip = true) {}
 
-  private readonly recordComment = (start: number, end: number, line: number, column: number, ownLine: boolean): void => {
+  private readonly recordComment: CommentSink = (start, end, line, column, ownLine) => {
     this.comments.push({ line, column, text: this.text.slice(start, end), ownLine });
   };
 
@@ -232,8 +232,9 @@ class StructureParser {
       return;
     }
     if (kind === TokenKind.Name) {
-      if (this.isWord('def') || this.isWord('class')) {
-        this.header(this.isWord('def') ? 'def' : 'class', false, tk.start, tk.startLine, tk.startCol);
+      const keyword = this.isWord('def') ? 'def' : this.isWord('class') ? 'class' : undefined;
+      if (keyword) {
+        this.header(keyword, false, tk.start, tk.startLine, tk.startCol);
         return;
       }
       if (this.isWord('async')) {

@@ -112,6 +112,10 @@ function charAt(text: string, pos: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
+function isAsciiIdentifierPart(code: number): boolean {
+  return code < 128 && IDENT_PART[code] === 1;
+}
+
 function isDigit(code: number): boolean {
   return code >= CH_0 && code <= CH_9;
 }
@@ -158,7 +162,7 @@ function isOrdinaryLineStart(text: string, pos: number, c: number): boolean {
   }
   if (length === 0) return true;
   const after = text.charCodeAt(pos + length);
-  return after < 128 && IDENT_PART[after] === 1;
+  return isAsciiIdentifierPart(after);
 }
 
 /**
@@ -182,6 +186,9 @@ class ForwardSearch {
     return this.found;
   }
 }
+
+/** Where the skipping methods hand the comments they pass (`ownLine`: nothing but blanks before it). */
+export type CommentSink = (start: number, end: number, line: number, column: number, ownLine: boolean) => void;
 
 export interface TokenizerOptions {
   /**
@@ -227,8 +234,6 @@ export class Tokenizer {
   private codeLineFirst = 0;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
-  /** Set by skipLine when it stopped before a `:` at bracket depth 0 (asked to with `stopAtColon`). */
-  stoppedAtColon = false;
   /** Set by skipLine: the offset just after the last token it skipped (valid when it returned a line). */
   skippedTokenEnd = 0;
   /** Set when a triple-quoted string was still open at the end of the input. */
@@ -353,13 +358,12 @@ export class Tokenizer {
    * It consumes the line break that ends the logical line (then `endedLine` is true and no NEWLINE token
    * follows), or stops before anything that needs next()'s slow path (the end of input, indentation after a
    * recovery, errors); the caller carries on with next(). With `stopAtColon` it also stops before a `:` at
-   * bracket depth 0 (the end of a `def` / `class` header), setting `stoppedAtColon`.
+   * bracket depth 0 (the end of a `def` / `class` header; not `:=`), for next() to read.
    * Returns the last line that held a token (for the caller's bookkeeping), or -1 if it skipped none.
    */
-  skipLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void,
+  skipLine(onComment: CommentSink,
     stopAtColon = false): number {
     this.endedLine = false;
-    this.stoppedAtColon = false;
     if (this.pendingDedents > 0 || this.finished || this.atLineStart) return -1;
     const text = this.text;
     const from = this.pos;
@@ -393,10 +397,7 @@ export class Tokenizer {
         continue;
       }
       if (k === SKIM_COLON) {
-        if (stopAtColon && this.parenDepth === 0 && text.charCodeAt(pos + 1) !== CH_EQ) {
-          this.stoppedAtColon = true;
-          break;
-        }
+        if (stopAtColon && this.parenDepth === 0 && text.charCodeAt(pos + 1) !== CH_EQ) break;
         tokenOnLine = true;
         lastTokenLine = this.line;
         lastTokenEnd = ++pos;
@@ -439,7 +440,7 @@ export class Tokenizer {
       if (k === SKIM_QUOTE) {
         // The identifier characters just before the quote are its prefix if they form one (`rb"`).
         let prefixStart = pos;
-        while (prefixStart > from && text.charCodeAt(prefixStart - 1) < 128 && IDENT_PART[text.charCodeAt(prefixStart - 1)] === 1) prefixStart--;
+        while (prefixStart > from && isAsciiIdentifierPart(text.charCodeAt(prefixStart - 1))) prefixStart--;
         if (prefixStart < pos && isDigit(text.charCodeAt(prefixStart))) {
           pos = prefixStart; // a number right before a quote: broken code, next() takes it
           break;
@@ -469,7 +470,7 @@ export class Tokenizer {
       }
       // SKIM_STOP: the end of input, a character that is not Python (next() reports it), or a non-ASCII
       // character, maybe inside an identifier: next() takes that identifier from its start.
-      if (c >= 128) while (pos > from && text.charCodeAt(pos - 1) < 128 && IDENT_PART[text.charCodeAt(pos - 1)] === 1) pos--;
+      if (c >= 128) while (pos > from && isAsciiIdentifierPart(text.charCodeAt(pos - 1))) pos--;
       break;
     }
     if (lastTokenLine >= 0) this.lineHasContent = true;
@@ -483,7 +484,7 @@ export class Tokenizer {
    * COMMENT and NL tokens (the comments go to `onComment`, as own-line comments). They never change the
    * indentation, so next() carries on exactly as if it had read them.
    */
-  skipBlankLines(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): void {
+  skipBlankLines(onComment: CommentSink): void {
     if (!this.atLineStart || this.continued || this.parenDepth > 0 || this.pendingDedents > 0) return;
     this.skipToCodeLine(onComment);
   }
@@ -493,7 +494,7 @@ export class Tokenizer {
    * feeds resetting, as startLine_): returns its column and leaves its first character's offset in
    * `codeLineFirst`, so that skipOrdinaryLines need not read the indentation twice.
    */
-  private skipToCodeLine(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void): number {
+  private skipToCodeLine(onComment: CommentSink): number {
     const text = this.text;
     const length = text.length;
     let pos = this.pos;
@@ -537,7 +538,7 @@ export class Tokenizer {
    * backslash or a non-ASCII character, the end of input), or in the middle of a line that skipLine could not
    * finish; `endedLine` tells which. Returns the last line that held a token, or -1 if it skipped none.
    */
-  skipOrdinaryLines(onComment: (start: number, end: number, line: number, column: number, ownLine: boolean) => void,
+  skipOrdinaryLines(onComment: CommentSink,
     onDepth: (depth: number, lastTokenLine: number) => void): number {
     const text = this.text;
     const indents = this.indents;
@@ -865,7 +866,7 @@ export class Tokenizer {
         pos = end;
       } else if (c < 128 && IDENT_START[c] === 1) {
         let end = pos + 1;
-        while (end < length && text.charCodeAt(end) < 128 && IDENT_PART[text.charCodeAt(end)] === 1) end++;
+        while (end < length && isAsciiIdentifierPart(text.charCodeAt(end))) end++;
         const q = text.charCodeAt(end);
         if ((q === CH_DQUOTE || q === CH_SQUOTE) && isStringPrefix(text, pos, end)) {
           const triple = text.charCodeAt(end + 1) === q && text.charCodeAt(end + 2) === q;
