@@ -27,12 +27,14 @@ export function bitsHover(text: string, line: number, character: number, options
   try {
     const settings = normalizeOptions(options);
     if (!settings.enabled || typeof text !== 'string') return null;
-    const window = hoverWindow(text, line);
+    const window = hoverWindow(text, line, character);
     if (window === null) return null;
     const source = window.start === 0 ? text : text.slice(window.start);
     const localLine = line - window.lineOffset;
-    // Only what comes before the hovered line matters (its bindings), and the line itself.
-    const tokens = tokenizeThrough(source, localLine);
+    // Only what comes before the hovered line matters (its bindings), and the hovered expression: bounded, or a
+    // statement megabytes long would be read whole (seconds on 10 MB).
+    const tokens = tokenizeThrough(source, localLine, window.readUpTo - window.start);
+    if (tokens === null) return null;
     const located = locate(tokens, source, localLine, character);
     const hover = located === null ? null : hoverFor(located, tokens, source, settings, window.lineOffset);
     if (hover && window.lineOffset > 0) {
@@ -48,22 +50,27 @@ export function bitsHover(text: string, line: number, character: number, options
 
 /** How much text before the hovered line a hover reads (its bindings): about a megabyte. */
 const HOVER_WINDOW_CHARS = 1_000_000;
+/** How far into its line, and past the cursor, a hovered expression may reach in a huge file. */
+const HOVER_LINE_CHARS = 100_000;
 
 /**
- * Where a hover starts reading: the start of the text, or, deep inside a huge file, the start of a top-level
- * statement (a line starting in column 0 with a name, `@` or a bracket) within HOVER_WINDOW_CHARS before the
- * hovered line; names bound earlier stay symbolic there. null when there is none (the hovered line sits in a
- * statement over a megabyte long: nothing sensible to show).
+ * What a hover reads of a text over HOVER_WINDOW_CHARS: from the start of the text or, deep inside, from the
+ * start of a top-level statement (a line starting in column 0 with a name, `@` or a bracket) within
+ * HOVER_WINDOW_CHARS before the hovered line (names bound earlier stay symbolic there), up to HOVER_LINE_CHARS
+ * past the cursor. null when there is nothing sensible to show: the hovered line sits in a statement over a
+ * megabyte long, the cursor is that far into its line, or past the end of the text.
  */
-function hoverWindow(text: string, line: number): { start: number; lineOffset: number } | null {
-  if (text.length <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
+function hoverWindow(text: string, line: number, character: number): { start: number; lineOffset: number; readUpTo: number } | null {
+  if (text.length <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0, readUpTo: Infinity };
   const starts = lineStarts(text);
-  if (line >= starts.length || starts[line] <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0 };
+  if (line >= starts.length || character > HOVER_LINE_CHARS) return null;
   const target = starts[line];
+  const readUpTo = target + character + HOVER_LINE_CHARS;
+  if (target <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0, readUpTo };
   for (let l = line - 1; l >= 0 && target - starts[l] <= HOVER_WINDOW_CHARS; l--) {
     const c = text.charCodeAt(starts[l]);
     if (c === 0x5f || c === 0x40 || c === 0x28 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
-      return { start: starts[l], lineOffset: l };
+      return { start: starts[l], lineOffset: l, readUpTo };
     }
   }
   return null;

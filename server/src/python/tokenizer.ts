@@ -1026,18 +1026,20 @@ function isBinDigit(d: number): boolean {
 
 /** All tokens of a text, ENDMARKER included, as plain objects. */
 export function tokenize(text: string): Token[] {
-  return tokenizeThrough(text, Infinity);
+  return tokenizeThrough(text, Infinity)!;
 }
 
 /**
  * The tokens from the start of the text through the end of the logical line that holds `line` (its NEWLINE
  * token), or through ENDMARKER: what a feature about one line needs, without tokenizing a huge file's rest.
+ * null when that would mean a token starting past `maxOffset` (a logical line of megabytes: give up).
  */
-export function tokenizeThrough(text: string, line: number): Token[] {
+export function tokenizeThrough(text: string, line: number, maxOffset = Infinity): Token[] | null {
   const tokenizer = new Tokenizer(text);
   const tokens: Token[] = [];
   for (;;) {
     const kind = tokenizer.next();
+    if (tokenizer.start > maxOffset) return null;
     tokens.push(tokenizer.token());
     if (kind === TokenKind.EndMarker || (kind === TokenKind.Newline && tokenizer.endLine >= line)) return tokens;
   }
