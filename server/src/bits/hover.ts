@@ -50,28 +50,31 @@ export function bitsHover(text: string, line: number, character: number, options
 
 /** How much text before the hovered line a hover reads (its bindings): about a megabyte. */
 const HOVER_WINDOW_CHARS = 1_000_000;
-/** How far into its line, and past the cursor, a hovered expression may reach in a huge file. */
-const HOVER_LINE_CHARS = 100_000;
+/** How far past the cursor a hovered expression may reach in a huge file. */
+const HOVER_AFTER_CURSOR_CHARS = 100_000;
+/** How far from where the reading starts the cursor may be (a line of a megabyte and a half still works). */
+const HOVER_MAX_READ_CHARS = 1_500_000;
 
 /**
  * What a hover reads of a text over HOVER_WINDOW_CHARS: from the start of the text or, deep inside, from the
  * start of a top-level statement (a line starting in column 0 with a name, `@` or a bracket) within
- * HOVER_WINDOW_CHARS before the hovered line (names bound earlier stay symbolic there), up to HOVER_LINE_CHARS
- * past the cursor. null when there is nothing sensible to show: the hovered line sits in a statement over a
- * megabyte long, the cursor is that far into its line, or past the end of the text.
+ * HOVER_WINDOW_CHARS before the hovered line (names bound earlier stay symbolic there), up to
+ * HOVER_AFTER_CURSOR_CHARS past the cursor. null when there is nothing sensible to show: the hovered line sits
+ * in a statement over a megabyte long, the cursor is more than HOVER_MAX_READ_CHARS from where reading would
+ * start, or the line is past the end of the text.
  */
 function hoverWindow(text: string, line: number, character: number): { start: number; lineOffset: number; readUpTo: number } | null {
   if (text.length <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0, readUpTo: Infinity };
   const starts = lineStarts(text);
-  if (line >= starts.length || character > HOVER_LINE_CHARS) return null;
+  if (line >= starts.length) return null;
   const target = starts[line];
-  const readUpTo = target + character + HOVER_LINE_CHARS;
-  if (target <= HOVER_WINDOW_CHARS) return { start: 0, lineOffset: 0, readUpTo };
+  const cursor = target + character;
+  const window = (start: number, lineOffset: number): { start: number; lineOffset: number; readUpTo: number } | null =>
+    cursor - start > HOVER_MAX_READ_CHARS ? null : { start, lineOffset, readUpTo: cursor + HOVER_AFTER_CURSOR_CHARS };
+  if (target <= HOVER_WINDOW_CHARS) return window(0, 0);
   for (let l = line - 1; l >= 0 && target - starts[l] <= HOVER_WINDOW_CHARS; l--) {
     const c = text.charCodeAt(starts[l]);
-    if (c === 0x5f || c === 0x40 || c === 0x28 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
-      return { start: starts[l], lineOffset: l, readUpTo };
-    }
+    if (c === 0x5f || c === 0x40 || c === 0x28 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return window(starts[l], l);
   }
   return null;
 }
