@@ -180,9 +180,15 @@ class StructureParser {
    * them without tokens, telling us of indentation changes so that bodies still close where they end.
    */
   private skipOrdinaryLines(): void {
-    const last = this.tk.skipOrdinaryLines(this.recordComment, this.onDepth);
+    const tk = this.tk;
+    const last = tk.skipOrdinaryLines(this.recordComment, this.onDepth);
     if (last > this.lastSignificantLine) this.lastSignificantLine = last;
-    if (!this.tk.endedLine) this.skipToLineEnd();
+    if (tk.startedLine) {
+      // The first token of a definition or decorator line: the main loop takes it as if advance() had read it.
+      this.lastSignificantLine = tk.endLine;
+      this.lastSignificantEnd = tk.end;
+      this.reuse = true;
+    } else if (!tk.endedLine) this.skipToLineEnd();
   }
 
   private readonly onDepth = (depth: number, lastTokenLine: number): void => {

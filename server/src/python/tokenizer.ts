@@ -142,13 +142,18 @@ function indentColumnAt(text: string, pos: number): number {
   return column;
 }
 
+const ORDINARY_LINE = 0;
+const SLOW_LINE = -1;
+
 /**
- * Whether a line whose first character (at `pos`, code `c`) is not blank surely starts no definition or
- * decorator, and is plain ASCII code the fast path can take. `def` / `class` / `async` count as keywords
- * when no identifier character follows.
+ * What the fast path makes of a line whose first non-blank character is at `pos` (code `c`): ORDINARY_LINE (it
+ * surely starts no definition or decorator), the length of its first token when that is `def`, `class`,
+ * `async` (keywords when no identifier character follows) or `@`, or SLOW_LINE for what next() must see (a
+ * non-ASCII character, a backslash, `@=`, a keyword followed by a non-ASCII character).
  */
-function isOrdinaryLineStart(text: string, pos: number, c: number): boolean {
-  if (c >= 128 || c === 0x40 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR) return false;
+function lineStartKind(text: string, pos: number, c: number): number {
+  if (c >= 128 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR) return SLOW_LINE;
+  if (c === 0x40) return text.charCodeAt(pos + 1) === CH_EQ ? SLOW_LINE : 1; // @
   // Plain character comparisons, not startsWith: this runs on every line, early, before V8 has optimised it.
   let length = 0;
   if (c === 0x64) { // def
@@ -160,9 +165,10 @@ function isOrdinaryLineStart(text: string, pos: number, c: number): boolean {
     if (text.charCodeAt(pos + 1) === 0x73 && text.charCodeAt(pos + 2) === 0x79 && text.charCodeAt(pos + 3) === 0x6e &&
         text.charCodeAt(pos + 4) === 0x63) length = 5;
   }
-  if (length === 0) return true;
+  if (length === 0) return ORDINARY_LINE;
   const after = text.charCodeAt(pos + length);
-  return isAsciiIdentifierPart(after);
+  if (after >= 128) return SLOW_LINE; // `defé` is a name; next() decides
+  return isAsciiIdentifierPart(after) ? ORDINARY_LINE : length;
 }
 
 /**
@@ -234,6 +240,8 @@ export class Tokenizer {
   private codeLineFirst = 0;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
+  /** Set by skipOrdinaryLines when it stopped on the first token of a definition or decorator line. */
+  startedLine = false;
   /** Set by skipLine: the offset just after the last token it skipped (valid when it returned a line). */
   skippedTokenEnd = 0;
   /** Set when a triple-quoted string was still open at the end of the input. */
@@ -534,9 +542,10 @@ export class Tokenizer {
    * first token cannot start a definition or a decorator, producing no tokens: indentation is tracked as
    * next() tracks it (each change of depth goes to `onDepth`, with the last line that held a token before
    * it), the rest of each line is skipped as skipLine skips it, comments go to `onComment`.
-   * Stops at the start of a line it leaves to next() (a definition, a decorator, a line that starts with a
-   * backslash or a non-ASCII character, the end of input), or in the middle of a line that skipLine could not
-   * finish; `endedLine` tells which. Returns the last line that held a token, or -1 if it skipped none.
+   * Stops on the first token of a definition or decorator line, made the current token as next() would make
+   * it (`startedLine`); at the start of a line it leaves to next() (one that starts with a backslash or a
+   * non-ASCII character, the end of input); or in the middle of a line that skipLine could not finish
+   * (`endedLine` false). Returns the last line that held a token before it, or -1 if it skipped none.
    */
   skipOrdinaryLines(onComment: CommentSink,
     onDepth: (depth: number, lastTokenLine: number) => void): number {
@@ -544,10 +553,14 @@ export class Tokenizer {
     const indents = this.indents;
     let lastTokenLine = -1;
     this.endedLine = true;
+    this.startedLine = false;
     while (this.atLineStart && !this.continued && this.parenDepth === 0 && this.pendingDedents === 0 && !this.finished) {
       const column = this.skipToCodeLine(onComment);
       const pos = this.codeLineFirst;
-      if (pos >= text.length || !isOrdinaryLineStart(text, pos, text.charCodeAt(pos))) break;
+      if (pos >= text.length) break;
+      const c = text.charCodeAt(pos);
+      const start = lineStartKind(text, pos, c);
+      if (start === SLOW_LINE) break;
       // What startLine_ does, without INDENT / DEDENT tokens.
       this.atLineStart = false;
       this.lineHasContent = false;
@@ -557,6 +570,14 @@ export class Tokenizer {
       else if (column < indents[depth - 1]) this.dedentTo(column, pos);
       if (indents.length !== depth) onDepth(indents.length - 1, lastTokenLine);
       this.pos = pos;
+      if (start !== ORDINARY_LINE) {
+        // A definition or decorator: its first token becomes the current one, as next() would have made it.
+        this.lineHasContent = true;
+        this.emit(c === 0x40 ? TokenKind.Op : TokenKind.Name, pos, pos + start);
+        this.endedLine = false;
+        this.startedLine = true;
+        break;
+      }
       lastTokenLine = this.line;
       const last = this.skipLine(onComment);
       if (last > lastTokenLine) lastTokenLine = last;
