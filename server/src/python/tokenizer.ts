@@ -149,10 +149,11 @@ const SLOW_LINE = -1;
  * What the fast path makes of a line whose first non-blank character is at `pos` (code `c`): ORDINARY_LINE (it
  * surely starts no definition or decorator), the length of its first token when that is `def`, `class`,
  * `async` (keywords when no identifier character follows) or `@`, or SLOW_LINE for what next() must see (a
- * non-ASCII character, a backslash, `@=`, a keyword followed by a non-ASCII character).
+ * non-ASCII character, a backslash, a vertical tab, `@=`, a keyword followed by a non-ASCII character).
  */
 function lineStartKind(text: string, pos: number, c: number): number {
-  if (c >= 128 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR) return SLOW_LINE;
+  // A vertical tab is no indentation but a blank: what follows it may be a comment alone on its line.
+  if (c >= 128 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR || c === CH_VT) return SLOW_LINE;
   if (c === 0x40) return text.charCodeAt(pos + 1) === CH_EQ ? SLOW_LINE : 1; // @
   // Plain character comparisons, not startsWith: this runs on every line, early, before V8 has optimised it.
   let length = 0;
