@@ -19,6 +19,7 @@ import {
 } from './check';
 import { Corpus, REPO_ROOT } from './corpus';
 import { GENERATOR_NAMES, GENERATORS } from './generators';
+import { bestMs } from '../helpers/timing';
 import { fromText, mutate, Mutated, MUTATION_KINDS } from './mutate';
 import { askCPython, OracleRequest } from './oracle';
 import { caseSeed, Prng as Rng } from '../helpers/prng';
@@ -318,24 +319,15 @@ export class Fuzzer {
       }],
       ['hover', (t) => hoverProbe(t)],
     ];
-    const minTime = (fn: () => unknown, k: number): number => {
-      let best = Infinity;
-      for (let i = 0; i < k; i++) {
-        const t0 = performance.now();
-        fn();
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
     for (const g of GENERATOR_NAMES) {
       const small = GENERATORS[g](n), big = GENERATORS[g](4 * n);
       for (const [name, fn] of targets) {
         this.stats.linearityChecks++;
-        let t1 = minTime(() => fn(small), reps), t4 = minTime(() => fn(big), reps);
+        let t1 = bestMs(() => fn(small), reps), t4 = bestMs(() => fn(big), reps);
         for (let retry = 0; retry < 2 && t4 >= 12 * t1 + C; retry++) {
           // Noise on a shared machine (GC, neighbours)? Measure again, more times.
-          t1 = Math.min(t1, minTime(() => fn(small), reps * 2));
-          t4 = Math.min(t4, minTime(() => fn(big), reps * 2));
+          t1 = Math.min(t1, bestMs(() => fn(small), reps * 2));
+          t4 = Math.min(t4, bestMs(() => fn(big), reps * 2));
         }
         if (t4 >= 12 * t1 + C) {
           const c: Case = { index: -1, kind: `gen:${g}`, source: `generated:${g}`, input: fromText(small, `${g}(${n}) vs ${g}(${4 * n})`) };

@@ -8,16 +8,7 @@
  */
 import * as assert from 'assert';
 import { bitsHover } from '../../../server/src/bits/hover';
-
-function best(fn: () => unknown): number {
-  let ms = Infinity;
-  for (let i = 0; i < 2; i++) {
-    const t0 = performance.now();
-    fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return ms;
-}
+import { bestMs } from '../../helpers/timing';
 
 describe('fuzz regression: hover late in a 10 MB file', function () {
   this.timeout(120_000);
@@ -25,12 +16,12 @@ describe('fuzz regression: hover late in a 10 MB file', function () {
     const text = 'def f(x):\n    """Doc."""\n    return x\n'.repeat(263_000) + 'MASK = 1 << 4 | 0x0f\n';
     const line = 263_000 * 3;
     assert.ok(bitsHover(text, line, 14) !== null);
-    const ms = best(() => bitsHover(text, line, 14));
+    const ms = bestMs(() => bitsHover(text, line, 14));
     assert.ok(ms < 1000, `${Math.round(ms)} ms on ${text.length} chars`);
   });
   it('inside a 10 MB bracketed logical line, under 1 s', () => {
     const text = 'x = (\n' + '  1 | 2,\n'.repeat(1_100_000) + ')\n';
-    const ms = best(() => bitsHover(text, 1_000_000, 4));
+    const ms = bestMs(() => bitsHover(text, 1_000_000, 4));
     assert.ok(ms < 1000, `${Math.round(ms)} ms on ${text.length} chars`);
   });
 });

@@ -7,17 +7,8 @@
  */
 import * as assert from 'assert';
 import { bitsHover } from '../../../server/src/bits/hover';
+import { bestMs } from '../../helpers/timing';
 import { GENERATORS } from '../generators';
-
-function best(fn: () => unknown): number {
-  let ms = Infinity;
-  for (let i = 0; i < 2; i++) {
-    const t0 = performance.now();
-    fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return ms;
-}
 
 describe('fuzz regression: hover in a statement megabytes long', function () {
   this.timeout(120_000);
@@ -29,7 +20,7 @@ describe('fuzz regression: hover in a statement megabytes long', function () {
   ];
   for (const [name, text, line, character] of cases) {
     it(`${name}: under 1 s`, () => {
-      const ms = best(() => bitsHover(text, line, character));
+      const ms = bestMs(() => bitsHover(text, line, character));
       assert.ok(ms < 1000, `${Math.round(ms)} ms on ${text.length} chars`);
     });
   }
