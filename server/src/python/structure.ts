@@ -213,7 +213,7 @@ class StructureParser {
         continue;
       }
       if (kind === TokenKind.NL) continue;
-      if (kind !== TokenKind.Newline && kind !== TokenKind.Indent && kind !== TokenKind.Dedent && kind !== TokenKind.EndMarker) {
+      if (!isLayout(kind)) {
         this.lastSignificantLine = tk.endLine;
         this.lastSignificantEnd = tk.end;
       }
@@ -285,8 +285,7 @@ class StructureParser {
   private skipToLineEnd(): void {
     const tk = this.tk;
     const kind = tk.kind;
-    const structural = kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent;
-    if (!(this.reuse && structural) && this.fastSkip) {
+    if (!(this.reuse && isLayout(kind)) && this.fastSkip) {
       // The rest of the line holds nothing we need but comments: let the tokenizer skip it in one go.
       this.reuse = false;
       const last = tk.skipLine(this.recordComment);
@@ -322,7 +321,7 @@ class StructureParser {
     for (;;) {
       const depthBefore = tk.depth;
       const kind = this.advance();
-      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
+      if (isLayout(kind)) {
         if (kind !== TokenKind.Newline) this.reuse = true;
         break;
       }
@@ -376,13 +375,10 @@ class StructureParser {
     const index = this.definitions.length;
     this.definitions.push(def);
     // Up to the colon at bracket depth 0.
-    if (this.fastSkip && !this.isHeaderColon(kind) && kind !== TokenKind.Newline && kind !== TokenKind.EndMarker &&
-        kind !== TokenKind.Indent && kind !== TokenKind.Dedent) {
-      kind = this.skimHeader();
-    }
+    if (this.fastSkip && !this.isHeaderColon(kind) && !isLayout(kind)) kind = this.skimHeader();
     for (;;) {
       if (this.isHeaderColon(kind)) break;
-      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent) {
+      if (isLayout(kind)) {
         // No colon: broken header, ending with its last real token (a recovery NEWLINE may sit on the next
         // definition's line). Treat what follows as its body if it is indented.
         def.headerEndLine = Math.max(def.line, this.lastSignificantLine);
@@ -477,6 +473,11 @@ class StructureParser {
     if (!allStr || closes !== opens || !ends) return null;
     return { startLine, startCol, endLine, endCol, blank };
   }
+}
+
+/** NEWLINE, ENDMARKER, INDENT, DEDENT: tokens that end or frame a logical line rather than belong to it. */
+function isLayout(kind: TokenKind): boolean {
+  return kind === TokenKind.Newline || kind === TokenKind.EndMarker || kind === TokenKind.Indent || kind === TokenKind.Dedent;
 }
 
 /** An identifier as CPython stores it: NFKC-normalised (PEP 3131), so `µ` (micro sign) names the same as `μ`. */

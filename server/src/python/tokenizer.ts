@@ -120,26 +120,10 @@ function isDigit(code: number): boolean {
   return code >= CH_0 && code <= CH_9;
 }
 
-/** Offset of the first character after the indentation of the line starting at `pos`. */
-function indentEnd(text: string, pos: number): number {
-  for (;;) {
-    const c = text.charCodeAt(pos);
-    if (c !== CH_SPACE && c !== CH_TAB && c !== CH_FF) return pos;
-    pos++;
-  }
-}
-
-/** Indentation column of the line starting at `pos`, with tabs to multiples of 8 and form feeds resetting. */
-function indentColumnAt(text: string, pos: number): number {
-  let column = 0;
-  for (; pos < text.length; pos++) {
-    const c = text.charCodeAt(pos);
-    if (c === CH_SPACE) column++;
-    else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
-    else if (c === CH_FF) column = 0;
-    else break;
-  }
-  return column;
+/** Whether `word` (ASCII) is at `pos`; a plain loop, not startsWith: it runs on every line before V8 optimises. */
+function asciiWordAt(text: string, pos: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(pos + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 const ORDINARY_LINE = 0;
@@ -155,18 +139,9 @@ function lineStartKind(text: string, pos: number, c: number): number {
   // A vertical tab is no indentation but a blank: what follows it may be a comment alone on its line.
   if (c >= 128 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR || c === CH_VT) return SLOW_LINE;
   if (c === 0x40) return text.charCodeAt(pos + 1) === CH_EQ ? SLOW_LINE : 1; // @
-  // Plain character comparisons, not startsWith: this runs on every line, early, before V8 has optimised it.
-  let length = 0;
-  if (c === 0x64) { // def
-    if (text.charCodeAt(pos + 1) === 0x65 && text.charCodeAt(pos + 2) === 0x66) length = 3;
-  } else if (c === 0x63) { // class
-    if (text.charCodeAt(pos + 1) === 0x6c && text.charCodeAt(pos + 2) === 0x61 && text.charCodeAt(pos + 3) === 0x73 &&
-        text.charCodeAt(pos + 4) === 0x73) length = 5;
-  } else if (c === 0x61) { // async
-    if (text.charCodeAt(pos + 1) === 0x73 && text.charCodeAt(pos + 2) === 0x79 && text.charCodeAt(pos + 3) === 0x6e &&
-        text.charCodeAt(pos + 4) === 0x63) length = 5;
-  }
-  if (length === 0) return ORDINARY_LINE;
+  const keyword = c === 0x64 ? 'def' : c === 0x63 ? 'class' : c === 0x61 ? 'async' : '';
+  if (keyword === '' || !asciiWordAt(text, pos, keyword)) return ORDINARY_LINE;
+  const length = keyword.length;
   const after = text.charCodeAt(pos + length);
   if (after >= 128) return SLOW_LINE; // `defé` is a name; next() decides
   return isAsciiIdentifierPart(after) ? ORDINARY_LINE : length;
@@ -239,6 +214,8 @@ export class Tokenizer {
 
   /** Set by skipToCodeLine: the first non-blank character of the line it stopped at. */
   private codeLineFirst = 0;
+  /** Set by measureIndent: the offset just after the indentation it measured. */
+  private indentStop = 0;
   /** Set by skipLine when it consumed the line break that ends the logical line. */
   endedLine = false;
   /** Set by skipOrdinaryLines when it stopped on the first token of a definition or decorator line. */
@@ -351,13 +328,31 @@ export class Tokenizer {
       DEFINITION_LINE.test(this.text.slice(lineBegin, lineBegin + 200));
   }
 
+  /**
+   * The indentation column of the line starting at `pos`, as CPython measures it: tabs to the next multiple
+   * of 8, form feeds reset the column. Leaves the offset just after the indentation in `indentStop`.
+   */
+  private measureIndent(pos: number): number {
+    const text = this.text;
+    let column = 0;
+    for (;; pos++) {
+      const c = text.charCodeAt(pos);
+      if (c === CH_SPACE) column++;
+      else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+      else if (c === CH_FF) column = 0;
+      else break;
+    }
+    this.indentStop = pos;
+    return column;
+  }
+
   /** Whether the line starting at `lineBegin`, inside brackets, is where next() recovers from them. */
   private recoversAt(lineBegin: number): boolean {
-    const text = this.text;
-    const first = indentEnd(text, lineBegin);
-    const d = text.charCodeAt(first);
-    return d !== CH_HASH && d !== CH_LF && d !== CH_CR && first < text.length &&
-      this.definitionInsideBrackets(lineBegin, first, indentColumnAt(text, lineBegin));
+    const column = this.measureIndent(lineBegin);
+    const first = this.indentStop;
+    const d = this.text.charCodeAt(first);
+    return d !== CH_HASH && d !== CH_LF && d !== CH_CR && first < this.text.length &&
+      this.definitionInsideBrackets(lineBegin, first, column);
   }
 
   /**
@@ -508,15 +503,9 @@ export class Tokenizer {
     const length = text.length;
     let pos = this.pos;
     for (;;) {
-      let first = pos;
-      let column = 0;
+      const column = this.measureIndent(pos);
+      let first = this.indentStop;
       let c = text.charCodeAt(first);
-      for (;; c = text.charCodeAt(++first)) {
-        if (c === CH_SPACE) column++;
-        else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
-        else if (c === CH_FF) column = 0;
-        else break;
-      }
       if (c === CH_HASH) {
         const end = this.lineEndFrom(first);
         onComment(first, end, this.line, first - this.lineStart, true);
@@ -596,16 +585,9 @@ export class Tokenizer {
     // with a NEWLINE (as in CPython), not an NL.
     if (!continuation) this.lineHasContent = false;
     this.continued = false;
-    let pos = this.pos;
-    // Indentation: tabs to the next multiple of 8, form feeds reset the column (as CPython).
-    let column = 0;
-    let c = text.charCodeAt(pos);
-    for (;; c = text.charCodeAt(++pos)) {
-      if (c === CH_SPACE) column++;
-      else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
-      else if (c === CH_FF) column = 0;
-      else break;
-    }
+    const column = this.measureIndent(this.pos);
+    let pos = this.indentStop;
+    const c = text.charCodeAt(pos);
     const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
     if (continuation) {
       if (this.parenDepth > 0 && !blank && this.definitionInsideBrackets(this.pos, pos, column)) {
@@ -786,10 +768,10 @@ export class Tokenizer {
     const text = this.text;
     let lineBegin = this.nextLineStart(from);
     while (lineBegin < to) {
-      const c = text.charCodeAt(indentEnd(text, lineBegin));
+      const column = this.measureIndent(lineBegin);
+      const c = text.charCodeAt(this.indentStop);
       if ((c === 0x64 || c === 0x63 || c === 0x61 || c === 0x40) &&
-          DEFINITION_OR_DECORATOR_LINE.test(text.slice(lineBegin, lineBegin + 200)) &&
-          indentColumnAt(text, lineBegin) <= this.currentLineIndent) {
+          DEFINITION_OR_DECORATOR_LINE.test(text.slice(lineBegin, lineBegin + 200)) && column <= this.currentLineIndent) {
         let stop = lineBegin;
         while (stop > from && (text.charCodeAt(stop - 1) === CH_LF || text.charCodeAt(stop - 1) === CH_CR)) stop--;
         return stop;
