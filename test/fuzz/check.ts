@@ -75,7 +75,19 @@ export function checkAnalyzeBytes(bytes: Uint8Array, options: CoverageOptions, d
 
 const GAP_OK = /^(?:[ \t\f\v\r\n]|\\(?:\r\n|\r|\n))*\\?$/;
 
-export function checkTokens(text: string, starts: number[]): Token[] {
+/**
+ * Line starts as positions count columns: line 0 from after a BOM left in the text, as CPython's col_offset
+ * does and the tokenizer follows.
+ */
+function columnOrigins(text: string, starts: number[]): number[] {
+  if (text.charCodeAt(0) !== 0xfeff) return starts;
+  const origins = starts.slice();
+  origins[0] = 1;
+  return origins;
+}
+
+export function checkTokens(text: string, lineStartOffsets: number[]): Token[] {
+  const starts = columnOrigins(text, lineStartOffsets);
   const tokens = guard('tokenize', () => tokenize(text));
   const t = 'tokenize';
   if (tokens.length === 0) fail(t, 'endmarker', 'no tokens');
@@ -119,7 +131,8 @@ export function checkTokens(text: string, starts: number[]): Token[] {
   return tokens;
 }
 
-export function checkStructure(text: string, starts: number[]): ModuleStructure {
+export function checkStructure(text: string, lineStartOffsets: number[]): ModuleStructure {
+  const starts = columnOrigins(text, lineStartOffsets);
   const t = 'structure';
   const fast = guard(t, () => parseStructure(text));
   const ref = guard(t, () => parseStructure(text, { fastSkip: false }));
