@@ -112,6 +112,15 @@ function charAt(text: string, pos: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
+/**
+ * The character code at `pos`, or -1 at the end of the text. For reads that reach the end on every file
+ * (the indentation of the empty last line): optimised code that reads past the end is thrown away and
+ * compiled again, once per function per run, which a CLI run over a tree pays in full.
+ */
+function codeAt(text: string, pos: number): number {
+  return pos < text.length ? text.charCodeAt(pos) : -1;
+}
+
 function isAsciiIdentifierPart(code: number): boolean {
   return code < 128 && IDENT_PART[code] === 1;
 }
@@ -270,8 +279,8 @@ export class Tokenizer {
       }
       let pos = this.pos;
       // Skip blanks between tokens.
-      let c = text.charCodeAt(pos);
-      while (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) c = text.charCodeAt(++pos);
+      let c = codeAt(text, pos);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) c = codeAt(text, ++pos);
       this.pos = pos;
       if (pos >= text.length) return this.endOfInput();
       if (c === CH_LF || c === CH_CR) return this.newlineToken();
@@ -335,7 +344,7 @@ export class Tokenizer {
   private measureIndent(pos: number): number {
     const text = this.text;
     let column = 0;
-    for (;; pos++) {
+    for (const end = text.length; pos < end; pos++) {
       const c = text.charCodeAt(pos);
       if (c === CH_SPACE) column++;
       else if (c === CH_TAB) column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
@@ -505,14 +514,14 @@ export class Tokenizer {
     for (;;) {
       const column = this.measureIndent(pos);
       let first = this.indentStop;
-      let c = text.charCodeAt(first);
+      let c = codeAt(text, first);
       if (c === CH_HASH) {
         const end = this.lineEndFrom(first);
         onComment(first, end, this.line, first - this.lineStart, true);
         this.kind = TokenKind.Comment; // as if next() had produced it (the end-of-input logic looks)
         this.start = first;
         this.end = end;
-        c = text.charCodeAt(end);
+        c = codeAt(text, end);
         first = end;
       }
       if (c !== CH_LF && c !== CH_CR) {
@@ -587,7 +596,7 @@ export class Tokenizer {
     this.continued = false;
     const column = this.measureIndent(this.pos);
     let pos = this.indentStop;
-    const c = text.charCodeAt(pos);
+    const c = codeAt(text, pos);
     const blank = pos >= text.length || c === CH_HASH || c === CH_LF || c === CH_CR;
     if (continuation) {
       if (this.parenDepth > 0 && !blank && this.definitionInsideBrackets(this.pos, pos, column)) {
