@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(repo, 'dist', 'cli.js');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
 
 const TEST_DIRS = new Set(['test', 'tests', 'idle_test']);
@@ -73,6 +73,12 @@ function readAll(files) {
   return bytes;
 }
 
+/** A node process that does nothing: the part of every docbits run that docbits cannot change. */
+function nodeStart(env = process.env) {
+  const r = spawnSync(process.execPath, ['-e', '0'], { env });
+  if (r.status !== 0) throw new Error('node -e 0 failed');
+}
+
 const rows = [];
 for (const [label, includeTests] of [['stdlib without tests', false], ['whole stdlib', true]]) {
   const files = listFiles(stdlib, includeTests);
@@ -101,3 +107,11 @@ for (const [label, includeTests] of [['stdlib without tests', false], ['whole st
 }
 console.log(`docbits bench (best of ${runs}, node ${process.version}, ${stdlib})`);
 console.table(rows);
+// NODE_EXTRA_CA_CERTS (set on some CI machines and corporate networks) makes node parse its whole CA bundle
+// at every start, before any of docbits runs; the figures above include it when it is set, as a user's would.
+const withoutCaCerts = { ...process.env };
+delete withoutCaCerts.NODE_EXTRA_CA_CERTS;
+const [start, startWithoutCaCerts] = bestInterleaved([() => nodeStart(), () => nodeStart(withoutCaCerts)]);
+console.log(`node start (node -e 0): ${start.seconds.toFixed(3)} s` + (process.env.NODE_EXTRA_CA_CERTS
+  ? `, of which NODE_EXTRA_CA_CERTS ${(start.seconds - startWithoutCaCerts.seconds).toFixed(3)} s (set here; node -e 0 without it: ${startWithoutCaCerts.seconds.toFixed(3)} s)`
+  : ''));
