@@ -27,6 +27,7 @@ export function commonBase(files: readonly string[], exists: (p: string) => bool
   if (files.length === 0) return '';
   let prefix = files[0];
   for (const file of files) {
+    if (file.startsWith(prefix)) continue; // most files of a tree: a native test instead of a loop per character
     let k = 0;
     const max = Math.min(prefix.length, file.length);
     while (k < max && prefix.charCodeAt(k) === file.charCodeAt(k)) k++;
