@@ -21,5 +21,5 @@ for path in sys.stdin.read().splitlines():
         data = f.read()
     try:
         print(json.dumps({"path": path, "text": decode(data)}))
-    except (SyntaxError, LookupError, UnicodeDecodeError) as e:
+    except (SyntaxError, LookupError, UnicodeError) as e:  # UnicodeError: punycode, idna
         print(json.dumps({"path": path, "error": str(e)}))

@@ -9,25 +9,44 @@ export type DecodeResult =
   | { ok: false; error: string };
 
 import { TextDecoder } from 'util';
+import { CHARMAP_TABLES, CODEC_ALIASES, TEXT_CODECS } from './codepages';
 
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const BLANK_OR_COMMENT = /^[ \t\f]*(?:[#\r\n]|$)/;
 
-const LATIN_1_NAMES = new Set(['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'iso-latin-1', 'l1', 'latin',
-  'iso-ir-100', 'cp819', '8859', 'iso-8859-1-1987', 'ibm819']);
-const ASCII_NAMES = new Set(['ascii', 'us-ascii', '646', 'us', 'ansi-x3.4-1968', 'iso646-us', 'cp367']);
-const UTF8_NAMES = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001', 'utf8-ucs2', 'utf8-ucs4']);
-
-/** Python's `_get_normal_name` from tokenize, then our own normalisation of separators. */
+/**
+ * tokenize's `_get_normal_name`: the two spellings CPython's tokenizer knows itself. Everything else is left
+ * as written and goes to the codec registry (lookupCodec).
+ */
 export function normalizeEncodingName(name: string): string {
-  const lower = name.toLowerCase().replace(/_/g, '-');
-  if (lower === 'utf-8' || lower.startsWith('utf-8-')) return 'utf-8';
-  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(lower)) return 'latin-1';
-  if (UTF8_NAMES.has(lower)) return 'utf-8';
-  if (LATIN_1_NAMES.has(lower)) return 'latin-1';
-  if (ASCII_NAMES.has(lower)) return 'ascii';
-  return lower;
+  const head = name.slice(0, 12).toLowerCase().replace(/_/g, '-');
+  if (head === 'utf-8' || head.startsWith('utf-8-')) return 'utf-8';
+  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(head)) return 'iso-8859-1';
+  return name;
 }
+
+/**
+ * The codec module `codecs.lookup(name)` finds in CPython's encodings package, or undefined: lower case,
+ * `encodings.normalize_encoding` (runs of other characters than letters, digits and dots become one `_`),
+ * then the alias table, then the name itself.
+ */
+export function lookupCodec(name: string): string | undefined {
+  const normalized = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+  const aliased = CODEC_ALIASES[normalized] ?? CODEC_ALIASES[normalized.replace(/\./g, '_')];
+  for (const candidate of aliased === undefined ? [normalized] : [aliased, normalized]) {
+    if (candidate !== '' && !candidate.includes('.') && TEXT_CODECS.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The multi-byte codecs read with Node's WHATWG decoders (ICU). These agree with CPython on ordinary text;
+ * at the edges they may not (a lone 0x80 is the euro sign in WHATWG's gbk, an error in Python's).
+ */
+const WHATWG_DECODERS: Readonly<Record<string, string>> = {
+  shift_jis: 'shift_jis', cp932: 'shift_jis', euc_jp: 'euc-jp', iso2022_jp: 'iso-2022-jp',
+  gbk: 'gbk', gb2312: 'gbk', gb18030: 'gb18030', big5: 'big5', cp950: 'big5', euc_kr: 'euc-kr', cp949: 'euc-kr',
+};
 
 /** The first (up to) two lines of the file, as bytes decoded leniently, to look for a cookie. */
 function firstLines(bytes: Uint8Array, start: number): [string, string] {
@@ -63,58 +82,77 @@ export function decodePython(bytes: Uint8Array): DecodeResult {
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hasBom ? 3 : 0;
   const cookie = findCookie(bytes, start);
-  let encoding = cookie === undefined ? 'utf-8' : normalizeEncodingName(cookie);
-  if (hasBom && encoding !== 'utf-8') {
-    return { ok: false, error: `encoding problem: ${cookie} with BOM` };
-  }
+  if (cookie === undefined) return decodeUtf8(bytes, start);
+  const name = normalizeEncodingName(cookie);
+  // With a BOM only the tokenizer's own spelling of UTF-8 will do (`# coding: utf8` is "encoding problem").
+  if (hasBom && name !== 'utf-8') return { ok: false, error: `encoding problem: ${cookie} with BOM` };
+  const codec = name === 'utf-8' ? 'utf_8' : name === 'iso-8859-1' ? 'latin_1' : lookupCodec(name);
+  if (codec === undefined) return { ok: false, error: `unknown encoding: ${cookie}` };
+  return decodeWith(codec, bytes, start);
+}
+
+function decodeUtf8(bytes: Uint8Array, start: number): DecodeResult {
   try {
-    if (encoding === 'utf-8') {
-      return { ok: true, text: utf8Decoder.decode(bytes.subarray(start)), encoding };
-    }
-    if (encoding === 'latin-1') return { ok: true, text: latin1(bytes), encoding };
-    if (encoding === 'ascii') {
-      const bad = bytes.findIndex((b) => b >= 0x80);
-      if (bad >= 0) return { ok: false, error: `'ascii' codec can't decode byte 0x${bytes[bad].toString(16)} at offset ${bad}` };
-      return { ok: true, text: latin1(bytes), encoding };
-    }
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(encoding, { fatal: true });
-    } catch {
-      try {
-        decoder = new TextDecoder(encoding.replace(/^cp(?=\d)/, 'windows-'), { fatal: true });
-        encoding = decoder.encoding;
-      } catch {
-        return { ok: false, error: `unknown encoding: ${cookie}` };
-      }
-    }
-    if (decoder.encoding === 'windows-1252') {
-      const text = decodeCp1252(bytes);
-      if (text === undefined) throw new Error('undefined byte');
-      return { ok: true, text, encoding };
-    }
-    return { ok: true, text: decoder.decode(bytes), encoding };
+    return { ok: true, text: utf8Decoder.decode(bytes.subarray(start)), encoding: 'utf-8' };
   } catch {
-    const label = encoding === 'utf-8' ? "'utf-8' codec" : `'${encoding}' codec`;
-    return { ok: false, error: `${label} can't decode the file (invalid bytes for this encoding)` };
+    return undecodable('utf-8');
   }
 }
 
-/**
- * Python's cp1252 for bytes 0x80-0x9F (0: no character there, decoding fails). Needed because Node's
- * TextDecoder decodes windows-1252 as latin-1 (0x80 gives U+0080, not the euro sign).
- */
-const CP1252_C1 = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
+function undecodable(codec: string): DecodeResult {
+  return { ok: false, error: `'${codec}' codec can't decode the file (invalid bytes for this encoding)` };
+}
 
-function decodeCp1252(bytes: Uint8Array): string | undefined {
+function decodeWith(codec: string, bytes: Uint8Array, start: number): DecodeResult {
+  if (codec === 'utf_8' || codec === 'utf_8_sig') return decodeUtf8(bytes, start);
+  if (codec === 'latin_1') return { ok: true, text: latin1(bytes), encoding: 'latin-1' };
+  if (codec === 'ascii') {
+    const bad = bytes.findIndex((b) => b >= 0x80);
+    if (bad >= 0) return { ok: false, error: `'ascii' codec can't decode byte 0x${bytes[bad].toString(16)} at offset ${bad}` };
+    return { ok: true, text: latin1(bytes), encoding: 'ascii' };
+  }
+  const table = charmapTable(codec);
+  if (table !== undefined) {
+    const text = decodeCharmap(bytes, table);
+    return text === undefined ? undecodable(codec) : { ok: true, text, encoding: codec };
+  }
+  const whatwg = WHATWG_DECODERS[codec];
+  if (whatwg === undefined) return { ok: false, error: `docbits cannot decode ${codec} files; save the file as UTF-8` };
+  try {
+    return { ok: true, text: new TextDecoder(whatwg, { fatal: true }).decode(bytes), encoding: codec };
+  } catch {
+    return undecodable(codec);
+  }
+}
+
+/** Code points for bytes 0-255 (-1: no character), parsed from CHARMAP_TABLES on first use. */
+const charmapCache = new Map<string, Int32Array>();
+
+function charmapTable(codec: string): Int32Array | undefined {
+  let table = charmapCache.get(codec);
+  if (table !== undefined) return table;
+  const source = CHARMAP_TABLES[codec];
+  if (source === undefined) return undefined;
+  table = new Int32Array(256);
+  const full = source.startsWith('full ');
+  let byte = 0;
+  if (!full) for (; byte < 128; byte++) table[byte] = byte;
+  for (const run of (full ? source.slice(5) : source).split(' ')) {
+    const [first, count = '1'] = run.split('*');
+    const codePoint = parseInt(first, 16);
+    for (let k = 0; k < Number(count); k++) table[byte++] = codePoint === 0xfffe ? -1 : codePoint + k;
+  }
+  charmapCache.set(codec, table);
+  return table;
+}
+
+/** Single-byte decoding as Python's charmap codec does it; undefined when a byte has no character. */
+function decodeCharmap(bytes: Uint8Array, table: Int32Array): string | undefined {
   const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x80 || b >= 0xa0) units[i] = b;
-    else if ((units[i] = CP1252_C1[b - 0x80]) === 0) return undefined;
+    const codePoint = table[bytes[i]];
+    if (codePoint < 0) return undefined;
+    units[i] = codePoint; // every charmap table of CPython stays in the BMP
   }
   return Buffer.from(units.buffer, 0, units.byteLength).toString('utf16le');
 }
