@@ -169,7 +169,8 @@ export function checkStructure(text: string, lineStartOffsets: number[]): Module
     if (!(0 <= d.headerStart && d.headerStart <= d.headerEnd && d.headerEnd <= text.length)) fail(t, 'positions-in-text', `${w} header offsets ${d.headerStart}..${d.headerEnd}`);
     if (positionOf(starts, d.headerStart).line !== d.headerStartLine) fail(t, 'header-lines', `${w} headerStart offset not on headerStartLine`);
     const nameOffset = starts[d.nameLine] + d.nameStart;
-    if (d.name !== '' && text.slice(nameOffset, starts[d.nameLine] + d.nameEnd) !== d.name) {
+    // The name is the identifier as CPython reads it: NFKC-normalised (`def º` defines `o`).
+    if (d.name !== '' && text.slice(nameOffset, starts[d.nameLine] + d.nameEnd).normalize('NFKC') !== d.name) {
       fail(t, 'name-text', `${w}: text at name span is ${JSON.stringify(text.slice(nameOffset, starts[d.nameLine] + d.nameEnd))}`);
     }
     const kwText = text.slice(starts[d.line] + d.column, starts[d.line] + d.column + (d.isAsync ? 5 : d.keyword.length));
