@@ -5,9 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { decodePython } from '../../server/src/python/decode';
-import { tokenize } from '../../server/src/python/tokenizer';
-import { TOKEN_KIND_NAMES } from '../../server/src/python/tokens';
 import { runOracle, stdlibFiles } from '../oracles/stdlib';
+import { OracleToken, tokensLikeTokenize } from '../oracles/tokens';
 
 /**
  * Files where tokenize.py (regex based) and CPython's real tokenizer disagree, and we follow the real one.
@@ -17,30 +16,7 @@ import { runOracle, stdlibFiles } from '../oracles/stdlib';
  */
 const TOKENIZE_PY_QUIRKS = new Set(['test_unicode_identifiers.py', 'py2_test_grammar.py']);
 
-type OracleToken = [string, string, number, number, number, number];
 interface OracleRecord { tokens?: OracleToken[]; error?: string }
-
-/** Our tokens in the oracle's shape: code-point columns instead of UTF-16 ones. */
-export function tokensLikeTokenize(text: string): OracleToken[] {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
-  }
-  const codePointColumn = (line: number, col: number): number => {
-    const start = lineStarts[line] ?? text.length;
-    let surrogates = 0;
-    for (let i = start; i < start + col && i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff) surrogates++;
-    }
-    return col - surrogates;
-  };
-  return tokenize(text).map((t) => [
-    TOKEN_KIND_NAMES[t.kind], text.slice(t.start, t.end),
-    t.startLine, codePointColumn(t.startLine, t.startCol), t.endLine, codePointColumn(t.endLine, t.endCol),
-  ]);
-}
 
 /** tokenize.py quirks that carry no information: its end-of-file NEWLINE is '' but one column wide. */
 function normalizeOracle(tokens: OracleToken[]): OracleToken[] {

@@ -11,7 +11,7 @@ import { analyzeBytes } from '../../server/src/docs/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
 import { primeAnalyzer, WARMUP_SAMPLE, WARMUP_SAMPLE_NON_ASCII } from '../../server/src/workspace/warmup';
 import { runOracle } from '../oracles/stdlib';
-import { tokensLikeTokenize } from '../python/tokenizer.diff.test';
+import { OracleToken, tokensLikeTokenize } from '../oracles/tokens';
 
 type OracleNode = [string, string, number | null, number | null, boolean];
 
@@ -49,7 +49,7 @@ describe('workspace/warmup', function () {
   });
 
   it('samples: the same tokens as CPython tokenize', function () {
-    const oracle = runOracle<{ tokens?: Array<[string, string, number, number, number, number]> }>('tokens.py', files);
+    const oracle = runOracle<{ tokens?: OracleToken[] }>('tokens.py', files);
     for (const [i, text] of [WARMUP_SAMPLE, WARMUP_SAMPLE_NON_ASCII].entries()) {
       const expected = oracle.get(files[i])?.tokens;
       assert.ok(expected, `tokenize failed on sample ${i}`);
