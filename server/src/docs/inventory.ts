@@ -221,17 +221,31 @@ export function countNodes(nodes: CoverageNode[]): { total: number; covered: num
 
 /** Coverage of one file from its bytes (decoded per PEP 263). Never throws: problems become `error`. */
 export function analyzeBytes(bytes: Uint8Array, relativePath: string, options: CoverageOptions): FileCoverage {
-  const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   try {
     const decoded = decodePython(bytes);
     if (!decoded.ok) return errorCoverage(relativePath, decoded.error);
-    const result = inventory(decoded.text, fileName, options);
-    return { path: relativePath, error: null, nodes: result.nodes, skipped: result.skipped || undefined, ...countNodes(result.nodes) };
+    return textCoverage(decoded.text, relativePath, options);
   } catch (e) {
     return errorCoverage(relativePath, `internal error: ${(e as Error).message ?? e}`);
   }
 }
 
+/** Coverage of a file's text (already decoded, or unsaved in an editor). */
+export function textCoverage(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
+  const result = inventory(text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
+  return fileCoverage(relativePath, null, result.nodes, result.skipped);
+}
+
 export function errorCoverage(path: string, error: string): FileCoverage {
-  return { path, error, nodes: [], total: 0, covered: 0, missed: 0, excused: 0 };
+  return fileCoverage(path, error, [], false);
+}
+
+/**
+ * Every FileCoverage is built here, with its properties in one order: V8 then gives all of them one shape,
+ * and the code that reads thousands of them (report, JSON) stays optimised (it was thrown away at the first
+ * file with an error when those had a shape of their own).
+ */
+function fileCoverage(path: string, error: string | null, nodes: CoverageNode[], skipped: boolean): FileCoverage {
+  const { total, covered, missed, excused } = countNodes(nodes);
+  return { path, error, nodes, skipped: skipped || undefined, total, covered, missed, excused };
 }

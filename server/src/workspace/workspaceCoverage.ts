@@ -9,7 +9,7 @@
  * thresholds, each folder's own verdict is in `folders`.
  */
 import { coverageSummary } from '../docs/coverageText';
-import { countNodes, inventory } from '../docs/inventory';
+import { textCoverage } from '../docs/inventory';
 import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../docs/report';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../docs/types';
 import { relativeTo, scanRoot } from './paths';
@@ -45,12 +45,6 @@ export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLo
   onProgress?(done: number, total: number): void;
 }
 
-/** Coverage of unsaved text, shaped like a scanned file's. */
-export function coverageOfText(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
-  const inv = inventory(text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
-  return { path: relativePath, error: null, nodes: inv.nodes, skipped: inv.skipped || undefined, ...countNodes(inv.nodes) };
-}
-
 /**
  * @param openDocuments absolute file path -> the editor's current text
  * Rejects with an AbortError when the signal fires.
@@ -71,7 +65,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     scan.files.forEach((file, i) => {
       const absolute = scan.absolutePaths[i];
       const unsaved = openDocuments.get(absolute);
-      const coverage = unsaved === undefined ? file : coverageOfText(unsaved, file.path, folder.options);
+      const coverage = unsaved === undefined ? file : textCoverage(unsaved, file.path, folder.options);
       if (coverage.skipped) return;
       files.push(coverage);
       scanned.push({ absolute, coverage });
