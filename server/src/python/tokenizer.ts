@@ -243,7 +243,7 @@ export class Tokenizer {
     this.lineFeeds = new ForwardSearch(text, '\n');
     this.backslashes = new ForwardSearch(text, '\\');
     // A BOM left in the text is not part of the first line's indentation.
-    if (text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
+    if (codeAt(text, 0) === 0xfeff) this.pos = this.lineStart = 1;
   }
 
   /** The current token's text. */

@@ -35,6 +35,9 @@ TRIPLE = '''single ''' + """double "" quote""" + r'''raw\' ''' + b"""bytes
 over lines"""
 JOINED = 1 + \
     2
+JOINED **= 2; JOINED //= 3; JOINED >>= 1; JOINED <<= 1; JOINED @= JOINED; JOINED != ...
+NESTED = f"{ {'a': [1, (2,)]}['a'] }" + f'{JOINED:{JOINED}.{JOINED}}' + f"{'{'}{r'raw'}{f'{JOINED}'}{r''}{rb'''x'''}" + f"""{(1 +
+2)}"""
 PARENTHESISED = (1 + \
                  2)
 CALL = dict(a=[1, (2, {3: 4})], b={'x': ...},  # a comment inside brackets
@@ -64,7 +67,13 @@ def excused(): pass
 
 
 @staticmethod
-@decorator.attribute(arg=1, other=[2])
+@decorator.attribute(arg=1,
+                     other=[2])
+@registry[0]
+@(lambda function: function)
+@registry \
+    .pick
+@registry ** 2 // 1 >> 1 << 1 != -~+registry  # decorators are tokenized, not skimmed: every operator
 def decorated(a, b: int = 2, /, c=3, *args: str, d, **kwargs) -> 'None':  # noqa: D103
     """Docstring."""
     return (a, b)
@@ -132,16 +141,67 @@ def after_class(
 
 def one_liner(): return 1
 class Empty: pass
+def inline_docstring(): "Doc."; return 1
+def not_a_docstring(): "doc" + ""
+def joined_header(a, \
+                  b): pass
 `;
 
-/** The same in a file that is not ASCII: the decoder's UTF-8 path and names that need normalising. */
-export const WARMUP_SAMPLE_NON_ASCII = '"""Modul\u00e9."""\n\n\ndef caf\u00e9():\n    """D\u00e9j\u00e0."""\n    return "\u00fc"  # \u00e9\n';
+/** A file that is not ASCII: the decoder's UTF-8 path, names that need normalising, lines the skim leaves to next(). */
+export const WARMUP_SAMPLE_NON_ASCII = [
+  '"""Modul\u00e9."""',
+  'x = caf\u00e9 = 1',
+  '',
+  '',
+  'def caf\u00e9(y=caf\u00e9 ** 2 // 1, \\',
+  '         *args, **kwargs) -> int:',
+  '    """D\u00e9j\u00e0."""',
+  '    if y:',
+  '        return "\u00fc"  # \u00e9',
+  '\u00f1 = 1',
+  '',
+].join('\n');
 
-const SAMPLES = [Buffer.from(WARMUP_SAMPLE, 'latin1'), Buffer.from(WARMUP_SAMPLE_NON_ASCII, 'utf8')];
+/** Characters outside the BMP (surrogate pairs in JavaScript) in a name: UTF-8 files only. */
+const ASTRAL_NAMES = 'def \u{1d518}n\u{1d526}code():\n    pass\n';
+
+/** Code CPython rejects: the parser's recovery paths (unclosed brackets and strings, odd dedents, Python 2). */
+export const WARMUP_SAMPLE_BROKEN = String.raw`"""Broken on purpose."""
+x = (1,
+def recovered():
+    """Found after an unclosed bracket."""
+s = 'unterminated
+def after_string():
+    pass
+        y = 1
+      z = 2
+print "python 2"
+price = $5 ? 1
+def last(a:
+    """Inside the unclosed bracket: not a docstring."""
+`;
+
+export interface WarmupSample {
+  name: string;
+  bytes: Buffer;
+  /** CPython compiles it (the test checks our reading against CPython's). */
+  valid: boolean;
+}
+
+/** Also the CRLF, coding-cookie and empty-file paths. */
+export const WARMUP_SAMPLES: readonly WarmupSample[] = [
+  { name: 'ascii.py', bytes: Buffer.from(WARMUP_SAMPLE, 'latin1'), valid: true },
+  { name: 'crlf.py', bytes: Buffer.from(WARMUP_SAMPLE.replace(/\n/g, '\r\n'), 'latin1'), valid: true },
+  { name: 'utf8.py', bytes: Buffer.from(WARMUP_SAMPLE_NON_ASCII + ASTRAL_NAMES, 'utf8'), valid: true },
+  { name: 'latin1.py', bytes: Buffer.from(`# -*- coding: latin-1 -*-\n${WARMUP_SAMPLE_NON_ASCII}`, 'latin1'), valid: true },
+  { name: 'cp1252.py', bytes: Buffer.from(`# coding: cp1252\n${WARMUP_SAMPLE_NON_ASCII}EURO = "\x80"\n`, 'latin1'), valid: true },
+  { name: 'empty.py', bytes: Buffer.alloc(0), valid: true },
+  { name: 'broken.py', bytes: Buffer.from(WARMUP_SAMPLE_BROKEN, 'latin1'), valid: false },
+];
 
 /** Analyses the samples with the scan's own options, for their side effect on V8 only. */
 export function primeAnalyzer(options: CoverageOptions): void {
   for (let round = 0; round < PRIME_ROUNDS; round++) {
-    for (const sample of SAMPLES) analyzeBytes(sample, 'warmup.py', options);
+    for (const sample of WARMUP_SAMPLES) analyzeBytes(sample.bytes, sample.name, options);
   }
 }
