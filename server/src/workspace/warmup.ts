@@ -191,7 +191,7 @@ export interface WarmupSample {
 /** Also the CRLF, coding-cookie and empty-file paths. */
 export const WARMUP_SAMPLES: readonly WarmupSample[] = [
   { name: 'ascii.py', bytes: Buffer.from(WARMUP_SAMPLE, 'latin1'), valid: true },
-  { name: 'crlf.py', bytes: Buffer.from(WARMUP_SAMPLE.replace(/\n/g, '\r\n'), 'latin1'), valid: true },
+  { name: 'crlf.py', bytes: Buffer.from(WARMUP_SAMPLE_NON_ASCII.replace(/\n/g, '\r\n'), 'utf8'), valid: true },
   { name: 'utf8.py', bytes: Buffer.from(WARMUP_SAMPLE_NON_ASCII + ASTRAL_NAMES, 'utf8'), valid: true },
   { name: 'latin1.py', bytes: Buffer.from(`# -*- coding: latin-1 -*-\n${WARMUP_SAMPLE_NON_ASCII}`, 'latin1'), valid: true },
   { name: 'cp1252.py', bytes: Buffer.from(`# coding: cp1252\n${WARMUP_SAMPLE_NON_ASCII}EURO = "\x80"\n`, 'latin1'), valid: true },
