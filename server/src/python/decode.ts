@@ -88,7 +88,7 @@ export function decodePython(bytes: Uint8Array): DecodeResult {
   if (hasBom && name !== 'utf-8') return { ok: false, error: `encoding problem: ${cookie} with BOM` };
   const codec = name === 'utf-8' ? 'utf_8' : name === 'iso-8859-1' ? 'latin_1' : lookupCodec(name);
   if (codec === undefined) return { ok: false, error: `unknown encoding: ${cookie}` };
-  return decodeWith(codec, bytes, start);
+  return decodeWith(codec, cookie, bytes, start);
 }
 
 function decodeUtf8(bytes: Uint8Array, start: number): DecodeResult {
@@ -103,7 +103,7 @@ function undecodable(codec: string): DecodeResult {
   return { ok: false, error: `'${codec}' codec can't decode the file (invalid bytes for this encoding)` };
 }
 
-function decodeWith(codec: string, bytes: Uint8Array, start: number): DecodeResult {
+function decodeWith(codec: string, cookie: string, bytes: Uint8Array, start: number): DecodeResult {
   if (codec === 'utf_8' || codec === 'utf_8_sig') return decodeUtf8(bytes, start);
   if (codec === 'latin_1') return { ok: true, text: latin1(bytes), encoding: 'latin-1' };
   if (codec === 'ascii') {
@@ -117,7 +117,7 @@ function decodeWith(codec: string, bytes: Uint8Array, start: number): DecodeResu
     return text === undefined ? undecodable(codec) : { ok: true, text, encoding: codec };
   }
   const whatwg = WHATWG_DECODERS[codec];
-  if (whatwg === undefined) return { ok: false, error: `docbits cannot decode ${codec} files; save the file as UTF-8` };
+  if (whatwg === undefined) return { ok: false, error: `docbits cannot decode files in ${cookie} (a Python codec it does not implement); save the file as UTF-8` };
   try {
     return { ok: true, text: new TextDecoder(whatwg, { fatal: true }).decode(bytes), encoding: codec };
   } catch {
