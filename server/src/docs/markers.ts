@@ -22,11 +22,13 @@ const MODULE_CODES = new Set(['D100', 'D104', 'MISSING-MODULE-DOCSTRING', 'C0114
 /** Cheap test that a comment may hold a marker; most comments do not. */
 const MAYBE_MARKER = /noqa|nodocqa|pylint|docstr-coverage/i;
 
+const NO_MARKERS: readonly ParsedMarker[] = [];
+
 /** The skip markers in one comment (a comment may hold several: `# type: ignore  # nodocqa`). */
-export function parseMarkers(comment: Comment, enabled: MarkerOptions): ParsedMarker[] {
-  const found: ParsedMarker[] = [];
+export function parseMarkers(comment: Comment, enabled: MarkerOptions): readonly ParsedMarker[] {
   const text = comment.text;
-  if (!MAYBE_MARKER.test(text)) return found;
+  if (!MAYBE_MARKER.test(text)) return NO_MARKERS; // most comments: nothing allocated for them
+  const found: ParsedMarker[] = [];
   let segmentStart = text.indexOf('#');
   while (segmentStart >= 0) {
     const next = text.indexOf('#', segmentStart + 1);
@@ -82,7 +84,6 @@ export function assignMarkers(definitions: Definition[], comments: Comment[], en
   // before V8 has optimised them, and `for...of` allocates an iterator result per step until it has.
   for (let c = 0; c < comments.length; c++) {
     const comment = comments[c];
-    if (!MAYBE_MARKER.test(comment.text)) continue; // most comments: no array allocated for them
     const markers = parseMarkers(comment, enabled);
     if (markers.length === 0) continue;
     headerLines ??= headerLineIndex(definitions);
