@@ -8,7 +8,7 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { CoverageOptions, FileCoverage } from '../docs/types';
 import { analyzeFile } from './analyze-file';
-import { PRIME_MIN_FILES, primeAnalyzer } from './warmup';
+import { primeBeforeScan } from './warmup';
 import { relativeTo } from './paths';
 
 export const SCAN_WORKER_FLAG = 'docbitsScanWorker';
@@ -64,7 +64,7 @@ export function runScanWorkerIfRequested(analyze: FileAnalyzer = analyzeFile): b
     const message: WorkerMessage = { type: 'results', batch: request.batch, results };
     port.postMessage(message);
   });
-  if (data.files.length >= PRIME_MIN_FILES) primeAnalyzer(data.options);
+  primeBeforeScan(data.files.length, data.options);
   const ready: WorkerMessage = { type: 'ready' };
   port.postMessage(ready);
   return true;

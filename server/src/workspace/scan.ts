@@ -36,7 +36,7 @@ import { CoverageOptions, FileCoverage } from '../docs/types';
 import { abortError } from './abort';
 import { errorCoverage } from '../docs/inventory';
 import { analyzeFile, DEFAULT_MAX_FILE_BYTES } from './analyze-file';
-import { PRIME_MIN_FILES, primeAnalyzer } from './warmup';
+import { primeBeforeScan } from './warmup';
 import { relativeTo, scanRoot } from './paths';
 import {
   BatchRequest, SCAN_WORKER_FLAG, ScanWorkerData, STATE_CURRENT, STATE_STARTED, WorkerMessage,
@@ -84,7 +84,7 @@ export async function scanFiles(files: readonly string[], root: string, options:
   if (workerCount > 0) {
     await new WorkerPool(run, workerCount, hooks).run();
   } else {
-    if (files.length >= PRIME_MIN_FILES) primeAnalyzer(options);
+    primeBeforeScan(files.length, options);
     await analyzeInMainThread(run, range(0, files.length));
   }
   run.progress.finish();

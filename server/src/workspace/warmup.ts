@@ -15,12 +15,12 @@ import { analyzeBytes } from '../docs/inventory';
 import { CoverageOptions } from '../docs/types';
 
 /** Below this many files a scan is over before priming would pay. */
-export const PRIME_MIN_FILES = 100;
+const PRIME_MIN_FILES = 100;
 
 /** How often the sample is analysed: V8 only starts collecting feedback for a function after a few calls. */
 const PRIME_ROUNDS = 4;
 
-export const WARMUP_SAMPLE = String.raw`"""Warm-up sample: the branches of the scanner's hot paths, in one small valid module."""
+const WARMUP_SAMPLE = String.raw`"""Warm-up sample: the branches of the scanner's hot paths, in one small valid module."""
 from __future__ import annotations  # noqa: F401
 import os, sys  # pylint: disable=multiple-imports
 
@@ -148,7 +148,7 @@ def joined_header(a, \
 `;
 
 /** A file that is not ASCII: the decoder's UTF-8 path, names that need normalising, lines the skim leaves to next(). */
-export const WARMUP_SAMPLE_NON_ASCII = [
+const WARMUP_SAMPLE_NON_ASCII = [
   '"""Modul\u00e9."""',
   'x = caf\u00e9 = 1',
   '',
@@ -166,7 +166,7 @@ export const WARMUP_SAMPLE_NON_ASCII = [
 const ASTRAL_NAMES = 'def \u{1d518}n\u{1d526}code():\n    pass\n';
 
 /** Code CPython rejects: the parser's recovery paths (unclosed brackets and strings, odd dedents, Python 2). */
-export const WARMUP_SAMPLE_BROKEN = String.raw`"""Broken on purpose."""
+const WARMUP_SAMPLE_BROKEN = String.raw`"""Broken on purpose."""
 x = (1,
 def recovered():
     """Found after an unclosed bracket."""
@@ -198,6 +198,11 @@ export const WARMUP_SAMPLES: readonly WarmupSample[] = [
   { name: 'empty.py', bytes: Buffer.alloc(0), valid: true },
   { name: 'broken.py', bytes: Buffer.from(WARMUP_SAMPLE_BROKEN, 'latin1'), valid: false },
 ];
+
+/** Before a scan of `fileCount` files in this thread: primes the analyser if the scan is big enough to gain. */
+export function primeBeforeScan(fileCount: number, options: CoverageOptions): void {
+  if (fileCount >= PRIME_MIN_FILES) primeAnalyzer(options);
+}
 
 /** Analyses the samples with the scan's own options, for their side effect on V8 only. */
 export function primeAnalyzer(options: CoverageOptions): void {
