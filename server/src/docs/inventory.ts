@@ -49,9 +49,9 @@ export function inventory(text: string, fileName: string, options: CoverageOptio
   const structure = parseStructure(text);
   const defs = structure.definitions;
   const candidates = visitDefinitions(defs, options);
-  const kept = fileFilters(defs, candidates, options);
+  const kept = fileFilters(candidates, options);
   if (kept === null) return { structure, nodes: [], definitionOf: [], unnecessaryMarkers: [], skipped: true };
-  if (options.docstringStyle === 'google') pairInitWithClass(defs, candidates, kept);
+  if (options.docstringStyle === 'google') pairInitWithClass(candidates, kept);
   return { structure, ...coverageNodes(structure, candidates, kept, fileName, options), skipped: false };
 }
 
@@ -89,12 +89,12 @@ function visitDefinitions(defs: Definition[], options: CoverageOptions): Candida
  * 2. interrogate's file-level filters: the indices of the candidates that stay, or null when interrogate
  * leaves the whole file out.
  */
-function fileFilters(defs: Definition[], candidates: Candidate[], options: CoverageOptions): number[] | null {
+function fileFilters(candidates: Candidate[], options: CoverageOptions): number[] | null {
   if (candidates.length === 0 && options.ignoreModule) return null;
   let kept = candidates.map((_, i) => i);
   if (options.whitelistRegex.length > 0) {
     const whitelist = matcherFor(options.whitelistRegex);
-    kept = kept.filter((i) => whitelist(defs[candidates[i].def].name));
+    kept = kept.filter((i) => whitelist(candidates[i].name));
     if (kept.length === 0) return null;
   }
   const isFunctionKind = (c: Candidate | undefined): boolean => c !== undefined && c.kind !== 'class';
@@ -116,11 +116,11 @@ function fileFilters(defs: Definition[], candidates: Candidate[], options: Cover
 }
 
 /** Google style: a class and its __init__ document each other. */
-function pairInitWithClass(defs: Definition[], candidates: Candidate[], kept: number[]): void {
+function pairInitWithClass(candidates: Candidate[], kept: number[]): void {
   for (const i of kept) {
     const c = candidates[i];
     const parent = candidates[c.parent];
-    if (c.kind !== 'method' || defs[c.def].name !== '__init__' || !parent) continue;
+    if (c.kind !== 'method' || c.name !== '__init__' || !parent) continue;
     if (!c.covered && parent.covered) c.covered = true;
     else if (c.covered && !parent.covered) parent.covered = true;
   }

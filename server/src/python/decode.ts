@@ -18,7 +18,7 @@ const BLANK_OR_COMMENT = /^[ \t\f]*(?:[#\r\n]|$)/;
  * tokenize's `_get_normal_name`: the two spellings CPython's tokenizer knows itself. Everything else is left
  * as written and goes to the codec registry (lookupCodec).
  */
-export function normalizeEncodingName(name: string): string {
+function normalizeEncodingName(name: string): string {
   const head = name.slice(0, 12).toLowerCase().replace(/_/g, '-');
   if (head === 'utf-8' || head.startsWith('utf-8-')) return 'utf-8';
   if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(head)) return 'iso-8859-1';
@@ -30,7 +30,7 @@ export function normalizeEncodingName(name: string): string {
  * `encodings.normalize_encoding` (runs of other characters than letters, digits and dots become one `_`),
  * then the alias table, then the name itself.
  */
-export function lookupCodec(name: string): string | undefined {
+function lookupCodec(name: string): string | undefined {
   const normalized = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
   const aliased = CODEC_ALIASES[normalized] ?? CODEC_ALIASES[normalized.replace(/\./g, '_')];
   for (const candidate of aliased === undefined ? [normalized] : [aliased, normalized]) {
