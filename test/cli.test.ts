@@ -4,8 +4,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { inventory } from '../server/src/docs/inventory';
-import { CoverageOptions, DEFAULT_OPTIONS } from '../server/src/docs/types';
+import { inventory } from '../server/src/coverage/inventory';
+import { CoverageOptions, DEFAULT_OPTIONS } from '../server/src/coverage/types';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');

@@ -5,9 +5,9 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient, WorkDoneProgress, WorkDoneProgressReport } from 'vscode-languageclient/node';
-import { badgeSvg } from '../../server/src/docs/badge';
-import { BADGE_FILENAME } from '../../server/src/docs/badge';
-import { reportTree } from '../../server/src/workspace/reportTree';
+import { badgeSvg } from '../../server/src/coverage/badge';
+import { BADGE_FILENAME } from '../../server/src/coverage/badge';
+import { reportTree } from '../../server/src/coverage/reportTree';
 import type { WorkspaceCoverageResult } from '../../server/src/workspace/workspaceCoverage';
 import { CoverageTreeProvider } from './coverageTree';
 import { CoverageStatusBar } from './statusBar';

@@ -1,6 +1,6 @@
 /** The Explorer view `docbitsCoverage`: draws the report tree built by workspace/reportTree.ts. */
 import * as vscode from 'vscode';
-import { ReportTreeNode } from '../../server/src/workspace/reportTree';
+import { ReportTreeNode } from '../../server/src/coverage/reportTree';
 
 export class CoverageTreeProvider implements vscode.TreeDataProvider<ReportTreeNode> {
   private roots: ReportTreeNode[] = [];

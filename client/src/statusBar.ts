@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { belowFailUnder, statusBarText, statusBarTooltip } from '../../server/src/docs/coverageText';
+import { belowFailUnder, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
 import type { FileCoverageResult } from '../../server/src/server';
-import type { Totals } from '../../server/src/docs/types';
+import type { Totals } from '../../server/src/coverage/types';
 
 export class CoverageStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('docbits.coverage', vscode.StatusBarAlignment.Right, 100);

@@ -1,17 +1,17 @@
 /**
  * `docbits`: interrogate's command line over docbits' engine. Only wiring: arguments and config in,
- * workspace scan, report out. Every judgement lives in docs/ and workspace/.
+ * workspace scan, report out. Every judgement lives in coverage/ and workspace/.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import * as v8 from 'v8';
-import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './docs/badge';
+import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
 import {
   BADGE_STYLES, BadgeStyle, compileNameRegex, ConfigOptions, ConfigProblem, loadConfig, mergeOptions, ResolvedOptions,
-} from './docs/config';
-import { buildReport, formatJson, formatTextReport } from './docs/report';
-import { DEFAULT_OPTIONS } from './docs/types';
+} from './coverage/config';
+import { buildReport, formatJson, formatTextReport } from './coverage/report';
+import { DEFAULT_OPTIONS } from './coverage/types';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';

@@ -1,5 +1,5 @@
 /**
- * The Docbits language server: LSP glue only. Binds connection events to the services in docs/ and
+ * The Docbits language server: LSP glue only. Binds connection events to the services in coverage/ and
  * workspace/ (inventory, diagnostics, code actions, settings, report) and decides nothing itself.
  *
  * Runs as `node dist/server.js --stdio` (or --node-ipc from the VS Code client). Initialization options:
@@ -17,20 +17,20 @@ import {
   TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverOptions, effectiveCoverageOptions, EditorSettings, readEditorSettings, DEFAULT_EDITOR_SETTINGS } from './docs/settings';
-import { ADD_ALL_DOCSTRINGS_KIND, codeActions } from './docs/actions';
-import { configDiagnostics, coverageDiagnostics } from './docs/diagnostics';
-import { countNodes, FileInventory, inventory } from './docs/inventory';
-import { passed, percent } from './docs/report';
-import { CoverageOptions } from './docs/types';
+import { hoverOptions, effectiveCoverageOptions, EditorSettings, readEditorSettings, DEFAULT_EDITOR_SETTINGS } from './coverage/settings';
+import { ADD_ALL_DOCSTRINGS_KIND, codeActions } from './coverage/actions';
+import { configDiagnostics, coverageDiagnostics } from './coverage/diagnostics';
+import { countNodes, FileInventory, inventory } from './coverage/inventory';
+import { passed, percent } from './coverage/report';
+import { CoverageOptions } from './coverage/types';
 import { bitsHover } from './bits/hover';
 import { isAbortError } from './workspace/abort';
-import { analyzeFile } from './workspace/analyze-file';
+import { analyzeFile } from './workspace/analyzeFile';
 import { baseNameOf, displayPathOf, filePathOf } from './workspace/documents';
-import { FaultLog } from './workspace/faultLog';
+import { FaultLog } from './session/faultLog';
 import { ProjectConfig, ProjectConfigCache } from './workspace/projectConfig';
 import { runScanWorkerIfRequested } from './workspace/scan';
-import { ValidationQueue } from './workspace/validationQueue';
+import { ValidationQueue } from './session/validationQueue';
 import { isCheckedFile } from './workspace/checkedFiles';
 import { workspaceCoverage, WorkspaceCoverageResult } from './workspace/workspaceCoverage';
 

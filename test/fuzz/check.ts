@@ -4,9 +4,9 @@
  */
 import { isDeepStrictEqual } from 'util';
 import { bitsHover } from '../../server/src/bits/hover';
-import { analyzeBytes, countNodes, inventory } from '../../server/src/docs/inventory';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/docs/stubs';
-import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { analyzeBytes, countNodes, inventory } from '../../server/src/coverage/inventory';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/coverage/stubs';
+import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { decodePython } from '../../server/src/python/decode';
 import { parseStructure, ModuleStructure } from '../../server/src/python/structure';
 import { tokenize } from '../../server/src/python/tokenizer';

@@ -6,9 +6,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { allStubEdits, docstringStubEdit } from '../../server/src/docs/stubs';
-import { inventory } from '../../server/src/docs/inventory';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { allStubEdits, docstringStubEdit } from '../../server/src/coverage/stubs';
+import { inventory } from '../../server/src/coverage/inventory';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
 import { tokenize } from '../../server/src/python/tokenizer';
 import { TokenKind } from '../../server/src/python/tokens';

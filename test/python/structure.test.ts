@@ -2,8 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventory } from '../../server/src/docs/inventory';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { inventory } from '../../server/src/coverage/inventory';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { decodePython } from '../../server/src/python/decode';
 import { parseStructure } from '../../server/src/python/structure';
 import { runOracle, stdlibFiles } from '../oracles/stdlib';

@@ -1,11 +1,11 @@
-/** Document paths, checked files, fault log, report tree and the texts people read (workspace/*, docs/coverageText.ts). */
+/** Document paths, checked files, fault log, report tree and the texts people read (workspace/*, coverage/coverageText.ts). */
 import * as assert from 'assert';
-import { belowFailUnder, coverageSummary, groupThousands, statusBarText, statusBarTooltip } from '../../server/src/docs/coverageText';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { belowFailUnder, coverageSummary, groupThousands, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { isCheckedFile } from '../../server/src/workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf } from '../../server/src/workspace/documents';
-import { FaultLog } from '../../server/src/workspace/faultLog';
-import { reportTree } from '../../server/src/workspace/reportTree';
+import { FaultLog } from '../../server/src/session/faultLog';
+import { reportTree } from '../../server/src/coverage/reportTree';
 
 describe('documents, faults and the report for people', () => {
   it('finds paths, folders and display names', () => {

@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeBytes } from '../../server/src/docs/inventory';
-import { DEFAULT_OPTIONS, FileCoverage } from '../../server/src/docs/types';
+import { analyzeBytes } from '../../server/src/coverage/inventory';
+import { DEFAULT_OPTIONS, FileCoverage } from '../../server/src/coverage/types';
 import { defaultWorkerScript, scanFiles, scanWorkspace, ScanHooks } from '../../server/src/workspace/scan';
 import { makeTree, TempTree } from './helpers/tree';
 
-const MISBEHAVING_WORKER = path.join(__dirname, 'helpers', 'misbehaving-scan-worker.js');
+const MISBEHAVING_WORKER = path.join(__dirname, 'helpers', 'misbehavingScanWorker.js');
 
 /** A small module with a documented and an undocumented definition, different per file. */
 function source(i: number): string {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import {
   nodeWalkFileSystem, walkPaths, walkPathsSync, WalkFileSystem, WalkOptions,
 } from '../../server/src/workspace/walk';

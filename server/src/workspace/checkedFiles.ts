@@ -5,7 +5,7 @@
  * (untitled) and Python files without a .py/.pyi name (scripts) are always checked.
  */
 import * as path from 'path';
-import { CoverageOptions } from '../docs/types';
+import { CoverageOptions } from '../coverage/types';
 import { folderOf } from './documents';
 import { effectiveExcludes, makeFileFilter } from './walk';
 

@@ -6,8 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigOptions, ConfigProblem, findConfigFile, parsePyprojectToml, parseSetupCfg } from '../docs/config';
-import { ProjectFileOptions } from '../docs/settings';
+import { ConfigOptions, ConfigProblem, findConfigFile, parsePyprojectToml, parseSetupCfg } from '../coverage/config';
+import { ProjectFileOptions } from '../coverage/settings';
 
 export interface ProjectConfig extends ProjectFileOptions {
   /** The config file read, if any. */

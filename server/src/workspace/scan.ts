@@ -9,7 +9,7 @@
  * Wiring the worker script
  * ------------------------
  * A Worker needs a file to run. Two layouts are supported without configuration:
- * - tsc output (tests): scan.js finds scan-worker.js beside it and starts that; the module serves on its own
+ * - tsc output (tests): scan.js finds scanWorker.js beside it and starts that; the module serves on its own
  *   when it is a Worker's main script.
  * - an esbuild bundle (dist/cli.js, dist/server.js): there is no separate file, so the pool starts the bundle
  *   itself (`__filename`) with `workerData.docbitsScanWorker = true`. Every entry point that can reach
@@ -24,7 +24,7 @@
  * `hooks.workerScript` overrides the choice (tests use it to start a worker that crashes on purpose).
  *
  * Robustness: unreadable, vanished, oversized files and directories become FileCoverage errors (see
- * analyze-file.ts). A worker that dies is replaced (a few times), and only the file it was analysing gets an
+ * analyzeFile.ts). A worker that dies is replaced (a few times), and only the file it was analysing gets an
  * error; its other unfinished files are handed out again. A worker stuck on one file longer than
  * `fileTimeoutMs` is stopped the same way. When no worker can run, the rest is analysed in the main thread.
  */
@@ -32,18 +32,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { CoverageOptions, FileCoverage } from '../docs/types';
+import { CoverageOptions, FileCoverage } from '../coverage/types';
 import { abortError } from './abort';
-import { errorCoverage } from '../docs/inventory';
-import { analyzeFile, DEFAULT_MAX_FILE_BYTES } from './analyze-file';
+import { errorCoverage } from '../coverage/inventory';
+import { analyzeFile, DEFAULT_MAX_FILE_BYTES } from './analyzeFile';
 import { primeBeforeScan } from './warmup';
 import { relativeTo, scanRoot } from './paths';
 import {
   BatchRequest, SCAN_WORKER_FLAG, ScanWorkerData, STATE_CURRENT, STATE_STARTED, WorkerMessage,
-} from './scan-worker';
+} from './scanWorker';
 import { walkPaths, WalkError, WalkHooks, WalkProblem } from './walk';
 
-export { runScanWorkerIfRequested } from './scan-worker';
+export { runScanWorkerIfRequested } from './scanWorker';
 
 export interface ScanHooks {
   /** Files done so far; called at most ~20 times a second, first with 0 and last with (total, total). */
@@ -113,9 +113,9 @@ export async function scanWorkspace(paths: readonly string[], options: CoverageO
   return { root, absolutePaths: walked.files, files, problems: walked.problems, error: null };
 }
 
-/** The default worker script: scan-worker.js beside this file (tsc), else this very file (a bundle). */
+/** The default worker script: scanWorker.js beside this file (tsc), else this very file (a bundle). */
 export function defaultWorkerScript(): string {
-  const sibling = path.join(__dirname, 'scan-worker.js');
+  const sibling = path.join(__dirname, 'scanWorker.js');
   if (path.basename(__filename) === 'scan.js' && fs.existsSync(sibling)) return sibling;
   return __filename;
 }

@@ -18,7 +18,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CoverageOptions } from '../docs/types';
+import { CoverageOptions } from '../coverage/types';
 import { abortError } from './abort';
 import { compileFnmatch, CompiledPattern, normcase } from './fnmatch';
 import { childPrefix, joinPath, sortReportOrder } from './paths';

@@ -11,8 +11,8 @@
  * The sample is valid Python (test/workspace/warmup.test.ts checks it against CPython's ast), so priming
  * also exercises the paths real code takes, and it never changes a result: analysis is a pure function.
  */
-import { analyzeBytes } from '../docs/inventory';
-import { CoverageOptions } from '../docs/types';
+import { analyzeBytes } from '../coverage/inventory';
+import { CoverageOptions } from '../coverage/types';
 
 /** Below this many files a scan is over before priming would pay. */
 const PRIME_MIN_FILES = 100;

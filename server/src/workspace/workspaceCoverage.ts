@@ -8,10 +8,10 @@
  * (one line for a notification). `failUnder` is the first folder's; with several folders of different
  * thresholds, each folder's own verdict is in `folders`.
  */
-import { coverageSummary } from '../docs/coverageText';
-import { textCoverage } from '../docs/inventory';
-import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../docs/report';
-import { CoverageOptions, CoverageTotals, FileCoverage } from '../docs/types';
+import { coverageSummary } from '../coverage/coverageText';
+import { textCoverage } from '../coverage/inventory';
+import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../coverage/report';
+import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
 import { relativeTo, scanRoot } from './paths';
 import { scanWorkspace, ScanHooks } from './scan';
 

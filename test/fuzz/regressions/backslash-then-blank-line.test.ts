@@ -15,7 +15,7 @@
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { docstringStubEdit } from '../../../server/src/docs/stubs';
+import { docstringStubEdit } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
 import { tokenize } from '../../../server/src/python/tokenizer';
 import { TokenKind } from '../../../server/src/python/tokens';

@@ -8,7 +8,7 @@
  * over the child's span; the `for (j = index + 1; ...)` loop that collects the children also walks every descendant.
  */
 import * as assert from 'assert';
-import { allStubEdits } from '../../../server/src/docs/stubs';
+import { allStubEdits } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
 
 function nestedByTabs(depth: number): string {

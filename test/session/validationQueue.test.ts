@@ -1,6 +1,6 @@
 /** Coalescing edits and dropping stale checks (workspace/validationQueue.ts). */
 import * as assert from 'assert';
-import { Timers, ValidationQueue } from '../../server/src/workspace/validationQueue';
+import { Timers, ValidationQueue } from '../../server/src/session/validationQueue';
 
 describe('ValidationQueue', () => {
   function fakeTimers(): Timers & { flush(): void; pending: number } {

@@ -2,9 +2,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventory } from '../../server/src/docs/inventory';
-import { parseMarkers } from '../../server/src/docs/markers';
-import { DEFAULT_MARKERS, DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { inventory } from '../../server/src/coverage/inventory';
+import { parseMarkers } from '../../server/src/coverage/markers';
+import { DEFAULT_MARKERS, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 const MARKERS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'markers');
 const load = (name: string): string => fs.readFileSync(path.join(MARKERS, name), 'utf8');

@@ -5,10 +5,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { analyzeFile } from '../../server/src/workspace/analyze-file';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { analyzeFile } from '../../server/src/workspace/analyzeFile';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
-describe('workspace/analyze-file', () => {
+describe('workspace/analyzeFile', () => {
   it('a small file read after a larger one sees only its own bytes (the read buffer is reused)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-read-'));
     try {

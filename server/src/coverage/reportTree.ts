@@ -3,9 +3,9 @@
  * still missing a docstring. Plain data with absolute paths and 0-based lines, so the client only draws it.
  */
 import * as path from 'path';
-import { pyFormatFixed } from '../docs/pyRound';
-import { percent } from '../docs/report';
-import type { WorkspaceCoverageResult } from './workspaceCoverage';
+import { pyFormatFixed } from './pyRound';
+import { percent } from './report';
+import type { WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 
 export interface ReportTreeNode {
   kind: 'folder' | 'file' | 'definition';

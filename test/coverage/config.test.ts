@@ -15,8 +15,8 @@ import {
   parseSetupCfg,
   sanitizeListValue,
   suggestKey,
-} from '../../server/src/docs/config';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+} from '../../server/src/coverage/config';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config');
 const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');

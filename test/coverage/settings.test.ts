@@ -1,7 +1,7 @@
-/** Editor settings and how they combine with the project's config file (docs/settings.ts). */
+/** Editor settings and how they combine with the project's config file (coverage/settings.ts). */
 import * as assert from 'assert';
-import { effectiveCoverageOptions, readEditorSettings } from '../../server/src/docs/settings';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { effectiveCoverageOptions, readEditorSettings } from '../../server/src/coverage/settings';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { ProjectConfigCache } from '../../server/src/workspace/projectConfig';
 
 describe('editor settings', () => {

@@ -1,10 +1,10 @@
-/** Diagnostics and code actions for one document (docs/diagnostics.ts, docs/actions.ts). */
+/** Diagnostics and code actions for one document (coverage/diagnostics.ts, coverage/actions.ts). */
 import * as assert from 'assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { codeActions, kindWanted } from '../../server/src/docs/actions';
-import { coverageDiagnostics } from '../../server/src/docs/diagnostics';
-import { inventory } from '../../server/src/docs/inventory';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { codeActions, kindWanted } from '../../server/src/coverage/actions';
+import { coverageDiagnostics } from '../../server/src/coverage/diagnostics';
+import { inventory } from '../../server/src/coverage/inventory';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 describe('diagnostics and code actions', () => {
   const text = 'class A:\n    def __init__(self):\n        pass\n\n    def __len__(self):\n        return 0\n\n    def run(self):  # nodocqa\n        """Run."""\n';

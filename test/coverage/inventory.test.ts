@@ -2,8 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { inventory } from '../../server/src/docs/inventory';
-import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { inventory } from '../../server/src/coverage/inventory';
+import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const shapes = fs.readFileSync(path.join(FIXTURES, 'options', 'shapes.py'), 'utf8');

@@ -13,9 +13,9 @@ import {
   sep,
   sortFiles,
   sumTotals,
-} from '../../server/src/docs/report';
-import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../../server/src/docs/pyRound';
-import { CoverageNode, FileCoverage, NodeKind, NodeStatus } from '../../server/src/docs/types';
+} from '../../server/src/coverage/report';
+import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../../server/src/coverage/pyRound';
+import { CoverageNode, FileCoverage, NodeKind, NodeStatus } from '../../server/src/coverage/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'report');
 

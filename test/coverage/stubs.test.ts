@@ -1,5 +1,5 @@
 /**
- * Docstring stubs and nodocqa markers (server/src/docs/stubs.ts), checked against CPython: every edit on
+ * Docstring stubs and nodocqa markers (server/src/coverage/stubs.ts), checked against CPython: every edit on
  * every fixture in every style must leave a file that compiles, documents its target (ast.get_docstring),
  * is covered by our own inventory, and has the same code as before (ast.dump without docstrings).
  */
@@ -8,10 +8,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { inventory } from '../../server/src/docs/inventory';
-import { parseSignature, scanBody } from '../../server/src/docs/signature';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/docs/stubs';
-import { DEFAULT_OPTIONS } from '../../server/src/docs/types';
+import { inventory } from '../../server/src/coverage/inventory';
+import { parseSignature, scanBody } from '../../server/src/coverage/signature';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/coverage/stubs';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
 import { runOracle, stdlibFiles } from '../oracles/stdlib';
 

@@ -4,8 +4,8 @@
  * `error` set and no nodes (DESIGN.md §3).
  */
 import * as fs from 'fs';
-import { analyzeBytes, errorCoverage } from '../docs/inventory';
-import { CoverageOptions, FileCoverage } from '../docs/types';
+import { analyzeBytes, errorCoverage } from '../coverage/inventory';
+import { CoverageOptions, FileCoverage } from '../coverage/types';
 import { describeFsError } from './walk';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * `throw_*` throw out of the message handler, `hang_*` never finish and `slow_*` take about 20 ms.
  */
 import * as path from 'path';
-import { analyzeFile } from '../../../server/src/workspace/analyze-file';
-import { runScanWorkerIfRequested } from '../../../server/src/workspace/scan-worker';
+import { analyzeFile } from '../../../server/src/workspace/analyzeFile';
+import { runScanWorkerIfRequested } from '../../../server/src/workspace/scanWorker';
 
 runScanWorkerIfRequested((file, relativePath, options, maxFileBytes) => {
   const name = path.basename(file);

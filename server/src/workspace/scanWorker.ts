@@ -6,8 +6,8 @@
  * counter in a shared Int32Array, so the main thread can tell which file a crashed or stuck worker was on.
  */
 import { isMainThread, parentPort, workerData } from 'worker_threads';
-import { CoverageOptions, FileCoverage } from '../docs/types';
-import { analyzeFile } from './analyze-file';
+import { CoverageOptions, FileCoverage } from '../coverage/types';
+import { analyzeFile } from './analyzeFile';
 import { primeBeforeScan } from './warmup';
 import { relativeTo } from './paths';
 
