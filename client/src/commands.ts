@@ -5,10 +5,9 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient, WorkDoneProgress, WorkDoneProgressReport } from 'vscode-languageclient/node';
-import { badgeSvg } from '../../server/src/coverage/badge';
-import { BADGE_FILENAME } from '../../server/src/coverage/badge';
+import { BADGE_FILENAME, badgeSvg } from '../../server/src/coverage/badge';
 import { reportTree } from '../../server/src/coverage/reportTree';
-import type { WorkspaceCoverageResult } from '../../server/src/workspace/workspaceCoverage';
+import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { CoverageTreeProvider } from './coverageTree';
 import { CoverageStatusBar } from './statusBar';
 
@@ -32,7 +31,7 @@ async function measureWorkspace(client: LanguageClient): Promise<WorkspaceCovera
       shown = Math.max(shown, percentage);
     });
     try {
-      return await client.sendRequest<WorkspaceCoverageResult>('docbits/workspaceCoverage', { workDoneToken }, token);
+      return await client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, { workDoneToken }, token);
     } catch (err) {
       if (token.isCancellationRequested) return undefined;
       throw err;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { belowFailUnder, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
-import type { FileCoverageResult } from '../../server/src/server';
+import { FILE_COVERAGE_METHOD, FileCoverageResult } from '../../server/src/protocol';
 import type { Totals } from '../../server/src/coverage/types';
 
 export class CoverageStatusBar implements vscode.Disposable {
@@ -38,7 +38,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.client.sendRequest<FileCoverageResult>('docbits/fileCoverage', { uri: document.uri.toString() }).then((coverage) => {
+    this.client.sendRequest<FileCoverageResult>(FILE_COVERAGE_METHOD, { uri: document.uri.toString() }).then((coverage) => {
       if (generation !== this.generation) return;
       this.item.text = statusBarText(coverage);
       this.item.tooltip = statusBarTooltip(document.uri.path.split('/').pop() ?? '', coverage, coverage.failUnder, this.workspace);

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { inventory } from '../../server/src/coverage/inventory';
 import { parseSignature, scanBody } from '../../server/src/coverage/signature';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/coverage/stubs';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, parsedFile, TextEditLike } from '../../server/src/coverage/stubs';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
 import { runOracle, stdlibFiles } from '../oracles/stdlib';
@@ -147,7 +147,7 @@ describe('docstring stubs: every fixture, every definition, every style (CPython
       const count = parseStructure(text).definitions.length;
       for (const style of STYLES) {
         for (let index = -1; index < count; index++) {
-          const edit = docstringStubEdit(text, index, style);
+          const edit = docstringStubEdit(parsedFile(text), index, style);
           const facts = originals.get(name)!;
           const documented = index === -1 ? !isBlank(facts.module_doc) : !isBlank(facts.defs[index].doc);
           if (!edit) {
@@ -157,7 +157,7 @@ describe('docstring stubs: every fixture, every definition, every style (CPython
           assert.ok(!documented, `${name} #${index}: a stub for a documented definition`);
           variants.push({ label: `${name} #${index} ${style}`, fixture: name, targets: new Set([index]), text: applyEdits(text, [edit]), style });
         }
-        const all = allStubEdits(text, undocumented(text), style);
+        const all = allStubEdits(parsedFile(text), undocumented(text), style);
         variants.push({ label: `${name} all ${style}`, fixture: name, targets: new Set(undocumented(text)), text: applyEdits(text, all), style });
       }
     }
@@ -191,7 +191,7 @@ describe('docstring stubs: every fixture, every definition, every style (CPython
           ? inventory(v.text, 'f.py', DEFAULT_OPTIONS).nodes[0].status === 'covered'
           : statusOf(v.text, index) === 'covered';
         if (!covered) problems.push(`${v.label}: #${index} not covered`);
-        if (docstringStubEdit(v.text, index, v.style) !== null) problems.push(`${v.label}: #${index} offered again`);
+        if (docstringStubEdit(parsedFile(v.text), index, v.style) !== null) problems.push(`${v.label}: #${index} offered again`);
       }
     }
     assert.deepStrictEqual(problems, []);
@@ -214,7 +214,7 @@ describe('docstring stubs: golden text', () => {
     '',
   ].join('\n');
 
-  const stubbed = (style: DocstringStyle): string => applyEdits(source, [docstringStubEdit(source, 1, style)!]);
+  const stubbed = (style: DocstringStyle): string => applyEdits(source, [docstringStubEdit(parsedFile(source), 1, style)!]);
   const withDocstring = (...docLines: string[]): string =>
     [source.split('\n')[0], source.split('\n')[1], ...docLines, ...source.split('\n').slice(2)].join('\n');
 
@@ -292,13 +292,13 @@ describe('docstring stubs: golden text', () => {
   });
 
   it('a class gets a summary line; single quotes on request', () => {
-    const edit = docstringStubEdit(source, 0, 'google', { quote: "'''" })!;
+    const edit = docstringStubEdit(parsedFile(source), 0, 'google', { quote: "'''" })!;
     assert.deepStrictEqual(edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "    '''Summary of Store.'''\n" });
   });
 
   it('a generator gets Yields typed with the return annotation', () => {
     const text = 'def gen(n) -> Iterator[int]:\n    yield n\n';
-    assert.strictEqual(applyEdits(text, [docstringStubEdit(text, 0, 'google')!]), [
+    assert.strictEqual(applyEdits(text, [docstringStubEdit(parsedFile(text), 0, 'google')!]), [
       'def gen(n) -> Iterator[int]:',
       '    """Summary of gen.',
       '',
@@ -316,7 +316,7 @@ describe('docstring stubs: golden text', () => {
 
 describe('docstring stubs: placement', () => {
   const stub = (text: string, index: number, style: DocstringStyle = 'pep257', options = {}): string =>
-    applyEdits(text, [docstringStubEdit(text, index, style, options)!]);
+    applyEdits(text, [docstringStubEdit(parsedFile(text), index, style, options)!]);
 
   it('a one-line def becomes a block with the body on its own line', () => {
     assert.strictEqual(stub('def f(): return 1\n', 0), 'def f():\n    """Summary of f."""\n    return 1\n');
@@ -351,13 +351,13 @@ describe('docstring stubs: placement', () => {
 
   it('CRLF files get CRLF line breaks, tab-indented files get tabs', () => {
     const crlf = read('crlf.py');
-    const edit = docstringStubEdit(crlf, 2, 'google')!; // `def other(self): return 2`
+    const edit = docstringStubEdit(parsedFile(crlf), 2, 'google')!; // `def other(self): return 2`
     assert.ok(!/(^|[^\r])\n/.test(edit.newText) && edit.newText.includes('\r\n'), JSON.stringify(edit.newText));
-    const all = applyEdits(crlf, allStubEdits(crlf, undocumented(crlf), 'numpy'));
+    const all = applyEdits(crlf, allStubEdits(parsedFile(crlf), undocumented(crlf), 'numpy'));
     assert.ok(!/(^|[^\r])\n/.test(all), 'no bare LF after all stubs');
 
     const tabs = read('tabs.py');
-    const inline = docstringStubEdit(tabs, 2, 'pep257')!; // `\tdef inline(self): return None`
+    const inline = docstringStubEdit(parsedFile(tabs), 2, 'pep257')!; // `\tdef inline(self): return None`
     assert.strictEqual(inline.newText, '\n\t\t"""Summary of inline."""\n\t\t');
   });
 
@@ -372,9 +372,9 @@ describe('docstring stubs: placement', () => {
 
   it('returns null (never throws) for documented definitions, bad indexes and broken code', () => {
     const text = 'def f():\n    "Doc."\n';
-    assert.strictEqual(docstringStubEdit(text, 0, 'google'), null);
-    for (const index of [1, -2, 99, 0.5, NaN]) assert.strictEqual(docstringStubEdit(text, index, 'google'), null);
-    assert.strictEqual(docstringStubEdit('"""Doc."""\n', -1, 'google'), null);
+    assert.strictEqual(docstringStubEdit(parsedFile(text), 0, 'google'), null);
+    for (const index of [1, -2, 99, 0.5, NaN]) assert.strictEqual(docstringStubEdit(parsedFile(text), index, 'google'), null);
+    assert.strictEqual(docstringStubEdit(parsedFile('"""Doc."""\n'), -1, 'google'), null);
     // Every prefix of the fixtures: no exception, and every edit applies.
     for (const name of FIXTURE_NAMES) {
       const full = read(name);
@@ -382,12 +382,12 @@ describe('docstring stubs: placement', () => {
         const text = full.slice(0, cut);
         const count = parseStructure(text).definitions.length;
         for (let index = -1; index < count; index++) {
-          const edit = docstringStubEdit(text, index, 'numpy');
+          const edit = docstringStubEdit(parsedFile(text), index, 'numpy');
           if (edit) applyEdits(text, [edit]);
-          const marker = nodocqaEdit(text, index);
+          const marker = nodocqaEdit(parsedFile(text), index);
           if (marker) applyEdits(text, [marker]);
         }
-        applyEdits(text, allStubEdits(text, [-1, ...Array.from({ length: count }, (_, i) => i)], 'google'));
+        applyEdits(text, allStubEdits(parsedFile(text), [-1, ...Array.from({ length: count }, (_, i) => i)], 'google'));
       }
     }
   });
@@ -396,7 +396,7 @@ describe('docstring stubs: placement', () => {
 describe('docstring stubs: truncated files and a sample of the stdlib', () => {
   /** allStubEdits over each text (rotating styles); every result must pass checkStubbed. */
   function stubEverything(labels: string[], texts: string[]): string[] {
-    const stubbed = texts.map((text, i) => applyEdits(text, allStubEdits(text, undocumented(text), STYLES[i % STYLES.length])));
+    const stubbed = texts.map((text, i) => applyEdits(text, allStubEdits(parsedFile(text), undocumented(text), STYLES[i % STYLES.length])));
     const facts = cpythonFacts([...texts, ...stubbed]);
     const problems: string[] = [];
     texts.forEach((text, i) => {
@@ -434,7 +434,7 @@ describe('docstring stubs: allStubEdits on a file with ~20 undocumented definiti
     const targets = undocumented(text);
     assert.ok(targets.length >= 20, `${targets.length} undocumented`);
     for (const style of STYLES) {
-      const edits = allStubEdits(text, targets, style);
+      const edits = allStubEdits(parsedFile(text), targets, style);
       assert.strictEqual(edits.length, targets.length, style);
       const result = applyEdits(text, edits);
       const [before, after] = cpythonFacts([text, result]);
@@ -447,10 +447,10 @@ describe('docstring stubs: allStubEdits on a file with ~20 undocumented definiti
   it('ignores duplicates and documented indexes', () => {
     const text = read('many.py');
     const targets = undocumented(text);
-    const twice = allStubEdits(text, [...targets, ...targets], 'pep257');
-    assert.deepStrictEqual(twice, allStubEdits(text, targets, 'pep257'));
+    const twice = allStubEdits(parsedFile(text), [...targets, ...targets], 'pep257');
+    assert.deepStrictEqual(twice, allStubEdits(parsedFile(text), targets, 'pep257'));
     const documented = applyEdits(text, twice);
-    assert.deepStrictEqual(allStubEdits(documented, [-1, 0, 1, 2], 'google'), []);
+    assert.deepStrictEqual(allStubEdits(parsedFile(documented), [-1, 0, 1, 2], 'google'), []);
   });
 });
 
@@ -531,7 +531,7 @@ describe('docstring stubs: signatures and bodies agree with CPython', () => {
 
   it('annotations that would break the docstring are left out', () => {
     const text = 'def f(a: Literal["\\n"], b: \'Literal["""x"""]\'):\n    pass\n';
-    const edit = docstringStubEdit(text, 0, 'google')!;
+    const edit = docstringStubEdit(parsedFile(text), 0, 'google')!;
     assert.ok(edit.newText.includes('a: Description of a.') && edit.newText.includes('b: Description of b.'), edit.newText);
   });
 });
@@ -544,10 +544,10 @@ describe('nodocqa markers', () => {
       const text = read(name);
       for (const index of undocumented(text)) {
         if (index === -1) {
-          assert.strictEqual(nodocqaEdit(text, index), null);
+          assert.strictEqual(nodocqaEdit(parsedFile(text), index), null);
           continue;
         }
-        const edit = nodocqaEdit(text, index);
+        const edit = nodocqaEdit(parsedFile(text), index);
         if (!edit) {
           problems.push(`${name} #${index}: no edit`);
           continue;
@@ -564,7 +564,7 @@ describe('nodocqa markers', () => {
   });
 
   it('goes after the code, or after a comment already on the colon line', () => {
-    const mark = (text: string, index = 0): string => applyEdits(text, [nodocqaEdit(text, index)!]);
+    const mark = (text: string, index = 0): string => applyEdits(text, [nodocqaEdit(parsedFile(text), index)!]);
     assert.strictEqual(mark('def f():\n    pass\n'), 'def f():  # nodocqa\n    pass\n');
     assert.strictEqual(mark('def f():   \n    pass\n'), 'def f():  # nodocqa   \n    pass\n');
     assert.strictEqual(mark('def f():  # type: ignore\n    pass\n'), 'def f():  # type: ignore  # nodocqa\n    pass\n');
@@ -573,17 +573,17 @@ describe('nodocqa markers', () => {
 
   it('multi-line and decorated headers: on the colon line', () => {
     const text = '@decorator(\n    1)\ndef f(\n    a,  # first\n    b,\n) -> int:\n    return a\n';
-    const result = applyEdits(text, [nodocqaEdit(text, 0)!]);
+    const result = applyEdits(text, [nodocqaEdit(parsedFile(text), 0)!]);
     assert.strictEqual(result.split('\n')[5], ') -> int:  # nodocqa');
     assert.strictEqual(statusOf(result, 0), 'excused');
   });
 
   it('when the colon line ends inside a string, the marker goes on its own line above', () => {
     const text = 'class A:\n    @dec\n    def f(self): return """a\nb"""\n';
-    const result = applyEdits(text, [nodocqaEdit(text, 1)!]);
+    const result = applyEdits(text, [nodocqaEdit(parsedFile(text), 1)!]);
     assert.strictEqual(result, 'class A:\n    # nodocqa\n    @dec\n    def f(self): return """a\nb"""\n');
     assert.strictEqual(statusOf(result, 1), 'excused');
-    assert.strictEqual(nodocqaEdit(text, 5), null);
+    assert.strictEqual(nodocqaEdit(parsedFile(text), 5), null);
   });
 });
 });

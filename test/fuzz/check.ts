@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'util';
 import { bitsHover } from '../../server/src/bits/hover';
 import { analyzeBytes, countNodes, inventory } from '../../server/src/coverage/inventory';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, TextEditLike } from '../../server/src/coverage/stubs';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, parsedFile, TextEditLike } from '../../server/src/coverage/stubs';
 import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { decodePython } from '../../server/src/python/decode';
 import { parseStructure, ModuleStructure } from '../../server/src/python/structure';
@@ -263,7 +263,7 @@ export function checkStubs(text: string, starts: number[], structure: ModuleStru
   const indexes = new Set<number>([-1]);
   for (let i = 0; i < Math.min(3, n); i++) indexes.add(rng.int(0, n - 1));
   for (const index of indexes) {
-    const edit = guard(t, () => docstringStubEdit(text, index, style));
+    const edit = guard(t, () => docstringStubEdit(parsedFile(text), index, style));
     if (edit === null) continue;
     if (typeof edit.newText !== 'string' || edit.newText.length === 0) fail(t, 'shape', 'empty newText');
     const edited = applyEdits(text, [edit], starts, t);
@@ -277,7 +277,7 @@ export function checkStubs(text: string, starts: number[], structure: ModuleStru
         if (inv.structure.definitions.length !== n) problems.push(`definition count ${n} -> ${inv.structure.definitions.length}`);
         const k = inv.definitionOf.indexOf(index);
         if (k < 0 || inv.nodes[k].status !== 'covered') problems.push(`#${index} not covered after its stub (${k < 0 ? 'no node' : inv.nodes[k].status})`);
-        if (docstringStubEdit(edited, index, style) !== null) problems.push(`#${index} offered a second stub`);
+        if (docstringStubEdit(parsedFile(edited), index, style) !== null) problems.push(`#${index} offered a second stub`);
       }
     } catch (e) {
       problems.push(`inventory of the stubbed text throws: ${(e as Error).message}`);
@@ -285,7 +285,7 @@ export function checkStubs(text: string, starts: number[], structure: ModuleStru
     probes.push({ label: `docstringStubEdit #${index} ${style}`, edited, problemsIfValid: problems });
   }
   // Everything at once.
-  const all = guard(t, () => allStubEdits(text, [-1, ...structure.definitions.map((_, i) => i)], style));
+  const all = guard(t, () => allStubEdits(parsedFile(text), [-1, ...structure.definitions.map((_, i) => i)], style));
   if (all.length > 0) {
     const edited = applyEdits(text, all, starts, t);
     if (probes.length < maxProbes + 1) probes.push({ label: `allStubEdits ${style}`, edited, problemsIfValid: [] });
@@ -297,11 +297,11 @@ export function checkNodocqa(text: string, starts: number[], structure: ModuleSt
   const t = 'nodocqa';
   const n = structure.definitions.length;
   if (n === 0) {
-    if (guard(t, () => nodocqaEdit(text, 0)) !== null) fail(t, 'null-when-no-definition', 'edit for a missing definition');
+    if (guard(t, () => nodocqaEdit(parsedFile(text), 0)) !== null) fail(t, 'null-when-no-definition', 'edit for a missing definition');
     return [];
   }
   const index = rng.int(0, n - 1);
-  const edit = guard(t, () => nodocqaEdit(text, index));
+  const edit = guard(t, () => nodocqaEdit(parsedFile(text), index));
   if (edit === null) return [];
   const edited = applyEdits(text, [edit], starts, t);
   const problems: string[] = [];

@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { allStubEdits, docstringStubEdit } from '../../server/src/coverage/stubs';
+import { allStubEdits, docstringStubEdit, parsedFile } from '../../server/src/coverage/stubs';
 import { inventory } from '../../server/src/coverage/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
@@ -314,8 +314,8 @@ export class Fuzzer {
       ['inventory', (t) => inventory(t, 'm.py', DEFAULT_OPTIONS)],
       ['stubs', (t) => {
         const d = parseStructure(t).definitions;
-        allStubEdits(t, [-1, ...d.map((_, i) => i)], 'google');
-        if (d.length) docstringStubEdit(t, d.length - 1, 'numpy');
+        allStubEdits(parsedFile(t), [-1, ...d.map((_, i) => i)], 'google');
+        if (d.length) docstringStubEdit(parsedFile(t), d.length - 1, 'numpy');
       }],
       ['hover', (t) => hoverProbe(t)],
     ];

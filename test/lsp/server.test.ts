@@ -234,7 +234,7 @@ describe('language server over stdio', function () {
   it('answers docbits/fileCoverage from unsaved text for open documents and from disk otherwise', async () => {
     const onDisk = await client.request<Record<string, unknown>>('docbits/fileCoverage', { uri: fileUri('parser.py') });
     assert.deepStrictEqual(onDisk, {
-      uri: fileUri('parser.py'), total: 8, covered: 2, missed: 6, excused: 0, percent: 25, failUnder: 80, passed: false,
+      uri: fileUri('parser.py'), total: 8, covered: 2, missed: 6, excused: 0, percent: 25, failUnder: 80, passed: false, measured: true,
     });
     const uri = fileUri('skip_markers.py');
     await client.open(uri, read('skip_markers.py'));

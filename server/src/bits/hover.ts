@@ -1,11 +1,11 @@
 /**
- * Bitwise hovers (design section 4): the public entry point. Tokenizes the document, finds the operation
+ * Bitwise hovers (README, "In the editor"): the public entry point. Tokenizes the document, finds the operation
  * under the position (locate.ts), resolves constants (scope.ts), evaluates exactly (evaluate.ts), recognises
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
-import { tokenizeThrough } from '../python/tokenizer';
-import { Token } from '../python/tokens';
+import { Tokenizer, tokenizeThrough } from '../python/tokenizer';
+import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
 import { describeIdiom } from './idioms';
 import { Located, locate, LogicalLine, sourceOf } from './locate';
@@ -22,8 +22,44 @@ export interface BitsHover {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-/** The hover for (line, character), 0-based with UTF-16 columns; null when there is nothing to show. */
-export function bitsHover(text: string, line: number, character: number, options?: Partial<BitsHoverOptions>): BitsHover | null {
+/**
+ * The tokens of one text, read only as far as hovers have needed so far and kept for the next hover: the
+ * server keeps one per document version, so hovering up and down a file tokenizes it at most once.
+ */
+export class HoverTokens {
+  private readonly tokenizer: Tokenizer;
+  private readonly tokens: Token[] = [];
+
+  constructor(readonly text: string) {
+    this.tokenizer = new Tokenizer(text);
+  }
+
+  /** Exactly what tokenizeThrough(text, line) returns. */
+  through(line: number): Token[] {
+    const tokens = this.tokens;
+    // Token end lines never decrease: find the first token that ends on or after the line.
+    let low = 0, high = tokens.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tokens[mid].endLine < line) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; ; i++) {
+      if (i === tokens.length) {
+        this.tokenizer.next();
+        tokens.push(this.tokenizer.token());
+      }
+      const t = tokens[i];
+      if (t.kind === TokenKind.EndMarker || (t.kind === TokenKind.Newline && t.endLine >= line)) return tokens.slice(0, i + 1);
+    }
+  }
+}
+
+/**
+ * The hover for (line, character), 0-based with UTF-16 columns; null when there is nothing to show.
+ * `cache` (for this very text) saves tokenizing again for the next hover.
+ */
+export function bitsHover(text: string, line: number, character: number, options?: Partial<BitsHoverOptions>, cache?: HoverTokens): BitsHover | null {
   try {
     const settings = normalizeOptions(options);
     if (!settings.enabled || typeof text !== 'string') return null;
@@ -32,8 +68,10 @@ export function bitsHover(text: string, line: number, character: number, options
     const source = window.start === 0 ? text : text.slice(window.start);
     const localLine = line - window.lineOffset;
     // Only what comes before the hovered line matters (its bindings), and the hovered expression: bounded, or a
-    // statement megabytes long would be read whole (seconds on 10 MB).
-    const tokens = tokenizeThrough(source, localLine, window.readUpTo - window.start);
+    // statement megabytes long would be read whole (seconds on 10 MB). Small texts are read from the start.
+    const tokens = window.readUpTo === Infinity && cache?.text === text
+      ? cache.through(localLine)
+      : tokenizeThrough(source, localLine, window.readUpTo - window.start);
     if (tokens === null) return null;
     const located = locate(tokens, source, localLine, character);
     const hover = located === null ? null : hoverFor(located, tokens, source, settings, window.lineOffset);

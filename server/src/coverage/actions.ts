@@ -1,28 +1,46 @@
 /**
- * Code actions on docbits' diagnostics:
+ * Code actions on docbits' diagnostics, as plain data (the server turns them into LSP CodeActions):
  * - "Add docstring to X" (quick fix, preferred): a stub in the configured style (stubs.ts);
  * - "Excuse X with # nodocqa" (quick fix): a skip marker on the header;
  * - "Add docstrings to all undocumented definitions" (source action `source.docbits.addAllDocstrings`).
- * The diagnostics a request carries may be older than the text (the user kept typing): each one is checked
- * against the current text before an edit is built from it, and dropped if its definition moved or vanished.
+ * The diagnostics a request carries may be older than the text (the user kept typing): each one names its
+ * definition by kind and qualified name (diagnostics.ts), which is looked up in the current inventory, and
+ * dropped if that definition is documented by now or gone.
  */
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, MissingDocstringData } from './diagnostics';
 import { FileInventory } from './inventory';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit } from './stubs';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, ParsedFile, TextEditLike } from './stubs';
+import { NodeKind } from './types';
 
+export const QUICK_FIX_KIND = 'quickfix';
 export const ADD_ALL_DOCSTRINGS_KIND = 'source.docbits.addAllDocstrings';
 
+/** The part of an editor's diagnostic that code actions read. */
+export interface DiagnosticRef {
+  range: Range;
+  source?: string;
+  data?: unknown;
+}
+
 export interface CodeActionInput {
-  uri: string;
-  text: string;
-  /** The inventory of `text` under the document's current options. */
+  /** The text, its parse and its inventory under the document's current options (one analysis). */
+  file: ParsedFile;
   inventory: FileInventory;
   /** The diagnostics the editor sent with the request (context.diagnostics). */
-  diagnostics: readonly Diagnostic[];
+  diagnostics: readonly DiagnosticRef[];
   /** context.only: the kinds the editor asks for, if it restricts them. */
   only?: readonly string[];
   style: DocstringStyle;
+}
+
+export interface CoverageAction {
+  title: string;
+  kind: typeof QUICK_FIX_KIND | typeof ADD_ALL_DOCSTRINGS_KIND;
+  edits: TextEditLike[];
+  /** Index into the request's diagnostics of the one this action fixes. */
+  diagnostic?: number;
+  isPreferred?: boolean;
 }
 
 /** Whether an action of `kind` is wanted under `only` (kinds are hierarchical: `source` covers `source.x`). */
@@ -31,47 +49,55 @@ export function kindWanted(kind: string, only: readonly string[] | undefined): b
   return only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-function missingDocstringData(diagnostic: Diagnostic): MissingDocstringData | undefined {
+const NODE_KINDS: ReadonlySet<string> = new Set<NodeKind>(['module', 'class', 'function', 'method']);
+
+function missingDocstringData(diagnostic: DiagnosticRef): MissingDocstringData | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<MissingDocstringData> | undefined;
-  if (!data || typeof data.definition !== 'number' || typeof data.qualname !== 'string') return undefined;
+  if (!data || typeof data.qualname !== 'string' || typeof data.kind !== 'string' || !NODE_KINDS.has(data.kind)) return undefined;
   return data as MissingDocstringData;
 }
 
-/** The diagnostic still names the same definition in the current text. */
-function stillMissing(data: MissingDocstringData, inv: FileInventory): boolean {
-  const i = inv.definitionOf.indexOf(data.definition);
-  return i >= 0 && inv.nodes[i].status === 'missed' && inv.nodes[i].qualname === data.qualname;
+/**
+ * The definition (index into the structure, -1 for the module) that a diagnostic names, if it is still
+ * missing its docstring: the missed node of that kind and name, the one nearest the diagnostic's line
+ * when several share the name (redefinitions, `if`/`else` branches).
+ */
+function stillMissing(data: MissingDocstringData, line: number, inv: FileInventory): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  inv.nodes.forEach((node, i) => {
+    if (node.status !== 'missed' || !node.counted || node.kind !== data.kind || node.qualname !== data.qualname) return;
+    const index = inv.definitionOf[i];
+    const nameLine = index >= 0 ? inv.structure.definitions[index].nameLine : 0;
+    const distance = Math.abs(nameLine - line);
+    if (distance < bestDistance) [best, bestDistance] = [index, distance];
+  });
+  return best;
 }
 
-function editAction(title: string, kind: string, uri: string, edits: TextEdit[], diagnostic?: Diagnostic, isPreferred?: boolean): CodeAction {
-  const action: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
-  if (diagnostic) action.diagnostics = [diagnostic];
-  if (isPreferred) action.isPreferred = true;
-  return action;
-}
-
-export function codeActions(input: CodeActionInput): CodeAction[] {
-  const { uri, text, inventory: inv, only, style } = input;
-  const actions: CodeAction[] = [];
-  if (kindWanted(CodeActionKind.QuickFix, only)) {
-    for (const diagnostic of input.diagnostics) {
+export function codeActions(input: CodeActionInput): CoverageAction[] {
+  const { file, inventory: inv, only, style } = input;
+  const actions: CoverageAction[] = [];
+  if (kindWanted(QUICK_FIX_KIND, only)) {
+    input.diagnostics.forEach((diagnostic, d) => {
       const data = missingDocstringData(diagnostic);
-      if (!data || !stillMissing(data, inv)) continue;
-      const stub = docstringStubEdit(text, data.definition, style);
-      if (stub) actions.push(editAction(`Add docstring to ${data.qualname}`, CodeActionKind.QuickFix, uri, [stub], diagnostic, true));
-      if (data.definition >= 0) {
-        const marker = nodocqaEdit(text, data.definition);
-        if (marker) actions.push(editAction(`Excuse ${data.qualname} with # nodocqa`, CodeActionKind.QuickFix, uri, [marker], diagnostic));
+      const definition = data && stillMissing(data, diagnostic.range.start.line, inv);
+      if (!data || definition === undefined) return;
+      const stub = docstringStubEdit(file, definition, style);
+      if (stub) actions.push({ title: `Add docstring to ${data.qualname}`, kind: QUICK_FIX_KIND, edits: [stub], diagnostic: d, isPreferred: true });
+      if (definition >= 0) {
+        const marker = nodocqaEdit(file, definition);
+        if (marker) actions.push({ title: `Excuse ${data.qualname} with # nodocqa`, kind: QUICK_FIX_KIND, edits: [marker], diagnostic: d });
       }
-    }
+    });
   }
   if (kindWanted(ADD_ALL_DOCSTRINGS_KIND, only)) {
     const missing = inv.nodes.flatMap((node, i) => (node.status === 'missed' && node.counted ? [inv.definitionOf[i]] : []));
-    const edits = missing.length > 0 ? allStubEdits(text, missing, style) : [];
+    const edits = missing.length > 0 ? allStubEdits(file, missing, style) : [];
     if (edits.length > 0) {
       const noun = edits.length === 1 ? 'definition' : 'definitions';
-      actions.push(editAction(`Add docstrings to ${edits.length} undocumented ${noun}`, ADD_ALL_DOCSTRINGS_KIND, uri, edits));
+      actions.push({ title: `Add docstrings to ${edits.length} undocumented ${noun}`, kind: ADD_ALL_DOCSTRINGS_KIND, edits });
     }
   }
   return actions;

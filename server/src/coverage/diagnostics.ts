@@ -9,29 +9,36 @@
  * The stale-marker hint has the code `unnecessary-marker` and the Unnecessary tag (editors fade it).
  * Syntax errors are not reported: that is the job of the Python tooling the user already has.
  */
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { Definition } from '../python/structure';
 import { ConfigProblem } from './config';
 import { FileInventory } from './inventory';
 import { Severity } from './settings';
-import { CoverageNode } from './types';
+import { CoverageNode, NodeKind } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'docbits';
 export const UNNECESSARY_MARKER_CODE = 'unnecessary-marker';
 
-/** What a code action needs to find the definition again. */
+/**
+ * What a code action needs to find the definition again in a later version of the text: its kind and
+ * qualified name (with the diagnostic's line to choose among namesakes). Not an index into one parse.
+ */
 export interface MissingDocstringData {
-  /** Index into structure.definitions; -1 for the module. */
-  definition: number;
+  kind: NodeKind;
   qualname: string;
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+/** A diagnostic as plain data; the server turns it into LSP's Diagnostic. */
+export interface CoverageDiagnostic {
+  range: Range;
+  severity: Severity;
+  /** pydocstyle's code (D100...), `unnecessary-marker`; none for problems in a config file. */
+  code?: string;
+  message: string;
+  /** A stale skip marker: editors fade it out (LSP's Unnecessary tag). */
+  unnecessary?: boolean;
+  data?: MissingDocstringData;
+}
 
 export function diagnosticCode(node: CoverageNode, fileName: string): string {
   switch (node.kind) {
@@ -54,31 +61,28 @@ const MODULE_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, 
 /**
  * @param displayPath the module's path as the user knows it (relative to the workspace folder, `/`-separated)
  */
-export function coverageDiagnostics(inv: FileInventory, displayPath: string, severity: Severity): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function coverageDiagnostics(inv: FileInventory, displayPath: string, severity: Severity): CoverageDiagnostic[] {
+  const diagnostics: CoverageDiagnostic[] = [];
   const fileName = displayPath.slice(displayPath.lastIndexOf('/') + 1);
   inv.nodes.forEach((node, i) => {
     const index = inv.definitionOf[i];
     const def = index >= 0 ? inv.structure.definitions[index] : undefined;
     if (node.status === 'missed' && node.counted) {
-      const data: MissingDocstringData = { definition: index, qualname: node.qualname };
       diagnostics.push({
         range: def ? nameRange(def) : MODULE_RANGE,
-        severity: SEVERITY[severity],
+        severity,
         code: diagnosticCode(node, fileName),
-        source: DIAGNOSTIC_SOURCE,
         message: `Missing docstring in ${node.kind} ${node.kind === 'module' ? displayPath : node.qualname}`,
-        data,
+        data: { kind: node.kind, qualname: node.qualname },
       });
     } else if (node.status === 'covered' && node.marker) {
       const m = node.marker;
       diagnostics.push({
         range: { start: { line: m.line, character: m.start }, end: { line: m.line, character: m.end } },
-        severity: DiagnosticSeverity.Hint,
+        severity: 'hint',
         code: UNNECESSARY_MARKER_CODE,
-        source: DIAGNOSTIC_SOURCE,
         message: `Unnecessary # ${m.text}: ${node.kind === 'module' ? displayPath : node.qualname} has a docstring`,
-        tags: [DiagnosticTag.Unnecessary],
+        unnecessary: true,
       });
     }
   });
@@ -89,14 +93,13 @@ export function coverageDiagnostics(inv: FileInventory, displayPath: string, sev
  * Problems in a project's pyproject.toml / setup.cfg, as diagnostics on that file: the user sees them where
  * they would fix them, and the defaults docbits fell back to still apply meanwhile.
  */
-export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+export function configDiagnostics(problems: readonly ConfigProblem[]): CoverageDiagnostic[] {
   return problems.map((problem) => {
     const line = Math.max(0, (problem.line ?? 1) - 1);
     const character = Math.max(0, (problem.column ?? 1) - 1);
     return {
       range: { start: { line, character }, end: { line, character: problem.column ? character + 1 : Number.MAX_SAFE_INTEGER } },
-      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: DIAGNOSTIC_SOURCE,
+      severity: problem.severity,
       message: `${problem.message} (docbits uses the default instead)`,
     };
   });

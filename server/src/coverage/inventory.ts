@@ -1,6 +1,6 @@
 /**
  * The docstring inventory: which definitions of a file count, and whether each is covered, missed or
- * excused, with interrogate's semantics (see DESIGN.md §2 and the README's "Differences from interrogate").
+ * excused, with interrogate's semantics (see the README's "Differences from interrogate").
  * The only code that decides "documented"; the editor, the status bar, the report and the CLI all read it.
  */
 import { decodePython } from '../python/decode';
@@ -46,7 +46,11 @@ function matcherFor(patterns: string[]): NameMatcher {
 
 /** Coverage of a file's text. `fileName` is the base name interrogate shows for the module. */
 export function inventory(text: string, fileName: string, options: CoverageOptions): FileInventory {
-  const structure = parseStructure(text);
+  return inventoryOf(parseStructure(text), fileName, options);
+}
+
+/** Coverage of a file already parsed (the server parses each document version once and reuses it). */
+export function inventoryOf(structure: ModuleStructure, fileName: string, options: CoverageOptions): FileInventory {
   const defs = structure.definitions;
   const candidates = visitDefinitions(defs, options);
   const kept = fileFilters(candidates, options);

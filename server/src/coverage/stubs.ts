@@ -30,30 +30,40 @@ export interface StubOptions {
 const SECTION_INDENT = '    ';
 const MODULE = -1;
 
-/** A parsed file plus what every edit on it needs; built once for allStubEdits. */
-interface FileContext {
-  text: string;
-  structure: ModuleStructure;
-  lineStarts: number[];
+/**
+ * A text with its parse: what the server keeps per document version, so that building edits never parses
+ * the file again. `parsedFile` makes one from a bare text.
+ */
+export interface ParsedFile {
+  readonly text: string;
+  readonly structure: ModuleStructure;
+  readonly lineStarts: readonly number[];
+}
+
+/** A parsed file plus what every edit on it needs. */
+interface FileContext extends ParsedFile {
   eol: string;
   indentUnit: string;
   quote: '"""' | "'''";
 }
 
+export function parsedFile(text: string): ParsedFile {
+  return { text, structure: parseStructure(text), lineStarts: computeLineStarts(text) };
+}
 
-/** The edit that inserts a docstring stub into definition `index` of the text (or the module when index = -1). */
-export function docstringStubEdit(text: string, index: number, style: DocstringStyle, options: StubOptions = {}): TextEditLike | null {
+/** The edit that inserts a docstring stub into definition `index` of the file (or the module when index = -1). */
+export function docstringStubEdit(file: ParsedFile, index: number, style: DocstringStyle, options: StubOptions = {}): TextEditLike | null {
   try {
-    return stubEdit(makeContext(text, options), index, style);
+    return stubEdit(makeContext(file, options), index, style);
   } catch {
     return null;
   }
 }
 
 /** Edits adding stubs to the given (undocumented) definitions: sorted, non-overlapping, safe to apply together. */
-export function allStubEdits(text: string, indexes: number[], style: DocstringStyle, options: StubOptions = {}): TextEditLike[] {
+export function allStubEdits(file: ParsedFile, indexes: number[], style: DocstringStyle, options: StubOptions = {}): TextEditLike[] {
   try {
-    const context = makeContext(text, options);
+    const context = makeContext(file, options);
     const edits: TextEditLike[] = [];
     for (const index of new Set(indexes)) {
       const edit = stubEdit(context, index, style);
@@ -70,12 +80,11 @@ export function allStubEdits(text: string, indexes: number[], style: DocstringSt
  * a comment may hold several markers). When that line's end is inside a string or continued with a
  * backslash, the marker goes on its own line directly above the header instead, which excuses it too.
  */
-export function nodocqaEdit(text: string, index: number): TextEditLike | null {
+export function nodocqaEdit(file: ParsedFile, index: number): TextEditLike | null {
   try {
-    const structure = parseStructure(text);
+    const { text, structure, lineStarts } = file;
     const def = structure.definitions[index];
     if (!def) return null;
-    const lineStarts = computeLineStarts(text);
     const end = colonLineEnd(text, def);
     if (end >= 0) {
       const at = positionAt(lineStarts, end);
@@ -94,9 +103,8 @@ export function nodocqaEdit(text: string, index: number): TextEditLike | null {
 // ---------------------------------------------------------------------------------------------------------
 // Placing the stub
 
-function makeContext(text: string, options: StubOptions): FileContext {
-  const structure = parseStructure(text);
-  const lineStarts = computeLineStarts(text);
+function makeContext(file: ParsedFile, options: StubOptions): FileContext {
+  const { text, structure, lineStarts } = file;
   return {
     text, structure, lineStarts,
     eol: options.eol ?? detectEol(text),
@@ -358,7 +366,7 @@ function isIndentation(s: string): boolean {
 }
 
 /** The file's indent unit: what the first block body adds to its definition's own indentation. */
-function detectIndentUnit(text: string, structure: ModuleStructure, lineStarts: number[]): string {
+function detectIndentUnit(text: string, structure: ModuleStructure, lineStarts: readonly number[]): string {
   for (const def of structure.definitions) {
     if (def.inlineBody || def.bodyIndent === '') continue;
     const own = text.slice(lineStarts[def.line], lineStarts[def.line] + def.column);

@@ -15,7 +15,7 @@
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { docstringStubEdit } from '../../../server/src/coverage/stubs';
+import { docstringStubEdit, parsedFile } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
 import { tokenize } from '../../../server/src/python/tokenizer';
 import { TokenKind } from '../../../server/src/python/tokens';
@@ -45,7 +45,7 @@ describe('fuzz regression: backslash continuation followed by a blank line', () 
     it(`the stubbed file still compiles: ${JSON.stringify(text)}`, () => {
       assert.ok(compiles(text), 'the original compiles');
       const index = parseStructure(text).definitions.length - 1;
-      const edit = docstringStubEdit(text, index, 'google');
+      const edit = docstringStubEdit(parsedFile(text), index, 'google');
       if (edit === null) return; // refusing is safe
       const edited = applyEdits(text, [edit], lineStarts(text), 'stubs');
       assert.ok(compiles(edited), `does not compile:\n${edited}`);

@@ -8,7 +8,7 @@
  * over the child's span; the `for (j = index + 1; ...)` loop that collects the children also walks every descendant.
  */
 import * as assert from 'assert';
-import { allStubEdits } from '../../../server/src/coverage/stubs';
+import { allStubEdits, parsedFile } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
 
 function nestedByTabs(depth: number): string {
@@ -24,7 +24,7 @@ describe('fuzz regression: allStubEdits on deeply nested definitions', function 
     const text = nestedByTabs(3000);
     const indexes = parseStructure(text).definitions.map((_, i) => i);
     const t0 = performance.now();
-    const edits = allStubEdits(text, indexes, 'google');
+    const edits = allStubEdits(parsedFile(text), indexes, 'google');
     const ms = performance.now() - t0;
     assert.strictEqual(edits.length, 3000);
     assert.ok(ms < 2000, `${Math.round(ms)} ms on ${text.length} chars`);

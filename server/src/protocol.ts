@@ -1,0 +1,40 @@
+/**
+ * The two requests docbits adds to LSP, as the server answers them and the client (and any other editor)
+ * sends them. Types and method names only: importing this module starts nothing, so the VS Code client and
+ * the tests share it with the server. The README ("In the editor") and docs/editors.md describe them.
+ */
+export type { FolderReport, WorkspaceCoverageResult } from './workspace/workspaceCoverage';
+
+/** `docbits/fileCoverage`: the coverage of one document (open or on disk) under its current options. */
+export const FILE_COVERAGE_METHOD = 'docbits/fileCoverage';
+
+export interface FileCoverageParams {
+  uri: string;
+}
+
+export interface FileCoverageResult {
+  uri: string;
+  total: number;
+  covered: number;
+  missed: number;
+  excused: number;
+  percent: number;
+  failUnder: number;
+  passed: boolean;
+  /**
+   * Whether the file is measured at all: false when it is excluded, outside the whitelist or too large. Its
+   * counts are then all 0 and say nothing about the file.
+   */
+  measured: boolean;
+}
+
+/**
+ * `docbits/workspaceCoverage`: every workspace folder scanned as interrogate would scan it, unsaved editor
+ * text included, reporting `$/progress` through the work-done token and honouring cancellation.
+ */
+export const WORKSPACE_COVERAGE_METHOD = 'docbits/workspaceCoverage';
+
+/** The result is a WorkspaceCoverageResult: the CLI's --json object plus `folders`, `text` and `summary`. */
+export interface WorkspaceCoverageParams {
+  workDoneToken?: string | number;
+}

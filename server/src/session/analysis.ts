@@ -1,0 +1,54 @@
+/**
+ * The analysis of one document version: its text, its parse and its inventory under the options in force.
+ * Made once per version (and again only when settings or the project's config change), and kept until the
+ * next one, so that diagnostics, code actions, stubs, hovers and the status bar's figure read one parse.
+ */
+import { HoverTokens } from '../bits/hover';
+import { FileInventory, inventoryOf } from '../coverage/inventory';
+import { EditorSettings } from '../coverage/settings';
+import { ParsedFile } from '../coverage/stubs';
+import { CoverageOptions } from '../coverage/types';
+import { lineStarts } from '../python/lines';
+import { ModuleStructure, parseStructure } from '../python/structure';
+
+export interface AnalysisContext {
+  /** The settings object it is made under (compared by identity: a new object means analyse again). */
+  settings: EditorSettings;
+  options: CoverageOptions;
+  /** `pkg/mod.py`: the path people know the file by. */
+  displayPath: string;
+  /** Whether the file is measured (file selection, size); an unmeasured text is never parsed. */
+  measured: boolean;
+}
+
+/** A text with its parse; line starts are made on first use (diagnostics do not need them). */
+class ParsedDocument implements ParsedFile {
+  private starts?: number[];
+
+  constructor(readonly text: string, readonly structure: ModuleStructure) {}
+
+  get lineStarts(): readonly number[] {
+    return (this.starts ??= lineStarts(this.text));
+  }
+}
+
+export class DocumentAnalysis {
+  /** The parse, when the document is measured. */
+  readonly parsed?: ParsedFile;
+  /** The coverage of the document, when it is measured. */
+  readonly inventory?: FileInventory;
+  private tokens?: HoverTokens;
+
+  constructor(readonly uri: string, readonly version: number, readonly text: string, readonly context: AnalysisContext) {
+    if (!context.measured) return;
+    const parsed = new ParsedDocument(text, parseStructure(text));
+    const fileName = context.displayPath.slice(context.displayPath.lastIndexOf('/') + 1);
+    this.parsed = parsed;
+    this.inventory = inventoryOf(parsed.structure, fileName, context.options);
+  }
+
+  /** The tokens hovers read, kept for the next hover on this version. */
+  get hoverTokens(): HoverTokens {
+    return (this.tokens ??= new HoverTokens(this.text));
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The project config ([tool.interrogate] / [tool:interrogate]) that applies to each folder, read as
+ * interrogate finds it and kept per folder: every keystroke re-checks a document, and walking up the tree
+ * each time would cost more than the check. Problems in a config file are handed to `onProblems` once per
+ * file until the cache is dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so
+ * the editor can clear old ones.
+ */
+import * as path from 'path';
+import { ConfigProblem } from '../coverage/config';
+import { ProjectConfig, readProjectConfig } from '../workspace/projectConfig';
+
+export type ConfigProblemSink = (configPath: string, problems: readonly ConfigProblem[]) => void;
+
+export class ProjectConfigs {
+  private readonly byFolder = new Map<string, ProjectConfig>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => ProjectConfig = readProjectConfig) {}
+
+  /** The config for a file, by its absolute path. */
+  forFile(filePath: string): ProjectConfig {
+    return this.forFolder(path.dirname(filePath));
+  }
+
+  /** The config for the files of a folder (a workspace folder's own, for a workspace scan). */
+  forFolder(folder: string): ProjectConfig {
+    let config = this.byFolder.get(folder);
+    if (!config) {
+      config = this.read(folder);
+      this.byFolder.set(folder, config);
+    }
+    if (config.path !== undefined && !this.reported.has(config.path)) {
+      this.reported.add(config.path);
+      this.onProblems(config.path, config.problems);
+    }
+    return config;
+  }
+
+  /** A config file changed somewhere: any folder may now resolve to a different file. */
+  clear(): void {
+    this.byFolder.clear();
+    this.reported.clear();
+  }
+
+  /** Whether a changed file can decide a project's configuration (its folder's root markers included). */
+  static isConfigFile(filePath: string): boolean {
+    const name = path.basename(filePath);
+    return name === 'pyproject.toml' || name === 'setup.cfg' || name === '.git' || name === '.hg';
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The language server's state and answers, as plain data: the open documents, the editor settings, the
+ * project configs and one analysis per document version. server.ts binds LSP's events to the methods of one
+ * DocbitsSession and translates what they return to LSP's types; nothing here knows the connection, so the
+ * session is tested in-process (test/session/).
+ *
+ * How a keystroke travels (docs/architecture.md): didChange -> change() applies the edit -> the validation
+ * queue waits out the burst -> check() gets the settings, analyses the new version once -> the host
+ * publishes the diagnostics. Code actions, hovers and file coverage of that version reuse the analysis.
+ */
+import { pathToFileURL } from 'url';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { bitsHover, BitsHover } from '../bits/hover';
+import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
+import { ConfigProblem } from '../coverage/config';
+import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
+import { countNodes } from '../coverage/inventory';
+import { passed, percent } from '../coverage/report';
+import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../coverage/settings';
+import { FileCoverageResult } from '../protocol';
+import { analyzeFile } from '../workspace/analyzeFile';
+import { isCheckedFile } from '../workspace/checkedFiles';
+import { displayPathOf, filePathOf } from '../workspace/documents';
+import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
+import { DocumentAnalysis } from './analysis';
+import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
+import { FaultLog } from './faultLog';
+import { ProjectConfigs } from './projectConfigs';
+import { ValidationQueue } from './validationQueue';
+
+/** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
+export interface SessionHost {
+  /** Ask the editor for a document's `docbits` settings; absent when the editor cannot answer. */
+  pullSettings?: PullSettings;
+  /** New diagnostics for a document (or, with version undefined, for a config file). */
+  publishDiagnostics(uri: string, version: number | undefined, diagnostics: CoverageDiagnostic[]): void;
+  /** A line for the editor's log. */
+  log(level: 'error' | 'warning', message: string): void;
+}
+
+export interface SessionOptions {
+  /** Absolute paths of the workspace folders. */
+  folders: readonly string[];
+  /** Delay before re-checking a document after an edit (ms). */
+  debounceMs: number;
+  /** Settings the editor sent with initialization (the object under `docbits`), if any. */
+  initialSettings?: unknown;
+}
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * The session's options from LSP's initializationOptions: `{debounceMs}` (the bench and tests use 0), and
+ * settings as `{settings: {docbits: {...}}}`, `{settings: {...}}` or `{docbits: {...}}` (Helix's `config`).
+ */
+export function sessionOptions(folders: readonly string[], initializationOptions: unknown): SessionOptions {
+  const init = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as
+    { debounceMs?: unknown; settings?: unknown; docbits?: unknown };
+  const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : DEFAULT_DEBOUNCE_MS;
+  const settings = init.settings as { docbits?: unknown } | null | undefined;
+  const initialSettings = init.docbits !== undefined ? init.docbits : settings !== undefined ? settings?.docbits ?? settings : undefined;
+  return { folders, debounceMs, initialSettings };
+}
+
+/** A request the session cannot answer as asked (bad parameters): the server answers it with an error. */
+export class InvalidRequestError extends Error {}
+
+export class DocbitsSession {
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly analyses = new Map<string, DocumentAnalysis>();
+  private readonly settings: EditorSettingsStore;
+  private readonly configs: ProjectConfigs;
+  private readonly queue: ValidationQueue;
+  private readonly faults = new FaultLog();
+  private folders: string[];
+
+  constructor(private readonly host: SessionHost, options: SessionOptions) {
+    this.folders = [...options.folders];
+    this.settings = new EditorSettingsStore(host.pullSettings);
+    if (options.initialSettings !== undefined) this.settings.changed(options.initialSettings);
+    this.configs = new ProjectConfigs((configPath, problems) => this.publishConfigProblems(configPath, problems));
+    this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Documents
+
+  open(uri: string, version: number, text: string): void {
+    this.documents.set(uri, TextDocument.create(uri, 'python', version, text));
+    this.queue.requestNow(uri);
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    this.documents.set(uri, TextDocument.update(document, changes, version));
+    this.queue.request(uri);
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    this.analyses.delete(uri);
+    this.settings.forget(uri);
+    this.queue.forget(uri);
+    this.host.publishDiagnostics(uri, undefined, []);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // What changed around the documents
+
+  /** The editor's settings changed; `pushed` is the new `docbits` object when the editor sent it. */
+  settingsChanged(pushed: unknown): void {
+    this.settings.changed(pushed);
+    this.recheckAll();
+  }
+
+  /** Files changed on disk (absolute paths); a config file among them means every document may change. */
+  filesChanged(paths: readonly string[]): void {
+    if (!paths.some((p) => ProjectConfigs.isConfigFile(p))) return;
+    this.configs.clear();
+    this.recheckAll();
+  }
+
+  foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    const gone = new Set(removed);
+    this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added];
+    this.recheckAll();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Answers
+
+  /** The diagnostics of an open document's current version (what check() publishes). */
+  async diagnostics(uri: string): Promise<CoverageDiagnostic[] | undefined> {
+    const analysis = await this.currentAnalysis(uri);
+    return analysis && this.diagnosticsOf(analysis);
+  }
+
+  async hover(uri: string, line: number, character: number): Promise<BitsHover | null> {
+    const analysis = await this.currentAnalysis(uri);
+    if (!analysis) return null;
+    return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+  }
+
+  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
+    const analysis = await this.currentAnalysis(uri);
+    if (!analysis?.parsed || !analysis.inventory) return [];
+    return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
+  }
+
+  /** The coverage of a document: its current version when open, else the file on disk. */
+  async fileCoverage(uri: string): Promise<FileCoverageResult> {
+    const analysis = await this.currentAnalysis(uri);
+    let totals: { total: number; covered: number; missed: number; excused: number };
+    let failUnder: number;
+    let measured: boolean;
+    if (analysis) {
+      totals = countNodes(analysis.inventory?.nodes ?? []);
+      failUnder = analysis.context.options.failUnder;
+      measured = analysis.inventory !== undefined && !analysis.inventory.skipped;
+    } else {
+      const filePath = this.filePath(uri);
+      if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
+      const settings = await this.settings.forUri(uri);
+      const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath));
+      const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
+      if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
+      totals = coverage;
+      failUnder = options.failUnder;
+      measured = !coverage.skipped && isCheckedFile(filePath, options, this.folders);
+    }
+    const pct = percent(totals);
+    return {
+      uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
+      percent: pct, failUnder, passed: passed(failUnder, pct), measured,
+    };
+  }
+
+  /** Every workspace folder as interrogate would scan it, open documents' unsaved text included. */
+  async workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
+    const folders = await Promise.all(this.folders.map(async (folder) => {
+      const settings = await this.settings.forUri(folderUri(folder));
+      const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder));
+      return { path: folder, options, maxFileBytes: settings.maxFileSize };
+    }));
+    const unsaved = new Map<string, string>();
+    for (const document of this.documents.values()) {
+      const filePath = this.filePath(document.uri);
+      if (filePath !== undefined) unsaved.set(filePath, document.getText());
+    }
+    return workspaceCoverage(folders, unsaved, {
+      signal: hooks.signal,
+      onLog: (message) => this.host.log('warning', `docbits: ${message}`),
+      onProgress: hooks.onProgress,
+    });
+  }
+
+  /**
+   * An unexpected exception in a handler: logged once per handler, document and message (a bug hit on every
+   * keystroke would bury the log), and the server goes on.
+   */
+  fault(what: string, uri: string | undefined, error: unknown): void {
+    const line = this.faults.describe(what, uri, error);
+    if (line) this.host.log('error', line);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Analysis
+
+  /** Validation-queue callback: analyse the current version and publish, unless the user typed meanwhile. */
+  private async check(uri: string, isCurrent: () => boolean): Promise<void> {
+    try {
+      const analysis = await this.currentAnalysis(uri);
+      // Typed again, closed or reconfigured while the settings were on their way: a newer check will publish.
+      if (!analysis || !isCurrent()) return;
+      this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
+    } catch (err) {
+      this.fault('diagnostics', uri, err);
+    }
+  }
+
+  private diagnosticsOf(analysis: DocumentAnalysis): CoverageDiagnostic[] {
+    return analysis.inventory ? coverageDiagnostics(analysis.inventory, analysis.context.displayPath, analysis.context.settings.severity) : [];
+  }
+
+  /** The analysis of an open document's current version under its current settings; made at most once. */
+  private async currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
+    const settings = await this.settings.forUri(uri);
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === document.version && cached.context.settings === settings) return cached;
+    const analysis = this.analyze(document, settings);
+    this.analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  private analyze(document: TextDocument, settings: EditorSettings): DocumentAnalysis {
+    // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
+    const filePath = filePathOf(document.uri);
+    const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath));
+    const displayPath = displayPathOf(document.uri, filePath, this.folders);
+    const text = document.getText();
+    const measured = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);
+    return new DocumentAnalysis(document.uri, document.version, text, { settings, options, displayPath, measured });
+  }
+
+  private recheckAll(): void {
+    this.analyses.clear();
+    for (const uri of this.documents.keys()) this.queue.requestNow(uri);
+  }
+
+  private publishConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
+    this.host.publishDiagnostics(folderUri(configPath), undefined, configDiagnostics(problems));
+  }
+
+  /** The path of a `file:` URI; undefined for other schemes and for file URIs this machine cannot open. */
+  private filePath(uri: string): string | undefined {
+    try {
+      return filePathOf(uri);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function folderUri(absolutePath: string): string {
+  return pathToFileURL(absolutePath).href;
+}

@@ -1,0 +1,38 @@
+/**
+ * The one place where docbits' plain answers become LSP's types (the habit of rust-analyzer's `to_proto`):
+ * the session and the services below it return their own data; server.ts sends what these functions make.
+ */
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, MarkupKind } from 'vscode-languageserver-types';
+import type { BitsHover } from './bits/hover';
+import type { CoverageAction } from './coverage/actions';
+import { CoverageDiagnostic, DIAGNOSTIC_SOURCE } from './coverage/diagnostics';
+import type { Severity } from './coverage/settings';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function diagnostic(d: CoverageDiagnostic): Diagnostic {
+  const out: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], source: DIAGNOSTIC_SOURCE, message: d.message };
+  if (d.code !== undefined) out.code = d.code;
+  if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
+  if (d.data !== undefined) out.data = d.data;
+  return out;
+}
+
+/** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
+export function codeAction(action: CoverageAction, uri: string, requestDiagnostics: readonly Diagnostic[]): CodeAction {
+  const out: CodeAction = { title: action.title, kind: action.kind, edit: { changes: { [uri]: action.edits } } };
+  const fixes = action.diagnostic === undefined ? undefined : requestDiagnostics[action.diagnostic];
+  if (fixes) out.diagnostics = [fixes];
+  if (action.isPreferred) out.isPreferred = true;
+  return out;
+}
+
+export function hover(h: BitsHover): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range };
+}
