@@ -44,6 +44,8 @@ export class HoverTokens {
       if (tokens[mid].endLine < line) low = mid + 1;
       else high = mid;
     }
+    // Past the end of the text: through ENDMARKER, already read.
+    if (low === tokens.length && low > 0 && tokens[low - 1].kind === TokenKind.EndMarker) low--;
     for (let i = low; ; i++) {
       if (i === tokens.length) {
         this.tokenizer.next();

@@ -1,0 +1,47 @@
+/** The hover's token cache (bits/hover.ts HoverTokens): the same tokens and the same hovers as reading afresh. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { bitsHover, HoverTokens } from '../../server/src/bits/hover';
+import { tokenizeThrough } from '../../server/src/python/tokenizer';
+import { Prng } from '../helpers/prng';
+import { readFixture } from './helpers';
+
+const LSP_BITS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lsp', 'project', 'bits.py');
+
+describe('bits/hover: HoverTokens', () => {
+  const texts = [readFixture('flags.py'), fs.readFileSync(LSP_BITS, 'utf8'), 'x = (1 |\n     2)\ny = """a\nb""" ; z = x & 3\n', ''];
+
+  it('gives what tokenizeThrough gives, for lines asked in any order', () => {
+    const prng = new Prng(20261201);
+    for (const text of texts) {
+      const cache = new HoverTokens(text);
+      const lines = text.split('\n').length + 2;
+      for (let i = 0; i < 3 * lines; i++) {
+        const line = Math.floor(prng.next() * lines);
+        assert.deepStrictEqual(cache.through(line), tokenizeThrough(text, line), `line ${line} of ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    }
+  });
+
+  it('changes no hover, at every position of the fixtures', () => {
+    for (const text of texts.slice(0, 2)) {
+      const cache = new HoverTokens(text);
+      let shown = 0;
+      text.split('\n').forEach((lineText, line) => {
+        for (let character = 0; character <= lineText.length; character++) {
+          const fresh = bitsHover(text, line, character);
+          assert.deepStrictEqual(bitsHover(text, line, character, undefined, cache), fresh, `${line}:${character}`);
+          if (fresh) shown++;
+        }
+      });
+      assert.ok(shown > 20, `only ${shown} hovers shown`);
+    }
+  });
+
+  it('is not used for another text', () => {
+    const cache = new HoverTokens('A = 1\n');
+    assert.deepStrictEqual(bitsHover('x = 5 & 3\n', 0, 6, undefined, cache), bitsHover('x = 5 & 3\n', 0, 6));
+    assert.ok(bitsHover('x = 5 & 3\n', 0, 6, undefined, cache));
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The session in-process, as an editor drives it through server.ts but without a connection: documents in,
+ * plain answers out. Also the contract of one parse per document version, counted at the parser itself.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
+import * as structureModule from '../../server/src/python/structure';
+import * as tokenizerModule from '../../server/src/python/tokenizer';
+import { DocbitsSession, InvalidRequestError, SessionHost, sessionOptions } from '../../server/src/session/session';
+
+const PROJECT = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lsp', 'project');
+
+interface Published {
+  uri: string;
+  version: number | undefined;
+  diagnostics: CoverageDiagnostic[];
+}
+
+/** A host that records what the session publishes and logs; settings pulled from `settings` when given. */
+class RecordingHost implements SessionHost {
+  readonly published: Published[] = [];
+  readonly logs: Array<{ level: string; message: string }> = [];
+  pullSettings?: (uri: string) => Promise<unknown>;
+
+  constructor(settings?: (uri: string) => unknown) {
+    if (settings) this.pullSettings = async (uri) => settings(uri);
+  }
+
+  publishDiagnostics(uri: string, version: number | undefined, diagnostics: CoverageDiagnostic[]): void {
+    this.published.push({ uri, version, diagnostics });
+  }
+
+  log(level: 'error' | 'warning', message: string): void {
+    this.logs.push({ level, message });
+  }
+
+  last(uri: string): Published | undefined {
+    return [...this.published].reverse().find((p) => p.uri === uri);
+  }
+}
+
+/** Waits for the validation queue (debounce 0) and the settings promise to settle. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function tmpProject(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-session-'));
+  fs.mkdirSync(path.join(root, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+describe('session/session', () => {
+  const read = (name: string): string => fs.readFileSync(path.join(PROJECT, name), 'utf8');
+  const uriOf = (name: string): string => pathToFileURL(path.join(PROJECT, name)).href;
+
+  it('publishes the diagnostics of each version, and answers coverage, code actions and hovers from it', async () => {
+    const host = new RecordingHost();
+    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await settle();
+    const first = host.last(uri)!;
+    assert.strictEqual(first.version, 1);
+    assert.deepStrictEqual(first.diagnostics.map((d) => d.code), ['D107', 'D105', 'D102', 'D106', 'D103', 'D101']);
+    assert.deepStrictEqual(await session.fileCoverage(uri), {
+      uri, total: 8, covered: 2, missed: 6, excused: 0, percent: 25, failUnder: 80, passed: false, measured: true,
+    });
+    const missing = first.diagnostics.map((d) => ({ ...d, source: 'docbits' }));
+    const actions = await session.codeActions(uri, missing, ['quickfix']);
+    assert.strictEqual(actions.filter((a) => a.title.startsWith('Add docstring to')).length, 6);
+
+    // An edit documents __init__: the new version is published, and quick fixes for the old diagnostics still
+    // find their definitions, a line further down.
+    session.change(uri, 2, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '        """Init."""\n' }]);
+    await settle();
+    assert.strictEqual(host.last(uri)!.version, 2);
+    assert.deepStrictEqual(host.last(uri)!.diagnostics.map((d) => d.code), ['D105', 'D102', 'D106', 'D103', 'D101']);
+    const after = await session.codeActions(uri, missing, ['quickfix']);
+    assert.deepStrictEqual(after.map((a) => a.title), actions.slice(2).map((a) => a.title), 'the __init__ ones are gone');
+    assert.ok(after.every((a, i) => a.edits[0].range.start.line === actions[i + 2].edits[0].range.start.line + 1));
+
+    const bitsUri = uriOf('bits.py');
+    session.open(bitsUri, 1, read('bits.py'));
+    const line = read('bits.py').split('\n').findIndex((l) => l.includes('mode & FLAG_READ'));
+    const hover = await session.hover(bitsUri, line, read('bits.py').split('\n')[line].indexOf('&'));
+    assert.ok(hover && hover.markdown.includes('FLAG_READ'), JSON.stringify(hover));
+
+    session.close(uri);
+    assert.deepStrictEqual(host.last(uri), { uri, version: undefined, diagnostics: [] });
+    assert.strictEqual(await session.diagnostics(uri), undefined);
+  });
+
+  it('parses each document version once, whatever is asked of it', async () => {
+    const parse = structureModule.parseStructure;
+    const Tokenizer = tokenizerModule.Tokenizer;
+    let parses = 0;
+    const wholeTextTokenizers: string[] = [];
+    let text = '';
+    const patchedStructure = structureModule as { parseStructure: typeof parse };
+    const patchedTokenizer = tokenizerModule as { Tokenizer: typeof Tokenizer };
+    patchedStructure.parseStructure = (...args) => {
+      parses++;
+      return parse(...args);
+    };
+    patchedTokenizer.Tokenizer = class extends Tokenizer {
+      constructor(...args: ConstructorParameters<typeof Tokenizer>) {
+        super(...args);
+        // Signatures and bodies are read from slices of their own; what matters is reading the whole file.
+        if (args[0] === text) wholeTextTokenizers.push(new Error().stack!.split('\n')[2].trim());
+      }
+    };
+    try {
+      const host = new RecordingHost();
+      const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+      const uri = uriOf('parser.py');
+      text = read('parser.py').replace(/^""".*"""\n/, ''); // no module docstring: a module stub too
+      session.open(uri, 1, text);
+      await settle();
+      const diagnostics = host.last(uri)!.diagnostics.map((d) => ({ ...d, source: 'docbits' }));
+      assert.deepStrictEqual(diagnostics.map((d) => d.code), ['D100', 'D107', 'D105', 'D102', 'D106', 'D103', 'D101']);
+      assert.strictEqual(parses, 1, 'open');
+      assert.strictEqual(wholeTextTokenizers.length, 1, 'the parse');
+
+      // One code-action request with all seven diagnostics (this once took 11 parses for five), another with
+      // the module's alone, file coverage, diagnostics, and two hovers.
+      const actions = await session.codeActions(uri, diagnostics, undefined);
+      assert.strictEqual(actions.length, 7 + 6 + 1);
+      await session.codeActions(uri, diagnostics.slice(0, 1), ['quickfix']);
+      await session.fileCoverage(uri);
+      await session.diagnostics(uri);
+      await session.hover(uri, text.split('\n').length - 2, 0);
+      await session.hover(uri, 0, 0);
+      assert.strictEqual(parses, 1, 'code actions, file coverage, diagnostics and hovers reuse the parse');
+      // Besides the parse: each module stub looks for the first statement (it stops there), and the hovers of
+      // one version share one tokenizer.
+      assert.strictEqual(wholeTextTokenizers.length, 1 + 3 + 1, wholeTextTokenizers.join('\n'));
+
+      session.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+      await settle();
+      await session.codeActions(uri, diagnostics, undefined);
+      assert.strictEqual(parses, 2, 'one more version, one more parse');
+    } finally {
+      patchedStructure.parseStructure = parse;
+      patchedTokenizer.Tokenizer = Tokenizer;
+    }
+  });
+
+  it('never publishes a version that the user has typed past while settings were on their way', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const host = new RecordingHost();
+    host.pullSettings = async () => {
+      await gate;
+      return {};
+    };
+    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    session.change(uri, 2, [{ text: 'def f():\n    pass\n' }]);
+    release();
+    await settle();
+    assert.deepStrictEqual(host.published.filter((p) => p.uri === uri).map((p) => p.version), [2]);
+  });
+
+  it('reads settings per document from the editor, falls back to pushed ones, and re-checks when they change', async () => {
+    let severity = 'error';
+    const host = new RecordingHost(() => ({ severity }));
+    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await settle();
+    assert.ok(host.last(uri)!.diagnostics.every((d) => d.severity === 'error'));
+    severity = 'hint';
+    session.settingsChanged(undefined);
+    await settle();
+    assert.ok(host.last(uri)!.diagnostics.every((d) => d.severity === 'hint'));
+
+    // An editor that cannot be asked: initialization options, then didChangeConfiguration's settings.
+    const pushHost = new RecordingHost();
+    const pushed = new DocbitsSession(pushHost, sessionOptions([PROJECT], { debounceMs: 0, settings: { docbits: { severity: 'information' } } }));
+    pushed.open(uri, 1, read('parser.py'));
+    await settle();
+    assert.ok(pushHost.last(uri)!.diagnostics.every((d) => d.severity === 'information'));
+    pushed.settingsChanged({ severity: 'warning' });
+    await settle();
+    assert.deepStrictEqual(pushHost.last(uri)!.diagnostics.map((d) => [d.code, d.severity])[0], ['D107', 'warning']);
+  });
+
+  it('publishes a config file’s problems once on that file, and again after it changes', async () => {
+    const root = tmpProject({ 'pyproject.toml': '[tool.interrogate]\nfail-under = "lots"\n', 'm.py': 'x = 1\n' });
+    try {
+      const host = new RecordingHost();
+      const session = new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 }));
+      const uri = pathToFileURL(path.join(root, 'm.py')).href;
+      const configUri = pathToFileURL(path.join(root, 'pyproject.toml')).href;
+      session.open(uri, 1, 'x = 1\n');
+      await settle();
+      session.change(uri, 2, [{ text: 'y = 2\n' }]);
+      await settle();
+      const onConfig = host.published.filter((p) => p.uri === configUri);
+      assert.strictEqual(onConfig.length, 1);
+      assert.match(onConfig[0].diagnostics[0].message, /fail-under/);
+      fs.writeFileSync(path.join(root, 'pyproject.toml'), '[tool.interrogate]\nfail-under = 50\n');
+      session.filesChanged([path.join(root, 'pyproject.toml')]);
+      await settle();
+      assert.deepStrictEqual(host.published.filter((p) => p.uri === configUri).map((p) => p.diagnostics.length), [1, 0]);
+      assert.strictEqual((await session.fileCoverage(uri)).failUnder, 50);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('logs a fault once, keeps serving other documents, and rejects a file coverage request it cannot answer', async () => {
+    const host = new RecordingHost();
+    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const remote = 'file://fileserver/share/remote.py';
+    session.open(remote, 1, 'x = 1\n');
+    session.change(remote, 2, [{ text: 'x = 2\n' }]);
+    await settle();
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await settle();
+    assert.strictEqual(host.last(uri)!.diagnostics.length, 6);
+    const errors = host.logs.filter((l) => l.level === 'error' && l.message.includes(remote));
+    assert.strictEqual(errors.length, 1, JSON.stringify(host.logs));
+    await assert.rejects(session.fileCoverage('untitled:Untitled-1'), InvalidRequestError);
+    await assert.rejects(session.fileCoverage(pathToFileURL(path.join(PROJECT, 'no_such_file.py')).href), InvalidRequestError);
+  });
+
+  it('measures the workspace with unsaved text, and says when an open file is not measured', async () => {
+    const root = tmpProject({
+      'pyproject.toml': '[tool.interrogate]\nexclude = ["tests"]\n',
+      'pkg/a.py': '"""A."""\n\n\ndef f():\n    pass\n',
+      'tests/test_a.py': 'def test():\n    pass\n',
+    });
+    try {
+      const host = new RecordingHost();
+      const session = new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 }));
+      const a = pathToFileURL(path.join(root, 'pkg', 'a.py')).href;
+      session.open(a, 1, '"""A."""\n\n\ndef f():\n    """F."""\n');
+      const report = await session.workspaceCoverage();
+      assert.deepStrictEqual(report.files.map((f) => [f.path, f.covered, f.total]), [['a.py', 2, 2]]);
+      const excluded = pathToFileURL(path.join(root, 'tests', 'test_a.py')).href;
+      session.open(excluded, 1, 'def test():\n    pass\n');
+      await settle();
+      assert.deepStrictEqual(host.last(excluded)!.diagnostics, []);
+      const coverage = await session.fileCoverage(excluded);
+      assert.deepStrictEqual([coverage.measured, coverage.total], [false, 0]);
+      assert.strictEqual((await session.fileCoverage(a)).measured, true);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
