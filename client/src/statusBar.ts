@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { belowFailUnder, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
+import { belowFailUnder, NOT_MEASURED_TEXT, notMeasuredTooltip, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { FILE_COVERAGE_METHOD, FileCoverageResult } from '../../server/src/protocol';
 import type { Totals } from '../../server/src/coverage/types';
 
@@ -40,9 +40,12 @@ export class CoverageStatusBar implements vscode.Disposable {
     }
     this.client.sendRequest<FileCoverageResult>(FILE_COVERAGE_METHOD, { uri: document.uri.toString() }).then((coverage) => {
       if (generation !== this.generation) return;
-      this.item.text = statusBarText(coverage);
-      this.item.tooltip = statusBarTooltip(document.uri.path.split('/').pop() ?? '', coverage, coverage.failUnder, this.workspace);
-      this.item.backgroundColor = belowFailUnder(coverage, coverage.failUnder) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      const fileName = document.uri.path.split('/').pop() ?? '';
+      // A file that is not measured has no figure: "100%" of nothing would mislead.
+      this.item.text = coverage.measured ? statusBarText(coverage) : NOT_MEASURED_TEXT;
+      this.item.tooltip = coverage.measured ? statusBarTooltip(fileName, coverage, coverage.failUnder, this.workspace) : notMeasuredTooltip(fileName);
+      this.item.backgroundColor = coverage.measured && belowFailUnder(coverage, coverage.failUnder)
+        ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
     }, () => {
       if (generation === this.generation) this.item.hide();

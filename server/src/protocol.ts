@@ -3,7 +3,7 @@
  * sends them. Types and method names only: importing this module starts nothing, so the VS Code client and
  * the tests share it with the server. The README ("In the editor") and docs/editors.md describe them.
  */
-export type { FolderReport, WorkspaceCoverageResult } from './workspace/workspaceCoverage';
+export type { WorkspaceCoverageResult } from './workspace/workspaceCoverage';
 
 /** `docbits/fileCoverage`: the coverage of one document (open or on disk) under its current options. */
 export const FILE_COVERAGE_METHOD = 'docbits/fileCoverage';

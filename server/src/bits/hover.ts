@@ -15,7 +15,6 @@ import { bindingsBefore } from './scope';
 import { parseIntLiteral } from './literals';
 import { ExprNode, innerRange } from './tree';
 
-export { BitsHoverOptions, DEFAULT_BITS_HOVER_OPTIONS } from './options';
 
 export interface BitsHover {
   markdown: string;

@@ -28,6 +28,13 @@ export function statusBarText(totals: Totals): string {
   return `$(book) ${pyFormatFixed(percent(totals), 0)}%`;
 }
 
+/** The status bar's text for a file docbits does not measure (excluded, outside the whitelist, too large). */
+export const NOT_MEASURED_TEXT = '$(book) —';
+
+export function notMeasuredTooltip(fileName: string): string {
+  return `${fileName} is not measured: excluded, outside whitelist-regex, or too large`;
+}
+
 /** Tooltip lines: the file's counts, then the workspace figure when one has been computed. */
 export function statusBarTooltip(fileName: string, file: Totals, failUnder: number, workspace?: Totals & { failUnder: number }): string {
   const lines = [

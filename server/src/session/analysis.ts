@@ -9,6 +9,7 @@ import { EditorSettings } from '../coverage/settings';
 import { ParsedFile } from '../coverage/stubs';
 import { CoverageOptions } from '../coverage/types';
 import { lineStarts } from '../python/lines';
+import { baseNameOf } from '../workspace/documents';
 import { ModuleStructure, parseStructure } from '../python/structure';
 
 export interface AnalysisContext {
@@ -42,9 +43,8 @@ export class DocumentAnalysis {
   constructor(readonly uri: string, readonly version: number, readonly text: string, readonly context: AnalysisContext) {
     if (!context.measured) return;
     const parsed = new ParsedDocument(text, parseStructure(text));
-    const fileName = context.displayPath.slice(context.displayPath.lastIndexOf('/') + 1);
     this.parsed = parsed;
-    this.inventory = inventoryOf(parsed.structure, fileName, context.options);
+    this.inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);
   }
 
   /** The tokens hovers read, kept for the next hover on this version. */
