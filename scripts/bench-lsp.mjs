@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The language server's latency, as an editor feels it (DESIGN.md §5): spawns `node dist/server.js --stdio`
+// The language server's latency, as an editor feels it (README, Performance): spawns `node dist/server.js --stdio`
 // and measures over LSP
 //   1. didOpen of a generated 20,000-line module -> its publishDiagnostics,
 //   2. a one-character didChange in that module -> the new diagnostics,
-//   3. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py.
+//   3. a code-action request carrying five of its diagnostics (quick fixes for each, and "add all"),
+//   4. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py,
+//   5. hovers on bitwise expressions in the last thousand lines of the 20,000-line module.
 // The edit debounce is set to 0 (initializationOptions { debounceMs: 0 }), so (2) is the check itself, not
 // the 150 ms an editor waits for typing to pause. Run `node esbuild.mjs` first (npm run bench does).
 import { spawn } from 'node:child_process';
@@ -61,7 +63,7 @@ async function main() {
   await connection.sendNotification('initialized', {});
 
   const text = generateModule(20_000);
-  const open = [], change = [];
+  const open = [], change = [], actions = [];
   let diagnosticCount = 0;
   for (let run = 0; run < RUNS + 2; run++) { // the first two runs warm the JIT and are not counted
     const uri = pathToFileURL(path.join(tmp, `module_${run}.py`)).href;
@@ -76,10 +78,21 @@ async function main() {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 10_000, character: 0 }, end: { line: 10_000, character: 0 } }, text: '#' }],
     });
-    await changed;
+    const { diagnostics } = await changed;
     if (run >= 2) change.push(performance.now() - t);
-    connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    t = performance.now();
+    await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: diagnostics.slice(0, 5) },
+    });
+    if (run >= 2) actions.push(performance.now() - t);
+    if (run < RUNS + 1) connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
+  const bigUri = pathToFileURL(path.join(tmp, `module_${RUNS + 1}.py`)).href;
+  const bigTargets = [];
+  text.split('\n').forEach((line, i) => {
+    if (i < 19_000) return;
+    for (const m of line.matchAll(/<<|[&|]/g)) bigTargets.push({ uri: bigUri, line: i, character: m.index });
+  });
 
   // Hovers: on every operator of the bitwise fixtures, round-robin.
   const targets = [];
@@ -104,6 +117,14 @@ async function main() {
     }
   }
 
+  const bigHover = [];
+  for (let i = 0; i < HOVERS + 20; i++) {
+    const target = bigTargets[(i * 37) % bigTargets.length];
+    const t = performance.now();
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri: target.uri }, position: { line: target.line, character: target.character } });
+    if (i >= 20) bigHover.push(performance.now() - t);
+  }
+
   await connection.sendRequest('shutdown');
   connection.sendNotification('exit');
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -113,7 +134,9 @@ async function main() {
   console.log(`${'measure'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'runs'.padStart(5)}   target`);
   console.log(row('didOpen -> publishDiagnostics', stats(open), '< 50'));
   console.log(row('1-char didChange -> publishDiagnostics', stats(change), ''));
+  console.log(row('codeAction with 5 diagnostics', stats(actions), ''));
   console.log(row('hover on a bitwise expression', stats(hover), '< 2 (median)'));
+  console.log(row('hover near the end of the 20,000-line module', stats(bigHover), ''));
   setTimeout(() => process.exit(0), 200).unref();
 }
 
