@@ -1,5 +1,5 @@
 /**
- * A long editing session (DESIGN.md §5, reliability): 10,000 random edits to a real module replayed through
+ * A long editing session (README, Performance and reliability): 10,000 random edits to a real module replayed through
  * incremental didChange end with exactly the diagnostics a fresh open of the final text gives, and the
  * server's memory does not grow with the number of edits.
  */
