@@ -10,7 +10,7 @@
  * `2 ** 10**9` and a megabyte of multiplications all return at once. Evaluation walks the tree with an
  * explicit stack: trees 10,000 levels deep are fine.
  */
-import { tokenize } from '../python/tokenizer';
+import { tokenize } from '../python/lexer/cursor';
 import { TokenKind } from '../python/tokens';
 import { bitLength, floorDiv, floorMod } from './bigints';
 import { parseIntLiteral } from './literals';

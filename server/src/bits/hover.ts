@@ -4,7 +4,7 @@
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
-import { tokenizeThrough } from '../python/tokenizer';
+import { tokenizeThrough } from '../python/lexer/cursor';
 import { Token } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
 import { describeIdiom } from './idioms';

@@ -17,7 +17,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import { docstringStubEdit } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
-import { tokenize } from '../../../server/src/python/tokenizer';
+import { tokenize } from '../../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../../server/src/python/tokens';
 import { applyEdits, lineStarts } from '../check';
 
