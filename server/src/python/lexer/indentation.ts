@@ -30,11 +30,6 @@ export class Indentation {
     return column;
   }
 
-  /** The innermost open level. */
-  get top(): number {
-    return this.levels[this.levels.length - 1];
-  }
-
   /**
    * Pops the levels deeper than `column` and returns how many DEDENTs that makes. A column between two levels
    * (`matched` false: "unindent does not match any outer indentation level") becomes a level of its own, so
