@@ -116,7 +116,8 @@ export function isKeyword(name: string): boolean {
 }
 
 /** What each string prefix letter (either case) makes of a literal, as bits; 0 for other characters. */
-export const PREFIX_RAW = 1, PREFIX_BYTES = 2, PREFIX_FORMAT = 4, PREFIX_UNICODE = 8;
+export const PREFIX_RAW = 1, PREFIX_BYTES = 2, PREFIX_FORMAT = 4;
+const PREFIX_UNICODE = 8;
 const PREFIX_LETTER = new Uint8Array(128);
 PREFIX_LETTER[0x72] = PREFIX_LETTER[0x52] = PREFIX_RAW;
 PREFIX_LETTER[0x62] = PREFIX_LETTER[0x42] = PREFIX_BYTES;

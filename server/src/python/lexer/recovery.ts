@@ -4,7 +4,7 @@
  * is closed at the next line that starts a definition (`def`, `class`, `async def`; for strings also `@`) at
  * an indentation lower than or equal to that of the line it was opened on.
  */
-import { CH_CR, CH_LF, nextLineStart } from './chars';
+import { CH_AT, CH_CR, CH_LF, nextLineStart } from './chars';
 import { Indentation } from './indentation';
 
 /** A line that starts a definition. */
@@ -34,7 +34,7 @@ export function stringCut(text: string, from: number, to: number, indent: number
   while (lineBegin < to) {
     const column = indentation.measure(text, lineBegin);
     const c = text.charCodeAt(indentation.stop);
-    if ((c === 0x64 || c === 0x63 || c === 0x61 || c === 0x40) &&
+    if ((c === 0x64 || c === 0x63 || c === 0x61 || c === CH_AT) &&
         DEFINITION_OR_DECORATOR_LINE.test(text.slice(lineBegin, lineBegin + 200)) && column <= indent) {
       let stop = lineBegin;
       while (stop > from && (text.charCodeAt(stop - 1) === CH_LF || text.charCodeAt(stop - 1) === CH_CR)) stop--;

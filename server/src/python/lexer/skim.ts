@@ -9,7 +9,7 @@
  */
 import { TokenKind } from '../tokens';
 import {
-  CH_BACKSLASH, CH_BANG, CH_COLON, CH_CR, CH_DQUOTE, CH_EQ, CH_FF, CH_HASH, CH_LBRACE, CH_LBRACKET, CH_LF,
+  CH_AT, CH_BACKSLASH, CH_BANG, CH_COLON, CH_CR, CH_DQUOTE, CH_EQ, CH_FF, CH_HASH, CH_LBRACE, CH_LBRACKET, CH_LF,
   CH_LPAREN, CH_RBRACE, CH_RBRACKET, CH_RPAREN, CH_SPACE, CH_SQUOTE, CH_TAB, CH_VT, IDENT_PART, asciiWordAt,
   codeAt, hasFPrefix, isAsciiIdentifierPart, isDigit, isStringPrefix, operatorLength,
 } from './chars';
@@ -57,7 +57,7 @@ const SLOW_LINE = -1;
 function lineStartKind(text: string, pos: number, c: number): number {
   // A vertical tab is no indentation but a blank: what follows it may be a comment alone on its line.
   if (c >= 128 || c === CH_BACKSLASH || c === CH_HASH || c === CH_LF || c === CH_CR || c === CH_VT) return SLOW_LINE;
-  if (c === 0x40) return text.charCodeAt(pos + 1) === CH_EQ ? SLOW_LINE : 1; // @
+  if (c === CH_AT) return text.charCodeAt(pos + 1) === CH_EQ ? SLOW_LINE : 1;
   const keyword = c === 0x64 ? 'def' : c === 0x63 ? 'class' : c === 0x61 ? 'async' : '';
   if (keyword === '' || !asciiWordAt(text, pos, keyword)) return ORDINARY_LINE;
   const length = keyword.length;
@@ -286,7 +286,7 @@ export class Skim {
       if (start !== ORDINARY_LINE) {
         // A definition or decorator: its first token becomes the current one, as next() would have made it.
         tk.lineHasContent = true;
-        tk.emit(c === 0x40 ? TokenKind.Op : TokenKind.Name, pos, pos + start);
+        tk.emit(c === CH_AT ? TokenKind.Op : TokenKind.Name, pos, pos + start);
         stop = SkimStop.Definition;
         break;
       }
