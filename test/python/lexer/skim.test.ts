@@ -26,23 +26,28 @@ function referenceFrom(text: string, offset: number): Token[] {
     t.kind !== TokenKind.NL));
 }
 
-interface Case { text: string; stop: SkimStop; lastTokenLine: number; comments?: Comment[]; colon?: boolean; tokensBefore?: number }
+interface Case {
+  text: string; stop: SkimStop; lastTokenLine: number; comments?: Comment[]; colon?: boolean; tokensBefore?: number;
+  /** The text from where next() reads on after the skim (its first token, and what follows). */
+  then: string;
+}
 
 describe('lexer/skim', function () {
   const lineCases: Case[] = [
-    { text: 'x = (1,\n 2)  # c\ny\n', stop: SkimStop.LineStart, lastTokenLine: 1, comments: [[1, 5, false]] },
-    { text: 'x = (1,\n # own\n 2)\ny\n', stop: SkimStop.LineStart, lastTokenLine: 2, comments: [[1, 1, true]] },
-    { text: 'x = "a" \\\n + rb"\\"" f"{y!r:>{w}}"\nz\n', stop: SkimStop.LineStart, lastTokenLine: 1 },
-    { text: 'x = """a\nb""" + 1\nz\n', stop: SkimStop.LineStart, lastTokenLine: 1 },
-    { text: 'x = 1 if a != b else é\n', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'x = ab_é\n', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'x = (\ndef f(): pass\n', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'x = """open\ndef f(): pass\n', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'x = 1 $ 2\n', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'x = 1', stop: SkimStop.InLine, lastTokenLine: 0 },
-    { text: 'def f(a, b={1: 2}) -> int: pass\n', stop: SkimStop.InLine, lastTokenLine: 0, colon: true, tokensBefore: 2 },
-    { text: 'def f(a := 1,\n b): pass\n', stop: SkimStop.InLine, lastTokenLine: 1, colon: true, tokensBefore: 2 },
-    { text: 'def f(a)\nx = 1\n', stop: SkimStop.LineStart, lastTokenLine: 0, colon: true, tokensBefore: 2 },
+    { text: 'x = (1,\n 2)  # c\ny\n', stop: SkimStop.LineStart, lastTokenLine: 1, comments: [[1, 5, false]], then: 'y' },
+    { text: 'x = (1,\n # own\n 2)\ny\n', stop: SkimStop.LineStart, lastTokenLine: 2, comments: [[1, 1, true]], then: 'y' },
+    { text: 'x = "a" \\\n + rb"\\"" f"{y!r:>{w}}"\nz\n', stop: SkimStop.LineStart, lastTokenLine: 1, then: 'z' },
+    { text: 'x = """a\nb""" + 1\nz\n', stop: SkimStop.LineStart, lastTokenLine: 1, then: 'z' },
+    { text: 'x = 1 if a != b else é\n', stop: SkimStop.InLine, lastTokenLine: 0, then: 'é' },
+    { text: 'x = ab_é\n', stop: SkimStop.InLine, lastTokenLine: 0, then: 'ab_é' },
+    { text: 'x = (\ndef f(): pass\n', stop: SkimStop.InLine, lastTokenLine: 0, then: 'def f(' },
+    { text: 'x = """open\ndef f(): pass\n', stop: SkimStop.InLine, lastTokenLine: 0, then: '"""open' },
+    { text: 'x = 1 $ 2\n', stop: SkimStop.InLine, lastTokenLine: 0, then: '$' },
+    { text: 'x = 1', stop: SkimStop.InLine, lastTokenLine: 0, then: '' },
+    { text: 'def f(a, b={1: 2}) -> int: pass\n', stop: SkimStop.InLine, lastTokenLine: 0, colon: true, tokensBefore: 2, then: ': pass' },
+    { text: 'def f(a := 1,\n b): pass\n', stop: SkimStop.InLine, lastTokenLine: 1, colon: true, tokensBefore: 2, then: ': pass' },
+    { text: 'def f x := 1: pass\n', stop: SkimStop.InLine, lastTokenLine: 0, colon: true, tokensBefore: 2, then: ': pass' },
+    { text: 'def f(a)\nx = 1\n', stop: SkimStop.LineStart, lastTokenLine: 0, colon: true, tokensBefore: 2, then: 'x' },
   ];
   for (const c of lineCases) {
     it(`skipLine${c.colon ? ' to the colon' : ''}: ${JSON.stringify(c.text)}`, function () {
@@ -55,7 +60,10 @@ describe('lexer/skim', function () {
       assert.strictEqual(skim.lastTokenLine, c.lastTokenLine, 'lastTokenLine');
       assert.deepStrictEqual(comments, c.comments ?? []);
       const offset = tk.pos;
-      assert.deepStrictEqual(rest(tk, false), referenceFrom(c.text, offset));
+      const tokens = rest(tk, false);
+      const from = c.text.slice(tokens[0].start);
+      assert.ok(from.startsWith(c.then), `next() reads on from ${JSON.stringify(from)}`);
+      assert.deepStrictEqual(tokens, referenceFrom(c.text, offset));
     });
   }
 
