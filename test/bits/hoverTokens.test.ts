@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { bitsHover, HoverTokens } from '../../server/src/bits/hover';
-import { tokenizeThrough } from '../../server/src/python/tokenizer';
+import { tokenizeThrough } from '../../server/src/python/lexer/cursor';
 import { Prng } from '../helpers/prng';
 import { readFixture } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Which operation a hover position picks. */
 import * as assert from 'assert';
 import { locate, sourceOf } from '../../server/src/bits/locate';
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { positionOf } from './helpers';
 
 /** What the hover at `target` within `snippet` shows: 'op: <source>', 'literal: <text>' or null. */

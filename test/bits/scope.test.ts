@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { bitsHover } from '../../server/src/bits/hover';
 import { locate } from '../../server/src/bits/locate';
 import { bindingsBefore } from '../../server/src/bits/scope';
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { positionOf, readFixture } from './helpers';
 
 const FLAGS = readFixture('flags.py');

@@ -9,7 +9,7 @@ import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, parsedFil
 import { CoverageOptions, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { decodePython } from '../../server/src/python/decode';
 import { parseStructure, ModuleStructure } from '../../server/src/python/structure';
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { Token, TokenKind } from '../../server/src/python/tokens';
 import { lineEndOffset, lineStarts, positionAt as positionOf } from '../../server/src/python/lines';
 import { Prng as Rng } from '../helpers/prng';

@@ -10,7 +10,7 @@ import { allStubEdits, docstringStubEdit, parsedFile } from '../../server/src/co
 import { inventory } from '../../server/src/coverage/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../server/src/python/tokens';
 import { bitsHover } from '../../server/src/bits/hover';
 import {

@@ -3,7 +3,7 @@
  * text; text mutations re-encode as UTF-8 (lone surrogates become U+FFFD in the bytes, but stay in the text).
  */
 import { decodePython } from '../../server/src/python/decode';
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../server/src/python/tokens';
 import { Prng as Rng } from '../helpers/prng';
 

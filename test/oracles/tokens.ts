@@ -1,5 +1,5 @@
 /** Our tokens in the shape of test/oracles/tokens.py's output (CPython's tokenize), for differential tests. */
-import { tokenize } from '../../server/src/python/tokenizer';
+import { tokenize } from '../../server/src/python/lexer/cursor';
 import { TOKEN_KIND_NAMES } from '../../server/src/python/tokens';
 
 /** [kind, string, start line, start column, end line, end column], columns in code points as tokenize counts. */

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
 import * as structureModule from '../../server/src/python/structure';
-import * as tokenizerModule from '../../server/src/python/tokenizer';
+import * as tokenizerModule from '../../server/src/python/lexer/cursor';
 import { DocbitsSession, InvalidRequestError, SessionHost, sessionOptions } from '../../server/src/session/session';
 
 const PROJECT = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lsp', 'project');

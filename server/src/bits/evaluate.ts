@@ -10,8 +10,8 @@
  * `2 ** 10**9` and a megabyte of multiplications all return at once. Evaluation walks the tree with an
  * explicit stack: trees 10,000 levels deep are fine.
  */
-import { tokenize } from '../python/tokenizer';
-import { TokenKind } from '../python/tokens';
+import { tokenize } from '../python/lexer/cursor';
+import { isCodeKind } from '../python/tokens';
 import { bitLength, floorDiv, floorMod } from './bigints';
 import { parseIntLiteral } from './literals';
 import { parseLine } from './parse';
@@ -76,9 +76,7 @@ export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undef
 
 /** Evaluates Python source holding one expression (used by tests and for constants). */
 export function evaluateSource(source: string, resolve?: NameResolver, limits?: EvaluationLimits): Value {
-  const tokens = tokenize(source).filter((t) => t.kind !== TokenKind.NL && t.kind !== TokenKind.Comment
-    && t.kind !== TokenKind.Newline && t.kind !== TokenKind.EndMarker && t.kind !== TokenKind.Indent
-    && t.kind !== TokenKind.Dedent);
+  const tokens = tokenize(source).filter((t) => isCodeKind(t.kind));
   const { roots } = parseLine(tokens, source);
   if (roots.length !== 1) return { kind: 'notInt', message: 'not a single expression' };
   return evaluateTree(roots[0], resolve, limits).get(roots[0])!;

@@ -4,7 +4,7 @@
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
-import { Tokenizer, tokenizeThrough } from '../python/tokenizer';
+import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
 import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
 import { describeIdiom } from './idioms';

@@ -1,15 +1,5 @@
 /** Logical lines over the tokenizer's output: the unit the hover parses. */
-import { Token, TokenKind } from '../python/tokens';
-
-/** Tokens that are part of a statement's text (not layout, not comments). */
-export function isCodeToken(token: Token): boolean {
-  switch (token.kind) {
-    case TokenKind.Name: case TokenKind.Number: case TokenKind.String: case TokenKind.Op: case TokenKind.ErrorToken:
-      return true;
-    default:
-      return false;
-  }
-}
+import { Token, TokenKind, isCodeKind } from '../python/tokens';
 
 /** Token index range [start, end) of the logical line holding token `index`; `end` is its NEWLINE or ENDMARKER. */
 export function logicalLineAround(tokens: readonly Token[], index: number): { start: number; end: number } {
@@ -25,7 +15,7 @@ export function codeTokensOf(tokens: readonly Token[], start: number, end: numbe
   const code: Token[] = [];
   const indices: number[] = [];
   for (let i = start; i < end; i++) {
-    if (isCodeToken(tokens[i])) {
+    if (isCodeKind(tokens[i].kind)) {
       code.push(tokens[i]);
       indices.push(i);
     }

@@ -10,6 +10,7 @@
  * nested parentheses cost memory, not call stack. It never fails: a missing operand becomes a `missing` node,
  * unmatched closers are skipped, and unclosed brackets are closed at the end of the line.
  */
+import { isKeyword } from '../python/lexer/chars';
 import { Token, TokenKind } from '../python/tokens';
 import { BinaryNode, BinaryOp, ExprNode, MissingNode, OpaqueNode, UnaryNode, UnaryOp } from './tree';
 
@@ -43,17 +44,6 @@ const UNARY_PRECEDENCE = 7;
 export const BITWISE_AUGMENTED: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
   ['&=', '&'], ['|=', '|'], ['^=', '^'], ['<<=', '<<'], ['>>=', '>>'],
 ]);
-
-/** Python's keywords; soft keywords (match, case, type, _) are ordinary names here. */
-const KEYWORDS: ReadonlySet<string> = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-]);
-
-export function isKeyword(name: string): boolean {
-  return KEYWORDS.has(name);
-}
 
 type PendingOp =
   | { unary: true; op: UnaryOp; token: number }

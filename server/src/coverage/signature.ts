@@ -7,7 +7,7 @@
  * so nothing here recurses per nesting level.
  */
 import { literalValue } from '../python/strings';
-import { Tokenizer } from '../python/tokenizer';
+import { Tokenizer } from '../python/lexer/cursor';
 import { TokenKind } from '../python/tokens';
 
 export interface Parameter {

@@ -7,7 +7,7 @@
  */
 import { lineEndOffset, lineStarts as computeLineStarts, Position, positionAt } from '../python/lines';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
-import { Tokenizer } from '../python/tokenizer';
+import { Tokenizer } from '../python/lexer/cursor';
 import { TokenKind } from '../python/tokens';
 import { BodyFacts, Parameter, parseSignature, scanBody, Signature } from './signature';
 

@@ -2,6 +2,7 @@
  * The value of a Python string literal token, decoded as CPython decodes it (escapes, raw strings, line
  * continuations). Used to tell a real docstring from a blank one (`"""   """`, `"\x20"`).
  */
+import { PREFIX_BYTES, PREFIX_FORMAT, PREFIX_RAW, prefixLetter } from './lexer/chars';
 
 export type LiteralKind = 'str' | 'bytes' | 'fstring';
 
@@ -43,14 +44,13 @@ export function isPythonBlank(value: string): boolean {
 /** Splits a string token into prefix flags and body bounds. */
 function parts(token: string): { raw: boolean; kind: LiteralKind; bodyStart: number; bodyEnd: number } {
   let i = 0;
-  let raw = false, bytes = false, f = false;
+  let prefix = 0;
   for (; i < token.length; i++) {
-    const c = token[i].toLowerCase();
-    if (c === 'r') raw = true;
-    else if (c === 'b') bytes = true;
-    else if (c === 'f') f = true;
-    else if (c !== 'u') break;
+    const letter = prefixLetter(token.charCodeAt(i));
+    if (letter === 0) break;
+    prefix |= letter;
   }
+  const raw = (prefix & PREFIX_RAW) !== 0, bytes = (prefix & PREFIX_BYTES) !== 0, f = (prefix & PREFIX_FORMAT) !== 0;
   const quote = token[i];
   const triple = token.startsWith(quote.repeat(3), i) && token.length - i >= 6;
   const q = triple ? 3 : 1;

@@ -8,7 +8,8 @@
  * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
  */
 import { isPythonBlank, literalValue } from './strings';
-import { CommentSink, Tokenizer } from './tokenizer';
+import { Tokenizer } from './lexer/cursor';
+import { CommentSink, Skim, SkimStop } from './lexer/skim';
 import { SyntaxProblem, TokenKind } from './tokens';
 
 /** A decorator's expression, reduced to the shape interrogate looks at. */
@@ -118,12 +119,15 @@ class StructureParser {
   private awaitingBlock = NONE;
   /** The current token has been looked at but not consumed. */
   private reuse = false;
+  private readonly skim: Skim;
 
   /**
-   * @param fastSkip skip the uninteresting rest of logical lines with Tokenizer.skipLine (the default);
+   * @param fastSkip skip the uninteresting rest of logical lines with the skim (lexer/skim.ts; the default);
    *   false reads every token, which the tests use as the reference for the fast path.
    */
-  constructor(private readonly text: string, private readonly tk: Tokenizer, private readonly fastSkip = true) {}
+  constructor(private readonly text: string, private readonly tk: Tokenizer, private readonly fastSkip = true) {
+    this.skim = new Skim(tk);
+  }
 
   private readonly recordComment: CommentSink = (start, end, line, column, ownLine) => {
     this.comments.push({ line, column, text: this.text.slice(start, end), ownLine });
@@ -176,19 +180,20 @@ class StructureParser {
   }
 
   /**
-   * Lines that start no definition and cannot be a docstring (none is expected): the tokenizer moves past
+   * Lines that start no definition and cannot be a docstring (none is expected): the skim moves past
    * them without tokens, telling us of indentation changes so that bodies still close where they end.
    */
   private skipOrdinaryLines(): void {
     const tk = this.tk;
-    const last = tk.skipOrdinaryLines(this.recordComment, this.onDepth);
-    if (last > this.lastSignificantLine) this.lastSignificantLine = last;
-    if (tk.startedLine) {
+    const skim = this.skim;
+    const stop = skim.skipOrdinaryLines(this.recordComment, this.onDepth);
+    if (skim.lastTokenLine > this.lastSignificantLine) this.lastSignificantLine = skim.lastTokenLine;
+    if (stop === SkimStop.Definition) {
       // The first token of a definition or decorator line: the main loop takes it as if advance() had read it.
       this.lastSignificantLine = tk.endLine;
       this.lastSignificantEnd = tk.end;
       this.reuse = true;
-    } else if (!tk.endedLine) this.skipToLineEnd();
+    } else if (stop === SkimStop.InLine) this.skipToLineEnd();
   }
 
   private readonly onDepth = (depth: number, lastTokenLine: number): void => {
@@ -206,7 +211,7 @@ class StructureParser {
       return tk.kind;
     }
     for (;;) {
-      if (this.fastSkip) tk.skipBlankLines(this.recordComment);
+      if (this.fastSkip) this.skim.skipBlankLines(this.recordComment);
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
         this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
@@ -286,11 +291,12 @@ class StructureParser {
     const tk = this.tk;
     const kind = tk.kind;
     if (!(this.reuse && isLayout(kind)) && this.fastSkip) {
-      // The rest of the line holds nothing we need but comments: let the tokenizer skip it in one go.
+      // The rest of the line holds nothing we need but comments: let the skim skip it in one go.
       this.reuse = false;
-      const last = tk.skipLine(this.recordComment);
-      if (last >= 0) this.lastSignificantLine = last;
-      if (tk.endedLine) return;
+      const skim = this.skim;
+      const stop = skim.skipLine(this.recordComment);
+      if (skim.lastTokenLine >= 0) this.lastSignificantLine = skim.lastTokenLine;
+      if (stop === SkimStop.LineStart) return;
     }
     for (;;) {
       const kind = this.advance();
@@ -420,18 +426,18 @@ class StructureParser {
   }
 
   /**
-   * The fast path through a header's parameters and annotations: the tokenizer skims to the colon. Returns the
+   * The fast path through a header's parameters and annotations: the skim goes to the colon. Returns the
    * token the header loop goes on with: the colon, NEWLINE when the logical line ended without one (a broken
    * header), or whatever the skim left to next().
    */
   private skimHeader(): TokenKind {
-    const tk = this.tk;
-    const last = tk.skipLine(this.recordComment, true);
-    if (last >= 0) {
-      this.lastSignificantLine = last;
-      this.lastSignificantEnd = tk.skippedTokenEnd;
+    const skim = this.skim;
+    const stop = skim.skipLine(this.recordComment, true);
+    if (skim.lastTokenLine >= 0) {
+      this.lastSignificantLine = skim.lastTokenLine;
+      this.lastSignificantEnd = skim.lastTokenEnd;
     }
-    return tk.endedLine ? TokenKind.Newline : this.advance();
+    return stop === SkimStop.LineStart ? TokenKind.Newline : this.advance();
   }
 
   /**

@@ -21,6 +21,19 @@ export const TOKEN_KIND_NAMES = [
   'ENDMARKER', 'NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'OP', 'COMMENT', 'NL', 'ERRORTOKEN',
 ] as const;
 
+/**
+ * Whether tokens of this kind are part of a statement's text: NAME, NUMBER, STRING, OP and ERRORTOKEN; not
+ * layout (NEWLINE, NL, INDENT, DEDENT, ENDMARKER) nor comments.
+ */
+export function isCodeKind(kind: TokenKind): boolean {
+  switch (kind) {
+    case TokenKind.Name: case TokenKind.Number: case TokenKind.String: case TokenKind.Op: case TokenKind.ErrorToken:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** A token as a plain object; the tokenizer itself hands tokens out through a cursor without allocating. */
 export interface Token {
   kind: TokenKind;

@@ -7,17 +7,18 @@
  *         return 3
  *
  * CPython ends the logical line at the blank line (tokenize: NEWLINE), so `return 3` is an indented block. Our
- * tokenizer emits NL there instead (tokenizer.ts newlineToken(): `!this.lineHasContent` is per physical line, and
- * startLine_() resets it on the continuation line), so the structure sees an "inline body" that starts at the
- * INDENT token (bodyColumn 0) and docstringStubEdit / allStubEdits produce `"""Summary."""` followed by an
- * over-indented `return 3`: CPython compiles the original but not the stubbed file ("unexpected indent").
+ * tokenizer emits NL there instead (tokenizer.ts, now lexer/cursor.ts, newlineToken(): `!this.lineHasContent`
+ * is per physical line, and startLine_() resets it on the continuation line), so the structure sees an
+ * "inline body" that starts at the INDENT token (bodyColumn 0) and docstringStubEdit / allStubEdits produce
+ * `"""Summary."""` followed by an over-indented `return 3`: CPython compiles the original but not the
+ * stubbed file ("unexpected indent").
  * Second fault, in structure.ts header(): an INDENT right after the colon is taken as an inline body.
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import { docstringStubEdit, parsedFile } from '../../../server/src/coverage/stubs';
 import { parseStructure } from '../../../server/src/python/structure';
-import { tokenize } from '../../../server/src/python/tokenizer';
+import { tokenize } from '../../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../../server/src/python/tokens';
 import { applyEdits, lineStarts } from '../check';
 

@@ -3,7 +3,8 @@
  * characters). Inside brackets, a backslash-joined line that starts a definition is where next() recovers
  * from the unclosed bracket; skipLine followed the backslash without that check, so the fast path swallowed
  * the `def` and differed from reading every token.
- * Fault: Tokenizer.skipLine, the backslash branch (the line-break branch had the check).
+ * Fault: Tokenizer.skipLine (now Skim.skipLine, lexer/skim.ts), the backslash branch (the line-break branch
+ * had the check).
  */
 import * as assert from 'assert';
 import { parseStructure } from '../../../server/src/python/structure';

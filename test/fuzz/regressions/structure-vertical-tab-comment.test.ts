@@ -3,7 +3,7 @@
  * `')\n\v#`). A line made of a vertical tab and a comment is a comment alone on its line (CPython's tokenizer
  * does not count \v as indentation, and nothing else precedes the comment); the fast path took the \v for the
  * start of code and recorded the comment as trailing code, so a `# nodocqa` there would attach differently.
- * Fault: lineStartKind in tokenizer.ts treated \v as an ordinary first character.
+ * Fault: lineStartKind in tokenizer.ts (now lexer/skim.ts) treated \v as an ordinary first character.
  */
 import * as assert from 'assert';
 import { parseStructure } from '../../../server/src/python/structure';

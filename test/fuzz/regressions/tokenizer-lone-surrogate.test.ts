@@ -6,7 +6,7 @@
  * does not check that text[pos + 1] is a low surrogate.
  */
 import * as assert from 'assert';
-import { tokenize } from '../../../server/src/python/tokenizer';
+import { tokenize } from '../../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../../server/src/python/tokens';
 
 describe('fuzz regression: lone high surrogate before a line break', () => {
