@@ -4,16 +4,14 @@
  * is covered by our own inventory, and has the same code as before (ast.dump without docstrings).
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { inventory } from '../../server/src/coverage/inventory';
-import { parseSignature, scanBody } from '../../server/src/coverage/signature';
 import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, parsedFile, TextEditLike } from '../../server/src/coverage/stubs';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
-import { runOracle, stdlibFiles } from '../oracles/stdlib';
+import { stdlibFiles } from '../oracles/stdlib';
+import { cpythonFacts, OracleFacts } from '../oracles/stubs';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'stubs');
@@ -58,45 +56,6 @@ function applyEdits(text: string, edits: TextEditLike[]): string {
   return out;
 }
 
-interface OracleDef {
-  name: string;
-  line: number;
-  doc: string | null;
-  params?: Array<[string, string, string | null]>;
-  returns?: string | null;
-  has_return?: boolean;
-  has_yield?: boolean;
-  raises?: string[];
-}
-interface OracleFacts {
-  error?: string;
-  skeleton: string;
-  module_doc: string | null;
-  defs: OracleDef[];
-}
-
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-stubs-'));
-let scratchCount = 0;
-
-/** Writes texts to scratch files and returns CPython's facts about each, in order (one python run). */
-function cpythonFacts(texts: string[]): OracleFacts[] {
-  const files = texts.map((text) => {
-    const file = path.join(scratch, `f${scratchCount++}.py`);
-    fs.writeFileSync(file, text, 'utf8');
-    return file;
-  });
-  const results = runOracle<OracleFacts>('stub_check.py', files, ['facts']);
-  return files.map((file) => results.get(file)!);
-}
-
-/** ast.dump of each expression text (null if it does not parse). */
-function cpythonDump(texts: string[]): Array<string | null> {
-  const out = execFileSync('python3', [path.join(ROOT, 'test', 'oracles', 'stub_check.py'), 'dump'], {
-    input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 1 << 28,
-  });
-  return JSON.parse(out) as Array<string | null>;
-}
-
 const isBlank = (doc: string | null): boolean => doc === null || doc.trim() === '';
 
 function statusOf(text: string, index: number): string {
@@ -129,7 +88,6 @@ function checkStubbed(label: string, beforeFacts: OracleFacts, after: OracleFact
 // ------------------------------------------------------------------------------------------------------
 
 describe('stubs', () => {
-after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('docstring stubs: every fixture, every definition, every style (CPython oracle)', () => {
   interface Variant { label: string; fixture: string; targets: Set<number>; text: string; style: DocstringStyle }
@@ -454,87 +412,14 @@ describe('docstring stubs: allStubEdits on a file with ~20 undocumented definiti
   });
 });
 
-describe('docstring stubs: signatures and bodies agree with CPython', () => {
-  it('parameters, annotations, returns, yields and raises of every fixture function', () => {
-    const problems: string[] = [];
-    const annotationPairs: Array<[string, string, string]> = []; // label, ours, CPython's dump
-    for (const name of FIXTURE_NAMES) {
-      const text = read(name);
-      const [facts] = cpythonFacts([text]);
-      const structure = parseStructure(text);
-      const starts = lineStarts(text);
-      structure.definitions.forEach((def, i) => {
-        const expected = facts.defs[i];
-        if (def.keyword === 'class') return;
-        const label = `${name}:${def.line + 1} ${def.name}`;
-        const signature = parseSignature(text, starts[def.nameLine] + def.nameEnd, def.headerEnd);
-        const ourParams = signature.params.map((p) => [p.star, p.name]);
-        const theirParams = expected.params!.map(([star, n]) => [star, n]);
-        if (JSON.stringify(ourParams) !== JSON.stringify(theirParams)) problems.push(`${label}: params ${JSON.stringify(ourParams)}`);
-        signature.params.forEach((p, j) => {
-          const theirs = expected.params![j]?.[2] ?? null;
-          if ((p.annotation === null) !== (theirs === null)) problems.push(`${label}: annotation of ${p.name}`);
-          else if (p.annotation !== null) annotationPairs.push([`${label} ${p.name}`, p.annotation, theirs!]);
-        });
-        if ((signature.returns === null) !== (expected.returns === null)) problems.push(`${label}: return annotation`);
-        else if (signature.returns !== null) annotationPairs.push([`${label} ->`, signature.returns, expected.returns!]);
-
-        const skip: Array<[number, number]> = structure.definitions
-          .filter((d) => d.parent === i)
-          .map((d) => [d.headerStart, starts[d.endLine + 1] ?? text.length]);
-        const end = starts[def.endLine + 1] ?? text.length;
-        const body = scanBody(text, def.headerEnd, end, skip);
-        const ours = { has_return: body.returnsValue, has_yield: body.yields, raises: body.raises };
-        const theirs = { has_return: expected.has_return, has_yield: expected.has_yield, raises: expected.raises };
-        if (JSON.stringify(ours) !== JSON.stringify(theirs)) problems.push(`${label}: body ${JSON.stringify(ours)} vs ${JSON.stringify(theirs)}`);
-      });
-    }
-    const dumps = cpythonDump(annotationPairs.map(([, ours]) => ours));
-    annotationPairs.forEach(([label, ours, theirs], k) => {
-      if (dumps[k] !== theirs) problems.push(`${label}: annotation text ${JSON.stringify(ours)}`);
-    });
-    assert.deepStrictEqual(problems, []);
-    assert.ok(annotationPairs.length >= 20, `${annotationPairs.length} annotations compared`);
-  });
-
-  it('a default holding a lambda with commas, and nested brackets, in one header', () => {
-    const text = 'def f(a=lambda x, y=(1, 2): {x: y}, b: Dict[str, "a, b"] = [1, 2], *, c, **k) -> None:\n    pass\n';
-    const def = parseStructure(text).definitions[0];
-    const signature = parseSignature(text, def.nameEnd, def.headerEnd);
-    assert.deepStrictEqual(signature, {
-      params: [
-        { name: 'a', star: '', annotation: null },
-        { name: 'b', star: '', annotation: 'Dict[str, "a, b"]' },
-        { name: 'c', star: '', annotation: null },
-        { name: 'k', star: '**', annotation: null },
-      ],
-      returns: 'None',
-    });
-  });
-
-  it('an annotation over several lines with comments comes out on one line', () => {
-    const text = 'def f(a: Dict[\n    str,  # key\n    int,\n]) -> Tuple[int,\n           str]:\n    pass\n';
-    const def = parseStructure(text).definitions[0];
-    assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
-      params: [{ name: 'a', star: '', annotation: 'Dict[str, int,]' }], returns: 'Tuple[int, str]',
-    });
-  });
-
-  it('a forward reference (a str annotation) reads as the type it names', () => {
-    const text = 'def f(a: "Shape", b: \'Dict[str, "Shape"]\') -> \'List[Shape]\':\n    pass\n';
-    const def = parseStructure(text).definitions[0];
-    assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
-      params: [{ name: 'a', star: '', annotation: 'Shape' }, { name: 'b', star: '', annotation: 'Dict[str, "Shape"]' }],
-      returns: 'List[Shape]',
-    });
-  });
-
+describe('docstring stubs: annotations', () => {
   it('annotations that would break the docstring are left out', () => {
     const text = 'def f(a: Literal["\\n"], b: \'Literal["""x"""]\'):\n    pass\n';
     const edit = docstringStubEdit(parsedFile(text), 0, 'google')!;
     assert.ok(edit.newText.includes('a: Description of a.') && edit.newText.includes('b: Description of b.'), edit.newText);
   });
 });
+
 
 describe('nodocqa markers', () => {
   it('excuses every undocumented definition of every fixture, and the result compiles', () => {

@@ -12,6 +12,7 @@ import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, Value } from './evaluate';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine } from './parse';
+import { parseSignature } from '../python/signature';
 
 export interface Binding {
   name: string;
@@ -96,20 +97,16 @@ class Statement {
 
   /** For `def`/`class` statements, the names the new scope starts with (parameters); otherwise undefined. */
   opensScope(): string[] | undefined {
-    const keyword = this.value(0) === 'async' ? this.value(1) : this.value(0);
+    const nameAt = this.value(0) === 'async' ? 2 : 1;
+    const keyword = this.value(nameAt - 1);
     if (keyword === 'class') return [];
     if (keyword !== 'def') return undefined;
-    const parameters: string[] = [];
-    let depth = 0;
-    for (let i = 0; i < this.code.length; i++) {
-      const v = this.value(i);
-      if (v === '(' || v === '[' || v === '{') depth++;
-      else if (v === ')' || v === ']' || v === '}') depth--;
-      else if (depth === 1 && this.code[i].kind === TokenKind.Name && ['(', ',', '*', '**'].includes(this.value(i - 1))) {
-        parameters.push(v);
-      }
-    }
-    return parameters;
+    const name = this.code[nameAt];
+    const last = this.code[this.code.length - 1];
+    if (name === undefined || name.kind !== TokenKind.Name) return [];
+    // The header's parameters as python/signature.ts reads them for docstring stubs (an inline body after the
+    // colon only adds to the return annotation, which is not read here).
+    return parseSignature(this.text, name.end, last.end).params.map((p) => p.name);
   }
 
   bindings(resolve: (name: string) => Value | undefined, limits: EvaluationLimits): Binding[] {

@@ -8,8 +8,8 @@
 import { lineEndOffset, lineStarts as computeLineStarts, Position, positionAt } from '../python/lines';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { Tokenizer } from '../python/lexer/cursor';
-import { TokenKind } from '../python/tokens';
-import { BodyFacts, Parameter, parseSignature, scanBody, Signature } from './signature';
+import { isCodeKind, TokenKind } from '../python/tokens';
+import { BodyFacts, Parameter, parseSignature, scanBody, Signature } from '../python/signature';
 
 export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 
@@ -186,9 +186,7 @@ function moduleStubEdit(context: FileContext): TextEditLike | null {
 function firstStatementLine(text: string): number {
   const tk = new Tokenizer(text);
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; kind = tk.next()) {
-    if (kind === TokenKind.Comment || kind === TokenKind.NL || kind === TokenKind.Newline ||
-        kind === TokenKind.Indent || kind === TokenKind.Dedent) continue;
-    return tk.startLine;
+    if (isCodeKind(kind)) return tk.startLine;
   }
   return -1;
 }

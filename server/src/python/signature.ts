@@ -1,14 +1,14 @@
 /**
- * What a docstring stub needs to know about a function: its parameters (with annotations as written) and
- * whether its own body returns a value, yields, or raises named exceptions.
+ * What a function's code says about it: its parameters (with annotations as written) and whether its own body
+ * returns a value, yields, or raises named exceptions. Docstring stubs and the hover's scopes read it.
  *
  * Everything lexical goes through the Tokenizer, run over the header or body span only. Bracket nesting is
  * read from the tokenizer's depth; the only nesting we track ourselves is lambdas, on an explicit stack,
  * so nothing here recurses per nesting level.
  */
-import { literalValue } from '../python/strings';
-import { Tokenizer } from '../python/lexer/cursor';
-import { TokenKind } from '../python/tokens';
+import { literalValue } from './strings';
+import { Tokenizer } from './lexer/cursor';
+import { isCodeKind, TokenKind } from './tokens';
 
 export interface Parameter {
   name: string;
@@ -72,12 +72,6 @@ class OneLineText {
   }
 }
 
-/** Tokens that never matter to the header scan (a header's only NEWLINE is the zero-width one at its end). */
-function isTrivia(kind: TokenKind): boolean {
-  return kind === TokenKind.Comment || kind === TokenKind.NL || kind === TokenKind.Indent || kind === TokenKind.Dedent ||
-    kind === TokenKind.Newline;
-}
-
 function isOp(tk: Tokenizer, op: string): boolean {
   return tk.kind === TokenKind.Op && tk.end - tk.start === op.length && tk.value === op;
 }
@@ -95,7 +89,7 @@ export function parseSignature(text: string, from: number, to: number): Signatur
   let returns: OneLineText | null = null;
   let depthBefore = 0;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
-    if (isTrivia(kind)) continue;
+    if (!isCodeKind(kind)) continue; // comments and line breaks (a header's only NEWLINE is the zero-width one at its end)
     if (phase === 'before') {
       // Type parameters (`[T: (int, str)]`) come first; the parameter list is the `(` at depth 0.
       if (depthBefore === 0 && isOp(tk, '(')) phase = 'params';
