@@ -8,9 +8,10 @@ import { parseArgs } from 'util';
 import * as v8 from 'v8';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
 import {
-  BADGE_STYLES, BadgeStyle, compileNameRegex, ConfigOptions, ConfigProblem, loadConfig, mergeOptions, ResolvedOptions,
+  BADGE_STYLES, BadgeStyle, ConfigOptions, ConfigProblem, loadConfig, mergeOptions, ResolvedOptions,
 } from './coverage/config';
 import { buildReport, formatJson, formatTextReport } from './coverage/report';
+import { compileNameRegex } from './python/compat/regex';
 import { DEFAULT_OPTIONS } from './coverage/types';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 

@@ -7,7 +7,7 @@
  * be rewritten. The drawings are our own simple templates; widths follow the text's estimated length.
  */
 import type { BadgeStyle } from './config';
-import { pyFormatFixed } from './pyRound';
+import { pyFormatFixed } from '../python/compat/round';
 
 export const BADGE_FILENAME = 'interrogate_badge';
 
