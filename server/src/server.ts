@@ -17,7 +17,7 @@ import {
   TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverOptions, effectiveCoverageOptions, EditorSettings, readEditorSettings, DEFAULT_EDITOR_SETTINGS } from './coverage/settings';
+import { hoverOptions, effectiveCoverageOptions, EditorSettings, readEditorSettings, DEFAULT_EDITOR_SETTINGS } from './config/editorSettings';
 import { ADD_ALL_DOCSTRINGS_KIND, codeActions } from './coverage/actions';
 import { configDiagnostics, coverageDiagnostics } from './coverage/diagnostics';
 import { countNodes, FileInventory, inventory } from './coverage/inventory';
@@ -26,7 +26,7 @@ import { CoverageOptions } from './coverage/types';
 import { bitsHover } from './bits/hover';
 import { isAbortError } from './workspace/abort';
 import { analyzeFile } from './workspace/analyzeFile';
-import { baseNameOf, displayPathOf, filePathOf } from './workspace/documents';
+import { baseNameOf, displayPathOf, filePathOf, folderOf } from './workspace/documents';
 import { FaultLog } from './session/faultLog';
 import { ProjectConfig, ProjectConfigCache } from './workspace/projectConfig';
 import { runScanWorkerIfRequested } from './workspace/scan';
@@ -82,7 +82,7 @@ class DocbitsServer {
     c.onInitialized(() => this.guard('initialized', undefined, undefined, () => this.registerWatchers()));
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, undefined, () => {
       const pushed = (params.settings as { docbits?: unknown } | null)?.docbits;
-      if (pushed !== undefined) this.pushedSettings = readEditorSettings(pushed);
+      if (pushed !== undefined) this.pushedSettings = readEditorSettings(pushed).settings;
       this.settingsByUri.clear();
       this.recheckAll();
     }));
@@ -133,8 +133,8 @@ class DocbitsServer {
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) {
       this.queue = new ValidationQueue((uri, isCurrent) => this.publishDiagnostics(uri, isCurrent), init.debounceMs);
     }
-    if (init.docbits !== undefined) this.pushedSettings = readEditorSettings(init.docbits);
-    else if (init.settings !== undefined) this.pushedSettings = readEditorSettings((init.settings as { docbits?: unknown }).docbits ?? init.settings);
+    if (init.docbits !== undefined) this.pushedSettings = readEditorSettings(init.docbits).settings;
+    else if (init.settings !== undefined) this.pushedSettings = readEditorSettings((init.settings as { docbits?: unknown }).docbits ?? init.settings).settings;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -169,7 +169,7 @@ class DocbitsServer {
     let settings = this.settingsByUri.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'docbits' })
-        .then(readEditorSettings, () => this.pushedSettings);
+        .then((raw) => readEditorSettings(raw).settings, () => this.pushedSettings);
       this.settingsByUri.set(uri, settings);
     }
     return settings;
@@ -191,7 +191,7 @@ class DocbitsServer {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached;
     const filePath = filePathOf(document.uri);
-    const options = effectiveCoverageOptions(settings, this.projectConfig(filePath));
+    const options = effectiveCoverageOptions(settings, this.projectConfig(filePath), filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const checked = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);
@@ -257,7 +257,7 @@ class DocbitsServer {
     } else {
       const filePath = filePathOf(uri);
       if (filePath === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `docbits: ${uri} is neither open nor a file`);
-      options = effectiveCoverageOptions(settings, this.projectConfig(filePath));
+      options = effectiveCoverageOptions(settings, this.projectConfig(filePath), folderOf(filePath, this.folders));
       const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
       if (coverage.error) throw new ResponseError(ErrorCodes.InvalidParams, `docbits: ${uri}: ${coverage.error}`);
       totals = coverage;
@@ -277,7 +277,7 @@ class DocbitsServer {
     try {
       const folders = await Promise.all(this.folders.map(async (folder) => {
         const settings = await this.editorSettings(pathToFileURL(folder).href);
-        const options = effectiveCoverageOptions(settings, this.projectConfig(path.join(folder, '__init__.py')));
+        const options = effectiveCoverageOptions(settings, this.projectConfig(path.join(folder, '__init__.py')), folder);
         return { path: folder, options, maxFileBytes: settings.maxFileSize };
       }));
       const open = new Map<string, string>();

@@ -11,9 +11,9 @@
  */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver-types';
 import { Definition } from '../python/structure';
-import { ConfigProblem } from './config';
+import { ConfigProblem } from '../config/types';
 import { FileInventory } from './inventory';
-import { Severity } from './settings';
+import { Severity } from '../config/editorSettings';
 import { CoverageNode } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'docbits';

@@ -3,18 +3,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  findConfigFile,
-  findProjectRoot,
-  loadConfig,
-  mergeOptions,
-  normalizeKey,
-  parseIni,
-  parsePyprojectToml,
-  parseSetupCfg,
-  sanitizeListValue,
-  suggestKey,
-} from '../../server/src/coverage/config';
+import { normalizeKey, suggestKey } from '../../server/src/config/fileKeys';
+import { loadConfig } from '../../server/src/config/loader';
+import { mergeOptions } from '../../server/src/config/merge';
+import { findConfigFile, findProjectRoot } from '../../server/src/config/project';
+import { parsePyprojectToml } from '../../server/src/config/pyproject';
+import { parseIni, parseSetupCfg, sanitizeListValue } from '../../server/src/config/setupCfg';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config');
@@ -136,6 +130,28 @@ describe('config: pyproject.toml', () => {
     assert.strictEqual(problems.length, 2);
     assert.ok(problems.every((p) => p.key === 'ignore-regex' && p.line === 2));
     assert.match(problems[1].message, /exponential/);
+  });
+
+  it('reads interrogate\'s `style` key, and `docstring-style` as its alias', () => {
+    assert.deepStrictEqual(parsePyprojectToml('[tool.interrogate]\nstyle = "google"\n'), { options: { docstringStyle: 'google' }, problems: [], found: true });
+    assert.deepStrictEqual(parseSetupCfg('[tool:interrogate]\nstyle = google\n').options, { docstringStyle: 'google' });
+    assert.deepStrictEqual(parsePyprojectToml('[tool.interrogate]\ndocstring_style = "google"\n').options, { docstringStyle: 'google' });
+    assert.strictEqual(suggestKey('styl'), 'style');
+  });
+
+  it('reads badge-format: svg is taken, png is refused with a message instead of being ignored', () => {
+    assert.deepStrictEqual(parsePyprojectToml('[tool.interrogate]\nbadge-format = "SVG"\n').options, { badgeFormat: 'svg' });
+    const png = parsePyprojectToml('[tool.interrogate]\nbadge-format = "png"\n');
+    assert.deepStrictEqual(png.options, {});
+    assert.deepStrictEqual(png.problems.map((p) => [p.message, p.line, p.severity]), [
+      ['"badge-format": only SVG badges can be generated (docbits has no png writer); use "svg". Using the default instead.', 2, 'error'],
+    ]);
+  });
+
+  it('refuses an empty exclude pattern, which would exclude everything', () => {
+    const r = parsePyprojectToml('[tool.interrogate]\nexclude = ["", "build"]\n');
+    assert.deepStrictEqual(r.options, { exclude: ['build'] });
+    assert.strictEqual(r.problems[0].message, '"exclude": an empty pattern would exclude everything; it is ignored.');
   });
 
   it('takes numpy as sphinx and refuses unknown styles', () => {
@@ -298,8 +314,21 @@ describe('config: finding and loading', () => {
 
   it('loads the found file, or the explicit one', () => {
     const root = tree({ '.git/': null, 'setup.cfg': '[tool:interrogate]\nfail-under = 50\n', 'other.toml': '[tool.interrogate]\nfail-under = 60\n', 'src/': null });
-    assert.deepStrictEqual(loadConfig([path.join(root, 'src')]), { path: path.join(root, 'setup.cfg'), options: { failUnder: 50 }, problems: [] });
+    assert.deepStrictEqual(loadConfig([path.join(root, 'src')]), { path: path.join(root, 'setup.cfg'), found: true, options: { failUnder: 50 }, problems: [] });
     assert.deepStrictEqual(loadConfig([path.join(root, 'src')], path.join(root, 'other.toml')).options, { failUnder: 60 });
+  });
+
+  it('makes relative excludes absolute against the config file\'s folder, wherever the run starts', () => {
+    const root = tree({ 'proj/pyproject.toml': '[tool.interrogate]\nexclude = ["tests", "*/gen/*", "/abs/x"]\n', 'proj/tests/': null, 'proj/src/deep/': null });
+    const want = [path.join(root, 'proj', 'tests'), path.join(root, 'proj', '*/gen/*'), '/abs/x'];
+    assert.deepStrictEqual(loadConfig([path.join(root, 'proj/src/deep')]).options.exclude, want);
+    assert.deepStrictEqual(loadConfig([root], path.join(root, 'proj/pyproject.toml')).options.exclude, want);
+  });
+
+  it('words a problem the same for a found and an explicit file, and refuses a huge one unread', () => {
+    const root = tree({ '.git/': null, 'pyproject.toml': '[tool.interrogate]\nfail-under = "x"\n', 'big.toml': '#'.repeat(4 * 1024 * 1024 + 1) });
+    assert.deepStrictEqual(loadConfig([root]).problems, loadConfig([root], path.join(root, 'pyproject.toml')).problems);
+    assert.match(loadConfig([root], path.join(root, 'big.toml')).problems[0].message, /more than a config file can reasonably be/);
   });
 
   it('reports a missing or unusable explicit file instead of throwing', () => {
