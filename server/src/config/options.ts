@@ -198,7 +198,7 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   {
     prop: 'includeStubs', scope: 'coverage', kind: 'bool', default: false, file: 'pyi',
     help: 'Include stub files that end in `.pyi`.', cli: { long: 'pyi' },
-    setting: { key: 'docbits.includeStubs', shownFileKey: 'ext' },
+    setting: { key: 'docbits.includeStubs', shownFileKey: 'ext = ["pyi"]' },
   },
   {
     prop: 'includeStubs', scope: 'coverage', kind: 'ext', file: 'ext',
