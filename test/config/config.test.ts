@@ -251,6 +251,24 @@ describe('config: setup.cfg', () => {
     assert.ok(lone.problems.some((p) => /"%%"/.test(p.message)));
   });
 
+  it('stays fast on hostile files: exponential %(key)s references, many %, many keys', () => {
+    const keys = Array.from({ length: 9 }, (_, i) => `k${i} = ${`%(k${i + 1})s`.repeat(10)}`).join('\n');
+    let start = Date.now();
+    const bomb = parseSetupCfg(`[tool:interrogate]\n${keys}\nk9 = x\nignore-regex = %(k0)s\n`);
+    assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
+    assert.ok(bomb.problems.some((p) => p.key === 'ignore-regex' && /expand to more than 1000000 characters/.test(p.message)));
+    start = Date.now();
+    const percents = parseSetupCfg(`[tool:interrogate]\nignore-regex = ${'%%'.repeat(200_000)}%\n`);
+    assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
+    assert.strictEqual(percents.options.ignoreRegex![0].length, 400_001);
+    const many = Array.from({ length: 20_000 }, (_, i) => `unknown-key-${i} = ${i}`).join('\n');
+    start = Date.now();
+    const wide = parsePyprojectToml(`[tool.interrogate]\n${many}\nfail-under = "x"\n`);
+    assert.ok(Date.now() - start < 3000, `${Date.now() - start} ms`);
+    assert.strictEqual(wide.problems.length, 20_001);
+    assert.deepStrictEqual([wide.problems[19_999].line, wide.problems[20_000].line], [20_001, 20_002]);
+  });
+
   it('reports type errors with the line', () => {
     const { options, problems } = parseSetupCfg('[tool:interrogate]\nfail-under = abc\nignore-magic = maybe\nquiet = yes\n');
     assert.deepStrictEqual(options, { quiet: true });

@@ -45,16 +45,25 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Keys longer than this are not typos of a known one (and would cost length x candidates to compare). */
+const MAX_SUGGESTED_LENGTH = 64;
+
 /** The candidate closest to `unknown`, if it is close enough to be a typo. */
 export function closest(unknown: string, candidates: Iterable<string>): string | undefined {
+  if (unknown.length > MAX_SUGGESTED_LENGTH) return undefined;
+  const limit = Math.max(2, Math.floor(unknown.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of candidates) {
+    if (Math.abs(known.length - unknown.length) > limit) continue; // the distance is at least the length difference
     const d = editDistance(unknown, known);
     if (d < bestDistance) [best, bestDistance] = [known, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
+
+/** After this many problems, unknown keys get no suggestion (a hostile file may hold thousands). */
+const MAX_PROBLEMS_WITH_SUGGESTIONS = 100;
 
 /** The known key closest to an unknown one, if it is close enough to be a typo. */
 export function suggestKey(unknown: string): string | undefined {
@@ -77,7 +86,7 @@ export function applyEntry(
 ): void {
   const row = rowOfKey(lookupKey);
   if (!row) {
-    const suggestion = suggestKey(rawKey);
+    const suggestion = problems.length < MAX_PROBLEMS_WITH_SUGGESTIONS ? suggestKey(rawKey) : undefined;
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
     problems.push({ message: `Unknown key "${rawKey}" in ${where}; it is ignored.${hint}`, key: rawKey, line, severity: 'warning' });
     return;

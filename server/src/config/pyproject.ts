@@ -7,15 +7,20 @@ import { applyEntry } from './fileKeys';
 import { ConfigOptions, ConfigParseResult, ConfigProblem } from './types';
 import { show } from './values';
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** A bare or quoted key followed by `=` (the quoted forms without escapes, which keys of this table never need). */
+const KEY_AT_START = /^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=/;
+const DOTTED_PREFIX = /^\s*tool\s*\.\s*interrogate\s*\.(?=\s*[A-Za-z0-9_"'-])/;
 
-/** Best-effort 1-based line of a key of [tool.interrogate] (smol-toml does not report value positions). */
-function findTomlKeyLine(lines: readonly string[], key: string): number | undefined {
-  const keyPattern = `(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')`;
-  const inTable = new RegExp(`^\\s*${keyPattern}\\s*=`);
-  const dotted = new RegExp(`^\\s*tool\\s*\\.\\s*interrogate\\s*\\.\\s*${keyPattern}\\s*=`);
+/**
+ * Best-effort 1-based lines of the keys of [tool.interrogate] (smol-toml does not report value positions): one
+ * pass over the text, so a file with many keys costs no more than its length.
+ */
+function tomlKeyLines(lines: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  const note = (m: RegExpExecArray | null, line: number): void => {
+    const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    if (key !== undefined && !found.has(key)) found.set(key, line);
+  };
   let inInterrogate = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
@@ -23,9 +28,11 @@ function findTomlKeyLine(lines: readonly string[], key: string): number | undefi
       inInterrogate = /^\s*\[\s*tool\s*\.\s*interrogate\s*\]/.test(text);
       continue;
     }
-    if ((inInterrogate && inTable.test(text)) || dotted.test(text)) return i + 1;
+    const dotted = DOTTED_PREFIX.exec(text);
+    if (dotted) note(KEY_AT_START.exec(text.slice(dotted[0].length)), i + 1);
+    else if (inInterrogate) note(KEY_AT_START.exec(text), i + 1);
   }
-  return undefined;
+  return found;
 }
 
 /** `[tool.interrogate]` of a pyproject.toml. */
@@ -50,10 +57,10 @@ export function parsePyprojectToml(text: string): ConfigParseResult {
     problems.push({ message: `"tool.interrogate" must be a table ([tool.interrogate]), got ${show(table)}. Using default settings.`, severity: 'error' });
     return { options: {}, problems, found: true };
   }
-  const lines = text.split(/\r\n|\n|\r/);
+  const keyLines = tomlKeyLines(text.split(/\r\n|\n|\r/));
   const options: ConfigOptions = {};
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
-    applyEntry(key, value, findTomlKeyLine(lines, key), '[tool.interrogate]', options, problems);
+    applyEntry(key, value, keyLines.get(key), '[tool.interrogate]', options, problems);
   }
   return { options, problems, found: true };
 }

@@ -96,36 +96,57 @@ export function parseIni(text: string): IniDocument {
   return { sections, problems };
 }
 
-/** configparser's BasicInterpolation: `%(name)s` is another key's value, `%%` a percent sign. */
-function interpolate(value: string, entries: Map<string, { value: string }>, key: string, line: number, problems: ConfigProblem[], depth = 0): string {
-  if (!value.includes('%')) return value;
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c !== '%') {
-      out += c;
-      continue;
+/**
+ * How much work `%(key)s` references may cause, in characters read and written: configparser has no such limit,
+ * and a hostile file of a few lines (ten keys each naming the next ten times) would expand to 10^10 characters.
+ */
+const INTERPOLATION_BUDGET = 1_000_000;
+
+const REFERENCE = /%\(([^)]*)\)s/y;
+
+type Expanded = string | { fail: 'percent' | 'budget' };
+
+/**
+ * configparser's BasicInterpolation: `%(name)s` is another key's value, `%%` a percent sign; at most 10 levels
+ * deep, as in configparser. A value that would cost more than INTERPOLATION_BUDGET is used as written.
+ */
+function interpolate(value: string, entries: Map<string, { value: string }>, key: string, line: number, problems: ConfigProblem[]): string {
+  const budget = { left: INTERPOLATION_BUDGET };
+  const expand = (text: string, depth: number): Expanded => {
+    budget.left -= text.length + 1;
+    if (budget.left < 0) return { fail: 'budget' };
+    if (!text.includes('%')) return text;
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+      const percent = text.indexOf('%', i);
+      out += text.slice(i, percent < 0 ? text.length : percent);
+      if (percent < 0) break;
+      if (text[percent + 1] === '%') {
+        out += '%';
+        i = percent + 2;
+        continue;
+      }
+      REFERENCE.lastIndex = percent;
+      const ref = REFERENCE.exec(text);
+      const target = ref ? entries.get(ref[1].toLowerCase()) : undefined;
+      if (!ref || !target || depth >= 10) return { fail: 'percent' };
+      const inner = expand(target.value, depth + 1);
+      if (typeof inner !== 'string') return inner;
+      out += inner;
+      budget.left -= inner.length;
+      if (budget.left < 0) return { fail: 'budget' };
+      i = percent + ref[0].length;
     }
-    if (value[i + 1] === '%') {
-      out += '%';
-      i++;
-      continue;
-    }
-    const ref = /^%\(([^)]*)\)s/.exec(value.slice(i));
-    const target = ref ? entries.get(ref[1].toLowerCase()) : undefined;
-    if (!ref || !target || depth >= 10) {
-      problems.push({
-        message: `"${key}": a "%" must be written "%%" in setup.cfg (or "%(key)s" naming another key); the value is used as written.`,
-        key,
-        line,
-        severity: 'warning',
-      });
-      return value;
-    }
-    out += interpolate(target.value, entries, ref[1], line, problems, depth + 1);
-    i += ref[0].length - 1;
-  }
-  return out;
+    return out;
+  };
+  const result = expand(value, 0);
+  if (typeof result === 'string') return result;
+  const why = result.fail === 'percent'
+    ? 'a "%" must be written "%%" in setup.cfg (or "%(key)s" naming another key)'
+    : `its "%(key)s" references expand to more than ${INTERPOLATION_BUDGET} characters`;
+  problems.push({ message: `"${key}": ${why}; the value is used as written.`, key, line, severity: 'warning' });
+  return value;
 }
 
 /**
