@@ -1,6 +1,6 @@
 /**
  * Coverage reports: interrogate's text output reproduced byte for byte (the RESULT line, the -v summary and
- * the -vv detailed tables), and the `--json` object of DESIGN.md §3.
+ * the -vv detailed tables), and the `--json` object (README, "`--json`").
  *
  * The tables copy the observable behaviour of python-tabulate driven by interrogate's own row formatter, which
  * stretches every row to the terminal width; see formatTable.
@@ -247,7 +247,7 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// --json (DESIGN.md §3)
+// --json (README, "`--json`")
 
 export interface JsonNode {
   kind: NodeKind;
