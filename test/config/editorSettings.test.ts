@@ -56,6 +56,8 @@ describe('editor settings', () => {
       'Unknown setting "docbits.ignoreMagik"; it is ignored. Did you mean "docbits.ignoreMagic"?',
       'Unknown setting "docbits.hover.minWidht"; it is ignored. Did you mean "docbits.hover.minWidth"?',
     ]);
+    // vscode-languageclient's own `docbits.trace.server` is not ours to report.
+    assert.deepStrictEqual(readEditorSettings({ trace: { server: 'verbose' } }).problems, []);
     // The new name wins over the old one.
     assert.strictEqual(readEditorSettings({ coverageStyle: 'google', interrogateStyle: 'sphinx' }).settings.coverage.docstringStyle, 'sphinx');
   });

@@ -84,12 +84,15 @@ const relative = (key: string): string => key.slice(PREFIX.length);
 /** Every `docbits.*` key the reader knows, as nested paths below `docbits` (`hover.minWidth`, `markers`). */
 const KNOWN_PATHS = new Set(SETTING_ROWS.flatMap((row) => [row.setting!.key, ...(row.setting!.renamedFrom ?? [])].map(relative)));
 
+/** Read by the LSP client library itself (`docbits.trace.server`), not by the server: never reported. */
+const CLIENT_SETTINGS = new Set(['trace']);
+
 /** Paths of the leaves of the raw section that no row reads (a nested object is descended when a row lives below it). */
 function unknownPaths(section: Json, prefix = ''): string[] {
   const result: string[] = [];
   for (const [name, value] of Object.entries(section)) {
     const p = prefix + name;
-    if (KNOWN_PATHS.has(p)) continue;
+    if (KNOWN_PATHS.has(p) || CLIENT_SETTINGS.has(p)) continue;
     const below = [...KNOWN_PATHS].some((k) => k.startsWith(`${p}.`));
     if (below && isObject(value)) result.push(...unknownPaths(value, `${p}.`));
     else result.push(p);
