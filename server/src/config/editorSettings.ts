@@ -26,8 +26,6 @@ import { DEFAULT_OPTIONS, OptionRow, SETTING_ROWS } from './options';
 import { ConfigOptions, ConfigProblem } from './types';
 import { convert } from './values';
 
-export { DEFAULT_MAX_FILE_SIZE } from './options';
-
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type ConfigPrecedence = 'projectFile' | 'editorSettings';
 

@@ -33,7 +33,7 @@ export function resolveExcludes<T extends ConfigOptions>(options: T, baseFolder:
 }
 
 /** Larger config files are refused unread. */
-export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 /** How a config file of this name is read: by its extension, as interrogate does. */
 function parserFor(configPath: string): ((text: string) => ConfigParseResult) | undefined {

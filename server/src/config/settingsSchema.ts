@@ -13,7 +13,7 @@ function coverageSuffix(fileKey: string): string {
 }
 
 /** The setting's description as plain text (the README's, and the start of package.json's). */
-export function settingText(row: OptionRow): string {
+function settingText(row: OptionRow): string {
   return row.setting!.note ? `${row.help} ${row.setting!.note}` : row.help;
 }
 

@@ -29,7 +29,7 @@ export function show(value: unknown): string {
 }
 
 /** click's BOOL: true/false, 1/0, and the words click accepts ("yes", "on", ...). */
-export function toBool(raw: unknown): boolean | undefined {
+function toBool(raw: unknown): boolean | undefined {
   if (typeof raw === 'boolean') return raw;
   if (raw === 0 || raw === 1) return raw === 1;
   if (typeof raw === 'string') {
@@ -41,7 +41,7 @@ export function toBool(raw: unknown): boolean | undefined {
 }
 
 /** A number as Python's float() reads a config string ("80", " 80.5 ", "1e2"); booleans are not numbers. */
-export function toNumber(raw: unknown): number | undefined {
+function toNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw === 'bigint') return Number(raw);
   if (typeof raw === 'string' && /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(raw)) return Number(raw);
