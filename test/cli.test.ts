@@ -67,7 +67,7 @@ describe('docbits CLI', function () {
     }
   });
 
-  it('--json prints one object as in DESIGN.md §3', () => {
+  it('--json prints one object as the README shows it', () => {
     const r = docbits(['--json', project]);
     const report = JSON.parse(r.stdout);
     assert.deepStrictEqual(Object.keys(report), ['version', 'root', 'failUnder', 'passed', 'totals', 'files']);

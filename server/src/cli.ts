@@ -3,186 +3,19 @@
  * workspace scan, report out. Every judgement lives in coverage/ and workspace/.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import { parseArgs } from 'util';
 import * as v8 from 'v8';
+import { helpText, parseCommandLine, UsageError } from './config/commandLine';
+import { loadConfig } from './config/loader';
+import { mergeOptions } from './config/merge';
+import { DEFAULT_OPTIONS } from './config/options';
+import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
-import {
-  BADGE_STYLES, BadgeStyle, compileNameRegex, ConfigOptions, ConfigProblem, loadConfig, mergeOptions, ResolvedOptions,
-} from './coverage/config';
 import { buildReport, formatJson, formatTextReport } from './coverage/report';
-import { DEFAULT_OPTIONS } from './coverage/types';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
 /** Below this many files the CLI analyses in its main thread unless -j asks otherwise. */
 const CLI_MIN_FILES_FOR_WORKERS = 4000;
-
-const HELP = `Usage: docbits [OPTIONS] [PATHS]...
-
-  Measure and report on documentation coverage in Python modules
-  (interrogate-compatible; reads [tool.interrogate] from pyproject.toml or setup.cfg).
-
-Options:
-  -v, --verbose                   Level of verbosity (-v summary table, -vv detailed table).
-  -q, --quiet                     Do not print output.
-  -f, --fail-under INT | FLOAT    Fail when coverage % is less than a given amount.  [default: 80.0]
-  -e, --exclude PATH              Exclude PATHs of files and/or directories (repeatable; fnmatch patterns).
-  -i, --ignore-init-method        Ignore \`__init__\` method of classes.
-  -I, --ignore-init-module        Ignore \`__init__.py\` modules.
-  -m, --ignore-magic              Ignore all magic methods of classes (not \`__init__\`).
-  -M, --ignore-module             Ignore module-level docstrings.
-  -n, --ignore-nested-functions   Ignore nested functions and methods.
-  -C, --ignore-nested-classes     Ignore nested classes.
-  -O, --ignore-overloaded-functions
-                                  Ignore \`@typing.overload\`-decorated functions.
-  -p, --ignore-private            Ignore private classes, methods, and functions (\`__name\`).
-  -P, --ignore-property-decorators
-                                  Ignore methods with property getter/setter/deleter decorators.
-  -S, --ignore-setters            Ignore methods with property setter decorators.
-  -s, --ignore-semiprivate        Ignore semiprivate classes, methods, and functions (\`_name\`).
-  -r, --ignore-regex STR          Regex of class, method and function names to ignore (repeatable).
-  -w, --whitelist-regex STR       Regex of class, method and function names to include (repeatable).
-      --pyi                       Include stub files that end in \`.pyi\`.
-  -o, --output FILE               Write output to a given FILE.  [default: stdout]
-      --color / --no-color        Toggle color output on/off when printing to a terminal.
-      --omit-covered-files        Omit reporting files that have 100% documentation coverage.
-  -g, --generate-badge PATH       Generate an SVG status badge at a given file or directory.
-      --badge-style STYLE         flat, flat-square, flat-square-modified (default), for-the-badge, plastic, social.
-  -c, --config FILE               Read configuration from \`pyproject.toml\` or \`setup.cfg\`.
-      --json                      Print the report as one JSON object (docbits).
-      --no-markers                Ignore skip comments (# nodocqa, # noqa, ...) (docbits).
-  -j, --jobs N                    Worker threads for the scan; 0 analyses in the main thread (docbits).
-                                  [default: one per core for runs of 4,000 files or more]
-  -V, --version                   Show the version and exit.
-  -h, --help                      Show this message and exit.
-`;
-
-class UsageError extends Error {}
-
-const FLAGS: Record<string, { short?: string; key: keyof ConfigOptions }> = {
-  'ignore-init-method': { short: 'i', key: 'ignoreInitMethod' },
-  'ignore-init-module': { short: 'I', key: 'ignoreInitModule' },
-  'ignore-magic': { short: 'm', key: 'ignoreMagic' },
-  'ignore-module': { short: 'M', key: 'ignoreModule' },
-  'ignore-nested-functions': { short: 'n', key: 'ignoreNestedFunctions' },
-  'ignore-nested-classes': { short: 'C', key: 'ignoreNestedClasses' },
-  'ignore-overloaded-functions': { short: 'O', key: 'ignoreOverloadedFunctions' },
-  'ignore-private': { short: 'p', key: 'ignorePrivate' },
-  'ignore-property-decorators': { short: 'P', key: 'ignorePropertyDecorators' },
-  'ignore-setters': { short: 'S', key: 'ignoreSetters' },
-  'ignore-semiprivate': { short: 's', key: 'ignoreSemiprivate' },
-  'omit-covered-files': { key: 'omitCoveredFiles' },
-  pyi: { key: 'includeStubs' },
-};
-
-interface Invocation {
-  paths: string[];
-  configPath?: string;
-  fromCli: ConfigOptions;
-  json: boolean;
-  /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
-  jobs?: number;
-}
-
-function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'version' {
-  const options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {
-    verbose: { type: 'boolean', short: 'v', multiple: true },
-    quiet: { type: 'boolean', short: 'q' },
-    'fail-under': { type: 'string', short: 'f' },
-    exclude: { type: 'string', short: 'e', multiple: true },
-    'ignore-regex': { type: 'string', short: 'r', multiple: true },
-    'whitelist-regex': { type: 'string', short: 'w', multiple: true },
-    output: { type: 'string', short: 'o' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-    'generate-badge': { type: 'string', short: 'g' },
-    'badge-style': { type: 'string' },
-    'badge-format': { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    json: { type: 'boolean' },
-    'no-markers': { type: 'boolean' },
-    jobs: { type: 'string', short: 'j' },
-    version: { type: 'boolean', short: 'V' },
-    help: { type: 'boolean', short: 'h' },
-  };
-  for (const [name, flag] of Object.entries(FLAGS)) options[name] = { type: 'boolean', ...(flag.short ? { short: flag.short } : {}) };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
-  }
-  const v = parsed.values as Record<string, string | boolean | Array<string | boolean> | undefined>;
-  if (v.help) return 'help';
-  if (v.version) return 'version';
-
-  const fromCli: ConfigOptions = {};
-  for (const [name, flag] of Object.entries(FLAGS)) if (v[name]) (fromCli as Record<string, unknown>)[flag.key] = true;
-  if (v.verbose) fromCli.verbose = (v.verbose as boolean[]).length;
-  if (v.quiet) fromCli.quiet = true;
-  if (v['fail-under'] !== undefined) {
-    const raw = String(v['fail-under']);
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) {
-      throw new UsageError(`Invalid value for '-f' / '--fail-under': '${raw}' is not a valid float.`);
-    }
-    fromCli.failUnder = value;
-  }
-  if (v.exclude) fromCli.exclude = (v.exclude as string[]).map((e) => resolvePath(cwd, e));
-  if (v['ignore-regex']) fromCli.ignoreRegex = checkedRegexes('-r' , v['ignore-regex'] as string[]);
-  if (v['whitelist-regex']) fromCli.whitelistRegex = checkedRegexes('-w', v['whitelist-regex'] as string[]);
-  if (v.output !== undefined) fromCli.output = String(v.output);
-  if (v.color) fromCli.color = true;
-  if (v['no-color']) fromCli.color = false;
-  if (v['generate-badge'] !== undefined) fromCli.generateBadge = resolvePath(cwd, String(v['generate-badge']));
-  if (v['badge-style'] !== undefined) {
-    const style = String(v['badge-style']).toLowerCase() as BadgeStyle;
-    if (!BADGE_STYLES.includes(style)) throw new UsageError(`Invalid value for '--badge-style': '${v['badge-style']}' is not one of ${BADGE_STYLES.join(', ')}.`);
-    if (v['generate-badge'] === undefined) throw new UsageError('The `--badge-style` option must be used along with the `-g/--generate-badge` option.');
-    fromCli.badgeStyle = style;
-  }
-  if (v['badge-format'] !== undefined) {
-    if (v['generate-badge'] === undefined) throw new UsageError('The `--badge-format` option must be used along with the `-g/--generate-badge` option.');
-    if (String(v['badge-format']).toLowerCase() !== 'svg') throw new UsageError('Only SVG badges can be generated: use --badge-format svg.');
-  }
-  if (v['no-markers']) fromCli.markers = { nodocqa: false, noqa: false, pylint: false, docstrCoverage: false };
-
-  let jobs: number | undefined;
-  if (v.jobs !== undefined) {
-    jobs = Number(v.jobs);
-    if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`Invalid value for '-j' / '--jobs': '${v.jobs}' is not a whole number >= 0.`);
-  }
-  const paths = parsed.positionals.length > 0 ? parsed.positionals : [cwd];
-  for (const p of paths) {
-    if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
-  }
-  return {
-    paths: paths.map((p) => resolvePath(cwd, p)),
-    configPath: v.config !== undefined ? String(v.config) : undefined,
-    fromCli,
-    json: Boolean(v.json),
-    jobs,
-  };
-}
-
-function checkedRegexes(flag: string, patterns: string[]): string[] {
-  for (const pattern of patterns) {
-    const compiled = compileNameRegex(pattern);
-    if (!(compiled instanceof RegExp)) throw new UsageError(`Invalid value for '${flag}': ${compiled.error}`);
-  }
-  return patterns;
-}
-
-/** Like click's resolve_path: absolute, with symlinks resolved where the path exists. */
-function resolvePath(cwd: string, p: string): string {
-  const absolute = path.resolve(cwd, p);
-  try {
-    return fs.realpathSync(absolute);
-  } catch {
-    return absolute;
-  }
-}
 
 function terminalWidth(): number {
   const columns = Number(process.env.COLUMNS);
@@ -215,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const invocation = parseCommandLine(argv, cwd);
   if (invocation === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText());
     return 0;
   }
   if (invocation === 'version') {
@@ -226,9 +59,8 @@ async function run(argv: string[]): Promise<number> {
   if (invocation.configPath !== undefined && config.problems.some((p) => p.severity === 'error' && p.line === undefined)) {
     throw new UsageError(config.problems.map((p) => p.message).join('\n'));
   }
-  const fromConfig = { ...config.options };
-  if (fromConfig.exclude) fromConfig.exclude = fromConfig.exclude.map((e) => resolvePath(cwd, e));
-  const options: ResolvedOptions = mergeOptions(DEFAULT_OPTIONS, fromConfig, invocation.fromCli);
+  // The loader made the file's relative excludes absolute against the file's folder; -e's are against cwd.
+  const options: ResolvedOptions = mergeOptions(DEFAULT_OPTIONS, config.options, invocation.fromCli);
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();

@@ -7,7 +7,7 @@ import { DiagnosticSeverity, DiagnosticTag, MarkupKind } from 'vscode-languagese
 import type { BitsHover } from './bits/hover';
 import type { CoverageAction } from './coverage/actions';
 import { CoverageDiagnostic, DIAGNOSTIC_SOURCE } from './coverage/diagnostics';
-import type { Severity } from './coverage/settings';
+import type { Severity } from './config/editorSettings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import { badgeColor, badgeOutputPath, badgeResult, badgeSvg, shouldWriteBadge } from '../../server/src/coverage/badge';
-import { BADGE_STYLES } from '../../server/src/coverage/config';
+import { BADGE_STYLES } from '../../server/src/config/options';
 
 
 /** Tags balance and attributes are quoted: a small well-formedness check that needs no XML library. */

@@ -14,7 +14,6 @@ import {
   sortFiles,
   sumTotals,
 } from '../../server/src/coverage/report';
-import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../../server/src/coverage/pyRound';
 import { CoverageNode, FileCoverage, NodeKind, NodeStatus } from '../../server/src/coverage/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'report');
@@ -47,80 +46,6 @@ function file(p: string, nodes: CoverageNode[], error: string | null = null): Fi
 
 const BASE = '/home/me/proj';
 
-
-describe('report: Python number semantics', () => {
-  it('rounds exact ties to even and non-ties by their binary value', () => {
-    assert.strictEqual(pyRound(0.125, 2), 0.12); // exact tie -> even
-    assert.strictEqual(pyRound(0.375, 2), 0.38); // exact tie -> even (up)
-    assert.strictEqual(pyRound(12.25, 1), 12.2); // exact tie
-    assert.strictEqual(pyRound(2.675, 2), 2.67); // 2.67499999... in binary: not a tie
-    assert.strictEqual(pyRound(12.35, 1), 12.3); // 12.3499999...
-    assert.strictEqual(pyRound(79.95, 1), 80.0); // 79.9500000000000028...
-    assert.strictEqual(pyRound(2.5), 2);
-    assert.strictEqual(pyRound(3.5), 4);
-    assert.strictEqual(pyRound(-2.5), -2);
-    assert.strictEqual(pyRound(1234.5, -1), 1230);
-    assert.ok(Object.is(pyRound(-0.04, 1), -0));
-  });
-
-  it('formats {:.Nf} like Python, not like toFixed', () => {
-    assert.strictEqual(pyFormatFixed(62.5, 0), '62'); // toFixed says 63
-    assert.strictEqual(pyFormatFixed(0.5, 0), '0');
-    assert.strictEqual(pyFormatFixed(0.25, 1), '0.2');
-    assert.strictEqual(pyFormatFixed(79.95, 1), '80.0');
-    assert.strictEqual(pyFormatFixed(100, 1), '100.0');
-    assert.strictEqual(pyFormatFixed((2 / 3) * 100, 1), '66.7');
-    assert.strictEqual(pyFormatFixed(-0.0, 1), '-0.0');
-    assert.strictEqual(pyFormatFixed(0.001, 1), '0.0');
-  });
-
-  it('writes floats as Python repr does', () => {
-    const cases: [number, string][] = [
-      [80, '80.0'], [33.3, '33.3'], [95.55, '95.55'], [0, '0.0'], [-0, '-0.0'], [1e16, '1e+16'], [1e-5, '1e-05'],
-      [0.0001, '0.0001'], [123456789012345.6, '123456789012345.6'], [1.5e300, '1.5e+300'], [5e-324, '5e-324'],
-      [100, '100.0'], [(2 / 3) * 100, '66.66666666666666'],
-    ];
-    for (const [x, want] of cases) assert.strictEqual(pyFloatRepr(x), want, String(x));
-  });
-
-  it('counts the decimals of str(float(fail_under)) like Decimal(...).exponent', () => {
-    assert.strictEqual(decimalPlaces(80), 1);
-    assert.strictEqual(decimalPlaces(95.55), 2);
-    assert.strictEqual(decimalPlaces(0), 1);
-    assert.strictEqual(decimalPlaces(1e16), -16);
-    assert.strictEqual(decimalPlaces(1e-5), 5);
-  });
-
-  it('agrees with python3 on 3000 random values', function () {
-    this.timeout(60000);
-    let seed = 12345;
-    const rand = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const values: number[] = [];
-    for (let i = 0; i < 1000; i++) values.push(Math.floor(rand() * 100000) / 1000); // many exact-ish ties
-    for (let i = 0; i < 1000; i++) values.push(((Math.floor(rand() * 500) + 1) / (Math.floor(rand() * 500) + 1)) * 100);
-    for (let i = 0; i < 1000; i++) values.push((rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20));
-    const ndigits = values.map(() => Math.floor(rand() * 6) - 1);
-    const script = [
-      'import json, sys',
-      'vals, nds = json.load(sys.stdin)',
-      'vals = [float(v) for v in vals]',
-      'out = [[repr(round(x, n)), format(x, ".%df" % max(n, 0)), repr(x)] for x, n in zip(vals, nds)]',
-      'print(json.dumps(out))',
-    ].join('\n');
-    const py = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify([values, ndigits]) }).toString()) as string[][];
-    values.forEach((x, i) => {
-      const n = ndigits[i];
-      assert.deepStrictEqual(
-        [pyFloatRepr(pyRound(x, n)), pyFormatFixed(x, Math.max(n, 0)), pyFloatRepr(x)],
-        py[i],
-        `x=${x} n=${n}`,
-      );
-    });
-  });
-});
 
 describe('report: pass/fail and the RESULT line', () => {
   it('computes percent, with 100 for nothing counted', () => {

@@ -6,8 +6,8 @@
  * texts carry a `data-interrogate` attribute, which is what interrogate reads to decide whether a badge must
  * be rewritten. The drawings are our own simple templates; widths follow the text's estimated length.
  */
-import type { BadgeStyle } from './config';
-import { pyFormatFixed } from './pyRound';
+import type { BadgeStyle } from '../config/options';
+import { pyFormatFixed } from '../python/compat/round';
 
 export const BADGE_FILENAME = 'interrogate_badge';
 

@@ -3,7 +3,7 @@
  * server and the VS Code client so both say the same thing the same way. Pure: numbers in, strings out.
  */
 import { passed, percent } from './report';
-import { pyFormatFixed } from './pyRound';
+import { pyFormatFixed } from '../python/compat/round';
 import { Totals } from './types';
 
 /** 1234567 -> "1,234,567" (independent of the machine's locale). */

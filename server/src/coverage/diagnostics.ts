@@ -10,10 +10,10 @@
  * Syntax errors are not reported: that is the job of the Python tooling the user already has.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { ConfigProblem } from '../config/types';
+import { Severity } from '../config/editorSettings';
 import { Definition } from '../python/structure';
-import { ConfigProblem } from './config';
 import { FileInventory } from './inventory';
-import { Severity } from './settings';
 import { CoverageNode, NodeKind } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'docbits';

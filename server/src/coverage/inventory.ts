@@ -6,7 +6,7 @@
 import { decodePython } from '../python/decode';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { assignMarkers, MarkerAssignment } from './markers';
-import { compileNameRegex } from './config';
+import { compileNameRegex } from '../python/compat/regex';
 import { CoverageNode, CoverageOptions, FileCoverage, MarkerHit, NodeKind } from './types';
 
 /** The inventory of one file, with the parsed structure for callers that need positions (the server). */

@@ -1,12 +1,13 @@
 /**
  * Coverage reports: interrogate's text output reproduced byte for byte (the RESULT line, the -v summary and
- * the -vv detailed tables), and the `--json` object of DESIGN.md §3.
+ * the -vv detailed tables), and the `--json` object (README, "`--json`").
  *
  * The tables copy the observable behaviour of python-tabulate driven by interrogate's own row formatter, which
  * stretches every row to the terminal width; see formatTable.
  */
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
-import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from './pyRound';
+import { compareCodePoints } from '../python/compat/ordering';
+import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../python/compat/round';
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
@@ -56,20 +57,6 @@ function pyLen(s: string): number {
 /** Python's `s * n`: empty for n <= 0. */
 function repeat(s: string, n: number): string {
   return n > 0 ? s.repeat(n) : '';
-}
-
-/** Python's string order (code point by code point); JS `<` compares UTF-16 units. */
-function comparePy(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx < cy ? -1 : 1;
-  }
 }
 
 /** py.io TerminalWriter.sep: a title centred in a rule of `sepchar` as wide as the terminal allows. */
@@ -176,7 +163,7 @@ function basename(path: string): string {
 
 /** interrogate's file order: by directory, then by path within it. */
 export function sortFiles<T extends { path: string }>(files: readonly T[]): T[] {
-  return [...files].sort((a, b) => comparePy(dirname(a.path), dirname(b.path)) || comparePy(a.path, b.path));
+  return [...files].sort((a, b) => compareCodePoints(dirname(a.path), dirname(b.path)) || compareCodePoints(a.path, b.path));
 }
 
 function isFullyCovered(file: FileCoverage): boolean {
@@ -260,7 +247,7 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// --json (DESIGN.md §3)
+// --json (README, "`--json`")
 
 export interface JsonNode {
   kind: NodeKind;

@@ -3,7 +3,7 @@
  * still missing a docstring. Plain data with absolute paths and 0-based lines, so the client only draws it.
  */
 import * as path from 'path';
-import { pyFormatFixed } from './pyRound';
+import { pyFormatFixed } from '../python/compat/round';
 import { percent } from './report';
 import type { WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 

@@ -7,7 +7,7 @@
 export type NodeKind = 'module' | 'class' | 'function' | 'method';
 export type NodeStatus = 'covered' | 'missed' | 'excused';
 
-/** Which skip comments count (DESIGN.md §2). */
+/** Which skip comments count (README, "Skip comments"). */
 export interface MarkerOptions {
   /** `# nodocqa` and `# nodocqa: file` */
   nodocqa: boolean;
@@ -47,29 +47,8 @@ export interface CoverageOptions {
   markers: MarkerOptions;
 }
 
-export const DEFAULT_MARKERS: MarkerOptions = { nodocqa: true, noqa: true, pylint: true, docstrCoverage: true };
-
-export const DEFAULT_OPTIONS: CoverageOptions = {
-  failUnder: 80,
-  ignoreInitMethod: false,
-  ignoreInitModule: false,
-  ignoreMagic: false,
-  ignoreModule: false,
-  ignoreNestedClasses: false,
-  ignoreNestedFunctions: false,
-  ignorePrivate: false,
-  ignorePropertyDecorators: false,
-  ignoreSemiprivate: false,
-  ignoreSetters: false,
-  ignoreOverloadedFunctions: false,
-  ignoreRegex: [],
-  whitelistRegex: [],
-  exclude: [],
-  includeStubs: false,
-  omitCoveredFiles: false,
-  docstringStyle: 'sphinx',
-  markers: DEFAULT_MARKERS,
-};
+// The defaults come from the option registry, like every other fact about an option.
+export { DEFAULT_MARKERS, DEFAULT_OPTIONS } from '../config/options';
 
 /** One counted definition (or the module) of a file. */
 export interface CoverageNode {

@@ -5,7 +5,7 @@
  */
 import { HoverTokens } from '../bits/hover';
 import { FileInventory, inventoryOf } from '../coverage/inventory';
-import { EditorSettings } from '../coverage/settings';
+import { EditorSettings } from '../config/editorSettings';
 import { ParsedFile } from '../coverage/stubs';
 import { CoverageOptions } from '../coverage/types';
 import { lineStarts } from '../python/lines';

@@ -3,23 +3,31 @@
  * per document (settings may differ per folder) and the answer is kept until the settings change; the
  * others push their settings (didChangeConfiguration, or initialization options) and those apply to every
  * document. A failed request falls back to the pushed settings.
+ *
+ * Settings go through the same checks as config files (config/editorSettings.ts); what is wrong with them
+ * is handed to `onProblems` once per distinct problem, and the setting keeps its default.
  */
-import { DEFAULT_EDITOR_SETTINGS, EditorSettings, readEditorSettings } from '../coverage/settings';
+import { DEFAULT_EDITOR_SETTINGS, EditorSettings, readEditorSettings } from '../config/editorSettings';
+import { ConfigProblem } from '../config/types';
 
 /** Asks the editor for the `docbits` section of the settings that apply to a URI. */
 export type PullSettings = (uri: string) => Promise<unknown>;
 
+/** Remembered problems are forgotten past this many, so a settings object that changes forever stays bounded. */
+const MAX_REMEMBERED_PROBLEMS = 500;
+
 export class EditorSettingsStore {
   private pushed: EditorSettings = DEFAULT_EDITOR_SETTINGS;
   private readonly pulled = new Map<string, Promise<EditorSettings>>();
+  private readonly reported = new Set<string>();
 
-  constructor(private readonly pull: PullSettings | undefined) {}
+  constructor(private readonly pull: PullSettings | undefined, private readonly onProblems: (problems: ConfigProblem[]) => void) {}
 
   forUri(uri: string): Promise<EditorSettings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);
     if (!settings) {
-      settings = this.pull(uri).then(readEditorSettings, () => this.pushed);
+      settings = this.pull(uri).then((raw) => this.read(raw), () => this.pushed);
       this.pulled.set(uri, settings);
     }
     return settings;
@@ -27,11 +35,24 @@ export class EditorSettingsStore {
 
   /** Settings the editor sent (the object under the `docbits` key); undefined when it only said "changed". */
   changed(pushed: unknown): void {
-    if (pushed !== undefined) this.pushed = readEditorSettings(pushed);
+    if (pushed !== undefined) this.pushed = this.read(pushed);
     this.pulled.clear();
   }
 
   forget(uri: string): void {
     this.pulled.delete(uri);
+  }
+
+  private read(raw: unknown): EditorSettings {
+    const { settings, problems } = readEditorSettings(raw);
+    const fresh = problems.filter((problem) => {
+      const key = `${problem.key ?? ''}\0${problem.message}`;
+      if (this.reported.has(key)) return false;
+      if (this.reported.size >= MAX_REMEMBERED_PROBLEMS) this.reported.clear();
+      this.reported.add(key);
+      return true;
+    });
+    if (fresh.length > 0) this.onProblems(fresh);
+    return settings;
   }
 }

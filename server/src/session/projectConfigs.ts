@@ -6,7 +6,7 @@
  * the editor can clear old ones.
  */
 import * as path from 'path';
-import { ConfigProblem } from '../coverage/config';
+import { ConfigProblem } from '../config/types';
 import { ProjectConfig, readProjectConfig } from '../workspace/projectConfig';
 
 export type ConfigProblemSink = (configPath: string, problems: readonly ConfigProblem[]) => void;

@@ -12,15 +12,15 @@ import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { bitsHover, BitsHover } from '../bits/hover';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
-import { ConfigProblem } from '../coverage/config';
+import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
-import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../coverage/settings';
+import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
 import { FileCoverageResult } from '../protocol';
 import { analyzeFile } from '../workspace/analyzeFile';
 import { isCheckedFile } from '../workspace/checkedFiles';
-import { displayPathOf, filePathOf } from '../workspace/documents';
+import { displayPathOf, filePathOf, folderOf } from '../workspace/documents';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -76,7 +76,9 @@ export class DocbitsSession {
 
   constructor(private readonly host: SessionHost, options: SessionOptions) {
     this.folders = [...options.folders];
-    this.settings = new EditorSettingsStore(host.pullSettings);
+    this.settings = new EditorSettingsStore(host.pullSettings, (problems) => {
+      for (const problem of problems) this.host.log('warning', `docbits: settings: ${problem.message}`);
+    });
     if (options.initialSettings !== undefined) this.settings.changed(options.initialSettings);
     this.configs = new ProjectConfigs((configPath, problems) => this.publishConfigProblems(configPath, problems));
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
@@ -162,7 +164,7 @@ export class DocbitsSession {
       const filePath = this.filePath(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
       const settings = await this.settings.forUri(uri);
-      const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath));
+      const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath), folderOf(filePath, this.folders));
       const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
       if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
       totals = coverage;
@@ -180,7 +182,7 @@ export class DocbitsSession {
   async workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
-      const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder));
+      const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
       return { path: folder, options, maxFileBytes: settings.maxFileSize };
     }));
     const unsaved = new Map<string, string>();
@@ -238,7 +240,7 @@ export class DocbitsSession {
   private analyze(document: TextDocument, settings: EditorSettings): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
-    const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath));
+    const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const measured = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);

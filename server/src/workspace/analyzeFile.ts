@@ -1,7 +1,7 @@
 /**
  * One file from disk to its coverage, never throwing: the same function runs in the scan workers and, for
  * small runs or as a fallback, in the main thread. A file that cannot be read becomes a FileCoverage with
- * `error` set and no nodes (DESIGN.md §3).
+ * `error` set and no nodes (README, "`--json`").
  */
 import * as fs from 'fs';
 import { analyzeBytes, errorCoverage } from '../coverage/inventory';

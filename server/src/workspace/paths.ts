@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { compareCodePoints } from '../python/compat/ordering';
 
 /** `os.path.join(dir, name)` for one plain name: no normalisation, a separator only when needed. */
 export function joinPath(dir: string, name: string): string {
@@ -78,23 +79,6 @@ export function relativeTo(root: string, file: string): string {
   const prefix = childPrefix(root);
   const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');
-}
-
-/** Python's string order (code points), not JS's (UTF-16 units): they differ past U+FFFF. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i), y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-/** Surrogates (0xD800-0xDFFF) stand for code points above every other BMP unit. */
-function codePointRank(unit: number): number {
-  if (unit >= 0xe000) return unit - 0x800;
-  if (unit >= 0xd800) return unit + 0x2000;
-  return unit;
 }
 
 /** The order of interrogate's report: by (dirname, filename). */

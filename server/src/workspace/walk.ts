@@ -20,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CoverageOptions } from '../coverage/types';
 import { abortError } from './abort';
-import { compileFnmatch, CompiledPattern, normcase } from './fnmatch';
+import { compileFnmatch, CompiledPattern, normcase } from '../python/compat/fnmatch';
 import { childPrefix, joinPath, sortReportOrder } from './paths';
 
 /** Folders interrogate always excludes below every input path. */

@@ -2,7 +2,7 @@
  * `docbits/workspaceCoverage`: every workspace folder scanned as interrogate would scan it (each with its own
  * options), open documents' unsaved text taking the place of what is on disk, merged into one report.
  *
- * The result is the JSON of DESIGN.md §3 for all folders together: `root` is the common base of the
+ * The result is the CLI's `--json` object (README) for all folders together: `root` is the common base of the
  * folders' scan roots and every `path` is relative to it (so `root + "/" + path` opens the file), plus
  * `folders` (each folder's absolute root, for grouping), `text` (interrogate's -vv report) and `summary`
  * (one line for a notification). `failUnder` is the first folder's; with several folders of different

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { compileFnmatch, fnmatchcase } from '../../server/src/workspace/fnmatch';
+import { compileFnmatch, fnmatchcase } from '../../../server/src/python/compat/fnmatch';
 
-describe('workspace/fnmatch', () => {
+describe('python/compat/fnmatch', () => {
   it('follows fnmatch.translate on the usual shapes', () => {
     const cases: Array<[string, string, boolean]> = [
       ['/a/b/tests/x.py', '*/tests/*', true],

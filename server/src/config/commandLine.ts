@@ -1,0 +1,195 @@
+/**
+ * The `docbits` command line: its parser and its `--help`, both derived from the option registry, with
+ * interrogate's (click's) flags, spellings and error messages. Relative `-e/--exclude` and `-g` paths are
+ * resolved against the current folder, as click's resolve_path does.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { compileNameRegex } from '../python/compat/regex';
+import { resolvePath } from './loader';
+import { BADGE_STYLES, CLI_ROWS, OptionRow } from './options';
+import { ConfigOptions } from './types';
+import { ALL_MARKERS_OFF, convert } from './values';
+
+/** Bad usage: the CLI prints it with the usage line and exits 2. */
+export class UsageError extends Error {}
+
+export interface Invocation {
+  /** Absolute, symlinks resolved where they exist. */
+  paths: string[];
+  /** `-c/--config` as given. */
+  configPath?: string;
+  fromCli: ConfigOptions;
+  json: boolean;
+  /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
+  jobs?: number;
+}
+
+const HELP_COLUMN = 34;
+/** click's default: help is wrapped to 80 columns. */
+const HELP_WIDTH = 80;
+
+/** Words to lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+function flagLabel(row: OptionRow): string {
+  const cli = row.cli!;
+  const names = `${cli.short ? `-${cli.short}, ` : '    '}--${cli.long}${cli.negation ? ` / --${cli.negation}` : ''}`;
+  return `  ${names}${cli.metavar ? ` ${cli.metavar}` : ''}`;
+}
+
+/** `docbits --help`, one line per flag of the registry, laid out as click lays out interrogate's. */
+export function helpText(): string {
+  const lines = [
+    'Usage: docbits [OPTIONS] [PATHS]...',
+    '',
+    '  Measure and report on documentation coverage in Python modules',
+    '  (interrogate-compatible; reads [tool.interrogate] from pyproject.toml or',
+    '  setup.cfg).',
+    '',
+    'Options:',
+  ];
+  const indent = ' '.repeat(HELP_COLUMN);
+  for (const row of CLI_ROWS) {
+    const label = flagLabel(row);
+    const text = (row.cli!.help ?? row.help) + (row.cli!.helpSuffix ?? '');
+    const [first, ...rest] = text.split('\n').flatMap((paragraph) => wrap(paragraph, HELP_WIDTH - HELP_COLUMN));
+    if (label.length <= HELP_COLUMN - 2) lines.push(label.padEnd(HELP_COLUMN) + first);
+    else lines.push(label, indent + first);
+    for (const more of rest) lines.push(indent + more);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** How click names a flag in its messages: `'-f' / '--fail-under'`. */
+function flagName(row: OptionRow): string {
+  const cli = row.cli!;
+  return cli.short ? `'-${cli.short}' / '--${cli.long}'` : `'--${cli.long}'`;
+}
+
+type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+function parserOptions(): NonNullable<Parameters<typeof parseArgs>[0]>['options'] {
+  const options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {};
+  for (const row of CLI_ROWS) {
+    const cli = row.cli!;
+    const takesValue = !['bool', 'switch', 'verbose', 'markers'].includes(row.kind);
+    options[cli.long] = {
+      type: takesValue ? 'string' : 'boolean',
+      ...(cli.short ? { short: cli.short } : {}),
+      ...(cli.multiple || row.kind === 'verbose' ? { multiple: true } : {}),
+    };
+    if (cli.negation) options[cli.negation] = { type: 'boolean' };
+  }
+  return options;
+}
+
+function checkedRegexes(flag: string, patterns: string[]): string[] {
+  for (const pattern of patterns) {
+    const compiled = compileNameRegex(pattern);
+    if (!(compiled instanceof RegExp)) throw new UsageError(`Invalid value for '${flag}': ${compiled.error}`);
+  }
+  return patterns;
+}
+
+/** The value of one flag as the row's option, or a UsageError in click's words. */
+function flagValue(row: OptionRow, given: string | boolean | Array<string | boolean>, v: Values, cwd: string): unknown {
+  const cli = row.cli!;
+  const strings = (Array.isArray(given) ? given : [given]).map(String);
+  const last = strings[strings.length - 1];
+  if (cli.needsBadge && v['generate-badge'] === undefined) {
+    throw new UsageError(`The \`--${cli.long}\` option must be used along with the \`-g/--generate-badge\` option.`);
+  }
+  switch (row.kind) {
+    case 'bool':
+    case 'switch':
+      return true;
+    case 'verbose':
+      return (given as boolean[]).length;
+    case 'markers':
+      return { ...ALL_MARKERS_OFF };
+    case 'failUnder': {
+      const value = Number(last);
+      if (last.trim() === '' || !Number.isFinite(value)) throw new UsageError(`Invalid value for ${flagName(row)}: '${last}' is not a valid float.`);
+      return value;
+    }
+    case 'pathList':
+      return strings.map((e) => resolvePath(cwd, e));
+    case 'regexList':
+      return checkedRegexes(cli.short ? `-${cli.short}` : `--${cli.long}`, strings);
+    case 'path':
+      return cli.resolvePath ? resolvePath(cwd, last) : last;
+    case 'badgeStyle': {
+      const style = last.toLowerCase();
+      if (!(BADGE_STYLES as readonly string[]).includes(style)) throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of ${BADGE_STYLES.join(', ')}.`);
+      return style;
+    }
+    case 'badgeFormat':
+      if (last.toLowerCase() !== 'svg') throw new UsageError('Only SVG badges can be generated: use --badge-format svg.');
+      return 'svg';
+    case 'style': {
+      const result = convert(row, last);
+      if ('error' in result) throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of 'sphinx', 'google'.`);
+      return result.value;
+    }
+    case 'ext': {
+      const result = convert(row, strings);
+      if ('error' in result || result.problems.length > 0) {
+        throw new UsageError(`Invalid value for '--${cli.long}': ${'error' in result ? result.error : result.problems.join('; ')}.`);
+      }
+      return result.value;
+    }
+    case 'jobs': {
+      const jobs = Number(last);
+      if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`Invalid value for ${flagName(row)}: '${last}' is not a whole number >= 0.`);
+      return jobs;
+    }
+    default:
+      throw new Error(`no command-line handling for ${row.kind}`);
+  }
+}
+
+/** Parse the arguments (without `node cli.js`). Throws UsageError for bad usage. */
+export function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parserOptions(), allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  const v = parsed.values as Values;
+  if (v.help) return 'help';
+  if (v.version) return 'version';
+
+  const fromCli: Record<string, unknown> = {};
+  const cliOnly: Record<string, unknown> = {};
+  for (const row of CLI_ROWS) {
+    const cli = row.cli!;
+    const given = v[cli.long];
+    if (given !== undefined && given !== false) (row.scope === 'cli' ? cliOnly : fromCli)[row.prop] = flagValue(row, given, v, cwd);
+    if (cli.negation && v[cli.negation]) fromCli[row.prop] = false;
+  }
+
+  const paths = parsed.positionals.length > 0 ? parsed.positionals : [cwd];
+  for (const p of paths) {
+    if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
+  }
+  return {
+    paths: paths.map((p) => resolvePath(cwd, p)),
+    configPath: cliOnly.configPath as string | undefined,
+    fromCli: fromCli as ConfigOptions,
+    json: Boolean(cliOnly.json),
+    jobs: cliOnly.jobs as number | undefined,
+  };
+}

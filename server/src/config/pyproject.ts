@@ -1,0 +1,66 @@
+/**
+ * `[tool.interrogate]` of a pyproject.toml, read with smol-toml (TOML 1.0) and checked key by key. Nothing here
+ * throws: a malformed file is one problem (with the parser's line and column) and the defaults apply.
+ */
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { applyEntry } from './fileKeys';
+import { ConfigOptions, ConfigParseResult, ConfigProblem } from './types';
+import { show } from './values';
+
+/** A bare or quoted key followed by `=` (the quoted forms without escapes, which keys of this table never need). */
+const KEY_AT_START = /^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=/;
+const DOTTED_PREFIX = /^\s*tool\s*\.\s*interrogate\s*\.(?=\s*[A-Za-z0-9_"'-])/;
+
+/**
+ * Best-effort 1-based lines of the keys of [tool.interrogate] (smol-toml does not report value positions): one
+ * pass over the text, so a file with many keys costs no more than its length.
+ */
+function tomlKeyLines(lines: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  const note = (m: RegExpExecArray | null, line: number): void => {
+    const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    if (key !== undefined && !found.has(key)) found.set(key, line);
+  };
+  let inInterrogate = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (/^\s*\[/.test(text)) {
+      inInterrogate = /^\s*\[\s*tool\s*\.\s*interrogate\s*\]/.test(text);
+      continue;
+    }
+    const dotted = DOTTED_PREFIX.exec(text);
+    if (dotted) note(KEY_AT_START.exec(text.slice(dotted[0].length)), i + 1);
+    else if (inInterrogate) note(KEY_AT_START.exec(text), i + 1);
+  }
+  return found;
+}
+
+/** `[tool.interrogate]` of a pyproject.toml. */
+export function parsePyprojectToml(text: string): ConfigParseResult {
+  const problems: ConfigProblem[] = [];
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as TomlError;
+    const detail = String(err.message ?? e).split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+    const line = typeof err.line === 'number' ? err.line : undefined;
+    const column = typeof err.column === 'number' ? err.column : undefined;
+    const at = line !== undefined ? ` at line ${line}${column !== undefined ? `, column ${column}` : ''}` : '';
+    problems.push({ message: `pyproject.toml is not valid TOML${at}: ${detail}. Using default settings.`, line, column, severity: 'error' });
+    return { options: {}, problems, found: false };
+  }
+  const tool = doc.tool;
+  const table = tool !== null && typeof tool === 'object' && !Array.isArray(tool) ? (tool as Record<string, unknown>).interrogate : undefined;
+  if (table === undefined) return { options: {}, problems, found: false };
+  if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+    problems.push({ message: `"tool.interrogate" must be a table ([tool.interrogate]), got ${show(table)}. Using default settings.`, severity: 'error' });
+    return { options: {}, problems, found: true };
+  }
+  const keyLines = tomlKeyLines(text.split(/\r\n|\n|\r/));
+  const options: ConfigOptions = {};
+  for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
+    applyEntry(key, value, keyLines.get(key), '[tool.interrogate]', options, problems);
+  }
+  return { options, problems, found: true };
+}

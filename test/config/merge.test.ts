@@ -1,0 +1,25 @@
+/** Command line over config file over defaults (config/merge.ts). */
+import * as assert from 'assert';
+import { mergeOptions } from '../../server/src/config/merge';
+import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
+
+describe('config: merging', () => {
+  it('lets the command line win over the file over the defaults', () => {
+    const merged = mergeOptions(DEFAULT_OPTIONS, { failUnder: 90, ignoreMagic: true, exclude: ['a'], verbose: 1 }, { failUnder: 50, exclude: ['b'], verbose: undefined });
+    assert.strictEqual(merged.failUnder, 50);
+    assert.strictEqual(merged.ignoreMagic, true);
+    assert.deepStrictEqual(merged.exclude, ['b']);
+    assert.strictEqual(merged.verbose, 1);
+    assert.strictEqual(merged.badgeStyle, 'flat-square-modified');
+    assert.strictEqual(merged.ignoreModule, false);
+  });
+
+  it('forces ignore-module when a whitelist is given, and never aliases the defaults', () => {
+    const merged = mergeOptions(DEFAULT_OPTIONS, { whitelistRegex: ['^api_'] }, {});
+    assert.strictEqual(merged.ignoreModule, true);
+    merged.exclude.push('x');
+    merged.markers.noqa = false;
+    assert.deepStrictEqual(DEFAULT_OPTIONS.exclude, []);
+    assert.strictEqual(DEFAULT_OPTIONS.markers.noqa, true);
+  });
+});
