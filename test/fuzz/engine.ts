@@ -15,7 +15,7 @@ import { TokenKind } from '../../server/src/python/tokens';
 import { bitsHover } from '../../server/src/bits/hover';
 import {
   checkAnalyzeBytes, checkDecode, checkHover, checkInventory, checkNodocqa, checkStructure, checkStubs, checkTokens,
-  lineStarts, randomOptions, StubProbe, Target, TARGETS, Violation,
+  lineStarts, randomOptions, StubProbe, Target, Violation,
 } from './check';
 import { Corpus, REPO_ROOT } from './corpus';
 import { GENERATOR_NAMES, GENERATORS } from './generators';
@@ -385,8 +385,6 @@ export function minimize(text: string, fails: (t: string) => boolean, budgetMs: 
   if (best.length <= 20000) best = pass(Array.from(best)).join('');
   return best;
 }
-
-export const TARGET_NAMES = TARGETS;
 
 export function defaultCrashDir(): string {
   return path.join(REPO_ROOT, 'test', 'fuzz', 'crashes');

@@ -33,7 +33,6 @@ export function fromBytes(bytes: Uint8Array, note: string): Mutated {
   return { bytes, text: textOf(bytes), note };
 }
 
-export { lineStarts } from '../../server/src/python/lines';
 
 function insertAt(text: string, pos: number, s: string): string {
   return text.slice(0, pos) + s + text.slice(pos);

@@ -81,12 +81,7 @@ export function relativeTo(root: string, file: string): string {
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
-/** The order of interrogate's report: by (dirname, filename). */
-export function compareReportOrder(a: string, b: string): number {
-  return compareCodePoints(path.dirname(a), path.dirname(b)) || compareCodePoints(a, b);
-}
-
-/** Sorts in place in the report's order; the sort keys are computed once per file. */
+/** Sorts in place in the order of interrogate's report, by (dirname, filename); the sort keys are computed once per file. */
 export function sortReportOrder(files: string[]): string[] {
   // UTF-16 order equals code point order unless a string holds units from U+D800 up.
   const compare = files.some((f) => /[\ud800-\uffff]/.test(f)) ? compareCodePoints : compareUnits;

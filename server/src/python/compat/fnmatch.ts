@@ -71,11 +71,6 @@ export function normcase(p: string): string {
   return path.sep === '\\' ? p.toLowerCase().replace(/\//g, '\\') : p;
 }
 
-/** `fnmatch.fnmatch(name, pattern)`: both sides normcased first. */
-export function fnmatch(name: string, pattern: string): boolean {
-  return fnmatchcase(normcase(name), normcase(pattern));
-}
-
 /** The token form of `fnmatch.translate` (CPython 3.11), over code points. */
 function parsePattern(pat: string[]): Token[] {
   const tokens: Token[] = [];
