@@ -1,4 +1,4 @@
-// Bundles the three entry points (DESIGN.md §1): the VS Code client, the language server and the CLI.
+// Bundles the three entry points (docs/architecture.md): the VS Code client, the language server and the CLI.
 // `node esbuild.mjs --production` minifies (for the .vsix); the default keeps bundles readable.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';

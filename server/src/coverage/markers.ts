@@ -1,5 +1,5 @@
 /**
- * Skip comments (DESIGN.md §2): `# nodocqa`, `# nodocqa: file`, and the markers of the tools people migrate
+ * Skip comments (README, "Skip comments"): `# nodocqa`, `# nodocqa: file`, and the markers of the tools people migrate
  * from (`# noqa`, `# pylint: disable=...`, `# docstr-coverage:excused`). This module only reads comments;
  * the inventory decides what an excuse does.
  */
