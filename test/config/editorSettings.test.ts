@@ -4,7 +4,6 @@ import { DEFAULT_EDITOR_SETTINGS, effectiveCoverageOptions, readEditorSettings }
 import { SETTING_ROWS } from '../../server/src/config/options';
 import { parsePyprojectToml } from '../../server/src/config/pyproject';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
-import { ProjectConfigCache } from '../../server/src/workspace/projectConfig';
 
 /** Problems come in registry order. */
 const order = (key: string): number => SETTING_ROWS.findIndex((row) => row.setting!.key === key);
@@ -72,19 +71,5 @@ describe('editor settings', () => {
     const noSection = effectiveCoverageOptions(editor, { found: false, options: {} });
     assert.deepStrictEqual([noSection.ignoreMagic, noSection.failUnder], [true, 90]);
     assert.deepStrictEqual(effectiveCoverageOptions(readEditorSettings({}).settings, undefined).failUnder, DEFAULT_OPTIONS.failUnder);
-  });
-
-  it('caches the project config per folder until a config file changes', () => {
-    let reads = 0;
-    const cache = new ProjectConfigCache(() => ({ found: false, options: {}, problems: [], reads: ++reads }));
-    cache.forFile('/p/a.py');
-    cache.forFile('/p/b.py');
-    cache.forFile('/p/sub/c.py');
-    assert.strictEqual(reads, 2);
-    cache.clear();
-    cache.forFile('/p/a.py');
-    assert.strictEqual(reads, 3);
-    assert.ok(ProjectConfigCache.isConfigFile('/p/pyproject.toml') && ProjectConfigCache.isConfigFile('/p/setup.cfg'));
-    assert.ok(!ProjectConfigCache.isConfigFile('/p/a.py'));
   });
 });

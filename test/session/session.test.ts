@@ -278,6 +278,11 @@ describe('session/session', () => {
       const coverage = await session.fileCoverage(excluded);
       assert.deepStrictEqual([coverage.measured, coverage.total], [false, 0]);
       assert.strictEqual((await session.fileCoverage(a)).measured, true);
+      // Closed, it is read from disk: still not measured, and no counts.
+      session.close(excluded);
+      assert.deepStrictEqual(await session.fileCoverage(excluded), {
+        uri: excluded, total: 0, covered: 0, missed: 0, excused: 0, percent: 100, failUnder: 80, passed: true, measured: false,
+      });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

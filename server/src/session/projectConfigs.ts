@@ -1,29 +1,29 @@
 /**
- * The project config ([tool.interrogate] / [tool:interrogate]) that applies to each folder, read as
- * interrogate finds it and kept per folder: every keystroke re-checks a document, and walking up the tree
- * each time would cost more than the check. Problems in a config file are handed to `onProblems` once per
+ * The project config ([tool.interrogate] / [tool:interrogate]) that applies to each folder, read by the
+ * CLI's loader (config/loader.ts) as interrogate finds it, and kept per folder: every keystroke re-checks a
+ * document, and walking up the tree each time would cost more than the check. Problems in a config file are handed to `onProblems` once per
  * file until the cache is dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so
  * the editor can clear old ones.
  */
 import * as path from 'path';
-import { ConfigProblem } from '../config/types';
-import { ProjectConfig, readProjectConfig } from '../workspace/projectConfig';
+import { loadConfig } from '../config/loader';
+import { ConfigProblem, LoadedConfig } from '../config/types';
 
 export type ConfigProblemSink = (configPath: string, problems: readonly ConfigProblem[]) => void;
 
 export class ProjectConfigs {
-  private readonly byFolder = new Map<string, ProjectConfig>();
+  private readonly byFolder = new Map<string, LoadedConfig>();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => ProjectConfig = readProjectConfig) {}
+  constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => LoadedConfig = (folder) => loadConfig([folder])) {}
 
   /** The config for a file, by its absolute path. */
-  forFile(filePath: string): ProjectConfig {
+  forFile(filePath: string): LoadedConfig {
     return this.forFolder(path.dirname(filePath));
   }
 
   /** The config for the files of a folder (a workspace folder's own, for a workspace scan). */
-  forFolder(folder: string): ProjectConfig {
+  forFolder(folder: string): LoadedConfig {
     let config = this.byFolder.get(folder);
     if (!config) {
       config = this.read(folder);

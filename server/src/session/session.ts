@@ -165,11 +165,16 @@ export class DocbitsSession {
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
       const settings = await this.settings.forUri(uri);
       const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath), folderOf(filePath, this.folders));
-      const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
-      if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
-      totals = coverage;
       failUnder = options.failUnder;
-      measured = !coverage.skipped && isCheckedFile(filePath, options, this.folders);
+      if (isCheckedFile(filePath, options, this.folders)) {
+        const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
+        if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
+        totals = coverage;
+        measured = !coverage.skipped;
+      } else {
+        totals = { total: 0, covered: 0, missed: 0, excused: 0 };
+        measured = false;
+      }
     }
     const pct = percent(totals);
     return {

@@ -1,0 +1,32 @@
+/** The session's project-config cache (session/projectConfigs.ts): one read per folder, problems once per file. */
+import * as assert from 'assert';
+import { ConfigProblem, LoadedConfig } from '../../server/src/config/types';
+import { ProjectConfigs } from '../../server/src/session/projectConfigs';
+
+describe('session/projectConfigs', () => {
+  it('reads each folder once until a config file changes, and hands on each file\'s problems once', () => {
+    const reads: string[] = [];
+    const reported: Array<[string, number]> = [];
+    const problem: ConfigProblem = { message: 'bad', severity: 'error' };
+    const read = (folder: string): LoadedConfig => {
+      reads.push(folder);
+      return { path: '/p/pyproject.toml', found: true, options: {}, problems: folder === '/p' ? [problem] : [] };
+    };
+    const configs = new ProjectConfigs((configPath, problems) => reported.push([configPath, problems.length]), read);
+    configs.forFile('/p/a.py');
+    configs.forFile('/p/b.py');
+    configs.forFile('/p/sub/c.py');
+    configs.forFolder('/p');
+    assert.deepStrictEqual(reads, ['/p', '/p/sub']);
+    assert.deepStrictEqual(reported, [['/p/pyproject.toml', 1]], 'once per config file');
+    configs.clear();
+    configs.forFile('/p/a.py');
+    assert.deepStrictEqual(reads, ['/p', '/p/sub', '/p']);
+    assert.deepStrictEqual(reported, [['/p/pyproject.toml', 1], ['/p/pyproject.toml', 1]], 'again after a change');
+  });
+
+  it('knows which changed files can decide a project\'s configuration', () => {
+    for (const file of ['/p/pyproject.toml', '/p/setup.cfg', '/p/.git', '/p/.hg']) assert.ok(ProjectConfigs.isConfigFile(file), file);
+    for (const file of ['/p/a.py', '/p/pyproject.toml.bak', '/p/tox.ini']) assert.ok(!ProjectConfigs.isConfigFile(file), file);
+  });
+});
