@@ -80,6 +80,29 @@ describe('docbits CLI', function () {
       { kind: 'method', qualname: 'Flags.flip', line: 24, column: 4, status: 'excused' });
   });
 
+  it('--format concise prints path:line:col: code message per missing docstring, relative to the current folder', () => {
+    const r = docbits(['--format', 'concise', 'project'], tmp);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.deepStrictEqual(r.stdout.split('\n'), [
+      'project/shapes/flags.py:21:5: D102 Missing docstring in method Flags.clear',
+      'project/shapes/flags.py:27:5: D102 Missing docstring in method Flags.lowest',
+      'project/shapes/flags.py:36:1: D103 Missing docstring in function is_power_of_two',
+      'project/shapes/geometry.py:28:1: D101 Missing docstring in class Rectangle',
+      'project/shapes/geometry.py:38:5: D102 Missing docstring in method Rectangle.is_square',
+      'project/shapes/geometry.py:45:5: D103 Missing docstring in function area_of.one',
+      'RESULT: PASSED (minimum: 60.0%, actual: 66.7%)',
+      '',
+    ]);
+    // The same definitions as --json's missed nodes, at the same lines; outside the current folder, absolute.
+    const report = JSON.parse(docbits(['--json', project]).stdout);
+    const missed = report.files.flatMap((f: { path: string; nodes: Array<{ line: number; column: number; status: string }> }) =>
+      f.nodes.filter((n) => n.status === 'missed').map((n) => `${path.join(report.root, f.path)}:${n.line}:${n.column + 1}:`));
+    const elsewhere = docbits(['--format', 'concise', project], REPO);
+    assert.deepStrictEqual(elsewhere.stdout.split('\n').slice(0, -2).map((l) => l.slice(0, l.indexOf(': ') + 1)), missed);
+    assert.strictEqual(docbits(['--format', 'x', project]).code, 2);
+    assert.strictEqual(docbits(['--format', 'concise', '--json', project]).code, 2);
+  });
+
   it('-o writes the report to a file, -g writes the badge, -q prints nothing', () => {
     const out = path.join(tmp, 'report.txt');
     const badge = path.join(tmp, 'badge.svg');

@@ -10,7 +10,8 @@ import { mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
-import { buildReport, formatJson, formatTextReport } from './coverage/report';
+import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
+import { pathFromCwd } from './workspace/paths';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
@@ -79,6 +80,7 @@ async function run(argv: string[]): Promise<number> {
     for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${problem.path}: ${problem.error}\n`);
     for (const file of scan.files) if (file.error) process.stderr.write(`docbits: ${file.path}: ${file.error}\n`);
   }
+  const absoluteOf = new Map(scan.files.map((file, i) => [file, scan.absolutePaths[i]]));
   const files = scan.files.filter((f) => !f.skipped);
   const report = buildReport(files, options, scan.root);
 
@@ -86,7 +88,9 @@ async function run(argv: string[]): Promise<number> {
     const color = options.color !== false && options.output === undefined && Boolean(process.stdout.isTTY);
     const text = invocation.json
       ? `${formatJson(report)}\n`
-      : formatTextReport(files, {
+      : invocation.format === 'concise'
+        ? formatConcise(files.map((file) => ({ ...file, path: pathFromCwd(cwd, absoluteOf.get(file)!) })), options.failUnder)
+        : formatTextReport(files, {
         failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,
       });

@@ -22,6 +22,8 @@ export interface Invocation {
   configPath?: string;
   fromCli: ConfigOptions;
   json: boolean;
+  /** `--format`: interrogate's tables, or one line per missing docstring. */
+  format: 'table' | 'concise';
   /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
   jobs?: number;
 }
@@ -150,6 +152,11 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
       }
       return result.value;
     }
+    case 'choice':
+      if (!row.choices!.includes(last)) {
+        throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of ${row.choices!.map((c) => `'${c}'`).join(', ')}.`);
+      }
+      return last;
     case 'jobs': {
       const jobs = Number(last);
       if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`Invalid value for ${flagName(row)}: '${last}' is not a whole number >= 0.`);
@@ -181,6 +188,7 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     if (cli.negation && v[cli.negation]) fromCli[row.prop] = false;
   }
 
+  if (cliOnly.json && cliOnly.format === 'concise') throw new UsageError("'--json' and '--format concise' cannot be used together.");
   const paths = parsed.positionals.length > 0 ? parsed.positionals : [cwd];
   for (const p of paths) {
     if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
@@ -190,6 +198,7 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     configPath: cliOnly.configPath as string | undefined,
     fromCli: fromCli as ConfigOptions,
     json: Boolean(cliOnly.json),
+    format: cliOnly.format === 'concise' ? 'concise' : 'table',
     jobs: cliOnly.jobs as number | undefined,
   };
 }

@@ -234,6 +234,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   },
   { prop: 'json', scope: 'cli', kind: 'switch', help: 'Print the report as one JSON object (docbits).', cli: { long: 'json' } },
   {
+    prop: 'format', scope: 'cli', kind: 'choice', choices: ['table', 'concise'],
+    help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
+    cli: { long: 'format', metavar: 'FORMAT' },
+  },
+  {
     prop: 'markers', scope: 'coverage', kind: 'markers', default: DEFAULT_MARKERS, file: 'nodocqa-markers',
     help: 'Which skip comments count: a list of nodocqa, noqa, pylint, docstr-coverage (docbits).',
     cli: { long: 'no-markers', help: 'Ignore skip comments (# nodocqa, # noqa, ...) (docbits).' },

@@ -51,6 +51,11 @@ export function diagnosticCode(node: CoverageNode, fileName: string): string {
   }
 }
 
+/** `Missing docstring in method Parser.feed`; a module is named by its path. */
+export function missingDocstringMessage(node: CoverageNode, modulePath: string): string {
+  return `Missing docstring in ${node.kind} ${node.kind === 'module' ? modulePath : node.qualname}`;
+}
+
 function nameRange(def: Definition): Range {
   return { start: { line: def.nameLine, character: def.nameStart }, end: { line: def.nameLine, character: def.nameEnd } };
 }
@@ -72,7 +77,7 @@ export function coverageDiagnostics(inv: FileInventory, displayPath: string, sev
         range: def ? nameRange(def) : MODULE_RANGE,
         severity,
         code: diagnosticCode(node, fileName),
-        message: `Missing docstring in ${node.kind} ${node.kind === 'module' ? displayPath : node.qualname}`,
+        message: missingDocstringMessage(node, displayPath),
         data: { kind: node.kind, qualname: node.qualname },
       });
     } else if (node.status === 'covered' && node.marker) {

@@ -5,6 +5,7 @@
  * The tables copy the observable behaviour of python-tabulate driven by interrogate's own row formatter, which
  * stretches every row to the terminal width; see formatTable.
  */
+import { diagnosticCode, missingDocstringMessage } from './diagnostics';
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
 import { compareCodePoints } from '../python/compat/ordering';
 import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../python/compat/round';
@@ -247,6 +248,26 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// --format concise
+
+/**
+ * One line per missing docstring, `path:line:column: D103 Missing docstring in function foo`, the way compilers
+ * and linters print them (terminals, editors and CI annotations turn them into links), then interrogate's
+ * RESULT line. Paths as given (the CLI makes them relative to the current folder); lines and columns 1-based.
+ */
+export function formatConcise(files: readonly FileCoverage[], failUnder: number): string {
+  const lines: string[] = [];
+  for (const file of sortFiles(files)) {
+    const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
+    for (const node of file.nodes) {
+      if (node.status !== 'missed' || !node.counted) continue;
+      lines.push(`${file.path}:${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
+    }
+  }
+  lines.push(resultLine(failUnder, sumTotals(files).percent), '');
+  return lines.join('\n');
+}
+
 // --json (README, "`--json`")
 
 export interface JsonNode {

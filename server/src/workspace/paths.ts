@@ -94,3 +94,10 @@ export function sortReportOrder(files: string[]): string[] {
 function compareUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A path as a person at `cwd` would type it: relative when inside, else absolute; always with `/`. */
+export function pathFromCwd(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join('/');
+}
