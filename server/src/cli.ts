@@ -91,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
       : invocation.format === 'concise'
         ? formatConcise(files.map((file) => ({ ...file, path: pathFromCwd(cwd, absoluteOf.get(file)!) })), options.failUnder)
         : formatTextReport(files, {
-        failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, verbosity: options.verbose,
+        failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, onlyMissing: options.onlyMissing, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,
       });
     if (options.output !== undefined && options.output !== '-') fs.writeFileSync(options.output, text);

@@ -158,6 +158,24 @@ describe('report: interrogate text output (goldens)', () => {
     );
   });
 
+  it('--only-missing: the detailed table lists only missing definitions, under their file\'s name', () => {
+    const files = [
+      file('a.py', [node('module', 'a.py', 1, 0, 'covered'), node('function', 'f', 3, 1, 'missed'), node('function', 'g', 7, 1, 'excused'),
+        node('class', 'C', 9, 1, 'covered')]),
+      file('b.py', [node('module', 'b.py', 1, 0, 'missed'), node('function', 'h', 2, 1, 'missed')]),
+      file('done.py', [node('module', 'done.py', 1, 0, 'covered')]),
+    ];
+    const text = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, onlyMissing: true, verbosity: 2, base: BASE, width: 60 });
+    const detailed = text.split('\n').slice(2, text.split('\n').findIndex((l) => l.includes('Summary')) - 1);
+    assert.deepStrictEqual(detailed.map((l) => l.replace(/ +/g, ' ').replace(/-+/g, '-')), [
+      '| Name | Status |', '|-|-|',
+      '| a.py | |', '| f (L3) | MISSED |', '|-|-|',
+      '| b.py (module) | MISSED |', '| h (L2) | MISSED |', '|-|-|',
+    ]);
+    // The summary and the verdict are those of every file.
+    assert.ok(text.includes('done.py') && text.includes('TOTAL'), text);
+  });
+
   it('says "file" when the one file scanned was omitted', () => {
     const files = [file('pkg/done.py', [node('module', 'done.py', 1, 0, 'covered')])];
     const text = formatTextReport(files, { failUnder: 80, omitCoveredFiles: true, verbosity: 1, base: BASE });

@@ -213,6 +213,10 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     prop: 'color', scope: 'report', kind: 'bool', default: false, file: 'color',
     help: 'Toggle color output on/off when printing to a terminal.', cli: { long: 'color', negation: 'no-color' },
   },
+  {
+    prop: 'onlyMissing', scope: 'report', kind: 'bool', default: false, file: 'only-missing',
+    help: 'List only definitions missing a docstring in the detailed table (docbits).', cli: { long: 'only-missing' },
+  },
   bool('omitCoveredFiles', 'omit-covered-files', undefined, 'Omit reporting files that have 100% documentation coverage.', 'docbits.omitCoveredFiles'),
   {
     prop: 'generateBadge', scope: 'report', kind: 'path', file: 'generate-badge',

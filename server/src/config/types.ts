@@ -30,6 +30,8 @@ export interface ReportSettings {
   badgeStyle: BadgeStyle;
   /** `-o/--output`: a file for the report. */
   output?: string;
+  /** `--only-missing`: the detailed table lists only the definitions missing a docstring (docbits). */
+  onlyMissing: boolean;
 }
 
 /** What a config file (or the command line, or the editor) sets; absent keys keep their defaults. */

@@ -147,6 +147,8 @@ export interface TextReportOptions {
   base: string;
   /** Terminal width (interrogate: COLUMNS or the tty's width, else 80). */
   width?: number;
+  /** The detailed table lists only missing definitions (and only the files that have some). */
+  onlyMissing?: boolean;
   /** ANSI colour for the RESULT rule (green PASSED, red FAILED); the caller decides (tty, --color). */
   color?: boolean;
 }
@@ -180,12 +182,17 @@ function detailedRow(node: CoverageNode, fileName: string): string[] {
   return [`${repeat('  ', node.level)}${node.qualname} (L${node.line})`, STATUS_TEXT[node.status]];
 }
 
-function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number): string[] | undefined {
+function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number,
+  onlyMissing = false): string[] | undefined {
   const rows: (readonly string[])[] = [['Name', 'Status'], SEPARATOR];
   for (const file of files) {
     if (omitCovered && isFullyCovered(file)) continue;
+    const shown = onlyMissing ? file.nodes.filter((node) => node.status === 'missed' && node.counted) : file.nodes;
+    if (shown.length === 0 && onlyMissing) continue;
     // Stable sort: nodes on the same line keep the inventory's order, as Python's sorted() does.
-    const nodes = [...file.nodes].sort((a, b) => (a.kind === 'module' ? 0 : a.line) - (b.kind === 'module' ? 0 : b.line));
+    const nodes = [...shown].sort((a, b) => (a.kind === 'module' ? 0 : a.line) - (b.kind === 'module' ? 0 : b.line));
+    // Listing only what is missing, a documented module still names its file (as under ignore-module).
+    if (onlyMissing && nodes[0].kind !== 'module') rows.push([nameOf(file), '']);
     for (const node of nodes) rows.push(detailedRow(node, nameOf(file)));
     rows.push(SEPARATOR);
   }
@@ -236,7 +243,7 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
 
   const lines: string[] = [sep('=', width, `Coverage for ${opts.base}/`)];
   if (opts.verbosity >= 2) {
-    const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width);
+    const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width, opts.onlyMissing);
     if (table) lines.push(sep('-', width, 'Detailed Coverage'), ...table, '');
   }
   lines.push(sep('-', width, 'Summary'), ...summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width));
