@@ -103,6 +103,15 @@ describe('docbits CLI', function () {
     assert.strictEqual(docbits(['--format', 'concise', '--json', project]).code, 2);
   });
 
+  it('refuses --style google with --ignore-init-method (flags or config file) with interrogate\'s message, exit 2', () => {
+    const flags = docbits(['--style', 'google', '-i', project]);
+    assert.strictEqual(flags.code, 2);
+    assert.match(flags.stderr, /Error: The `--ignore-init-method` flag is mutually exclusive with `--style google`\.\n$/);
+    fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.interrogate]\nstyle = "google"\nignore-init-method = true\n');
+    assert.strictEqual(docbits([project]).code, 2);
+    assert.strictEqual(docbits(['--style', 'sphinx', '-f', '0', project]).code, 0, 'a flag can lift the conflict');
+  });
+
   it('-o writes the report to a file, -g writes the badge, -q prints nothing', () => {
     const out = path.join(tmp, 'report.txt');
     const badge = path.join(tmp, 'badge.svg');

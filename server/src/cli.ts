@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig } from './config/loader';
-import { mergeOptions } from './config/merge';
+import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
@@ -62,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
   }
   // The loader made the file's relative excludes absolute against the file's folder; -e's are against cwd.
   const options: ResolvedOptions = mergeOptions(DEFAULT_OPTIONS, config.options, invocation.fromCli);
+  const conflict = conflictingOptions(options);
+  if (conflict !== undefined) throw new UsageError(conflict);
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();

@@ -1,6 +1,6 @@
 /** Command line over config file over defaults (config/merge.ts). */
 import * as assert from 'assert';
-import { mergeOptions } from '../../server/src/config/merge';
+import { conflictingOptions, mergeOptions } from '../../server/src/config/merge';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 describe('config: merging', () => {
@@ -21,5 +21,13 @@ describe('config: merging', () => {
     merged.markers.noqa = false;
     assert.deepStrictEqual(DEFAULT_OPTIONS.exclude, []);
     assert.strictEqual(DEFAULT_OPTIONS.markers.noqa, true);
+  });
+
+  it('refuses style google with ignore-init-method, as interrogate does, from any source', () => {
+    const message = 'The `--ignore-init-method` flag is mutually exclusive with `--style google`.';
+    assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'google' }, { ignoreInitMethod: true })), message);
+    assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'google', ignoreInitMethod: true })), message);
+    assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'sphinx', ignoreInitMethod: true })), undefined);
+    assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'google' })), undefined);
   });
 });

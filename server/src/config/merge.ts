@@ -26,3 +26,15 @@ export function mergeOptions(
   if (merged.whitelistRegex.length > 0) merged.ignoreModule = true;
   return merged;
 }
+
+/**
+ * Options interrogate refuses together, wherever they come from (flags or config file), in its words; undefined
+ * when the combination is fine. `style = "google"` lets a class docstring cover `__init__`, which
+ * ignore-init-method would drop.
+ */
+export function conflictingOptions(options: Pick<CoverageOptions, 'docstringStyle' | 'ignoreInitMethod'>): string | undefined {
+  if (options.docstringStyle === 'google' && options.ignoreInitMethod) {
+    return 'The `--ignore-init-method` flag is mutually exclusive with `--style google`.';
+  }
+  return undefined;
+}
