@@ -25,6 +25,19 @@ describe('session/projectConfigs', () => {
     assert.deepStrictEqual(reported, [['/p/pyproject.toml', 1], ['/p/pyproject.toml', 1]], 'again after a change');
   });
 
+  it('reports options that interrogate refuses together on the config file', () => {
+    const reported: Array<readonly ConfigProblem[]> = [];
+    const configs = new ProjectConfigs((_, problems) => reported.push(problems),
+      () => ({ path: '/p/pyproject.toml', found: true, options: { docstringStyle: 'google', ignoreInitMethod: true }, problems: [] }));
+    configs.forFolder('/p');
+    assert.strictEqual(reported.length, 1);
+    assert.match(reported[0][0].message, /mutually exclusive with `--style google`/);
+    const fine = new ProjectConfigs((_, problems) => reported.push(problems),
+      () => ({ path: '/q/pyproject.toml', found: true, options: { docstringStyle: 'google' }, problems: [] }));
+    fine.forFolder('/q');
+    assert.deepStrictEqual(reported[1], []);
+  });
+
   it('knows which changed files can decide a project\'s configuration', () => {
     for (const file of ['/p/pyproject.toml', '/p/setup.cfg', '/p/.git', '/p/.hg']) assert.ok(ProjectConfigs.isConfigFile(file), file);
     for (const file of ['/p/a.py', '/p/pyproject.toml.bak', '/p/tox.ini']) assert.ok(!ProjectConfigs.isConfigFile(file), file);

@@ -105,7 +105,7 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): CoverageD
     return {
       range: { start: { line, character }, end: { line, character: problem.column ? character + 1 : Number.MAX_SAFE_INTEGER } },
       severity: problem.severity,
-      message: `${problem.message} (docbits uses the default instead)`,
+      message: problem.message, // each message says what docbits does instead
     };
   });
 }

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import { loadConfig } from '../config/loader';
+import { conflictingOptions, mergeOptions } from '../config/merge';
 import { ConfigProblem, LoadedConfig } from '../config/types';
 
 export type ConfigProblemSink = (configPath: string, problems: readonly ConfigProblem[]) => void;
@@ -31,7 +32,7 @@ export class ProjectConfigs {
     }
     if (config.path !== undefined && !this.reported.has(config.path)) {
       this.reported.add(config.path);
-      this.onProblems(config.path, config.problems);
+      this.onProblems(config.path, withConflicts(config));
     }
     return config;
   }
@@ -47,4 +48,15 @@ export class ProjectConfigs {
     const name = path.basename(filePath);
     return name === 'pyproject.toml' || name === 'setup.cfg' || name === '.git' || name === '.hg';
   }
+}
+
+/**
+ * The file's problems, plus options it combines that interrogate refuses (the CLI stops with exit 2 on them):
+ * the editor says so on the file instead of measuring quietly.
+ */
+function withConflicts(config: LoadedConfig): readonly ConfigProblem[] {
+  const conflict = config.found ? conflictingOptions(mergeOptions(undefined, config.options)) : undefined;
+  if (conflict === undefined) return config.problems;
+  const message = `${conflict} The docbits command stops here with exit 2, as interrogate does; the editor measures it as written.`;
+  return [...config.problems, { message, severity: 'error' }];
 }
