@@ -82,7 +82,6 @@ async function run(argv: string[]): Promise<number> {
     for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${problem.path}: ${problem.error}\n`);
     for (const file of scan.files) if (file.error) process.stderr.write(`docbits: ${file.path}: ${file.error}\n`);
   }
-  const absoluteOf = new Map(scan.files.map((file, i) => [file, scan.absolutePaths[i]]));
   const files = scan.files.filter((f) => !f.skipped);
   const report = buildReport(files, options, scan.root);
 
@@ -91,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
     const text = invocation.json
       ? `${formatJson(report)}\n`
       : invocation.format === 'concise'
-        ? formatConcise(files.map((file) => ({ ...file, path: pathFromCwd(cwd, absoluteOf.get(file)!) })), options.failUnder)
+        ? formatConcise(scan.files.flatMap((file, i) => (file.skipped ? [] : [{ ...file, path: pathFromCwd(cwd, scan.absolutePaths[i]) }])), options.failUnder)
         : formatTextReport(files, {
         failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, onlyMissing: options.onlyMissing, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,

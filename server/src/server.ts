@@ -7,7 +7,6 @@
  * `{ debounceMs }` (delay before re-checking a document after an edit; default 150, the bench uses 0) and
  * settings (see sessionOptions). Custom requests: protocol.ts.
  */
-import { fileURLToPath } from 'url';
 import {
   CancellationToken, CodeActionKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
@@ -21,6 +20,7 @@ import {
 import { DocbitsSession, InvalidRequestError, sessionOptions } from './session/session';
 import * as toProto from './toProto';
 import { isAbortError } from './workspace/abort';
+import { openableFilePathOf } from './workspace/documents';
 import { runScanWorkerIfRequested } from './workspace/scan';
 
 class DocbitsServer {
@@ -38,7 +38,7 @@ class DocbitsServer {
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, undefined, () =>
       this.ready.settingsChanged((params.settings as { docbits?: unknown } | null)?.docbits)));
     c.onDidChangeWatchedFiles((params) => this.guard('didChangeWatchedFiles', undefined, undefined, () =>
-      this.ready.filesChanged(params.changes.map((change) => safeFilePath(change.uri)).filter(isDefined))));
+      this.ready.filesChanged(params.changes.map((change) => openableFilePathOf(change.uri)).filter(isDefined))));
     c.onDidOpenTextDocument(({ textDocument: d }) => this.guard('didOpen', d.uri, undefined, () => this.ready.open(d.uri, d.version, d.text)));
     c.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => this.guard('didChange', d.uri, undefined, () =>
       this.ready.change(d.uri, d.version, contentChanges)));
@@ -164,21 +164,13 @@ class DocbitsServer {
   }
 }
 
-function safeFilePath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
 function workspaceFolderPaths(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
   const uris = folders && folders.length > 0 ? folders.map((f) => f.uri) : rootUri ? [rootUri] : [];
-  return uris.map(safeFilePath).filter(isDefined);
+  return uris.map(openableFilePathOf).filter(isDefined);
 }
 
 function main(): void {

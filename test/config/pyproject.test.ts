@@ -1,17 +1,14 @@
 /** `[tool.interrogate]` of pyproject.toml (config/pyproject.ts). */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { suggestKey } from '../../server/src/config/fileKeys';
 import { parsePyprojectToml } from '../../server/src/config/pyproject';
 import { parseSetupCfg } from '../../server/src/config/setupCfg';
+import { configFixture } from './tree';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config');
-const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 describe('config: pyproject.toml', () => {
   it('reads every interrogate key and ours', () => {
-    const { options, problems, found } = parsePyprojectToml(fixture('pyproject.toml'));
+    const { options, problems, found } = parsePyprojectToml(configFixture('pyproject.toml'));
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(found, true);
     assert.deepStrictEqual(options, {
@@ -126,7 +123,7 @@ describe('config: pyproject.toml', () => {
   });
 
   it('reports malformed TOML with the parser\'s line and column, and uses defaults', () => {
-    const { options, problems, found } = parsePyprojectToml(fixture('broken.toml'));
+    const { options, problems, found } = parsePyprojectToml(configFixture('broken.toml'));
     assert.deepStrictEqual(options, {});
     assert.strictEqual(found, false);
     assert.strictEqual(problems.length, 1);

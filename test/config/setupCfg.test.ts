@@ -1,17 +1,14 @@
 /** `[tool:interrogate]` of setup.cfg, read as configparser reads it (config/setupCfg.ts). */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import { parsePyprojectToml } from '../../server/src/config/pyproject';
 import { parseIni, parseSetupCfg, sanitizeListValue } from '../../server/src/config/setupCfg';
+import { configFixture } from './tree';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config');
-const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 describe('config: setup.cfg', () => {
   it('reads [tool:interrogate] like interrogate, plus one-per-line lists', () => {
-    const { options, problems, found } = parseSetupCfg(fixture('setup.cfg'));
+    const { options, problems, found } = parseSetupCfg(configFixture('setup.cfg'));
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(found, true);
     assert.deepStrictEqual(options, {
@@ -37,7 +34,7 @@ describe('config: setup.cfg', () => {
       'print(json.dumps(dict(c.items("tool:interrogate", raw=True))))',
     ].join('\n');
     const texts = [
-      fixture('setup.cfg'),
+      configFixture('setup.cfg'),
       '[DEFAULT]\nshared = 1\n[tool:interrogate]\nkey : value : with colon\n  continued\n\n  after blank\n\nother=x # not a comment\n',
       '[tool:interrogate]\n    indented = 1\nempty =\n\n\nnext = 2\n',
     ];
@@ -92,7 +89,7 @@ describe('config: setup.cfg', () => {
   });
 
   it('reports malformed INI with the line, and uses defaults', () => {
-    const { options, problems } = parseSetupCfg(fixture('broken.cfg'));
+    const { options, problems } = parseSetupCfg(configFixture('broken.cfg'));
     assert.deepStrictEqual(options, {});
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].line, 3);

@@ -29,3 +29,8 @@ export function scratchTrees(): (spec: Record<string, string | null>) => string 
     return root;
   };
 }
+
+/** A file of test/fixtures/config, as text. */
+export function configFixture(name: string): string {
+  return fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'config', name), 'utf8');
+}

@@ -58,21 +58,33 @@ function missingDocstringData(diagnostic: DiagnosticRef): MissingDocstringData |
   return data as MissingDocstringData;
 }
 
+/** The missed definitions of an inventory (index into the structure, -1 for the module) by kind and qualname. */
+function missedByName(inv: FileInventory): Map<string, Array<{ definition: number; nameLine: number }>> {
+  const byName = new Map<string, Array<{ definition: number; nameLine: number }>>();
+  inv.nodes.forEach((node, i) => {
+    if (node.status !== 'missed' || !node.counted) return;
+    const definition = inv.definitionOf[i];
+    const nameLine = definition >= 0 ? inv.structure.definitions[definition].nameLine : 0;
+    const key = `${node.kind} ${node.qualname}`;
+    const list = byName.get(key);
+    if (list) list.push({ definition, nameLine });
+    else byName.set(key, [{ definition, nameLine }]);
+  });
+  return byName;
+}
+
 /**
- * The definition (index into the structure, -1 for the module) that a diagnostic names, if it is still
- * missing its docstring: the missed node of that kind and name, the one nearest the diagnostic's line
- * when several share the name (redefinitions, `if`/`else` branches).
+ * The definition that a diagnostic names, if it is still missing its docstring: the missed node of that kind
+ * and name, the one nearest the diagnostic's line when several share the name (redefinitions, `if`/`else`
+ * branches).
  */
-function stillMissing(data: MissingDocstringData, line: number, inv: FileInventory): number | undefined {
+function stillMissing(data: MissingDocstringData, line: number, missed: ReturnType<typeof missedByName>): number | undefined {
   let best: number | undefined;
   let bestDistance = Infinity;
-  inv.nodes.forEach((node, i) => {
-    if (node.status !== 'missed' || !node.counted || node.kind !== data.kind || node.qualname !== data.qualname) return;
-    const index = inv.definitionOf[i];
-    const nameLine = index >= 0 ? inv.structure.definitions[index].nameLine : 0;
-    const distance = Math.abs(nameLine - line);
-    if (distance < bestDistance) [best, bestDistance] = [index, distance];
-  });
+  for (const candidate of missed.get(`${data.kind} ${data.qualname}`) ?? []) {
+    const distance = Math.abs(candidate.nameLine - line);
+    if (distance < bestDistance) [best, bestDistance] = [candidate.definition, distance];
+  }
   return best;
 }
 
@@ -80,9 +92,11 @@ export function codeActions(input: CodeActionInput): CoverageAction[] {
   const { file, inventory: inv, only, style } = input;
   const actions: CoverageAction[] = [];
   if (kindWanted(QUICK_FIX_KIND, only)) {
+    // A select-all range sends every diagnostic of the file: one index, not one pass over the nodes each.
+    const missed = missedByName(inv);
     input.diagnostics.forEach((diagnostic, d) => {
       const data = missingDocstringData(diagnostic);
-      const definition = data && stillMissing(data, diagnostic.range.start.line, inv);
+      const definition = data && stillMissing(data, diagnostic.range.start.line, missed);
       if (!data || definition === undefined) return;
       const stub = docstringStubEdit(file, definition, style);
       if (stub) actions.push({ title: `Add docstring to ${data.qualname}`, kind: QUICK_FIX_KIND, edits: [stub], diagnostic: d, isPreferred: true });

@@ -20,7 +20,7 @@ import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../confi
 import { FileCoverageResult } from '../protocol';
 import { analyzeFile } from '../workspace/analyzeFile';
 import { isCheckedFile } from '../workspace/checkedFiles';
-import { displayPathOf, filePathOf, folderOf } from '../workspace/documents';
+import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../workspace/documents';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -161,7 +161,7 @@ export class DocbitsSession {
       failUnder = analysis.context.options.failUnder;
       measured = analysis.inventory !== undefined && !analysis.inventory.skipped;
     } else {
-      const filePath = this.filePath(uri);
+      const filePath = openableFilePathOf(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
       const settings = await this.settings.forUri(uri);
       const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath), folderOf(filePath, this.folders));
@@ -192,7 +192,7 @@ export class DocbitsSession {
     }));
     const unsaved = new Map<string, string>();
     for (const document of this.documents.values()) {
-      const filePath = this.filePath(document.uri);
+      const filePath = openableFilePathOf(document.uri);
       if (filePath !== undefined) unsaved.set(filePath, document.getText());
     }
     return workspaceCoverage(folders, unsaved, {
@@ -259,15 +259,6 @@ export class DocbitsSession {
 
   private publishConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
     this.host.publishDiagnostics(folderUri(configPath), undefined, configDiagnostics(problems));
-  }
-
-  /** The path of a `file:` URI; undefined for other schemes and for file URIs this machine cannot open. */
-  private filePath(uri: string): string | undefined {
-    try {
-      return filePathOf(uri);
-    } catch {
-      return undefined;
-    }
   }
 }
 

@@ -14,6 +14,15 @@ export function filePathOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
+/** filePathOf, with undefined instead of an exception for a file URI this machine cannot open. */
+export function openableFilePathOf(uri: string): string | undefined {
+  try {
+    return filePathOf(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The innermost workspace folder (absolute path) holding the file, if any. */
 export function folderOf(filePath: string, folders: readonly string[]): string | undefined {
   let best: string | undefined;
