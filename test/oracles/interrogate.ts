@@ -1,0 +1,54 @@
+/**
+ * interrogate 1.7.0 (beside the checkout at ../shared/oracles) and the built `docbits` CLI, each run as a user
+ * runs it: a child process, given the same arguments and folder. The differential CLI tests compare the two.
+ *
+ * interrogate needs Debian's python3-attr, -click, -tabulate, -colorama and -py, which .ci/run installs; a
+ * machine without them fails these tests with that message rather than skipping them.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const REPO = path.join(__dirname, '..', '..', '..');
+export const DOCBITS_CLI = path.join(REPO, 'dist', 'cli.js');
+const ORACLES = path.resolve(REPO, '..', 'shared', 'oracles');
+const INTERROGATE_SH = path.join(ORACLES, 'interrogate.sh');
+/** interrogate's own test suite and fixtures. */
+export const INTERROGATE_TESTS = path.join(ORACLES, 'interrogate', 'tests');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Extra environment; COLUMNS is cleared unless given, so both tools see an 80-column pipe. */
+  env?: Record<string, string>;
+}
+
+function environment(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', NO_COLOR: '', FORCE_COLOR: '', ...extra };
+  return env;
+}
+
+/** Why interrogate cannot run here, or undefined when it can. */
+export function interrogateMissing(): string | undefined {
+  if (!fs.existsSync(INTERROGATE_SH)) return `interrogate's oracle is not at ${INTERROGATE_SH}`;
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import attr, click, tabulate, colorama, py'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    return 'interrogate needs Debian\'s python3-attr python3-click python3-tabulate python3-colorama python3-py (.ci/run installs them)';
+  }
+  return undefined;
+}
+
+export function runInterrogate(args: readonly string[], options: RunOptions): Run {
+  const r = spawnSync(INTERROGATE_SH, [...args], { cwd: options.cwd, encoding: 'utf8', env: environment(options.env) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function runDocbits(args: readonly string[], options: RunOptions): Run {
+  const r = spawnSync(process.execPath, [DOCBITS_CLI, ...args], { cwd: options.cwd, encoding: 'utf8', env: environment(options.env) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
