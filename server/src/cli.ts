@@ -127,7 +127,8 @@ function main(): void {
     (code) => { process.exitCode = code; },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`Usage: docbits [OPTIONS] [PATHS]...\nTry 'docbits --help' for help.\n\nError: ${error.message}\n`);
+        // click's layout, as interrogate prints it: the usage line, a blank line, the error.
+        process.stderr.write(`Usage: docbits [OPTIONS] [PATHS]...\n\nError: ${error.message}\n`);
         process.exitCode = 2;
       } else {
         process.stderr.write(`docbits: internal error: ${(error as Error)?.stack ?? error}\nPlease report this with the command line you ran.\n`);

@@ -41,7 +41,8 @@ describe('config: command line', () => {
     assert.strictEqual(parse('--ext', 'pyi').fromCli.includeStubs, true);
     assert.strictEqual(parse('--pyi').fromCli.includeStubs, true);
     assert.strictEqual(parse().fromCli.includeStubs, undefined);
-    assert.match(usageError('--ext', 'pyx'), /^Invalid value for '--ext': unsupported extension "pyx"; only "pyi" is supported\.$/);
+    assert.strictEqual(usageError('--ext', 'pyx'), "Invalid value for '--ext': 'pyx' is not one of 'pyi', 'ipynb'.");
+    assert.match(usageError('--ext', 'ipynb'), /notebooks \(ipynb\) are not measured yet/);
   });
 
   it('maps values as interrogate does: counts, negations, repeats, resolved paths', () => {
@@ -56,7 +57,13 @@ describe('config: command line', () => {
   it('refuses bad values with click\'s messages', () => {
     assert.strictEqual(usageError('-f', 'abc'), "Invalid value for '-f' / '--fail-under': 'abc' is not a valid float.");
     assert.strictEqual(usageError('--badge-format', 'png', '-g', 'b.svg'), 'Only SVG badges can be generated: use --badge-format svg.');
-    assert.strictEqual(usageError('--badge-format', 'svg'), 'The `--badge-format` option must be used along with the `-g/--generate-badge` option.');
+    assert.strictEqual(usageError('--badge-format', 'svg'), 'Invalid value: The `--badge-format` option must be used along with the `-g/--generate-badge option.');
+    assert.strictEqual(usageError('--badge-style', 'x', '-g', 'b.svg'),
+      "Invalid value for '--badge-style': 'x' is not one of 'flat', 'flat-square', 'flat-square-modified', 'for-the-badge', 'plastic', 'social'.");
+    assert.strictEqual(usageError('--bogus'), 'No such option: --bogus (Possible options: --jobs, --verbose)');
+    assert.strictEqual(usageError('-vx'), 'No such option: -x');
+    assert.strictEqual(usageError('--color=yes'), "Option '--color' does not take a value.");
+    assert.strictEqual(usageError('-c', os.tmpdir()), `Invalid value for '-c' / '--config': File '${os.tmpdir()}' is a directory.`);
     assert.match(usageError('-w', '(a+)+'), /^Invalid value for '-w': regex .*exponential/);
     assert.strictEqual(usageError('--jobs=1.5'), "Invalid value for '-j' / '--jobs': '1.5' is not a whole number >= 0.");
   });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { ArgumentError, FlagSpec, pyRepr, splitArguments } from './argv';
 import { compileNameRegex } from '../python/compat/regex';
 import { resolvePath } from './loader';
 import { BADGE_STYLES, CLI_ROWS, OptionRow } from './options';
@@ -80,21 +80,35 @@ function flagName(row: OptionRow): string {
   return cli.short ? `'-${cli.short}' / '--${cli.long}'` : `'--${cli.long}'`;
 }
 
+/** click.Choice's refusal: `Invalid value for '--style': 'foo' is not one of 'sphinx', 'google'.` */
+function notOneOf(row: OptionRow, value: string, choices: readonly string[]): UsageError {
+  return new UsageError(`Invalid value for ${flagName(row)}: ${pyRepr(value)} is not one of ${choices.map(pyRepr).join(', ')}.`);
+}
+
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-function parserOptions(): NonNullable<Parameters<typeof parseArgs>[0]>['options'] {
-  const options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {};
+/** The registry's flags as click declares them: `-f` / `--fail-under`, and `--no-color` for a negation. */
+function flagSpecs(): FlagSpec[] {
+  const specs: FlagSpec[] = [];
   for (const row of CLI_ROWS) {
     const cli = row.cli!;
     const takesValue = !['bool', 'switch', 'verbose', 'markers'].includes(row.kind);
-    options[cli.long] = {
-      type: takesValue ? 'string' : 'boolean',
-      ...(cli.short ? { short: cli.short } : {}),
-      ...(cli.multiple || row.kind === 'verbose' ? { multiple: true } : {}),
-    };
-    if (cli.negation) options[cli.negation] = { type: 'boolean' };
+    specs.push({ key: cli.long, names: [...(cli.short ? [`-${cli.short}`] : []), `--${cli.long}`], takesValue });
+    if (cli.negation) specs.push({ key: cli.negation, names: [`--${cli.negation}`], takesValue: false });
   }
-  return options;
+  return specs;
+}
+
+/** Every occurrence for repeatable flags and -v's count, the last one for the others (click's rule). */
+function valuesOf(split: Map<string, Array<string | true>>): Values {
+  const v: Values = {};
+  for (const row of CLI_ROWS) {
+    const cli = row.cli!;
+    const given = split.get(cli.long);
+    if (given) v[cli.long] = cli.multiple || row.kind === 'verbose' ? given : given[given.length - 1];
+    if (cli.negation && split.has(cli.negation)) v[cli.negation] = true;
+  }
+  return v;
 }
 
 function checkedRegexes(flag: string, patterns: string[]): string[] {
@@ -111,7 +125,8 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
   const strings = (Array.isArray(given) ? given : [given]).map(String);
   const last = strings[strings.length - 1];
   if (cli.needsBadge && v['generate-badge'] === undefined) {
-    throw new UsageError(`The \`--${cli.long}\` option must be used along with the \`-g/--generate-badge\` option.`);
+    // interrogate's words, its missing closing backtick included (its own tests assert this exact text).
+    throw new UsageError(`Invalid value: The \`--${cli.long}\` option must be used along with the \`-g/--generate-badge option.`);
   }
   switch (row.kind) {
     case 'bool':
@@ -134,7 +149,7 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
       return cli.resolvePath ? resolvePath(cwd, last) : last;
     case 'badgeStyle': {
       const style = last.toLowerCase();
-      if (!(BADGE_STYLES as readonly string[]).includes(style)) throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of ${BADGE_STYLES.join(', ')}.`);
+      if (!(BADGE_STYLES as readonly string[]).includes(style)) throw notOneOf(row, last, BADGE_STYLES);
       return style;
     }
     case 'badgeFormat':
@@ -142,20 +157,19 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
       return 'svg';
     case 'style': {
       const result = convert(row, last);
-      if ('error' in result) throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of 'sphinx', 'google'.`);
+      if ('error' in result) throw notOneOf(row, last, ['sphinx', 'google']);
       return result.value;
     }
     case 'ext': {
-      const result = convert(row, strings);
-      if ('error' in result || result.problems.length > 0) {
-        throw new UsageError(`Invalid value for '--${cli.long}': ${'error' in result ? result.error : result.problems.join('; ')}.`);
+      for (const ext of strings) {
+        const lower = ext.toLowerCase();
+        if (lower === 'ipynb') throw new UsageError(`Invalid value for ${flagName(row)}: notebooks (ipynb) are not measured yet; only 'pyi' is supported.`);
+        if (lower !== 'pyi') throw notOneOf(row, ext, ['pyi', 'ipynb']);
       }
-      return result.value;
+      return true;
     }
     case 'choice':
-      if (!row.choices!.includes(last)) {
-        throw new UsageError(`Invalid value for '--${cli.long}': '${last}' is not one of ${row.choices!.map((c) => `'${c}'`).join(', ')}.`);
-      }
+      if (!row.choices!.includes(last)) throw notOneOf(row, last, row.choices!);
       return last;
     case 'jobs': {
       const jobs = Number(last);
@@ -167,15 +181,24 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
   }
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Parse the arguments (without `node cli.js`). Throws UsageError for bad usage. */
 export function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'version' {
-  let parsed;
+  let split;
   try {
-    parsed = parseArgs({ args: argv, options: parserOptions(), allowPositionals: true, strict: true });
+    split = splitArguments(argv, flagSpecs());
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+    if (e instanceof ArgumentError) throw new UsageError(e.message);
+    throw e;
   }
-  const v = parsed.values as Values;
+  const v = valuesOf(split.values);
   if (v.help) return 'help';
   if (v.version) return 'version';
 
@@ -189,7 +212,11 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
   }
 
   if (cliOnly.json && cliOnly.format === 'concise') throw new UsageError("'--json' and '--format concise' cannot be used together.");
-  const paths = parsed.positionals.length > 0 ? parsed.positionals : [cwd];
+  // click.Path(dir_okay=False) on -c, in click's words; a missing file is the loader's to report.
+  if (typeof cliOnly.configPath === 'string' && isDirectory(path.resolve(cwd, cliOnly.configPath))) {
+    throw new UsageError(`Invalid value for '-c' / '--config': File ${pyRepr(cliOnly.configPath)} is a directory.`);
+  }
+  const paths = split.positionals.length > 0 ? split.positionals : [cwd];
   for (const p of paths) {
     if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
   }
