@@ -8,6 +8,7 @@ import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig } from './config/loader';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
+import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
@@ -86,7 +87,9 @@ async function run(argv: string[]): Promise<number> {
   const report = buildReport(files, options, scan.root);
 
   if (!options.quiet) {
-    const color = options.color !== false && options.output === undefined && Boolean(process.stdout.isTTY);
+    const toStdout = options.output === undefined || options.output === '-';
+    const color = shouldMarkup(colorSetting(invocation.fromCli.color, process.env, config.options.color), process.env,
+      toStdout ? (process.stdout.isTTY ? 'terminal' : 'pipe') : 'file');
     const text = invocation.json
       ? `${formatJson(report)}\n`
       : invocation.format === 'concise'
@@ -128,7 +131,7 @@ function main(): void {
     (error: unknown) => {
       if (error instanceof UsageError) {
         // click's layout, as interrogate prints it: the usage line, a blank line, the error.
-        process.stderr.write(`Usage: docbits [OPTIONS] [PATHS]...\n\nError: ${error.message}\n`);
+        process.stderr.write(`${error.withUsage ? 'Usage: docbits [OPTIONS] [PATHS]...\n\n' : ''}Error: ${error.message}\n`);
         process.exitCode = 2;
       } else {
         process.stderr.write(`docbits: internal error: ${(error as Error)?.stack ?? error}\nPlease report this with the command line you ran.\n`);

@@ -10,6 +10,7 @@ import {
   passed,
   percent,
   resultLine,
+  shownPercent,
   sep,
   sortFiles,
   sumTotals,
@@ -54,25 +55,32 @@ describe('report: pass/fail and the RESULT line', () => {
     assert.deepStrictEqual(sumTotals([]), { total: 0, covered: 0, missed: 0, excused: 0, percent: 100 });
   });
 
-  it('rounds the actual value to the precision of fail-under before comparing', () => {
-    assert.strictEqual(passed(80, 79.95), true); // round(79.95, 1) == 80.0
-    assert.strictEqual(passed(80, 79.94999), false); // round(..., 1) == 79.9
-    assert.strictEqual(passed(80, (1599 / 2000) * 100), true);
-    assert.strictEqual(passed(95.55, 95.545), true); // round(95.545, 2) == 95.55
-    assert.strictEqual(passed(95.55, 95.544), false);
-    assert.strictEqual(passed(66.7, (2 / 3) * 100), true);
-    assert.strictEqual(passed(66.67, (2 / 3) * 100), true);
-    assert.strictEqual(passed(66.667, (2 / 3) * 100), true);
-    assert.strictEqual(passed(66.6667, (2 / 3) * 100), true);
-    assert.strictEqual(passed(100, 99.96), true); // round(99.96, 1) == 100.0
-    assert.strictEqual(passed(100, 99.94), false);
-    assert.strictEqual(passed(0, 0), true);
+  it('judges fail-under on the exact counts, not a rounded percentage (interrogate#186)', () => {
+    const of = (covered: number, total: number) => ({ covered, total });
+    assert.strictEqual(passed(100, of(4001, 4002)), false); // 99.975%: interrogate rounds it to 100.0 and passes
+    assert.strictEqual(passed(100, of(4002, 4002)), true);
+    assert.strictEqual(passed(80, of(1599, 2000)), false); // 79.95%
+    assert.strictEqual(passed(80, of(1600, 2000)), true); // exactly 80
+    assert.strictEqual(passed(66.7, of(2, 3)), false);
+    assert.strictEqual(passed(66.66, of(2, 3)), true);
+    assert.strictEqual(passed(48.3, of(483, 1000)), true); // equal passes (interrogate#114)
+    assert.strictEqual(passed(33.3, of(333, 1000)), true); // 33.3 is not exactly representable: read as written
+    assert.strictEqual(passed(1e-5, of(0, 5)), false);
+    assert.strictEqual(passed(0, of(0, 5)), true);
+    assert.strictEqual(passed(100, of(0, 0)), true); // nothing counted is 100%
+    assert.strictEqual(passed(100.5, of(0, 0)), false);
   });
 
-  it('writes fail-under as a Python float and actual with one decimal', () => {
-    assert.strictEqual(resultLine(80, 79.95), 'RESULT: PASSED (minimum: 80.0%, actual: 80.0%)');
-    assert.strictEqual(resultLine(95.55, 95.544), 'RESULT: FAILED (minimum: 95.55%, actual: 95.5%)');
-    assert.strictEqual(resultLine(80, 100), 'RESULT: PASSED (minimum: 80.0%, actual: 100.0%)');
+  it('writes fail-under as a Python float and actual with one decimal, cut where rounding would contradict the verdict', () => {
+    const of = (covered: number, total: number) => ({ covered, total });
+    assert.strictEqual(resultLine(80, of(97, 100)), 'RESULT: PASSED (minimum: 80.0%, actual: 97.0%)');
+    assert.strictEqual(resultLine(80, of(0, 0)), 'RESULT: PASSED (minimum: 80.0%, actual: 100.0%)');
+    assert.strictEqual(resultLine(100, of(4001, 4002)), 'RESULT: FAILED (minimum: 100.0%, actual: 99.9%)');
+    assert.strictEqual(resultLine(80, of(1599, 2000)), 'RESULT: FAILED (minimum: 80.0%, actual: 79.9%)');
+    assert.strictEqual(resultLine(66.7, of(2, 3)), 'RESULT: FAILED (minimum: 66.7%, actual: 66.6%)');
+    assert.strictEqual(resultLine(95.55, of(95544, 100000)), 'RESULT: FAILED (minimum: 95.55%, actual: 95.5%)');
+    assert.strictEqual(resultLine(48.35, of(4835, 10000)), 'RESULT: PASSED (minimum: 48.35%, actual: 48.4%)');
+    assert.strictEqual(shownPercent(0.06, of(59, 100000)), '0.05'); // 0.059% fails; "0.1" would read as a pass
   });
 });
 
@@ -215,16 +223,25 @@ describe('report: interrogate text output (goldens)', () => {
     assert.ok(text.includes('| pkg/good.py'));
   });
 
-  it('colours only the RESULT rule, green for PASSED and red for FAILED', () => {
+  it('colours rows and the RESULT rule as interrogate does on a terminal', () => {
     const files = loadFiles('sample');
-    const failed = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 1, base: BASE, color: true });
+    const red = (text: string) => `\x1b[31m${text}\x1b[0m`;
+    const failed = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 2, base: BASE, color: true });
+    const plain = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 2, base: BASE }).split('\n');
     const lines = failed.split('\n');
-    assert.strictEqual(lines[lines.length - 2], `\x1b[31m${sep('-', 80, 'RESULT: FAILED (minimum: 80.0%, actual: 62.5%)')}\x1b[0m`);
-    assert.strictEqual(failed.split('\x1b[').length, 3);
-    const ok = formatTextReport(files, { failUnder: 50, omitCoveredFiles: false, verbosity: 1, base: BASE, color: true });
-    assert.ok(ok.includes('\x1b[32m---'));
+    const strip = (line: string) => line.replace(/\x1b\[\d+m/g, '');
+    assert.deepStrictEqual(lines.map(strip), plain, 'colours add escapes, never move text');
+    assert.strictEqual(lines[lines.length - 2], red(sep('-', 80, 'RESULT: FAILED (minimum: 80.0%, actual: 62.5%)')));
+    for (const line of lines) {
+      const text = strip(line);
+      const colours = new Set([...line.matchAll(/\x1b\[(3\d)m/g)].map((m) => m[1]));
+      const expected = /\| +MISSED \|$/.test(text) ? ['31'] : /\| +COVERED \|$/.test(text) ? ['32']
+        : /^\| \S.* \| +(\d+(\.\d)?)% \|$/.test(text) ? [Number(/(\d+(?:\.\d)?)% \|$/.exec(text)![1]) < 80 ? '31' : '32']
+          : text.startsWith('-- RESULT') || /^-+ RESULT/.test(text) ? ['31'] : [];
+      assert.deepStrictEqual([...colours], expected, text);
+    }
     const quiet = formatTextReport(files, { failUnder: 50, omitCoveredFiles: false, verbosity: 0, base: BASE, color: true });
-    assert.ok(!quiet.includes('\x1b['));
+    assert.ok(!quiet.includes('\x1b['), 'the bare RESULT line is never coloured (interrogate prints it with line())');
   });
 });
 

@@ -24,12 +24,14 @@ export interface Run {
 
 export interface RunOptions {
   cwd: string;
-  /** Extra environment; COLUMNS is cleared unless given, so both tools see an 80-column pipe. */
+  /** Extra environment; COLUMNS and the colour variables are cleared unless given, so both see an 80-column pipe. */
   env?: Record<string, string>;
 }
 
 function environment(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', NO_COLOR: '', FORCE_COLOR: '', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', ...extra };
+  // py.io reads NO_COLOR's presence, not its value: only an explicit request keeps these.
+  for (const name of ['NO_COLOR', 'PY_COLORS', 'INTERROGATE_COLOR', 'TERM']) if (!extra || !(name in extra)) delete env[name];
   return env;
 }
 

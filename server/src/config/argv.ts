@@ -23,8 +23,15 @@ export interface SplitArguments {
   positionals: string[];
 }
 
-/** A mistake in the argument list, in click's words (the caller adds the usage line). */
-export class ArgumentError extends Error {}
+/**
+ * A mistake in the argument list, in click's words. click prints the usage line above an unknown option but
+ * not above a missing or unexpected value (it raises those without its context), and so does docbits.
+ */
+export class ArgumentError extends Error {
+  constructor(message: string, readonly withUsage: boolean) {
+    super(message);
+  }
+}
 
 /** Python's repr() of a string, as click puts option names in its messages. */
 export function pyRepr(s: string): string {
@@ -46,7 +53,7 @@ function noSuchOption(name: string, possibilities: readonly string[] = []): Argu
   let message = `No such option: ${name}`;
   if (possibilities.length === 1) message += ` Did you mean ${possibilities[0]}?`;
   else if (possibilities.length > 1) message += ` (Possible options: ${[...possibilities].sort().join(', ')})`;
-  return new ArgumentError(message);
+  return new ArgumentError(message, true);
 }
 
 export function splitArguments(argv: readonly string[], specs: readonly FlagSpec[]): SplitArguments {
@@ -65,7 +72,7 @@ export function splitArguments(argv: readonly string[], specs: readonly FlagSpec
   const rest = [...argv];
   const positionals: string[] = [];
   const takeValue = (name: string): string => {
-    if (rest.length === 0) throw new ArgumentError(`Option ${pyRepr(name)} requires an argument.`);
+    if (rest.length === 0) throw new ArgumentError(`Option ${pyRepr(name)} requires an argument.`, false);
     return rest.shift()!;
   };
 
@@ -112,7 +119,7 @@ export function splitArguments(argv: readonly string[], specs: readonly FlagSpec
       if (equals >= 0) rest.unshift(arg.slice(equals + 1));
       record(spec, takeValue(name));
     } else if (equals >= 0) {
-      throw new ArgumentError(`Option ${pyRepr(name)} does not take a value.`);
+      throw new ArgumentError(`Option ${pyRepr(name)} does not take a value.`, false);
     } else record(spec, true);
   }
   return { values, positionals };

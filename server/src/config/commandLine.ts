@@ -12,8 +12,12 @@ import { BADGE_STYLES, CLI_ROWS, OptionRow } from './options';
 import { ConfigOptions } from './types';
 import { ALL_MARKERS_OFF, convert } from './values';
 
-/** Bad usage: the CLI prints it with the usage line and exits 2. */
-export class UsageError extends Error {}
+/** Bad usage: the CLI prints it, after the usage line unless `withUsage` is false, and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly withUsage = true) {
+    super(message);
+  }
+}
 
 export interface Invocation {
   /** Absolute, symlinks resolved where they exist. */
@@ -195,7 +199,7 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
   try {
     split = splitArguments(argv, flagSpecs());
   } catch (e) {
-    if (e instanceof ArgumentError) throw new UsageError(e.message);
+    if (e instanceof ArgumentError) throw new UsageError(e.message, e.withUsage);
     throw e;
   }
   const v = valuesOf(split.values);

@@ -210,7 +210,7 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     help: 'Write output to a given FILE.', cli: { long: 'output', short: 'o', metavar: 'FILE', helpSuffix: '  [default: stdout]' },
   },
   {
-    prop: 'color', scope: 'report', kind: 'bool', default: false, file: 'color',
+    prop: 'color', scope: 'report', kind: 'bool', default: true, file: 'color',
     help: 'Toggle color output on/off when printing to a terminal.', cli: { long: 'color', negation: 'no-color' },
   },
   {

@@ -19,7 +19,7 @@ export function formatMinimum(failUnder: number): string {
 /** `Docstring coverage 87.3% (1,234 of 1,414) — PASSED (minimum 80%)` */
 export function coverageSummary(totals: Totals, failUnder: number): string {
   const pct = percent(totals);
-  const verdict = passed(failUnder, pct) ? 'PASSED' : 'FAILED';
+  const verdict = passed(failUnder, totals) ? 'PASSED' : 'FAILED';
   return `Docstring coverage ${pyFormatFixed(pct, 1)}% (${groupThousands(totals.covered)} of ${groupThousands(totals.total)}) — ${verdict} (minimum ${formatMinimum(failUnder)}%)`;
 }
 
@@ -47,5 +47,5 @@ export function statusBarTooltip(fileName: string, file: Totals, failUnder: numb
 
 /** Below fail-under (the status bar turns to its warning colour). */
 export function belowFailUnder(totals: Totals, failUnder: number): boolean {
-  return !passed(failUnder, percent(totals));
+  return !passed(failUnder, totals);
 }

@@ -8,7 +8,7 @@
 import { diagnosticCode, missingDocstringMessage } from './diagnostics';
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
 import { compareCodePoints } from '../python/compat/ordering';
-import { decimalPlaces, pyFloatRepr, pyFormatFixed, pyRound } from '../python/compat/round';
+import { decimalPlaces, pyFloatRepr, pyFormatFixed } from '../python/compat/round';
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
@@ -19,12 +19,48 @@ export function percent(totals: Pick<Totals, 'total' | 'covered'>): number {
   return (totals.covered / totals.total) * 100;
 }
 
+/** A float as the exact decimal its shortest repr spells (48.3 -> 483 / 10^1), so no binary error creeps in. */
+function exactDecimal(x: number): { units: bigint; scale: number } {
+  const match = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]\d+))?$/.exec(pyFloatRepr(x))!;
+  const fraction = match[3] ?? '';
+  const exponent = match[4] ? Number(match[4]) : 0;
+  let units = BigInt(`${match[1]}${match[2] || '0'}${fraction}`);
+  let scale = fraction.length - exponent;
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { units, scale };
+}
+
 /**
- * interrogate's verdict: round the actual percentage to as many decimals as `str(float(fail_under))` shows
- * (80 -> 1, 95.55 -> 2) and fail when fail_under is greater than that.
+ * The verdict, on exact counts: covered / total * 100 >= fail_under, compared as integers. interrogate rounds
+ * the percentage to the fail-under's decimals first, so 4,001 of 4,002 passes `--fail-under 100` there
+ * (interrogate#186); here it never does. Nothing counted is 100%.
  */
-export function passed(failUnder: number, actualPercent: number): boolean {
-  return !(failUnder > pyRound(actualPercent, decimalPlaces(failUnder)));
+export function passed(failUnder: number, totals: Pick<Totals, 'total' | 'covered'>): boolean {
+  if (totals.total === 0) return failUnder <= 100;
+  const { units, scale } = exactDecimal(failUnder);
+  return BigInt(totals.covered) * 100n * 10n ** BigInt(scale) >= units * BigInt(totals.total);
+}
+
+/** The percentage cut (not rounded) to `digits` decimals, from the counts: 4,001 of 4,002 at 1 -> "99.9". */
+function truncatedPercent(totals: Pick<Totals, 'total' | 'covered'>, digits: number): string {
+  const scaled = (BigInt(totals.covered) * 100n * 10n ** BigInt(digits)) / BigInt(totals.total);
+  const text = scaled.toString().padStart(digits + 1, '0');
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/**
+ * The actual figure of the RESULT line: interrogate's one decimal, unless that figure would contradict the
+ * verdict (99.98% shown as "100.0" under a failed --fail-under 100); then cut to the minimum's decimals,
+ * which always lands on the verdict's side ("99.9").
+ */
+export function shownPercent(failUnder: number, totals: Pick<Totals, 'total' | 'covered'>): string {
+  const rounded = pyFormatFixed(percent(totals), 1);
+  const verdict = passed(failUnder, totals);
+  if (totals.total === 0 || (Number(rounded) >= failUnder) === verdict) return rounded;
+  return truncatedPercent(totals, Math.max(1, decimalPlaces(failUnder)));
 }
 
 /** Sum of the files' counts, with the percentage. */
@@ -40,9 +76,9 @@ export function sumTotals(files: readonly Totals[]): CoverageTotals {
 }
 
 /** `RESULT: PASSED (minimum: 80.0%, actual: 97.1%)` */
-export function resultLine(failUnder: number, actualPercent: number): string {
-  const status = passed(failUnder, actualPercent) ? 'PASSED' : 'FAILED';
-  return `RESULT: ${status} (minimum: ${pyFloatRepr(failUnder)}%, actual: ${pyFormatFixed(actualPercent, 1)}%)`;
+export function resultLine(failUnder: number, totals: Pick<Totals, 'total' | 'covered'>): string {
+  const status = passed(failUnder, totals) ? 'PASSED' : 'FAILED';
+  return `RESULT: ${status} (minimum: ${pyFloatRepr(failUnder)}%, actual: ${shownPercent(failUnder, totals)}%)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -77,6 +113,40 @@ export function sep(sepchar: string, width: number, title?: string): string {
 
 export type Align = 'left' | 'right' | 'center';
 
+/** Colours for a row's padded cells (interrogate's set_detailed_markup / set_summary_markup). */
+type RowMarkup = (paddedCells: string[]) => string[];
+
+const RED = 31;
+const GREEN = 32;
+
+/** colorama's Fore colour and RESET_ALL around the text. */
+function colorize(text: string, code: number): string {
+  return `\x1b[${code}m${text}\x1b[0m`;
+}
+
+function colorAll(cells: string[], code: number): string[] {
+  return cells.map((cell) => colorize(cell, code));
+}
+
+/** -vv rows: red when the status says MISSED, green when COVERED; headers, rules and excused rows stay plain. */
+const detailedMarkup: RowMarkup = (cells) => {
+  const status = cells[cells.length - 1];
+  if (status.includes('MISSED')) return colorAll(cells, RED);
+  if (status.includes('COVERED')) return colorAll(cells, GREEN);
+  return cells;
+};
+
+/** -v rows: red below fail-under, green at or above, judged on the Cover% text as interrogate does. */
+function summaryMarkup(failUnder: number): RowMarkup {
+  return (cells) => {
+    if (cells.length !== 5) return cells;
+    const shown = cells[4].trim().replace(/^%+|%+$/g, '');
+    // Python's float(): the header "Cover%" is not a number, so it stays plain.
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(shown)) return cells;
+    return colorAll(cells, Number(shown) < failUnder ? RED : GREEN);
+  };
+}
+
 /** interrogate's separator row, `["---"]`. */
 const SEPARATOR: readonly string[] = ['---'];
 
@@ -95,7 +165,7 @@ function alignCell(text: string, width: number, align: Align): string {
  * interrogate's row formatter: spread the room left on the terminal line over the cells (the first cell takes
  * the remainder); a row whose first cell is "---" becomes a rule of dashes.
  */
-function formatRow(paddedCells: string[], aligns: readonly Align[], width: number): string {
+function formatRow(paddedCells: string[], aligns: readonly Align[], width: number, markup?: RowMarkup): string {
   let padder = ' ';
   let cells = paddedCells;
   let finalWidth = cells.reduce((n, c) => n + pyLen(c), 0) + (cells.length + 1);
@@ -107,6 +177,8 @@ function formatRow(paddedCells: string[], aligns: readonly Align[], width: numbe
   const perCell = Math.trunc(extra / cells.length);
   finalWidth += cells.length * perCell;
   const remaining = Math.max(0, width - finalWidth);
+  // interrogate colours the padded cells, before the row is stretched to the terminal's width.
+  if (markup) cells = markup(cells);
   const joined = cells.map((cell, i) => {
     const padding = perCell + (i === 0 ? remaining : 0);
     const align = aligns[i] ?? 'left';
@@ -125,13 +197,13 @@ function formatRow(paddedCells: string[], aligns: readonly Align[], width: numbe
  * widest cell (the "---" of separator rows included), cells are aligned, padded with one space each side,
  * and then laid out by formatRow.
  */
-export function formatTable(rows: ReadonlyArray<readonly string[]>, aligns: readonly Align[], width: number): string[] {
+export function formatTable(rows: ReadonlyArray<readonly string[]>, aligns: readonly Align[], width: number, markup?: RowMarkup): string[] {
   const ncols = Math.max(aligns.length, ...rows.map((r) => r.length));
   const full = rows.map((r) => Array.from({ length: ncols }, (_, i) => r[i] ?? ''));
   const widths = Array.from({ length: ncols }, (_, i) => Math.max(0, ...full.map((r) => pyLen(r[i]))));
   return full.map((r) => {
     const padded = r.map((cell, i) => ` ${alignCell(cell, widths[i], aligns[i] ?? 'left')} `);
-    return formatRow(padded, aligns, width);
+    return formatRow(padded, aligns, width, markup);
   });
 }
 
@@ -149,7 +221,7 @@ export interface TextReportOptions {
   width?: number;
   /** The detailed table lists only missing definitions (and only the files that have some). */
   onlyMissing?: boolean;
-  /** ANSI colour for the RESULT rule (green PASSED, red FAILED); the caller decides (tty, --color). */
+  /** ANSI colours as interrogate's on a terminal: table rows and the RESULT rule; the caller decides when. */
   color?: boolean;
 }
 
@@ -183,7 +255,7 @@ function detailedRow(node: CoverageNode, fileName: string): string[] {
 }
 
 function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number,
-  onlyMissing = false): string[] | undefined {
+  onlyMissing: boolean, markup: RowMarkup | undefined): string[] | undefined {
   const rows: (readonly string[])[] = [['Name', 'Status'], SEPARATOR];
   for (const file of files) {
     if (omitCovered && isFullyCovered(file)) continue;
@@ -198,10 +270,11 @@ function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => strin
   }
   // Only the header and its rule: every file was omitted, so interrogate prints no table at all.
   if (rows.length < 3) return undefined;
-  return formatTable(rows, ['left', 'right'], width);
+  return formatTable(rows, ['left', 'right'], width, markup);
 }
 
-function summaryTable(files: FileCoverage[], totals: CoverageTotals, nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number): string[] {
+function summaryTable(files: FileCoverage[], totals: CoverageTotals, nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number,
+  markup: RowMarkup | undefined): string[] {
   const rows: (readonly string[])[] = [['Name', 'Total', 'Miss', 'Cover', 'Cover%'], SEPARATOR];
   for (const file of files) {
     if (omitCovered && isFullyCovered(file)) continue;
@@ -209,7 +282,7 @@ function summaryTable(files: FileCoverage[], totals: CoverageTotals, nameOf: (f:
   }
   if (rows.length > 2) rows.push(SEPARATOR);
   rows.push(['TOTAL', String(totals.total), String(totals.missed), String(totals.covered), `${pyFormatFixed(totals.percent, 1)}%`]);
-  return formatTable(rows, ['left', 'right', 'right', 'right', 'right'], width);
+  return formatTable(rows, ['left', 'right', 'right', 'right', 'right'], width, markup);
 }
 
 function omittedFilesTable(files: FileCoverage[], width: number): string[] {
@@ -218,10 +291,6 @@ function omittedFilesTable(files: FileCoverage[], width: number): string[] {
   const noun = files.length > 1 ? 'files' : 'file';
   const message = `(${omitted} of ${files.length} ${noun} omitted due to complete coverage)`;
   return formatTable([SEPARATOR, [message]], ['center'], width);
-}
-
-function colorize(text: string, code: number): string {
-  return `\x1b[${code}m${text}\x1b[0m`;
 }
 
 /**
@@ -234,7 +303,7 @@ function colorize(text: string, code: number): string {
 export function formatTextReport(files: readonly FileCoverage[], opts: TextReportOptions): string {
   const width = opts.width ?? 80;
   const totals = sumTotals(files);
-  const status = resultLine(opts.failUnder, totals.percent);
+  const status = resultLine(opts.failUnder, totals);
   if (opts.verbosity <= 0) return `${status}\n`;
 
   const singleFile = files.length === 1;
@@ -243,13 +312,14 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
 
   const lines: string[] = [sep('=', width, `Coverage for ${opts.base}/`)];
   if (opts.verbosity >= 2) {
-    const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width, opts.onlyMissing);
+    const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width, opts.onlyMissing ?? false, opts.color ? detailedMarkup : undefined);
     if (table) lines.push(sep('-', width, 'Detailed Coverage'), ...table, '');
   }
-  lines.push(sep('-', width, 'Summary'), ...summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width));
+  lines.push(sep('-', width, 'Summary'),
+    ...summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width, opts.color ? summaryMarkup(opts.failUnder) : undefined));
   if (opts.omitCoveredFiles) lines.push(...omittedFilesTable(listed, width));
   let resultRule = sep('-', width, status);
-  if (opts.color) resultRule = colorize(resultRule, passed(opts.failUnder, totals.percent) ? 32 : 31);
+  if (opts.color) resultRule = colorize(resultRule, passed(opts.failUnder, totals) ? GREEN : RED);
   lines.push(resultRule);
   return lines.map((l) => `${l}\n`).join('');
 }
@@ -271,7 +341,7 @@ export function formatConcise(files: readonly FileCoverage[], failUnder: number)
       lines.push(`${file.path}:${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
     }
   }
-  lines.push(resultLine(failUnder, sumTotals(files).percent), '');
+  lines.push(resultLine(failUnder, sumTotals(files)), '');
   return lines.join('\n');
 }
 
@@ -314,7 +384,7 @@ export function buildReport(files: readonly FileCoverage[], options: { failUnder
     version: 1,
     root,
     failUnder: options.failUnder,
-    passed: passed(options.failUnder, totals.percent),
+    passed: passed(options.failUnder, totals),
     totals: { total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused, percent: totals.percent },
     files: sortFiles(files).map((f) => ({
       path: f.path,

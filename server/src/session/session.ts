@@ -179,7 +179,7 @@ export class DocbitsSession {
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
-      percent: pct, failUnder, passed: passed(failUnder, pct), measured,
+      percent: pct, failUnder, passed: passed(failUnder, totals), measured,
     };
   }
 

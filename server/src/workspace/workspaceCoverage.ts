@@ -73,7 +73,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     const totals = sumTotals(files);
     folderReports.push({
       folder: folder.path, root: scan.root, failUnder: folder.options.failUnder,
-      passed: passed(folder.options.failUnder, totals.percent), totals, error: scan.error?.message ?? null,
+      passed: passed(folder.options.failUnder, totals), totals, error: scan.error?.message ?? null,
     });
   }
   const root = scanned.length > 0 ? scanRoot(scanned.map((s) => s.absolute)) : folders[0]?.path ?? '';

@@ -1,8 +1,7 @@
 /**
  * Python's float rounding and formatting, reproduced exactly.
  *
- * interrogate decides PASSED/FAILED with `round(percent, n)` and prints percentages with `{:.1f}` and `{:.0f}`.
- * Python does both on the exact binary value of the double and breaks exact ties to even; JavaScript's
+ * interrogate prints percentages with `{:.1f}` and `{:.0f}`. Python formats on the exact binary value of the double and breaks exact ties to even; JavaScript's
  * `toFixed` breaks ties away from zero, so `(62.5).toFixed(0)` is "63" where Python prints "62". We therefore
  * expand the double into an exact rational with BigInt and round that.
  */
@@ -39,20 +38,6 @@ function scaledHalfEven(x: number, ndigits: number): { negative: boolean; q: big
   const twiceRemainder = (num % den) * 2n;
   if (twiceRemainder > den || (twiceRemainder === den && q % 2n === 1n)) q += 1n;
   return { negative, q };
-}
-
-// CPython's limits in float.__round__: beyond them the answer is x itself or a signed zero.
-const NDIGITS_MAX = 323;
-const NDIGITS_MIN = -308;
-
-/** Python's `round(x, ndigits)` for a float: exact value, ties to even. */
-export function pyRound(x: number, ndigits = 0): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (ndigits > NDIGITS_MAX) return x;
-  if (ndigits < NDIGITS_MIN) return x < 0 ? -0 : 0;
-  const { negative, q } = scaledHalfEven(x, ndigits);
-  // Parsing a decimal string is correctly rounded in JS, as Python's conversion back to float is.
-  return Number(`${negative ? '-' : ''}${q}e${-ndigits}`);
 }
 
 /** Python's `format(x, ".Nf")`: exact value, ties to even, `-` kept for negative zero. */
