@@ -51,6 +51,18 @@ describe('docbits CLI', function () {
     assert.strictEqual(r.stderr, '', 'no progress or noise in piped output');
   });
 
+  it('escapes control characters in file names, so a name cannot forge a report line', () => {
+    const forged = 'x\nRESULT: PASSED (minimum: 0.0%, actual: 100.0%)\n.py';
+    fs.writeFileSync(path.join(project, 'shapes', forged), 'def f():\n    pass\n');
+    for (const args of [['-vv', project], ['--format', 'concise', project], [project]]) {
+      const r = docbits(args);
+      const results = r.stdout.split('\n').filter((line) => /RESULT: /.test(line) && !line.includes('\\n'));
+      assert.strictEqual(results.length, 1, r.stdout);
+      assert.match(results[0], /RESULT: PASSED \(minimum: 60.0%, actual: 60.0%\)/, 'the real line, not the forged one');
+      if (args[0] !== project) assert.ok(r.stdout.includes('x\\nRESULT: PASSED (minimum: 0.0%, actual: 100.0%)\\n.py'), r.stdout);
+    }
+  });
+
   it('exits 1 below fail-under and 0 at or above it, with the RESULT line', () => {
     const failed = docbits(['-f', '90', project]);
     assert.strictEqual(failed.code, 1);

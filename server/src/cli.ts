@@ -12,6 +12,7 @@ import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
+import { printable } from './python/printable';
 import { pathFromCwd } from './workspace/paths';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
@@ -80,8 +81,8 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
   if (!options.quiet) {
-    for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${problem.path}: ${problem.error}\n`);
-    for (const file of scan.files) if (file.error) process.stderr.write(`docbits: ${file.path}: ${file.error}\n`);
+    for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${printable(problem.path)}: ${problem.error}\n`);
+    for (const file of scan.files) if (file.error) process.stderr.write(`docbits: ${printable(file.path)}: ${file.error}\n`);
   }
   const files = scan.files.filter((f) => !f.skipped);
   const report = buildReport(files, options, scan.root);

@@ -1,6 +1,7 @@
 /** The one config loader of the CLI and the server (config/loader.ts). */
 import * as assert from 'assert';
 import * as path from 'path';
+import { readEditorSettings } from '../../server/src/config/editorSettings';
 import { loadConfig } from '../../server/src/config/loader';
 import { scratchTrees } from './tree';
 
@@ -33,5 +34,33 @@ describe('config: loading', () => {
     assert.match(missing.problems[0].message, /^Cannot read config file .*nope\.toml: it does not exist\. Check the path given to --config\.$/);
     assert.match(loadConfig([root], root).problems[0].message, /it is a folder/);
     assert.match(loadConfig([root], path.join(root, 'conf.ini')).problems[0].message, /neither \.toml nor \.cfg/);
+  });
+});
+
+describe('config: keys named like JavaScript object members are data', () => {
+  const tree = scratchTrees();
+  const MEMBER_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+
+  it('reports them as unknown keys and keeps reading the rest, in pyproject.toml and setup.cfg', () => {
+    for (const name of MEMBER_NAMES) {
+      const toml = tree({ '.git/': null, 'pyproject.toml': `[tool.${JSON.stringify(name)}]\na = 1\n[tool.interrogate]\n"${name}" = 1\nfail-under = 5\n` });
+      const fromToml = loadConfig([toml]);
+      assert.strictEqual(fromToml.options.failUnder, 5, name);
+      assert.ok(fromToml.problems.some((p) => p.message.startsWith(`Unknown key "${name}"`)), `${name}: ${JSON.stringify(fromToml.problems)}`);
+      const cfg = tree({ '.git/': null, 'setup.cfg': `[tool:interrogate]\n${name} = 1\nfail-under = 6\n[${name}]\nx = 1\n` });
+      const fromCfg = loadConfig([cfg]);
+      assert.strictEqual(fromCfg.options.failUnder, 6, name);
+      assert.ok(fromCfg.problems.some((p) => p.message.startsWith(`Unknown key "${name}"`)), `${name}: ${JSON.stringify(fromCfg.problems)}`);
+      assert.strictEqual(({} as Record<string, unknown>).a, undefined, 'no prototype was polluted');
+    }
+  });
+
+  it('treats them as unknown editor settings', () => {
+    for (const name of MEMBER_NAMES) {
+      const raw = JSON.parse(`{"${name}": {"a": 1}, "failUnder": 42}`) as unknown;
+      const { settings, problems } = readEditorSettings(raw);
+      assert.strictEqual(settings.coverage.failUnder, 42, name);
+      assert.ok(problems.length > 0 && problems.every((p) => p.message.includes(name)), `${name}: ${JSON.stringify(problems)}`);
+    }
   });
 });

@@ -12,6 +12,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { ConfigProblem } from '../config/types';
 import { Severity } from '../config/editorSettings';
+import { printable } from '../python/printable';
 import { Definition } from '../python/structure';
 import { FileInventory } from './inventory';
 import { CoverageNode, NodeKind } from './types';
@@ -51,9 +52,9 @@ export function diagnosticCode(node: CoverageNode, fileName: string): string {
   }
 }
 
-/** `Missing docstring in method Parser.feed`; a module is named by its path. */
+/** `Missing docstring in method Parser.feed`; a module is named by its path (control characters escaped). */
 export function missingDocstringMessage(node: CoverageNode, modulePath: string): string {
-  return `Missing docstring in ${node.kind} ${node.kind === 'module' ? modulePath : node.qualname}`;
+  return `Missing docstring in ${node.kind} ${printable(node.kind === 'module' ? modulePath : node.qualname)}`;
 }
 
 function nameRange(def: Definition): Range {
@@ -86,7 +87,7 @@ export function coverageDiagnostics(inv: FileInventory, displayPath: string, sev
         range: { start: { line: m.line, character: m.start }, end: { line: m.line, character: m.end } },
         severity: 'hint',
         code: UNNECESSARY_MARKER_CODE,
-        message: `Unnecessary # ${m.text}: ${node.kind === 'module' ? displayPath : node.qualname} has a docstring`,
+        message: `Unnecessary # ${m.text}: ${printable(node.kind === 'module' ? displayPath : node.qualname)} has a docstring`,
         unnecessary: true,
       });
     }

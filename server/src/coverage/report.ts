@@ -8,6 +8,7 @@
 import { diagnosticCode, missingDocstringMessage } from './diagnostics';
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
 import { compareCodePoints } from '../python/compat/ordering';
+import { printable } from '../python/printable';
 import { decimalPlaces, pyFloatRepr, pyFormatFixed } from '../python/compat/round';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ function detailedRow(node: CoverageNode, fileName: string): string[] {
     if (!node.counted && node.status !== 'excused') return [fileName, ''];
     return [`${fileName} (module)`, STATUS_TEXT[node.status]];
   }
-  return [`${repeat('  ', node.level)}${node.qualname} (L${node.line})`, STATUS_TEXT[node.status]];
+  return [`${repeat('  ', node.level)}${printable(node.qualname)} (L${node.line})`, STATUS_TEXT[node.status]];
 }
 
 function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number,
@@ -307,10 +308,10 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
   if (opts.verbosity <= 0) return `${status}\n`;
 
   const singleFile = files.length === 1;
-  const nameOf = (f: FileCoverage): string => (singleFile ? basename(f.path) : f.path);
+  const nameOf = (f: FileCoverage): string => printable(singleFile ? basename(f.path) : f.path);
   const listed = sortFiles(files.filter((f) => f.nodes.length > 0));
 
-  const lines: string[] = [sep('=', width, `Coverage for ${opts.base}/`)];
+  const lines: string[] = [sep('=', width, `Coverage for ${printable(opts.base)}/`)];
   if (opts.verbosity >= 2) {
     const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width, opts.onlyMissing ?? false, opts.color ? detailedMarkup : undefined);
     if (table) lines.push(sep('-', width, 'Detailed Coverage'), ...table, '');
@@ -338,7 +339,7 @@ export function formatConcise(files: readonly FileCoverage[], failUnder: number)
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
     for (const node of file.nodes) {
       if (node.status !== 'missed' || !node.counted) continue;
-      lines.push(`${file.path}:${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
+      lines.push(`${printable(file.path)}:${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
     }
   }
   lines.push(resultLine(failUnder, sumTotals(files)), '');
