@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run package`: builds the minified bundles and packs them into a .vsix with @vscode/vsce, then checks the
-// package: only the whitelisted files of .vscodeignore (no sources, maps, node_modules or tests), under 1 MB,
+// package: only the files package.json "files" lists (vsce and npm pack share that list) (no sources, maps, node_modules or tests), under 1 MB,
 // with the manifest fields the Marketplace and `vsce` need. Prints the contents.
 //
 //   node scripts/e2e/package.mjs [--out file.vsix] [--no-build]
@@ -25,7 +25,7 @@ const fail = (msg) => { console.error(`package: ${msg}`); process.exit(1); };
 // 1. Manifest fields (vsce refuses some, the Marketplace wants the rest).
 const need = {
   name: manifest.name, publisher: manifest.publisher, version: manifest.version, displayName: manifest.displayName,
-  description: manifest.description, license: manifest.license, icon: manifest.icon, repository: manifest.repository,
+  description: manifest.description, license: manifest.license, icon: manifest.icon,
   'engines.vscode': manifest.engines?.vscode, categories: manifest.categories?.length ? manifest.categories : undefined,
   'capabilities.untrustedWorkspaces': manifest.capabilities?.untrustedWorkspaces,
   'capabilities.virtualWorkspaces': manifest.capabilities?.virtualWorkspaces,
@@ -57,7 +57,15 @@ function findVsce() {
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.rmSync(out, { force: true });
 // --no-dependencies: the bundles carry everything; node_modules never goes into the package.
-execFileSync(findVsce(), ['package', '--no-dependencies', '--out', out], { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+const vsceArgs = ['package', '--no-dependencies', '--out', out];
+if (!manifest.repository) {
+  // vsce asks before packing without `repository` (no terminal here: it would abort), and refuses README's
+  // relative links, which it rewrites against the repository URL. Without one they stay relative: the
+  // README's screenshots (docs/, not in the package) show on a repository page, not in the Marketplace.
+  vsceArgs.push('--allow-missing-repository', '--no-rewrite-relative-links');
+  console.log('package: no `repository` in package.json, so README links stay relative (set one before publishing)');
+}
+execFileSync(findVsce(), vsceArgs, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
 
 // 4. What is inside.
 const entries = listZip(fs.readFileSync(out));
@@ -71,7 +79,7 @@ const size = fs.statSync(out).size;
 console.log(`\n${path.relative(process.cwd(), out) || out}: ${(size / 1024).toFixed(1)} KiB, ${entries.length} files`);
 for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
 const stray = entries.filter((e) => !allowed.some((re) => re.test(e.name)));
-if (stray.length) fail(`unexpected files in the package: ${stray.map((e) => e.name).join(', ')} (check .vscodeignore)`);
+if (stray.length) fail(`unexpected files in the package: ${stray.map((e) => e.name).join(', ')} (check "files" in package.json)`);
 for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
   if (!entries.some((e) => e.name === f)) fail(`${f} is not in the package`);
 }

@@ -77,8 +77,10 @@ async function run(argv: string[]): Promise<number> {
   });
   progress.clear();
   if (scan.error) {
-    process.stderr.write(`${scan.error.message}\n`);
-    return 1;
+    // Named files that the config all leaves out (pre-commit on a commit of excluded files) are no failure.
+    const nothingToCheck = scan.error.kind === 'all-excluded';
+    if (!(nothingToCheck && options.quiet)) process.stderr.write(`${scan.error.message}\n`);
+    return nothingToCheck ? 0 : 1;
   }
   if (!options.quiet) {
     for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${printable(problem.path)}: ${problem.error}\n`);

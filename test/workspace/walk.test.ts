@@ -58,11 +58,11 @@ describe('workspace/walk', () => {
     assert.ok(files.includes('pkg/mod.py'));
   });
 
-  it('takes a single file as given, excludes and ignore-init-module notwithstanding; .pyi without --pyi', () => {
+  it('takes a single file as given when the options keep it (namedFiles.test.ts has the rest)', () => {
     tree = makeTree(layout);
     const init = tree.abs('pkg/__init__.py');
-    assert.deepStrictEqual(walkPathsSync([init], opts({ ignoreInitModule: true, exclude: [init] })).files, [init]);
-    assert.deepStrictEqual(walkPathsSync(['pkg/stub.pyi'], opts(), { cwd: tree.root }).files, [tree.abs('pkg/stub.pyi')]);
+    assert.deepStrictEqual(walkPathsSync([init], opts()).files, [init]);
+    assert.deepStrictEqual(walkPathsSync(['pkg/stub.pyi'], opts({ includeStubs: true }), { cwd: tree.root }).files, [tree.abs('pkg/stub.pyi')]);
   });
 
   it('reports a non-Python file as interrogate does', () => {

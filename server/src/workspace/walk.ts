@@ -1,8 +1,11 @@
 /**
  * Which files a run covers, picked exactly as interrogate picks them (coverage.py, get_filenames_from_paths):
  *
- * - every path is made absolute; a path that is a file is taken as is when it ends with .py or .pyi (excludes
- *   and ignore-init-module do not apply to it), and any other file is an error;
+ * - every path is made absolute; a path that is a file must end with .py or .pyi (any other file is an error);
+ *   unlike interrogate, it is kept only when the walk of its folder would keep it (below), as far as the user's
+ *   excludes, ignore-init-module and includeStubs go: pre-commit passes every staged file by name, and a file
+ *   the project excludes must not count (interrogate's issues #60, #100, #145, #155). When that leaves
+ *   nothing, the result says so ('all-excluded', which the CLI does not treat as a failure);
  * - a directory is walked like `os.walk` (symlinked directories are not entered; symlinks to files, broken
  *   symlinks and other non-directories count as files) and a file is kept when its name ends with .py (or
  *   .pyi with includeStubs), it is not `__init__.py` under ignoreInitModule, and no exclude matches it:
@@ -37,9 +40,12 @@ export interface WalkProblem {
   code?: string;
 }
 
-/** A reason the run cannot start, as interrogate reports it (the CLI exits 1, or 2 for 'not-found'). */
+/**
+ * A reason the run cannot start, as interrogate reports it (the CLI exits 1, or 2 for 'not-found'); or
+ * 'all-excluded': the files given by name are all left out by the options, so there is nothing to check.
+ */
 export interface WalkError {
-  kind: 'invalid-file' | 'not-found' | 'no-files';
+  kind: 'invalid-file' | 'not-found' | 'no-files' | 'all-excluded';
   path: string;
   message: string;
 }
@@ -139,6 +145,9 @@ class Walker {
   private readonly inputs: string[];
   private readonly given: string[];
   private readonly patterns: CompiledPattern[];
+  /** The user's excludes alone: the folder names interrogate adds are about walks, not named files. */
+  private readonly userPatterns: CompiledPattern[];
+  private givenFilesLeftOut = 0;
   private readonly files = new Set<string>();
   private readonly problems: WalkProblem[] = [];
   private readonly visitedDirs = new Set<string>();
@@ -153,6 +162,7 @@ class Walker {
     this.given = paths.length > 0 ? [...paths] : ['.'];
     this.inputs = this.given.map((p) => path.resolve(cwd, p));
     this.patterns = compileExcludes(effectiveExcludes(this.inputs, options.exclude));
+    this.userPatterns = compileExcludes(options.exclude);
   }
 
   /** Does one unit of work; false when done. */
@@ -175,7 +185,10 @@ class Walker {
     if (this.error) return { files: [], problems: this.problems, error: this.error };
     const files = sortReportOrder([...this.files]);
     let error: WalkError | null = null;
-    if (files.length === 0) {
+    if (files.length === 0 && this.givenFilesLeftOut > 0) {
+      const message = `docbits: nothing to check: exclude, ignore-init-module or ext leaves out every file given (${this.givenFilesLeftOut}).`;
+      error = { kind: 'all-excluded', path: this.inputs.join(', '), message };
+    } else if (files.length === 0) {
       const list = this.inputs.join(', ');
       error = { kind: 'no-files', path: list, message: `E: No Python or Python-like files found to interrogate in '${list}'.` };
     }
@@ -196,15 +209,17 @@ class Walker {
       return;
     }
     if (stats.isFile()) {
-      if (VALID_EXTENSIONS.some((ext) => input.endsWith(ext))) {
-        this.files.add(input);
-      } else {
+      if (!VALID_EXTENSIONS.some((ext) => input.endsWith(ext))) {
         this.error = {
           kind: 'invalid-file',
           path: input,
           message: `E: Invalid file '${input}'. Unable to interrogate non-Python or Python-like files. ` +
             `Valid file extensions: ${VALID_EXTENSIONS.join(', ')}`,
         };
+      } else if (acceptsName(path.basename(input), this.options) && !isExcluded(input, this.userPatterns)) {
+        this.files.add(input);
+      } else {
+        this.givenFilesLeftOut++;
       }
     } else if (stats.isDirectory()) {
       this.stack.push(input);
