@@ -299,3 +299,18 @@ describe('report: --json', () => {
     assert.strictEqual(JSON.parse(text).files[0].path, 'π/é.py');
   });
 });
+
+describe('report: scale', () => {
+  it('lays out a -vv table of 270,000 rows and a summary of 130,000 files without overflowing the stack', function () {
+    this.timeout(60000);
+    const nodes = [node('module', 'big.py', 1, 0, 'missed')];
+    for (let i = 1; i <= 270_000; i++) nodes.push(node('function', `f${i}`, i + 1, 1, i % 3 === 0 ? 'covered' : 'missed'));
+    const detailed = formatTextReport([file('big.py', nodes), file('other.py', [node('module', 'other.py', 1, 0, 'covered')])],
+      { failUnder: 80, omitCoveredFiles: false, verbosity: 2, base: '/p' });
+    assert.ok(detailed.includes('|   f270000 (L270001) '), 'the last row is there');
+    assert.ok(detailed.endsWith('RESULT: FAILED (minimum: 80.0%, actual: 33.3%) ----------------\n'), detailed.slice(-200));
+    const files = Array.from({ length: 130_000 }, (_, i) => file(`pkg${i % 100}/m${i}.py`, [node('module', `m${i}`, 1, 0, 'covered')]));
+    const summary = formatTextReport(files, { failUnder: 80, omitCoveredFiles: false, verbosity: 1, base: '/p' });
+    assert.strictEqual(summary.split('\n').length, 130_000 + 8); // header, rule, column row, rule, files, rule, TOTAL, RESULT, ''
+  });
+});

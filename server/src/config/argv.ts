@@ -97,7 +97,7 @@ export function splitArguments(argv: readonly string[], specs: readonly FlagSpec
   while (rest.length > 0) {
     const arg = rest.shift()!;
     if (arg === '--') {
-      positionals.push(...rest);
+      for (const positional of rest) positionals.push(positional);
       break;
     }
     if (arg[0] !== '-' || arg.length === 1) {

@@ -199,9 +199,12 @@ function formatRow(paddedCells: string[], aligns: readonly Align[], width: numbe
  * and then laid out by formatRow.
  */
 export function formatTable(rows: ReadonlyArray<readonly string[]>, aligns: readonly Align[], width: number, markup?: RowMarkup): string[] {
-  const ncols = Math.max(aligns.length, ...rows.map((r) => r.length));
+  // Loops, not Math.max(...rows): a table of a few hundred thousand rows would overflow the call stack.
+  let ncols = aligns.length;
+  for (const r of rows) ncols = Math.max(ncols, r.length);
   const full = rows.map((r) => Array.from({ length: ncols }, (_, i) => r[i] ?? ''));
-  const widths = Array.from({ length: ncols }, (_, i) => Math.max(0, ...full.map((r) => pyLen(r[i]))));
+  const widths: number[] = new Array<number>(ncols).fill(0);
+  for (const r of full) for (let i = 0; i < ncols; i++) widths[i] = Math.max(widths[i], pyLen(r[i]));
   return full.map((r) => {
     const padded = r.map((cell, i) => ` ${alignCell(cell, widths[i], aligns[i] ?? 'left')} `);
     return formatRow(padded, aligns, width, markup);
@@ -311,18 +314,19 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
   const nameOf = (f: FileCoverage): string => printable(singleFile ? basename(f.path) : f.path);
   const listed = sortFiles(files.filter((f) => f.nodes.length > 0));
 
-  const lines: string[] = [sep('=', width, `Coverage for ${printable(opts.base)}/`)];
+  // Blocks of lines, joined once: a table may have hundreds of thousands of rows, too many to spread into push().
+  const blocks: string[][] = [[sep('=', width, `Coverage for ${printable(opts.base)}/`)]];
   if (opts.verbosity >= 2) {
     const table = detailedTable(listed, nameOf, opts.omitCoveredFiles, width, opts.onlyMissing ?? false, opts.color ? detailedMarkup : undefined);
-    if (table) lines.push(sep('-', width, 'Detailed Coverage'), ...table, '');
+    if (table) blocks.push([sep('-', width, 'Detailed Coverage')], table, ['']);
   }
-  lines.push(sep('-', width, 'Summary'),
-    ...summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width, opts.color ? summaryMarkup(opts.failUnder) : undefined));
-  if (opts.omitCoveredFiles) lines.push(...omittedFilesTable(listed, width));
+  blocks.push([sep('-', width, 'Summary')],
+    summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width, opts.color ? summaryMarkup(opts.failUnder) : undefined));
+  if (opts.omitCoveredFiles) blocks.push(omittedFilesTable(listed, width));
   let resultRule = sep('-', width, status);
   if (opts.color) resultRule = colorize(resultRule, passed(opts.failUnder, totals) ? GREEN : RED);
-  lines.push(resultRule);
-  return lines.map((l) => `${l}\n`).join('');
+  blocks.push([resultRule]);
+  return blocks.map((block) => block.map((l) => `${l}\n`).join('')).join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------
