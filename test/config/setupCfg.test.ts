@@ -37,6 +37,8 @@ describe('config: setup.cfg', () => {
       configFixture('setup.cfg'),
       '[DEFAULT]\nshared = 1\n[tool:interrogate]\nkey : value : with colon\n  continued\n\n  after blank\n\nother=x # not a comment\n',
       '[tool:interrogate]\n    indented = 1\nempty =\n\n\nnext = 2\n',
+      // The key runs to the first "=" or ":", whichever comes first, and is trimmed; so is the value's start.
+      '[tool:interrogate]\na:b = c\nd = e:f\ng  :=  h\ni==j\nk\t= \tl \nm :\n',
     ];
     for (const text of texts) {
       const want = JSON.parse(execFileSync('python3', ['-c', script], { input: text }).toString()) as Record<string, string>;
@@ -64,7 +66,8 @@ describe('config: setup.cfg', () => {
     assert.ok(lone.problems.some((p) => /"%%"/.test(p.message)));
   });
 
-  it('stays fast on hostile files: exponential %(key)s references, many %, many keys', () => {
+  it('stays fast on hostile files: exponential %(key)s references, many %, many keys, long lines', function () {
+    this.timeout(30000);
     const keys = Array.from({ length: 9 }, (_, i) => `k${i} = ${`%(k${i + 1})s`.repeat(10)}`).join('\n');
     let start = Date.now();
     const bomb = parseSetupCfg(`[tool:interrogate]\n${keys}\nk9 = x\nignore-regex = %(k0)s\n`);
@@ -74,6 +77,15 @@ describe('config: setup.cfg', () => {
     const percents = parseSetupCfg(`[tool:interrogate]\nignore-regex = ${'%%'.repeat(200_000)}%\n`);
     assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
     assert.strictEqual(percents.options.ignoreRegex![0].length, 400_001);
+    start = Date.now();
+    const spaces = parseSetupCfg(`[tool:interrogate]\na${' '.repeat(100_000)}b\n`);
+    assert.ok(Date.now() - start < 2000, `a line of 100,000 spaces: ${Date.now() - start} ms`);
+    assert.match(spaces.problems[0].message, /^setup\.cfg cannot be read: Line 2 is not "key = value": a {76}\.\.\./);
+    assert.ok(spaces.problems[0].message.length < 200, 'the line is quoted, not copied');
+    start = Date.now();
+    const long = parseSetupCfg(`[tool:interrogate]\nexclude = x\n${`  ${'y'.repeat(100)}\n`.repeat(100_000)}`);
+    assert.ok(Date.now() - start < 3000, `a 10 MB continuation: ${Date.now() - start} ms`);
+    assert.strictEqual(long.options.exclude!.length, 100_001);
     const many = Array.from({ length: 20_000 }, (_, i) => `unknown-key-${i} = ${i}`).join('\n');
     start = Date.now();
     const wide = parsePyprojectToml(`[tool.interrogate]\n${many}\nfail-under = "x"\n`);
