@@ -9,11 +9,12 @@ import { loadConfig } from './config/loader';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
-import { ConfigProblem, ResolvedOptions } from './config/types';
+import { ConfigOptions, ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
 import { printable } from './python/printable';
 import { pathFromCwd } from './workspace/paths';
+import { configPathRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
@@ -47,6 +48,20 @@ function terminalProgress(): { onProgress(done: number, total: number): void; cl
   };
 }
 
+/** `output` and `generate-badge` from a config file may only write inside its project (workspace/reportFiles.ts). */
+function refuseConfigWritesOutside(configPath: string | undefined, fromFile: ConfigOptions, fromCli: ConfigOptions): void {
+  if (configPath === undefined) return;
+  const targets = [
+    { key: 'output', fromFile: fromFile.output, fromCli: fromCli.output },
+    { key: 'generate-badge', fromFile: fromFile.generateBadge, fromCli: fromCli.generateBadge },
+  ];
+  for (const target of targets) {
+    if (target.fromFile === undefined || target.fromCli !== undefined || target.fromFile === '-') continue;
+    const refusal = configPathRefusal(target.fromFile, configPath, target.key);
+    if (refusal) throw new ReportFileError(refusal);
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const invocation = parseCommandLine(argv, cwd);
@@ -66,6 +81,7 @@ async function run(argv: string[]): Promise<number> {
   const options: ResolvedOptions = mergeOptions(DEFAULT_OPTIONS, config.options, invocation.fromCli);
   const conflict = conflictingOptions(options);
   if (conflict !== undefined) throw new UsageError(conflict);
+  refuseConfigWritesOutside(config.path, config.options, invocation.fromCli);
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();
@@ -101,7 +117,7 @@ async function run(argv: string[]): Promise<number> {
         failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, onlyMissing: options.onlyMissing, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,
       });
-    if (options.output !== undefined && options.output !== '-') fs.writeFileSync(options.output, text);
+    if (options.output !== undefined && options.output !== '-') writeFileAtomically(options.output, text);
     else process.stdout.write(text);
   }
   if (options.generateBadge !== undefined) {
@@ -132,7 +148,10 @@ function main(): void {
   run(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
-      if (error instanceof UsageError) {
+      if (error instanceof ReportFileError) {
+        process.stderr.write(`docbits: ${printable(error.message)}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof UsageError) {
         // click's layout, as interrogate prints it: the usage line, a blank line, the error.
         process.stderr.write(`${error.withUsage ? 'Usage: docbits [OPTIONS] [PATHS]...\n\n' : ''}Error: ${error.message}\n`);
         process.exitCode = 2;

@@ -1,0 +1,138 @@
+/**
+ * Writing the report (`-o`) and the badge (`-g`), and reading an old badge, under one policy, because a
+ * project's config file is untrusted input (a cloned pull request, a pre-commit run):
+ *
+ * - a path from a config file must land inside the project, the config file's folder, once symlinks are
+ *   resolved; the same path given on the command line is the user's own choice and is allowed;
+ * - only regular files are written or read: never a folder, device, FIFO or socket (/dev/zero would be read
+ *   forever, a FIFO would block forever);
+ * - writes are atomic: a temporary file in the same folder, then a rename, so a run stopped midway (SIGKILL, a
+ *   file-size limit, a full disk) leaves the previous report whole;
+ * - every failure is one line saying what went wrong, which the CLI prints with exit 2.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** A write or read the policy refuses, or one the system refused; the message is the one line to print. */
+export class ReportFileError extends Error {}
+
+function kindOf(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'its folder does not exist';
+    case 'ENOTDIR': return 'a part of the path is not a folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EDQUOT': return 'disk quota exceeded';
+    case 'EFBIG': return 'the file would be too large';
+    case 'EISDIR': return 'it is a folder';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    case 'ELOOP': return 'too many symbolic links';
+    default: return (error as Error).message ?? String(error);
+  }
+}
+
+/** The path with every symlink resolved, the last part included when it exists (it may not exist yet). */
+function realTarget(target: string): string {
+  const absolute = path.resolve(target);
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+/**
+ * Why a path from the config file `configPath` may not be written, or undefined when it may: it must resolve
+ * inside the config file's folder. `key` names the setting in the message.
+ */
+export function configPathRefusal(target: string, configPath: string, key: string): string | undefined {
+  const root = realTarget(path.dirname(configPath));
+  const real = realTarget(target);
+  const relative = path.relative(root, real);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return undefined;
+  return `${key} = "${target}" in ${configPath} points outside the project (${root}); ` +
+    `a config file may only write inside its project. Give the path with the command-line flag to write there.`;
+}
+
+/** Replace `target` with `data` atomically, or throw a ReportFileError. */
+export function writeFileAtomically(target: string, data: string): void {
+  if (target === '') throw new ReportFileError('cannot write the output: the path is empty.');
+  const real = realTarget(target);
+  let mode = 0o666;
+  try {
+    const stat = fs.statSync(real);
+    const kind = kindOf(stat);
+    if (kind) throw new ReportFileError(`cannot write ${target}: it is ${kind}; give the path of a file.`);
+    fs.accessSync(real, fs.constants.W_OK);
+    mode = stat.mode & 0o7777;
+  } catch (e) {
+    if (e instanceof ReportFileError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new ReportFileError(`cannot write ${target}: ${reasonOf(e)}.`);
+  }
+  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = fs.openSync(temporary, 'wx', mode);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, real);
+  } catch (e) {
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // never created, or already renamed
+    }
+    throw new ReportFileError(`cannot write ${target}: ${reasonOf(e)}.`);
+  }
+}
+
+/**
+ * The text of `target` when it is a regular file of at most `maxBytes`, undefined when it does not exist or
+ * is larger (an old badge that big is not a badge: it will be rewritten); a ReportFileError for a device,
+ * FIFO, socket or unreadable file.
+ */
+export function readSmallFile(target: string, maxBytes: number): string | undefined {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the stat below then refuses it.
+    fd = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ReportFileError(`cannot read ${target}: ${reasonOf(e)}.`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    const kind = kindOf(stat);
+    if (kind) throw new ReportFileError(`cannot read ${target}: it is ${kind}; give the path of a file.`);
+    if (stat.size > maxBytes) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = fs.readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
