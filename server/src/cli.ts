@@ -5,13 +5,14 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
-import { loadConfig } from './config/loader';
+import { loadConfig, resolvePath } from './config/loader';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { ConfigProblem, ResolvedOptions } from './config/types';
-import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
+import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
 import { pathFromCwd } from './workspace/paths';
+import { readSourceFile } from './workspace/analyzeFile';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
@@ -99,11 +100,12 @@ async function run(argv: string[]): Promise<number> {
     else process.stdout.write(text);
   }
   if (options.generateBadge !== undefined) {
-    const target = options.generateBadge;
+    // Absolute like click's resolve_path, also when the path comes from a config file (interrogate prints it so).
+    const target = resolvePath(cwd, options.generateBadge);
     const isDirectory = fs.existsSync(target) && fs.statSync(target).isDirectory();
     const output = badgeOutputPath(target, isDirectory);
-    const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : undefined;
-    if (shouldWriteBadge(existing, report.totals.percent, options.badgeStyle)) {
+    const existing = readSourceFile(output, MAX_BADGE_READ_BYTES); // bounded, regular files only; else a message
+    if (shouldWriteBadge(output, typeof existing === 'string' ? undefined : existing, report.totals.percent, options.badgeStyle)) {
       fs.writeFileSync(output, badgeSvg(report.totals.percent, options.badgeStyle));
     }
     if (!options.quiet) process.stdout.write(`Generated badge to ${output}\n`);
