@@ -318,5 +318,13 @@ describe('badge vs interrogate 1.7.0 (CLI, differential)', function () {
     assert.match(theirs.run.stderr, /The required `cairosvg` dependency/);
     assert.strictEqual(theirs.run.code, 1);
     assert.deepStrictEqual(theirs.files, []);
+    // From a config file it is reported with its line, and the SVG is written instead.
+    const dir = path.join(tmp, 'png-config');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'cfg.toml'), '[tool.interrogate]\nbadge-format = "png"\n');
+    const fromFile = runDocbits(['-c', 'cfg.toml', '-f', '0', '-g', dir, SAMPLE], { cwd: dir });
+    assert.strictEqual(fromFile.code, 0);
+    assert.match(fromFile.stderr, /cfg\.toml:2: error: "badge-format": only SVG badges can be generated/);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['cfg.toml', 'interrogate_badge.svg']);
   });
 });

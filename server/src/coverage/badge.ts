@@ -74,14 +74,20 @@ export function badgeMeasurements(percent: number, style: BadgeStyle): Measureme
 // --- Drawing ---------------------------------------------------------------------------------------------
 
 type Attrs = Record<string, string | number>;
+/** An element with either child elements or text. */
 interface Element {
   tag: string;
   attrs: Attrs;
-  children: (Element | string)[];
+  children: Element[];
+  text?: string;
 }
 
-function el(tag: string, attrs: Attrs, ...children: (Element | string)[]): Element {
+function el(tag: string, attrs: Attrs, ...children: Element[]): Element {
   return { tag, attrs, children };
+}
+
+function textEl(tag: string, attrs: Attrs, text: string): Element {
+  return { tag, attrs, children: [], text };
 }
 
 function escapeXml(s: string): string {
@@ -92,10 +98,9 @@ function escapeXml(s: string): string {
 function render(node: Element, depth = 0): string {
   const pad = '    '.repeat(depth);
   const attrs = Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`).join('');
+  if (node.text !== undefined) return `${pad}<${node.tag}${attrs}>${escapeXml(node.text)}</${node.tag}>\n`;
   if (node.children.length === 0) return `${pad}<${node.tag}${attrs}/>\n`;
-  if (node.children.every((c) => typeof c === 'string')) return `${pad}<${node.tag}${attrs}>${escapeXml(node.children.join(''))}</${node.tag}>\n`;
-  const inner = node.children.map((c) => (typeof c === 'string' ? `${pad}    ${escapeXml(c)}\n` : render(c, depth + 1))).join('');
-  return `${pad}<${node.tag}${attrs}>\n${inner}${pad}</${node.tag}>\n`;
+  return `${pad}<${node.tag}${attrs}>\n${node.children.map((c) => render(c, depth + 1)).join('')}${pad}</${node.tag}>\n`;
 }
 
 const XMLNS = { xmlns: 'http://www.w3.org/2000/svg', 'xmlns:xlink': 'http://www.w3.org/1999/xlink' };
@@ -131,7 +136,7 @@ function logo(id: 'logo-pink' | 'logo-shadow', dy: number, options: { dx?: numbe
 
 function root(width: number, height: number, label: string, result: string, ...children: Element[]): Element {
   const title = `${label}: ${result}%`;
-  return el('svg', { ...XMLNS, width, height, role: 'img', 'aria-label': title }, el('title', {}, title), ...children);
+  return el('svg', { ...XMLNS, width, height, role: 'img', 'aria-label': title }, textEl('title', {}, title), ...children);
 }
 
 interface Line {
@@ -147,8 +152,8 @@ interface Line {
  */
 function textGroup(label: Line, result: Line, shadow: boolean, resultAttrs: Attrs): Element {
   const lines = (t: Line, attrs: Attrs): Element[] => [
-    ...(shadow ? [el('text', { 'aria-hidden': 'true', x: t.x, y: t.y + 10, fill: '#010101', 'fill-opacity': '.3', transform: 'scale(.1)', textLength: t.length }, t.text)] : []),
-    el('text', { x: t.x, y: t.y, transform: 'scale(.1)', fill: '#fff', textLength: t.length, ...attrs }, t.text),
+    ...(shadow ? [textEl('text', { 'aria-hidden': 'true', x: t.x, y: t.y + 10, fill: '#010101', 'fill-opacity': '.3', transform: 'scale(.1)', textLength: t.length }, t.text)] : []),
+    textEl('text', { x: t.x, y: t.y, transform: 'scale(.1)', fill: '#fff', textLength: t.length, ...attrs }, t.text),
   ];
   return el('g', { fill: '#fff', 'text-anchor': 'middle', 'font-family': VERDANA, 'text-rendering': 'geometricPrecision', 'font-size': 110 },
     ...lines(label, {}), ...lines(result, resultAttrs));
@@ -180,7 +185,7 @@ function square(height: number, labelWidth: number, rectWidth: number, color: st
 type Draw = (result: string, color: string, m: Measurements) => Element;
 
 const MARKED: Attrs = { 'data-interrogate': 'result' };
-const label = (x: number, y: number): Line => ({ x, y, length: 610, text: 'interrogate' });
+const labelLine = (x: number, y: number): Line => ({ x, y, length: 610, text: 'interrogate' });
 
 const DRAW: Record<BadgeStyle, Draw> = {
   // interrogate's default, exported from a design tool: the boxes are placed with matrices, and the coloured box
@@ -188,8 +193,8 @@ const DRAW: Record<BadgeStyle, Draw> = {
   // size: only the result's text length follows the table.
   'flat-square-modified': (result, color, m) => {
     const pair = (text: string, x: number, length: number, attrs: Attrs): Element[] => [
-      el('text', { x, y: 150, fill: '#010101', 'fill-opacity': '.3', transform: 'scale(.1)', textLength: length, ...attrs }, text),
-      el('text', { x, y: 140, transform: 'scale(.1)', textLength: length, ...attrs }, text),
+      textEl('text', { x, y: 150, fill: '#010101', 'fill-opacity': '.3', transform: 'scale(.1)', textLength: length, ...attrs }, text),
+      textEl('text', { x, y: 140, transform: 'scale(.1)', textLength: length, ...attrs }, text),
     ];
     const svg = root(140, 20, 'interrogate', result,
       el('g', { transform: 'matrix(1,0,0,1,22,0)' },
@@ -216,12 +221,12 @@ const DRAW: Record<BadgeStyle, Draw> = {
   // Fixed size too: only the result's text length follows the table.
   flat: (result, color, m) => root(140, 20, 'interrogate', result,
     ...clipped(140, 20, 3, 93, 47, color, linearGradient('s', [{ offset: 0, 'stop-color': '#bbb', 'stop-opacity': '.1' }, { offset: 1, 'stop-opacity': '.1' }])),
-    textGroup(label(590, 140), { x: 1160, y: 140, length: m.textLength, text: `${result}%` }, true, MARKED),
+    textGroup(labelLine(590, 140), { x: 1160, y: 140, length: m.textLength, text: `${result}%` }, true, MARKED),
     logo('logo-shadow', 1.732),
     logo('logo-pink', 0.877124)),
   'flat-square': (result, color, m) => root(m.svgWidth, 20, 'interrogate', result,
     square(20, 93, m.rectWidth, color),
-    textGroup(label(590, 140), { x: m.textX, y: 140, length: m.textLength, text: `${result}%` }, false, MARKED),
+    textGroup(labelLine(590, 140), { x: m.textX, y: 140, length: m.textLength, text: `${result}%` }, false, MARKED),
     logo('logo-pink', 0.877124)),
   // interrogate's plastic badge marks neither its colour nor its result.
   plastic: (result, color, m) => root(m.svgWidth, 18, 'interrogate', result,
@@ -229,24 +234,24 @@ const DRAW: Record<BadgeStyle, Draw> = {
       { offset: 0, 'stop-color': '#fff', 'stop-opacity': '.7' }, { offset: '.1', 'stop-color': '#aaa', 'stop-opacity': '.1' },
       { offset: '.9', 'stop-color': '#000', 'stop-opacity': '.3' }, { offset: 1, 'stop-color': '#000', 'stop-opacity': '.5' },
     ])),
-    textGroup(label(570, 130), { x: m.textX, y: 130, length: m.textLength, text: `${result}%` }, true, {}),
+    textGroup(labelLine(570, 130), { x: m.textX, y: 130, length: m.textLength, text: `${result}%` }, true, {}),
     logo('logo-shadow', 1.232),
     logo('logo-pink', 0.377124)),
   // Fixed size; the result's position and length follow the table.
   'for-the-badge': (result, color, m) => root(200, 28, 'INTERROGATE', result,
     square(28, 132.75, 67.25, color),
     el('g', { fill: '#fff', 'text-anchor': 'middle', 'font-family': VERDANA, 'text-rendering': 'geometricPrecision', 'font-size': 100 },
-      el('text', { transform: 'scale(.1)', x: 770.75, y: 175, textLength: 867.5, fill: '#fff' }, 'INTERROGATE'),
-      el('text', { transform: 'scale(.1)', x: m.textX, y: 175, textLength: m.textLength, fill: '#fff', 'font-weight': 'bold', ...MARKED }, `${result}%`)),
+      textEl('text', { transform: 'scale(.1)', x: 770.75, y: 175, textLength: 867.5, fill: '#fff' }, 'INTERROGATE'),
+      textEl('text', { transform: 'scale(.1)', x: m.textX, y: 175, textLength: m.textLength, fill: '#fff', 'font-weight': 'bold', ...MARKED }, `${result}%`)),
     logo('logo-pink', 0.877124, { dx: -4.73514, innerDy: -1.78582 })),
   // shields.io's social look: white boxes and no colour (interrogate's social badge shows none either).
   social: (result, _color, m) => {
     const pair = (text: string, x: number, length: number, attrs: Attrs): Element[] => [
-      el('text', { 'aria-hidden': 'true', x, y: 150, fill: '#fff', transform: 'scale(.1)', textLength: length }, text),
-      el('text', { ...attrs, x, y: 140, transform: 'scale(.1)', textLength: length }, text),
+      textEl('text', { 'aria-hidden': 'true', x, y: 150, fill: '#fff', transform: 'scale(.1)', textLength: length }, text),
+      textEl('text', { ...attrs, x, y: 140, transform: 'scale(.1)', textLength: length }, text),
     ];
     return root(m.svgWidth, 20, 'Interrogate', result,
-      el('style', {}, 'a:hover #llink{fill:url(#b);stroke:#ccc}a:hover #rlink{fill:#4183c4}'),
+      textEl('style', {}, 'a:hover #llink{fill:url(#b);stroke:#ccc}a:hover #rlink{fill:#4183c4}'),
       linearGradient('a', [{ offset: 0, 'stop-color': '#fcfcfc', 'stop-opacity': 0 }, { offset: 1, 'stop-opacity': '.1' }]),
       linearGradient('b', [{ offset: 0, 'stop-color': '#ccc', 'stop-opacity': '.1' }, { offset: 1, 'stop-opacity': '.1' }]),
       el('g', { stroke: '#d5d5d5' },
