@@ -11,9 +11,10 @@ import { DEFAULT_OPTIONS } from './config/options';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
-import { pathFromCwd } from './workspace/paths';
 import { readSourceFile } from './workspace/analyzeFile';
+import { pathFromCwd } from './workspace/paths';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
+import { describeFsError } from './workspace/walk';
 
 const VERSION = '0.1.0';
 /** Below this many files the CLI analyses in its main thread unless -j asks otherwise. */
@@ -106,7 +107,13 @@ async function run(argv: string[]): Promise<number> {
     const output = badgeOutputPath(target, isDirectory);
     const existing = readSourceFile(output, MAX_BADGE_READ_BYTES); // bounded, regular files only; else a message
     if (shouldWriteBadge(output, typeof existing === 'string' ? undefined : existing, report.totals.percent, options.badgeStyle)) {
-      fs.writeFileSync(output, badgeSvg(report.totals.percent, options.badgeStyle));
+      try {
+        fs.writeFileSync(output, badgeSvg(report.totals.percent, options.badgeStyle));
+      } catch (err) {
+        // interrogate stops with a traceback and exit 1 here; the same exit, in one line.
+        process.stderr.write(`docbits: cannot write the badge to ${output}: ${describeFsError(err).message}\n`);
+        return 1;
+      }
     }
     if (!options.quiet) process.stdout.write(`Generated badge to ${output}\n`);
   }

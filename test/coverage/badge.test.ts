@@ -196,6 +196,15 @@ describe('badge (interrogate\'s test_badge_gen.py)', () => {
     assert.strictEqual(shouldWriteBadge('b.svg', bytes(badgeSvg(51.4)), 51.4, 'plastic'), true);
   });
 
+  it('answers for a badge nested 50,000 levels deep without overflowing the stack', () => {
+    const depth = 50_000;
+    const deep = `<svg><g id="logo-pink"/>${'<g>'.repeat(depth)}<rect data-interrogate="c" style="fill:#fe7d37"/>` +
+      `<text data-interrogate="r">51.4%</text>${'</g>'.repeat(depth)}</svg>`;
+    assert.ok(deep.length < 1024 * 1024);
+    assert.strictEqual(shouldWriteBadge('b.svg', bytes(deep), 51.4), false);
+    assert.strictEqual(shouldWriteBadge('b.svg', bytes(deep), 51.5), true);
+  });
+
   it('parses as Python\'s minidom parses it, reading what should_generate_badge reads', function () {
     const script = [
       'import json, sys',

@@ -297,6 +297,7 @@ interface XmlElement {
 }
 
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\u00B7\u00C0-\uFFFF-]*/y;
+const XML_PREFIXES: ReadonlySet<string> = new Set(['xml', 'xmlns']);
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Character and predefined entity references decoded; undefined for any other `&` (expat refuses those). */
@@ -319,7 +320,7 @@ function decodeEntities(s: string): string | undefined {
  */
 function parseXml(text: string): XmlElement | undefined {
   let i = text.startsWith('\uFEFF') ? 1 : 0;
-  const stack: { element: XmlElement; prefixes: Set<string> }[] = [];
+  const stack: { element: XmlElement; prefixes: ReadonlySet<string> }[] = [];
   let rootElement: XmlElement | undefined;
   const name = (): string | undefined => {
     NAME.lastIndex = i;
@@ -402,12 +403,15 @@ function parseXml(text: string): XmlElement | undefined {
         element.attributes.set(attribute, decoded.replace(/[\t\r\n]/g, ' '));
         i = end + 1;
       }
-      const prefixes = new Set(stack[stack.length - 1]?.prefixes ?? ['xml', 'xmlns']);
-      for (const key of element.attributes.keys()) if (key.startsWith('xmlns:')) prefixes.add(key.slice(6));
-      for (const qualified of [tag, ...element.attributes.keys()]) {
+      // The prefixes in scope: the parent's set, copied only where an element declares one.
+      let prefixes = stack[stack.length - 1]?.prefixes ?? XML_PREFIXES;
+      for (const key of element.attributes.keys()) if (key.startsWith('xmlns:')) prefixes = new Set([...prefixes, key.slice(6)]);
+      const unbound = (qualified: string): boolean => {
         const colon = qualified.indexOf(':');
-        if (colon >= 0 && !prefixes.has(qualified.slice(0, colon))) return undefined;
-      }
+        return colon >= 0 && !prefixes.has(qualified.slice(0, colon));
+      };
+      if (unbound(tag)) return undefined;
+      for (const key of element.attributes.keys()) if (unbound(key)) return undefined;
       if (stack.length > 0) stack[stack.length - 1].element.children.push(element);
       else rootElement = element;
       if (text[i] === '>') {
@@ -421,10 +425,18 @@ function parseXml(text: string): XmlElement | undefined {
   return stack.length === 0 ? rootElement : undefined;
 }
 
-function elementsNamed(element: XmlElement, tag: string, into: XmlElement[] = []): XmlElement[] {
-  if (element.name === tag) into.push(element);
-  for (const child of element.children) if ('name' in child) elementsNamed(child, tag, into);
-  return into;
+/** minidom's getElementsByTagName, without recursion: a hostile file may nest a few hundred thousand levels. */
+function elementsNamed(root: XmlElement, tag: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  const pending = [root];
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    if (element.name === tag) found.push(element);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if ('name' in child) pending.push(child);
+    }
+  }
+  return found;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
