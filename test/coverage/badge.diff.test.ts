@@ -176,6 +176,15 @@ describe('badge vs interrogate 1.7.0 (CLI, differential)', function () {
     }
   });
 
+  it('a badge that cannot be written: exit 1 with a message, no "Generated badge" line', () => {
+    const { theirs, ours } = runBoth(tmp, 'unwritable', [SAMPLE], path.join('no', 'such', 'b.svg'));
+    assert.strictEqual(theirs.run.code, 1);
+    assert.match(theirs.run.stderr, /FileNotFoundError/);
+    assert.strictEqual(ours.run.code, 1);
+    assert.match(ours.run.stderr, /^docbits: cannot write the badge to .*b\.svg: ENOENT: no such file or directory\n$/);
+    assert.ok(!ours.run.stdout.includes('Generated badge') && !theirs.run.stdout.includes('Generated badge'));
+  });
+
   it('-q prints nothing and still writes the badge', () => {
     const { theirs, ours } = runBoth(tmp, 'quiet', ['-q', SAMPLE]);
     assert.strictEqual(theirs.run.stdout, '');
