@@ -139,6 +139,19 @@ describe('badge vs interrogate 1.7.0 (CLI, differential)', function () {
     });
   }
 
+  it('test_cli.py::test_generate_badge: the sample\'s badge is fixtures/expected_badge.svg (logo aside), -q or not', () => {
+    const expected = svgElements(fs.readFileSync(path.join(INTERROGATE_TESTS, 'functional', 'fixtures', 'expected_badge.svg'), 'utf8'));
+    for (const quiet of [false, true]) {
+      const dir = path.join(tmp, `functional-${quiet}`, 'testing');
+      fs.mkdirSync(dir, { recursive: true });
+      const r = runDocbits(['--fail-under', '0', '--generate-badge', dir, SAMPLE, ...(quiet ? ['--quiet'] : [])], { cwd: tmp });
+      assert.strictEqual(r.code, 0);
+      if (quiet) assert.strictEqual(r.stdout, '');
+      else assert.ok(r.stdout.includes(path.join(dir, 'interrogate_badge.svg')));
+      assert.deepStrictEqual(svgElements(fs.readFileSync(path.join(dir, 'interrogate_badge.svg'), 'utf8')), expected);
+    }
+  });
+
   it('checks the percentages it means to: colour and text per generated project', () => {
     // The projects really are at these percentages (as both tools count them): a guard for the cases above.
     const expected: Record<string, [string, string]> = {
