@@ -298,7 +298,7 @@ describe('badge vs interrogate 1.7.0 (CLI, differential)', function () {
       ['truncated', base.slice(0, -10)], ['empty', ''], ['two-roots', `${base}<svg/>`], ['junk-first', `junk${base}`],
       ['unquoted', base.replace('<title>', '<title x=1>')], ['repeated-attr', base.replace('<title>', '<title a="1" a="2">')],
       ['misnested', base.replace('</title>', '</titel>')], ['bare-amp', base.replace('interrogate: 99.9%', 'a & b')],
-      ['nbsp', base.replace('interrogate: 99.9%', '&nbsp;')], ['unbound-prefix', base.replace('serif:id="logo pink"', 'other:id="logo pink"')],
+      ['nbsp', base.replace('interrogate: 99.9%', '&nbsp;')], ['proto-entity', base.replace('interrogate: 99.9%', '&constructor;')], ['unbound-prefix', base.replace('serif:id="logo pink"', 'other:id="logo pink"')],
       ['bom', `\uFEFF${base}`], ['prolog', `<?xml version="1.0"?>\n<!DOCTYPE svg>\n<!-- x -->\n${base}`],
       ['char-refs', base.replace(/>99\.9%<\/text>/g, '>99&#46;9&#x25;</text>')], ['single-quotes', base.replace('style="fill:#4c1"', "style='fill:#4c1'")],
       ['comment-first', base.replace(/(data-interrogate="result">)/g, '$1<!--x-->')], ['cdata', base.replace(/>99\.9%<\/text>/g, '><![CDATA[99.9%]]></text>')],

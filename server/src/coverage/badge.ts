@@ -298,7 +298,7 @@ interface XmlElement {
 
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\u00B7\u00C0-\uFFFF-]*/y;
 const XML_PREFIXES: ReadonlySet<string> = new Set(['xml', 'xmlns']);
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITIES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 
 /** Character and predefined entity references decoded; undefined for any other `&` (expat refuses those). */
 function decodeEntities(s: string): string | undefined {
@@ -306,7 +306,8 @@ function decodeEntities(s: string): string | undefined {
   const out = s.replace(/&([^;&]*);?/g, (whole, ref: string) => {
     const code = /^#x([0-9a-fA-F]+)$/.exec(ref) ? parseInt(ref.slice(2), 16) : /^#(\d+)$/.test(ref) ? Number(ref.slice(1)) : undefined;
     if (whole.endsWith(';') && code !== undefined && code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
-    if (whole.endsWith(';') && ref in ENTITIES) return ENTITIES[ref];
+    const entity = ENTITIES.get(ref);
+    if (whole.endsWith(';') && entity !== undefined) return entity;
     bad = true;
     return '';
   });
@@ -319,7 +320,7 @@ function decodeEntities(s: string): string | undefined {
  * outside the root, no root. Enough of XML for the rule below, which must rewrite what interrogate cannot parse.
  */
 function parseXml(text: string): XmlElement | undefined {
-  let i = text.startsWith('\uFEFF') ? 1 : 0;
+  let i = 0; // the decoder has taken off a BOM
   const stack: { element: XmlElement; prefixes: ReadonlySet<string> }[] = [];
   let rootElement: XmlElement | undefined;
   const name = (): string | undefined => {
