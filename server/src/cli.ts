@@ -5,14 +5,15 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
-import { loadConfig } from './config/loader';
+import { loadConfig, resolvePath } from './config/loader';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigOptions, ConfigProblem, ResolvedOptions } from './config/types';
-import { badgeOutputPath, badgeSvg, shouldWriteBadge } from './coverage/badge';
+import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
 import { printable } from './python/printable';
+import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
 import { configPathRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
@@ -121,12 +122,14 @@ async function run(argv: string[]): Promise<number> {
     else process.stdout.write(text);
   }
   if (options.generateBadge !== undefined) {
-    const target = options.generateBadge;
+    // Absolute like click's resolve_path, also when the path comes from a config file (interrogate prints it so).
+    const target = resolvePath(cwd, options.generateBadge);
     const isDirectory = fs.existsSync(target) && fs.statSync(target).isDirectory();
     const output = badgeOutputPath(target, isDirectory);
-    const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : undefined;
-    if (shouldWriteBadge(existing, report.totals.percent, options.badgeStyle)) {
-      fs.writeFileSync(output, badgeSvg(report.totals.percent, options.badgeStyle));
+    const existing = readSourceFile(output, MAX_BADGE_READ_BYTES); // bounded, regular files only; else a message
+    if (shouldWriteBadge(output, typeof existing === 'string' ? undefined : existing, report.totals.percent, options.badgeStyle)) {
+      // A refused or failed write is one line and exit 2, as for -o (interrogate: a traceback, exit 1).
+      writeFileAtomically(output, badgeSvg(report.totals.percent, options.badgeStyle));
     }
     if (!options.quiet) process.stdout.write(`Generated badge to ${output}\n`);
   }

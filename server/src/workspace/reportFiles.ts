@@ -1,11 +1,11 @@
 /**
- * Writing the report (`-o`) and the badge (`-g`), and reading an old badge, under one policy, because a
+ * Writing the report (`-o`) and the badge (`-g`) under one policy, because a
  * project's config file is untrusted input (a cloned pull request, a pre-commit run):
  *
  * - a path from a config file must land inside the project, the config file's folder, once symlinks are
  *   resolved; the same path given on the command line is the user's own choice and is allowed;
- * - only regular files are written or read: never a folder, device, FIFO or socket (/dev/zero would be read
- *   forever, a FIFO would block forever);
+ * - only regular files are written: never a folder, device, FIFO or socket (a FIFO would block forever; an old
+ *   badge is read by workspace/analyzeFile's readSourceFile, bounded and regular files only);
  * - writes are atomic: a temporary file in the same folder, then a rename, so a run stopped midway (SIGKILL, a
  *   file-size limit, a full disk) leaves the previous report whole;
  * - every failure is one line saying what went wrong, which the CLI prints with exit 2.
@@ -102,37 +102,5 @@ export function writeFileAtomically(target: string, data: string): void {
       // never created, or already renamed
     }
     throw new ReportFileError(`cannot write ${target}: ${reasonOf(e)}.`);
-  }
-}
-
-/**
- * The text of `target` when it is a regular file of at most `maxBytes`, undefined when it does not exist or
- * is larger (an old badge that big is not a badge: it will be rewritten); a ReportFileError for a device,
- * FIFO, socket or unreadable file.
- */
-export function readSmallFile(target: string, maxBytes: number): string | undefined {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; the stat below then refuses it.
-    fd = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ReportFileError(`cannot read ${target}: ${reasonOf(e)}.`);
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    const kind = kindOf(stat);
-    if (kind) throw new ReportFileError(`cannot read ${target}: it is ${kind}; give the path of a file.`);
-    if (stat.size > maxBytes) return undefined;
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = fs.readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
   }
 }
