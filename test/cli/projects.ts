@@ -73,6 +73,23 @@ export function writeProject(root: string, project: Project): void {
   if (project.marker) fs.mkdirSync(path.join(root, project.marker));
 }
 
+/** A project on disk (interrogate's own sample), to run generated cases on a copy of it. */
+export function readProject(root: string): Project {
+  const files = new Map<string, string>();
+  const folders: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && entry.name !== '__pycache__') {
+        folders.push(name);
+        walk(name);
+      } else if (entry.isFile()) files.set(name, fs.readFileSync(path.join(root, name), 'utf8'));
+    }
+  };
+  walk('');
+  return { files, folders, marker: undefined };
+}
+
 /** The project's Python files, `.pyi` included. */
 export function pythonFiles(project: Project): string[] {
   return [...project.files.keys()].filter((f) => f.endsWith('.py') || f.endsWith('.pyi'));
