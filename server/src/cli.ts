@@ -114,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
       ? `${formatJson(report)}\n`
       : invocation.format === 'concise'
         ? formatConcise(scan.files.flatMap((file, i) => (file.skipped ? [] : [{ ...file, path: pathFromCwd(cwd, scan.absolutePaths[i]) }])), options.failUnder)
-        : formatTextReport(files, {
+        : formatTextReport(scan.files, {
         failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, onlyMissing: options.onlyMissing, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,
       });

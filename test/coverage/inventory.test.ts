@@ -143,6 +143,13 @@ describe('inventory options (interrogate semantics)', () => {
     assert.strictEqual(google['Documented.public@20'], 'missed');
   });
 
+  it('google style: an async def __init__ covers nothing and is not covered by its class (interrogate pairs only def)', () => {
+    const text = 'class A:\n    "Doc."\n    async def __init__(self):\n        pass\nclass B:\n    async def __init__(self):\n        "Doc."\n';
+    assert.deepStrictEqual(statuses({ docstringStyle: 'google' }, text), {
+      '<module>': 'missed', 'A@1': 'covered', 'A.__init__@3': 'missed', 'B@5': 'missed', 'B.__init__@6': 'covered',
+    });
+  });
+
   it('an empty file is one missed module, and is left out under ignore-module', () => {
     assert.deepStrictEqual(statuses({}, ''), { '<module>': 'missed' });
     assert.strictEqual(inventory('', 'empty.py', { ...DEFAULT_OPTIONS, ignoreModule: true }).skipped, true);

@@ -5,7 +5,7 @@
  * interrogate needs Debian's python3-attr, -click, -tabulate, -colorama and -py, which .ci/run installs; a
  * machine without them fails these tests with that message rather than skipping them.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -53,4 +53,26 @@ export function runInterrogate(args: readonly string[], options: RunOptions): Ru
 export function runDocbits(args: readonly string[], options: RunOptions): Run {
   const r = spawnSync(process.execPath, [DOCBITS_CLI, ...args], { cwd: options.cwd, encoding: 'utf8', env: environment(options.env) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `file` without blocking, so that interrogate and docbits can run side by side. */
+function spawnRun(file: string, args: readonly string[], options: RunOptions): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, [...args], { cwd: options.cwd, env: environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => stdout.push(b));
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
+}
+
+/** interrogate and docbits on the same arguments and folder, at the same time (two processes). */
+export async function runBoth(args: readonly string[], options: RunOptions): Promise<{ interrogate: Run; docbits: Run }> {
+  const [interrogate, docbits] = await Promise.all([
+    spawnRun(INTERROGATE_SH, args, options),
+    spawnRun(process.execPath, [DOCBITS_CLI, ...args], options),
+  ]);
+  return { interrogate, docbits };
 }

@@ -55,7 +55,7 @@ export function inventoryOf(structure: ModuleStructure, fileName: string, option
   const candidates = visitDefinitions(defs, options);
   const kept = fileFilters(candidates, options);
   if (kept === null) return { structure, nodes: [], definitionOf: [], unnecessaryMarkers: [], skipped: true };
-  if (options.docstringStyle === 'google') pairInitWithClass(candidates, kept);
+  if (options.docstringStyle === 'google') pairInitWithClass(defs, candidates, kept);
   return { structure, ...coverageNodes(structure, candidates, kept, fileName, options), skipped: false };
 }
 
@@ -119,12 +119,15 @@ function fileFilters(candidates: Candidate[], options: CoverageOptions): number[
   return kept;
 }
 
-/** Google style: a class and its __init__ document each other. */
-function pairInitWithClass(candidates: Candidate[], kept: number[]): void {
+/**
+ * Google style: a class and its __init__ document each other. Only a `def __init__`: interrogate looks for
+ * ast.FunctionDef, so an `async def __init__` (which Python cannot call as an initializer anyway) pairs with nothing.
+ */
+function pairInitWithClass(defs: Definition[], candidates: Candidate[], kept: number[]): void {
   for (const i of kept) {
     const c = candidates[i];
     const parent = candidates[c.parent];
-    if (c.kind !== 'method' || c.name !== '__init__' || !parent) continue;
+    if (c.kind !== 'method' || c.name !== '__init__' || !parent || defs[c.def].isAsync) continue;
     if (!c.covered && parent.covered) c.covered = true;
     else if (c.covered && !parent.covered) parent.covered = true;
   }
