@@ -16,7 +16,7 @@
  */
 import { isCodeKind, Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, Value, WorkBudget } from './evaluate';
-import { logicalLineAround } from './lines';
+import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine } from './parse';
 import { parseSignature } from '../python/signature';
 
@@ -40,20 +40,21 @@ export const MAX_CHAIN_DEPTH = 100;
 /** Constants one hover evaluates at most (`x = A0 | A1 | ... | A20000`): some microseconds each. */
 export const MAX_EVALUATIONS = 2000;
 
-/** The right side of a constant assignment: code[start, end) of its statement; shared by `A = B = ...`. */
-interface Expression {
-  code: readonly Token[];
-  start: number;
-}
-
-/** One binding as read: evaluated (if it has an expression) only when looked up. */
+/**
+ * One binding as read: evaluated (if it has an expression) only when looked up. Kept small and free of token
+ * arrays: a megabyte of assignments makes a hundred thousand of them, all kept for the document version.
+ */
 interface BindingRecord {
   name: string;
   line: number;
   /** Index in the file's tokens of the binding statement's first token (of the INDENT, for parameters). */
   index: number;
-  /** The constant expression bound, or none: bound to something unknown. */
-  expression?: Expression;
+  /**
+   * The constant expression bound, as the file's tokens [from, to) (its statement's NEWLINE ends it; `A = B =
+   * ...` shares one); from is -1 when the name is bound to something unknown.
+   */
+  from: number;
+  to: number;
 }
 
 interface Scope {
@@ -96,7 +97,7 @@ export class ScopeIndex {
   lookupBefore(tokens: readonly Token[], limit: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
     budget = new WorkBudget(limits.workBudget)): NameLookup {
     this.readTo(tokens, limit);
-    const resolver = new Resolver(this.text, this.module, limits, budget);
+    const resolver = new Resolver(tokens, this.text, this.module, limits, budget);
     const scope = this.scopeAt(limit);
     return { lookup: (name) => resolver.lookup(name, scope, limit) };
   }
@@ -128,9 +129,8 @@ export class ScopeIndex {
         break;
       } else {
         const { end } = logicalLineAround(tokens, i);
-        const code: Token[] = [];
-        for (let j = i; j < end; j++) if (isCodeKind(tokens[j].kind)) code.push(tokens[j]);
-        const statement = new Statement(code, this.text);
+        const { code, indices } = codeTokensOf(tokens, i, end);
+        const statement = new Statement(code, indices, end, this.text);
         this.opening = statement.opensScope();
         for (const binding of statement.bindings()) add(this.current, binding, i);
         i = end + 1;
@@ -157,7 +157,7 @@ export class ScopeIndex {
 }
 
 function add(scope: Scope, binding: ReadBinding, index: number): void {
-  const record: BindingRecord = { name: binding.name, line: binding.line, index, expression: binding.expression };
+  const record: BindingRecord = { name: binding.name, line: binding.line, index, from: binding.from ?? -1, to: binding.to ?? -1 };
   const list = scope.bindings.get(record.name);
   if (list) list.push(record);
   else scope.bindings.set(record.name, [record]);
@@ -182,14 +182,15 @@ function lastBefore(scope: Scope, name: string, limit: number): BindingRecord | 
  * resolve), which MAX_EVALUATIONS bounds.
  */
 class Resolver {
-  private readonly values = new Map<Expression, { value: Value; depth: number; complete: boolean }>();
+  /** By the expression's first token. */
+  private readonly values = new Map<number, { value: Value; depth: number; complete: boolean }>();
   private depth = 0;
   private evaluations = 0;
   /** How many values were cut short so far: a value computed while this grew depends on one. */
   private cutShort = 0;
 
-  constructor(private readonly text: string, private readonly module: Scope, private readonly limits: EvaluationLimits,
-    private readonly budget: WorkBudget) {}
+  constructor(private readonly tokens: readonly Token[], private readonly text: string, private readonly module: Scope,
+    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget) {}
 
   /** The binding of `name` visible from token index `limit` in `scope`: the scope's own, else the module's. */
   lookup(name: string, scope: Scope, limit: number): Binding | undefined {
@@ -199,13 +200,12 @@ class Resolver {
       record = lastBefore(scope, name, limit);
     }
     if (record === undefined) return undefined;
-    return { name, line: record.line, value: record.expression ? this.valueOf(record, scope) : UNKNOWN };
+    return { name, line: record.line, value: record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN };
   }
 
   /** The value of a constant bound in `scope`, against the bindings visible at its own statement. */
   private valueOf(record: BindingRecord, scope: Scope): Value {
-    const expression = record.expression!;
-    const known = this.values.get(expression);
+    const known = this.values.get(record.from);
     if (known !== undefined && (known.complete || known.depth <= this.depth)) {
       if (!known.complete) this.cutShort++;
       return known.value;
@@ -213,7 +213,7 @@ class Resolver {
     const refusal = this.depth >= MAX_CHAIN_DEPTH
       ? `the names it uses are defined through a chain of over ${MAX_CHAIN_DEPTH} assignments`
       : this.evaluations >= MAX_EVALUATIONS ? `it needs over ${MAX_EVALUATIONS} constants evaluated`
-      : !this.budget.take(expression.code.length - expression.start + 1) ? this.budget.refusal : undefined;
+      : !this.budget.take(record.to - record.from + 1) ? this.budget.refusal : undefined;
     if (refusal !== undefined) {
       this.cutShort++;
       return { kind: 'tooLarge', message: refusal };
@@ -223,20 +223,22 @@ class Resolver {
     this.depth++;
     let value: Value;
     try {
-      const { roots } = parseLine(expression.code.slice(expression.start), this.text);
+      const code: Token[] = [];
+      for (let i = record.from; i < record.to; i++) if (isCodeKind(this.tokens[i].kind)) code.push(this.tokens[i]);
+      const { roots } = parseLine(code, this.text);
       value = roots.length !== 1 ? UNKNOWN
         : evaluateTree(roots[0], (name) => this.lookup(name, scope, record.index)?.value, this.limits, this.budget).get(roots[0])!;
     } finally {
       this.depth--;
     }
     if (value.kind !== 'int' && value.kind !== 'tooLarge') value = UNKNOWN;
-    this.values.set(expression, { value, depth: this.depth, complete: this.cutShort === cutBefore });
+    this.values.set(record.from, { value, depth: this.depth, complete: this.cutShort === cutBefore });
     return value;
   }
 }
 
 /** A binding as a statement reads it (without its position). */
-type ReadBinding = Omit<BindingRecord, 'index'>;
+type ReadBinding = { name: string; line: number; from?: number; to?: number };
 
 function unknown(name: string, line: number): ReadBinding {
   return { name, line };
@@ -244,7 +246,9 @@ function unknown(name: string, line: number): ReadBinding {
 
 /** One logical line's code tokens, and what it binds. */
 class Statement {
-  constructor(private readonly code: readonly Token[], private readonly text: string) {}
+  /** code: the statement's code tokens; indices: their indices in the file's tokens; end: its NEWLINE's. */
+  constructor(private readonly code: readonly Token[], private readonly indices: readonly number[], private readonly end: number,
+    private readonly text: string) {}
 
   private value(i: number): string {
     const t = this.code[i];
@@ -315,14 +319,15 @@ class Statement {
       else if (c === 0x3b && depth === 0) break; // `;`: `=` after it is not this assignment's
     }
     if (equals.length === 0) return [];
-    const expression: Expression = { code: this.code, start: equals[equals.length - 1] + 1 };
+    const valueStart = equals[equals.length - 1] + 1;
+    const expression = { from: this.indices[valueStart] ?? this.end, to: this.end };
     const bound: ReadBinding[] = [];
     let targetStart = 0;
     for (const equal of equals) {
       const simpleName = this.code[targetStart].kind === TokenKind.Name
         && (equal === targetStart + 1 || this.is(targetStart + 1, ':'));
       if (simpleName) {
-        bound.push({ name: this.value(targetStart), line: this.line, expression });
+        bound.push({ name: this.value(targetStart), line: this.line, ...expression });
       } else {
         bound.push(...this.namesIn(targetStart, equal).map((n) => unknown(n, this.line)));
       }
