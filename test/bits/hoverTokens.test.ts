@@ -39,6 +39,23 @@ describe('bits/hover: HoverTokens', () => {
     }
   });
 
+  it('changes no hover when hovers jump up and down the file (the bindings read so far serve earlier lines)', () => {
+    const prng = new Prng(20261202);
+    for (const text of texts.slice(0, 2)) {
+      const cache = new HoverTokens(text);
+      const lines = text.split('\n');
+      let shown = 0;
+      for (let i = 0; i < 400; i++) {
+        const line = Math.floor(prng.next() * lines.length);
+        const character = Math.floor(prng.next() * (lines[line].length + 1));
+        const fresh = bitsHover(text, line, character);
+        assert.deepStrictEqual(bitsHover(text, line, character, undefined, cache), fresh, `${line}:${character}`);
+        if (fresh) shown++;
+      }
+      assert.ok(shown > 20, `only ${shown} hovers shown`);
+    }
+  });
+
   it('is not used for another text', () => {
     const cache = new HoverTokens('A = 1\n');
     assert.deepStrictEqual(bitsHover('x = 5 & 3\n', 0, 6, undefined, cache), bitsHover('x = 5 & 3\n', 0, 6));

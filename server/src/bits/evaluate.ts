@@ -5,10 +5,11 @@
  * ZeroDivisionError, `**` with a negative exponent gives a float (not an int: reported, not computed).
  * Operands are evaluated left to right and the first error wins, as in Python.
  *
- * Guards: a left shift by more than `maxShift` bits, any result wider than `resultBitBudget`, and more total
- * big-number work than `workBudget` are reported as too large instead of computed, so `1 << 10**9`,
- * `2 ** 10**9` and a megabyte of multiplications all return at once. Evaluation walks the tree with an
- * explicit stack: trees 10,000 levels deep are fine.
+ * Guards: a left shift by more than `maxShift` bits, any value wider than `resultBitBudget` (a literal, a
+ * result, a step in between) and more total work than the hover's `WorkBudget` are reported as too large
+ * instead of computed, so `1 << 10**9`, `2 ** 10**9` and a megabyte of multiplications all return at once.
+ * Every check happens before the BigInt operation it guards: a refused value is never built, and a value
+ * shown is always Python's. Evaluation walks the tree with an explicit stack: trees 10,000 levels deep are fine.
  */
 import { tokenize } from '../python/lexer/cursor';
 import { isCodeKind } from '../python/tokens';
@@ -35,11 +36,40 @@ export interface EvaluationLimits {
   maxShift: number;
   /** Widest intermediate result computed. */
   resultBitBudget: number;
-  /** Total big-number work, in 64-bit word operations. */
+  /**
+   * Total work of one hover (its expression and every constant it resolves), in steps: a 64-bit word
+   * operation of BigInt arithmetic, a node evaluated, a token of a binding parsed. About 2 ns each.
+   */
   workBudget: number;
 }
 
-export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { maxShift: 4096, resultBitBudget: 1 << 16, workBudget: 2e6 };
+/**
+ * 64K bits per value: `3**20000` (31,700 bits) and its square are shown, `3**50000` is not. 5M steps: about 10 ms
+ * of BigInt work on a laptop (a 64K-bit product costs a million), well inside the hover's 100 ms.
+ */
+export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { maxShift: 4096, resultBitBudget: 1 << 16, workBudget: 5e6 };
+
+/**
+ * The work one hover may still do, shared by every evaluation it makes (the hovered expression and each
+ * constant resolved through scope.ts), so a file of a million cheap steps costs no more than one expensive one.
+ */
+export class WorkBudget {
+  private spent = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Takes `cost` steps if that many are left; otherwise takes nothing and says no (the work is not done). */
+  take(cost: number): boolean {
+    if (this.spent + cost > this.limit) return false;
+    this.spent += cost;
+    return true;
+  }
+
+  /** The message of a value not computed for want of budget. */
+  get refusal(): string {
+    return `too much work to compute here (over the hover's budget of ${this.limit.toLocaleString('en-US')} steps)`;
+  }
+}
 
 /** A name's value, if the caller knows it (see scope.ts). */
 export type NameResolver = (name: string) => Value | undefined;
@@ -56,8 +86,8 @@ function error(kind: PythonError, message: string): Value {
 
 /** Evaluates every node under root; the map holds each node's value. */
 export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undefined,
-  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS): Map<ExprNode, Value> {
-  const evaluator = new Evaluator(resolve, limits);
+  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget)): Map<ExprNode, Value> {
+  const evaluator = new Evaluator(resolve, limits, budget);
   // Post-order with an explicit stack: a node is computed once its children are.
   const stack: Array<[ExprNode, boolean]> = [[root, false]];
   while (stack.length > 0) {
@@ -84,18 +114,25 @@ export function evaluateSource(source: string, resolve?: NameResolver, limits?: 
 
 class Evaluator {
   readonly values = new Map<ExprNode, Value>();
-  private work = 0;
 
-  constructor(private readonly resolve: NameResolver, private readonly limits: EvaluationLimits) {}
+  constructor(private readonly resolve: NameResolver, private readonly limits: EvaluationLimits,
+    private readonly budget: WorkBudget) {}
 
   valueOf(node: ExprNode): Value {
+    // Every node costs a step, so a million cheap operations run out of budget too.
+    if (!this.budget.take(1)) return this.tooLarge(this.budget.refusal);
     switch (node.kind) {
       case 'int': {
+        if (!this.budget.take(words(node.text.length * 4))) return this.tooLarge(this.budget.refusal);
         const literal = parseIntLiteral(node.text);
-        if (literal.ok) return int(literal.value);
-        return literal.reason === 'too long'
-          ? { kind: 'tooLarge', message: 'the literal is too long to convert' }
-          : { kind: 'notInt', message: `\`${node.text}\` is not an integer literal` };
+        if (!literal.ok) {
+          return literal.reason === 'too long'
+            ? { kind: 'tooLarge', message: 'the literal is too long to convert' }
+            : { kind: 'notInt', message: `\`${node.text}\` is not an integer literal` };
+        }
+        const bits = bitLength(literal.value);
+        return bits <= this.limits.resultBitBudget ? int(literal.value)
+          : this.tooLarge(`the literal has ${bits} bits, over the ${this.limits.resultBitBudget}-bit limit`);
       }
       case 'name':
         return this.resolve(node.name) ?? UNKNOWN;
@@ -115,11 +152,11 @@ class Evaluator {
   private unary(node: UnaryNode): Value {
     const operand = this.values.get(node.operand)!;
     if (operand.kind !== 'int') return operand;
-    switch (node.op) {
-      case '-': return int(-operand.value);
-      case '+': return operand;
-      case '~': return int(-operand.value - 1n);
-    }
+    if (node.op === '+') return operand;
+    const bits = bitLength(operand.value);
+    if (!this.budget.take(words(bits))) return this.tooLarge(this.budget.refusal);
+    // `~x` is `-x-1`: one bit wider than x when x is 2**k - 1.
+    return node.op === '-' ? int(-operand.value) : this.fits(-operand.value - 1n, bits + 1);
   }
 
   private binary(node: BinaryNode): Value {
@@ -132,7 +169,6 @@ class Evaluator {
     if (right.kind === 'notInt') return right;
     if (right.kind === 'int' && left.kind === 'unknown') return this.errorWhateverTheLeft(node, right.value);
     if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
-    if (this.work > this.limits.workBudget) return { kind: 'tooLarge', message: 'the expression is too much work to evaluate' };
     return this.apply(node.op, left.value, right.value);
   }
 
@@ -145,36 +181,42 @@ class Evaluator {
 
   private apply(op: BinaryNode['op'], a: bigint, b: bigint): Value {
     const aBits = bitLength(a), bBits = bitLength(b);
+    // Linear operations: the result is at most one bit wider than the wider operand (`-2**k ^ 2**k` is).
+    const linear = (compute: () => bigint): Value =>
+      this.budget.take(words(aBits) + words(bBits)) ? this.fits(compute(), Math.max(aBits, bBits) + 1) : this.tooLarge(this.budget.refusal);
     switch (op) {
-      case '|': return this.linear(aBits, bBits, a | b);
-      case '&': return this.linear(aBits, bBits, a & b);
-      case '^': return this.linear(aBits, bBits, a ^ b);
-      case '+': return this.linear(aBits, bBits, a + b);
-      case '-': return this.linear(aBits, bBits, a - b);
+      case '|': return linear(() => a | b);
+      case '&': return linear(() => a & b);
+      case '^': return linear(() => a ^ b);
+      case '+': return linear(() => a + b);
+      case '-': return linear(() => a - b);
       case '<<': {
         if (b < 0n) return error('ValueError', 'negative shift count');
         if (a === 0n) return int(0n);
         if (b > BigInt(this.limits.maxShift)) return this.tooLarge(`a shift by ${b} bits is over the ${this.limits.maxShift}-bit limit`);
+        // |a| << b has exactly aBits + b bits.
         const bits = aBits + Number(b);
-        if (bits > this.limits.resultBitBudget) return this.tooLarge(`the result would have ${bits} bits`);
-        return this.linear(aBits, bits, a << b);
+        if (bits > this.limits.resultBitBudget) return this.tooWide(bits, 'exactly');
+        return this.budget.take(words(aBits) + words(bits)) ? int(a << b) : this.tooLarge(this.budget.refusal);
       }
       case '>>': {
         if (b < 0n) return error('ValueError', 'negative shift count');
         // Shifting out every bit leaves the sign; JS would refuse a shift count this large.
         if (b >= BigInt(aBits)) return int(a < 0n ? -1n : 0n);
-        return this.linear(aBits, 0, a >> b);
+        return this.budget.take(words(aBits)) ? int(a >> b) : this.tooLarge(this.budget.refusal);
       }
       case '*': {
-        const bits = aBits + bBits;
-        if (bits > this.limits.resultBitBudget) return this.tooLarge(`the result would have about ${bits} bits`);
-        this.work += words(aBits) * words(bBits);
-        return int(a * b);
+        if (a === 0n || b === 0n) return int(0n);
+        // The product has aBits + bBits - 1 or aBits + bBits bits.
+        if (aBits + bBits - 1 > this.limits.resultBitBudget) return this.tooWide(aBits + bBits - 1, 'at least');
+        if (!this.budget.take(words(aBits) * words(bBits))) return this.tooLarge(this.budget.refusal);
+        return this.fits(a * b, aBits + bBits);
       }
       case '//':
       case '%': {
         if (b === 0n) return divisionByZero(op);
-        this.work += words(aBits) * words(bBits);
+        // Never wider than the dividend (`//`) or the divisor (`%`).
+        if (!this.budget.take(words(aBits) * words(bBits))) return this.tooLarge(this.budget.refusal);
         return int(op === '//' ? floorDiv(a, b) : floorMod(a, b));
       }
       case '/':
@@ -193,23 +235,43 @@ class Evaluator {
     }
     if (a === 0n || a === 1n) return int(b === 0n ? 1n : a);
     if (a === -1n) return int(b % 2n === 0n ? 1n : -1n);
-    const budget = BigInt(this.limits.resultBitBudget);
-    // |a| ** b has at most aBits * b bits.
-    if (b > budget || BigInt(aBits) * b > budget) return this.tooLarge(`the result would have up to ${BigInt(aBits) * b} bits`);
-    const bits = aBits * Number(b);
-    this.work += words(bits) * words(bits);
-    return int(a ** b);
+    if (b === 0n) return int(1n);
+    const budget = this.limits.resultBitBudget;
+    // |a| ** b has at least (aBits - 1) * b + 1 bits (aBits >= 2 here, so b itself is at most the budget).
+    if (b > BigInt(budget) || (aBits - 1) * Number(b) + 1 > budget) {
+      return this.tooWide(b > BigInt(budget) ? (BigInt(aBits) - 1n) * b + 1n : (aBits - 1) * Number(b) + 1, 'at least');
+    }
+    // About b * log2|a| bits: refuse what is clearly over, compute (and check) what is near the limit.
+    const estimate = Number(b) * log2(a, aBits);
+    if (estimate > budget + 1) return this.tooWide(Math.floor(estimate) + 1, 'about');
+    const bits = Math.min(aBits * Number(b), budget + 2);
+    if (!this.budget.take(words(bits) * words(bits))) return this.tooLarge(this.budget.refusal);
+    return this.fits(a ** b, aBits * Number(b));
   }
 
-  /** Result of an operation whose cost grows with the operands' size. */
-  private linear(aBits: number, bBits: number, result: bigint): Value {
-    this.work += words(aBits) + words(bBits);
-    return int(result);
+  /** The value, or too large when it is wider than the bit budget; `atMost` bounds its width (saves measuring it). */
+  private fits(value: bigint, atMost: number): Value {
+    if (atMost <= this.limits.resultBitBudget) return int(value);
+    const bits = bitLength(value);
+    return bits > this.limits.resultBitBudget ? this.tooWide(bits, 'exactly') : int(value);
+  }
+
+  /** A value over the bit budget, of `bits` bits exactly, about (an estimate) or at least (a lower bound). */
+  private tooWide(bits: number | bigint, how: 'exactly' | 'about' | 'at least'): Value {
+    const width = how === 'exactly' ? `${bits}` : `${how} ${bits}`;
+    return this.tooLarge(`the result would have ${width} bits, over the ${this.limits.resultBitBudget}-bit limit`);
   }
 
   private tooLarge(message: string): Value {
     return { kind: 'tooLarge', message };
   }
+}
+
+/** log2 of |a| (aBits its bit length), to within float precision. */
+function log2(a: bigint, aBits: number): number {
+  const magnitude = a < 0n ? -a : a;
+  const drop = Math.max(0, aBits - 53);
+  return drop + Math.log2(Number(magnitude >> BigInt(drop)));
 }
 
 function words(bits: number): number {

@@ -6,12 +6,12 @@
 import { lineStarts } from '../python/lines';
 import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
 import { Token, TokenKind } from '../python/tokens';
-import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree } from './evaluate';
+import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
 import { describeIdiom } from './idioms';
 import { Located, locate, LogicalLine, sourceOf } from './locate';
 import { BitsHoverOptions, normalizeOptions } from './options';
 import { renderLiteral, renderOperation } from './render';
-import { bindingsBefore } from './scope';
+import { ScopeIndex } from './scope';
 import { parseIntLiteral } from './literals';
 import { ExprNode, innerRange } from './tree';
 
@@ -22,15 +22,22 @@ export interface BitsHover {
 }
 
 /**
- * The tokens of one text, read only as far as hovers have needed so far and kept for the next hover: the
- * server keeps one per document version, so hovering up and down a file tokenizes it at most once.
+ * The tokens of one text, read only as far as hovers have needed so far and kept for the next hover, with the
+ * bindings read from them (scope.ts): the server keeps one per document version, so hovering up and down a
+ * file tokenizes it, and reads its statements, at most once.
  */
 export class HoverTokens {
   private readonly tokenizer: Tokenizer;
   private readonly tokens: Token[] = [];
+  private index?: ScopeIndex;
 
   constructor(readonly text: string) {
     this.tokenizer = new Tokenizer(text);
+  }
+
+  /** The bindings of this text, for the tokens `through` returns. */
+  get scopes(): ScopeIndex {
+    return (this.index ??= new ScopeIndex(this.text));
   }
 
   /** Exactly what tokenizeThrough(text, line) returns. */
@@ -70,12 +77,12 @@ export function bitsHover(text: string, line: number, character: number, options
     const localLine = line - window.lineOffset;
     // Only what comes before the hovered line matters (its bindings), and the hovered expression: bounded, or a
     // statement megabytes long would be read whole (seconds on 10 MB). Small texts are read from the start.
-    const tokens = window.readUpTo === Infinity && cache?.text === text
-      ? cache.through(localLine)
-      : tokenizeThrough(source, localLine, window.readUpTo - window.start);
+    const cached = window.readUpTo === Infinity && cache?.text === text ? cache : undefined;
+    const tokens = cached ? cached.through(localLine) : tokenizeThrough(source, localLine, window.readUpTo - window.start);
     if (tokens === null) return null;
     const located = locate(tokens, source, localLine, character);
-    const hover = located === null ? null : hoverFor(located, tokens, source, settings, window.lineOffset);
+    const scopes = cached?.scopes ?? new ScopeIndex(source);
+    const hover = located === null ? null : hoverFor(located, tokens, source, settings, scopes, window.lineOffset);
     if (hover && window.lineOffset > 0) {
       hover.range.start.line += window.lineOffset;
       hover.range.end.line += window.lineOffset;
@@ -118,7 +125,8 @@ function hoverWindow(text: string, line: number, character: number): { start: nu
   return null;
 }
 
-function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions, lineOffset = 0): BitsHover | null {
+function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions, scopes: ScopeIndex,
+  lineOffset = 0): BitsHover | null {
   const line = located.line;
   if (located.kind === 'literal') {
     const literal = parseIntLiteral(located.node.text);
@@ -130,8 +138,10 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
     ...DEFAULT_EVALUATION_LIMITS, maxShift: options.maxShift,
     resultBitBudget: Math.max(DEFAULT_EVALUATION_LIMITS.resultBitBudget, options.maxShift + 64),
   };
-  const bindings = bindingsBefore(tokens, text, line.firstTokenIndex, limits);
-  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value, limits);
+  // One budget for the whole hover: the hovered expression and every constant it resolves.
+  const budget = new WorkBudget(limits.workBudget);
+  const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget);
+  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value, limits, budget);
   const source = (n: ExprNode): string => sourceOf(n, line, text);
   const idiom = describeIdiom(node, {
     sourceOf: source,

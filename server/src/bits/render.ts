@@ -133,7 +133,7 @@ function operandRow(op: string, node: ExprNode, context: RenderContext): Row {
 function operandLabel(node: ExprNode, context: RenderContext): string {
   const value = context.values.get(node)!;
   const source = truncate(context.sourceOf(node));
-  if (value.kind === 'tooLarge') return `${source} (too large: ${value.message})`;
+  if (value.kind === 'tooLarge') return `${source} (not computed: ${value.message})`;
   const known = intOf(value);
   const line = context.bindingLineOf(node);
   // `15` and `-6` already say their value; `0x0F`, `MASK` and `x - 1` do not.
