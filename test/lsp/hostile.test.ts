@@ -66,6 +66,7 @@ describe('language server: hostile input', function () {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        child.stdin.on('error', () => undefined); // EPIPE once it has exited
         const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.stdin.write(frame); // and stdin stays open: the editor is still there
         const code = await Promise.race([exited, delay(5000).then(() => 'alive' as const)]);

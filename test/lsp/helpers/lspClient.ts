@@ -1,7 +1,9 @@
 /**
  * A test client that speaks LSP to `node dist/server.js --stdio` the way an editor does: initialize with
  * workspace folders and workDoneProgress, answer workspace/configuration, client/registerCapability and
- * window/workDoneProgress/create, and record publishDiagnostics, $/progress and window/logMessage.
+ * window/workDoneProgress/create (or, with `unanswered`, leave some of them unanswered forever, as broken
+ * clients do), and record publishDiagnostics, $/progress and window/logMessage. processStatus reads a server's
+ * memory and threads from /proc.
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
