@@ -10,9 +10,10 @@
 import {
   CancellationToken, CodeActionKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  ResponseError, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
+  ResponseError, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { ADD_ALL_DOCSTRINGS_KIND } from './coverage/actions';
+import { answerOrGiveUp } from './session/clientAnswers';
 import {
   FILE_COVERAGE_METHOD, FileCoverageParams, FileCoverageResult, WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageParams,
   WorkspaceCoverageResult,
@@ -116,11 +117,14 @@ class DocbitsServer {
   }
 
   private async workspaceCoverage(params: WorkspaceCoverageParams, token: CancellationToken): Promise<WorkspaceCoverageResult> {
-    const progress = await this.progressFor(params);
     const abort = new AbortController();
     const onCancel = token.onCancellationRequested(() => abort.abort());
-    progress?.begin('Docbits: docstring coverage', 0, 'Finding files…', true);
+    if (token.isCancellationRequested) abort.abort();
+    let progress: WorkDoneProgressReporter | undefined;
     try {
+      // Cancelled while the client had not answered about progress: the scan below rejects at once.
+      progress = await this.progressFor(params, abort.signal);
+      progress?.begin('Docbits: docstring coverage', 0, 'Finding files…', true);
       return await this.ready.workspaceCoverage({
         signal: abort.signal,
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
@@ -134,15 +138,14 @@ class DocbitsServer {
     }
   }
 
-  /** The client's work-done token if it sent one, else one we create when the client supports it. */
-  private async progressFor(params: WorkspaceCoverageParams): Promise<WorkDoneProgressReporter | undefined> {
-    if (params.workDoneToken !== undefined) return this.connection.window.attachWorkDoneProgress(params.workDoneToken);
-    if (!this.canCreateProgress) return undefined;
-    try {
-      return await this.connection.window.createWorkDoneProgress();
-    } catch {
-      return undefined; // the client refused: run without progress
-    }
+  /**
+   * The client's work-done token if it sent one, else one we create when the client supports it. A client that
+   * refuses, or does not answer in time (session/clientAnswers.ts), gets the report without progress.
+   */
+  private progressFor(params: WorkspaceCoverageParams, signal: AbortSignal): Promise<WorkDoneProgressReporter | undefined> {
+    if (params.workDoneToken !== undefined) return Promise.resolve(this.connection.window.attachWorkDoneProgress(params.workDoneToken));
+    if (!this.canCreateProgress) return Promise.resolve(undefined);
+    return answerOrGiveUp(this.connection.window.createWorkDoneProgress(), { signal });
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -174,7 +177,34 @@ function workspaceFolderPaths(folders: WorkspaceFolder[] | null | undefined, roo
 }
 
 function main(): void {
-  new DocbitsServer(createConnection(ProposedFeatures.all)).listen();
+  new DocbitsServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all)).listen();
+}
+
+/**
+ * The stdio connection, built from our own reader so that a frame it cannot read ends the server. LSP's framing
+ * has no way to find the next message after a bad header or a Content-Length that cuts the body: the library's
+ * reader reports the error and then drops everything that follows, so the server would stay alive but deaf and
+ * the editor would never restart it. Exiting with an error code is what makes the editor restart it.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((err) => {
+    process.stderr.write(`docbits: unreadable message from the client, exiting: ${err.message}\n`);
+    process.exit(1);
+  });
+  // What the library does for a stdio stream it is given (we give it a reader): the client went away.
+  let shutdownReceived = false;
+  const exitWhenClosed = (): void => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', exitWhenClosed).on('close', exitWhenClosed);
+  // stdout carries the protocol: a stray console.log must not corrupt it (the library patches console only
+  // for the streams it opens itself).
+  console.log = console.info = console.debug = console.error;
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  // The only shutdown handler (the library keeps one): DocbitsServer has nothing to release.
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  return connection;
 }
 
 if (!runScanWorkerIfRequested()) main();

@@ -33,6 +33,16 @@ describe('editor settings', () => {
     assert.deepStrictEqual(readEditorSettings(null), { settings: DEFAULT_EDITOR_SETTINGS, problems: [] });
   });
 
+  it('lowers docbits.maxFileSize above the 50 MB ceiling to it, with a problem', () => {
+    const { settings, problems } = readEditorSettings({ maxFileSize: 1e12 });
+    assert.strictEqual(settings.maxFileSize, 50 * 1024 * 1024);
+    assert.deepStrictEqual(problems, [{
+      message: '"docbits.maxFileSize": 1000000000000 is above the ceiling of 52428800 (50 MB); using 52428800.',
+      key: 'docbits.maxFileSize', severity: 'warning',
+    }]);
+    assert.deepStrictEqual(readEditorSettings({ maxFileSize: 50 * 1024 * 1024 }).problems, []);
+  });
+
   it('refuses what a config file refuses: fail-under outside 0..100 and invalid regexes are problems, not clamped or dropped silently', () => {
     const { settings, problems } = readEditorSettings({ failUnder: 120, ignoreRegex: ['^ok', '(a+)+', '('], whitelistRegex: 3 });
     assert.deepStrictEqual(settings.coverage, { ignoreRegex: ['^ok'] });

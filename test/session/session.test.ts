@@ -11,6 +11,7 @@ import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
 import * as structureModule from '../../server/src/python/structure';
 import * as tokenizerModule from '../../server/src/python/lexer/cursor';
 import { DocbitsSession, InvalidRequestError, SessionHost, sessionOptions } from '../../server/src/session/session';
+import { ValidationQueue } from '../../server/src/session/validationQueue';
 
 const PROJECT = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lsp', 'project');
 
@@ -43,9 +44,26 @@ class RecordingHost implements SessionHost {
   }
 }
 
-/** Waits for the validation queue (debounce 0) and the settings promise to settle. */
+/** Every session the tests made, so that settle() can wait for their validation queues. */
+const sessions: DocbitsSession[] = [];
+
+function track(session: DocbitsSession): DocbitsSession {
+  sessions.push(session);
+  return session;
+}
+
+/**
+ * Waits for the validation queues (debounce 0, but a costly check, such as a cold first one, lengthens the
+ * debounce of the next edit's check) and the settings promises to settle.
+ */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  const immediates = async (): Promise<void> => {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  await immediates();
+  const queued = (): boolean => sessions.some((s) => (s as unknown as { queue: ValidationQueue }).queue.anyPending);
+  while (queued()) await new Promise((resolve) => setTimeout(resolve, 5));
+  await immediates();
 }
 
 function tmpProject(files: Record<string, string>): string {
@@ -64,7 +82,7 @@ describe('session/session', () => {
 
   it('publishes the diagnostics of each version, and answers coverage, code actions and hovers from it', async () => {
     const host = new RecordingHost();
-    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
     const uri = uriOf('parser.py');
     session.open(uri, 1, read('parser.py'));
     await settle();
@@ -108,7 +126,8 @@ describe('session/session', () => {
     const patchedStructure = structureModule as { parseStructure: typeof parse };
     const patchedTokenizer = tokenizerModule as { Tokenizer: typeof Tokenizer };
     patchedStructure.parseStructure = (...args) => {
-      parses++;
+      // Only this test's texts: another test's session may still have a check due (validationQueue's debounce after a costly check).
+      if (args[0] === text || args[0].startsWith('# edited\n')) parses++;
       return parse(...args);
     };
     patchedTokenizer.Tokenizer = class extends Tokenizer {
@@ -120,7 +139,7 @@ describe('session/session', () => {
     };
     try {
       const host = new RecordingHost();
-      const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+      const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
       const uri = uriOf('parser.py');
       text = read('parser.py').replace(/^""".*"""\n/, ''); // no module docstring: a module stub too
       session.open(uri, 1, text);
@@ -162,7 +181,7 @@ describe('session/session', () => {
       await gate;
       return {};
     };
-    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
     const uri = uriOf('parser.py');
     session.open(uri, 1, read('parser.py'));
     session.change(uri, 2, [{ text: 'def f():\n    pass\n' }]);
@@ -171,10 +190,49 @@ describe('session/session', () => {
     assert.deepStrictEqual(host.published.filter((p) => p.uri === uri).map((p) => p.version), [2]);
   });
 
+  it('takes the new text of a re-opened document and of a reused version number, and only the last of many whole texts', async () => {
+    const host = new RecordingHost();
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+    const uri = uriOf('reused.py');
+    const names = (): string[] => host.last(uri)!.diagnostics.map((d) => d.message.replace(/^Missing docstring in /, ''));
+    session.open(uri, 1, '"""M."""\ndef a():\n    pass\n');
+    await settle();
+    assert.deepStrictEqual(names(), ['function a']);
+    session.open(uri, 1, '"""M."""\ndef b():\n    pass\n'); // didOpen again, same version
+    await settle();
+    assert.deepStrictEqual(names(), ['function b']);
+    session.change(uri, 2, [{ text: '"""M."""\ndef c():\n    pass\n' }]);
+    await settle();
+    session.change(uri, 2, [{ text: '"""M."""\ndef d():\n    pass\n' }]); // version 2 again
+    await settle();
+    assert.deepStrictEqual(names(), ['function d']);
+    assert.deepStrictEqual((await session.fileCoverage(uri)).total, 2);
+    // Two thousand whole texts in one notification, then an edit: the last whole text, edited.
+    const many = Array.from({ length: 2000 }, (_, i) => ({ text: `"""M."""\ndef t${i}():\n    pass\n` }));
+    session.change(uri, 3, [...many, { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, text: 'x_' }]);
+    await settle();
+    assert.deepStrictEqual(names(), ['function x_t1999']);
+  });
+
+  it('falls back to the pushed settings when the editor never answers workspace/configuration', async () => {
+    const host = new RecordingHost();
+    host.pullSettings = () => new Promise<unknown>(() => undefined);
+    const session = track(new DocbitsSession(host, {
+      ...sessionOptions([PROJECT], { debounceMs: 0, settings: { docbits: { severity: 'hint' } } }), settingsTimeoutMs: 30,
+    }));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle();
+    const published = host.last(uri)!;
+    assert.strictEqual(published.diagnostics.length, 6);
+    assert.ok(published.diagnostics.every((d) => d.severity === 'hint'));
+  });
+
   it('reads settings per document from the editor, falls back to pushed ones, and re-checks when they change', async () => {
     let severity = 'error';
     const host = new RecordingHost(() => ({ severity }));
-    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
     const uri = uriOf('parser.py');
     session.open(uri, 1, read('parser.py'));
     await settle();
@@ -186,7 +244,7 @@ describe('session/session', () => {
 
     // An editor that cannot be asked: initialization options, then didChangeConfiguration's settings.
     const pushHost = new RecordingHost();
-    const pushed = new DocbitsSession(pushHost, sessionOptions([PROJECT], { debounceMs: 0, settings: { docbits: { severity: 'information' } } }));
+    const pushed = track(new DocbitsSession(pushHost, sessionOptions([PROJECT], { debounceMs: 0, settings: { docbits: { severity: 'information' } } })));
     pushed.open(uri, 1, read('parser.py'));
     await settle();
     assert.ok(pushHost.last(uri)!.diagnostics.every((d) => d.severity === 'information'));
@@ -199,7 +257,7 @@ describe('session/session', () => {
     const root = tmpProject({ 'pkg/a.py': 'def f():\n    pass\n', 'tests/test_a.py': 'def test():\n    pass\n' });
     try {
       const host = new RecordingHost(() => ({ failUnder: 120, ignoreRegex: ['(a+)+'], exclude: ['tests'] }));
-      const session = new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 }));
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
       const a = pathToFileURL(path.join(root, 'pkg', 'a.py')).href;
       const test = pathToFileURL(path.join(root, 'tests', 'test_a.py')).href;
       session.open(a, 1, 'def f():\n    pass\n');
@@ -221,7 +279,7 @@ describe('session/session', () => {
     const root = tmpProject({ 'pyproject.toml': '[tool.interrogate]\nfail-under = "lots"\n', 'm.py': 'x = 1\n' });
     try {
       const host = new RecordingHost();
-      const session = new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 }));
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
       const uri = pathToFileURL(path.join(root, 'm.py')).href;
       const configUri = pathToFileURL(path.join(root, 'pyproject.toml')).href;
       session.open(uri, 1, 'x = 1\n');
@@ -243,7 +301,7 @@ describe('session/session', () => {
 
   it('logs a fault once, keeps serving other documents, and rejects a file coverage request it cannot answer', async () => {
     const host = new RecordingHost();
-    const session = new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 }));
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
     const remote = 'file://fileserver/share/remote.py';
     session.open(remote, 1, 'x = 1\n');
     session.change(remote, 2, [{ text: 'x = 2\n' }]);
@@ -266,7 +324,7 @@ describe('session/session', () => {
     });
     try {
       const host = new RecordingHost();
-      const session = new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 }));
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
       const a = pathToFileURL(path.join(root, 'pkg', 'a.py')).href;
       session.open(a, 1, '"""A."""\n\n\ndef f():\n    """F."""\n');
       const report = await session.workspaceCoverage();

@@ -43,6 +43,30 @@ describe('ValidationQueue', () => {
     assert.ok(!queue.isPending('a'));
   });
 
+  it('lengthens the debounce to what the last check cost, so a burst faster than checks costs one check', () => {
+    const timers = fakeTimers();
+    let now = 0;
+    const delays: number[] = [];
+    const clock: Timers = {
+      set: (cb, ms) => { delays.push(ms); return timers.set(cb, ms); }, clear: timers.clear, now: () => now,
+    };
+    let runs = 0;
+    const queue = new ValidationQueue(() => { runs++; now += 40; }, 0, clock); // each check costs 40 ms
+    queue.requestNow('a'); // opened: its check's cost does not delay the first edit
+    queue.request('a');
+    assert.deepStrictEqual([runs, delays.length], [2, 0]);
+    for (let i = 0; i < 2000; i++) queue.request('a'); // a burst of 2,000 changes
+    assert.deepStrictEqual([delays.length, delays[0], timers.pending], [2000, 40, 1]);
+    timers.flush();
+    assert.strictEqual(runs, 3);
+    // A cheap document keeps the configured debounce (0: checked at once).
+    const cheap = new ValidationQueue(() => { runs++; now += 1; }, 0, clock);
+    cheap.requestNow('b');
+    cheap.request('b');
+    cheap.request('b');
+    assert.deepStrictEqual([runs, delays.length], [6, 2000]);
+  });
+
   it('survives a check that throws', () => {
     const queue = new ValidationQueue(() => { throw new Error('boom'); }, 0);
     assert.doesNotThrow(() => queue.requestNow('a'));

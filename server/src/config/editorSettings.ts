@@ -4,7 +4,8 @@
  * Settings arrive as untrusted JSON (from VS Code, Neovim, Helix, ...). Every setting named in the option
  * registry is checked by the same code as the config files' keys (values.ts): a wrong value keeps the
  * default and becomes a problem naming the setting (`docbits.failUnder`), never silently clamped or dropped,
- * so the server can show it. A typo in settings.json never breaks the server.
+ * so the server can show it. One setting is clamped, loudly: `docbits.maxFileSize` above MAX_FILE_SIZE_CEILING
+ * (options.ts) is lowered to it, with a problem. A typo in settings.json never breaks the server.
  *
  * `docbits.exclude` entries are returned as written: a relative one is relative to the workspace folder that
  * holds the file, which only the caller knows (resolveExcludes, or the folder argument of
@@ -22,7 +23,7 @@ import { CoverageOptions } from '../coverage/types';
 import { closest } from './fileKeys';
 import { resolveExcludes } from './loader';
 import { mergeOptions } from './merge';
-import { DEFAULT_OPTIONS, OptionRow, SETTING_ROWS } from './options';
+import { DEFAULT_OPTIONS, MAX_FILE_SIZE_CEILING, OptionRow, SETTING_ROWS } from './options';
 import { ConfigOptions, ConfigProblem } from './types';
 import { convert } from './values';
 
@@ -129,6 +130,13 @@ export function readEditorSettings(raw: unknown): EditorSettingsResult {
     }
     for (const message of result.problems) problems.push({ message: `"${key}": ${message}; it is ignored.`, key, severity: 'warning' });
     place(settings, row, result.value);
+  }
+  if (settings.maxFileSize > MAX_FILE_SIZE_CEILING) {
+    problems.push({
+      message: `"docbits.maxFileSize": ${settings.maxFileSize} is above the ceiling of ${MAX_FILE_SIZE_CEILING} (50 MB); using ${MAX_FILE_SIZE_CEILING}.`,
+      key: 'docbits.maxFileSize', severity: 'warning',
+    });
+    settings.maxFileSize = MAX_FILE_SIZE_CEILING;
   }
   for (const p of unknownPaths(section)) {
     const suggestion = closest(p, KNOWN_PATHS);

@@ -113,6 +113,13 @@ export const BADGE_STYLES: readonly BadgeStyle[] = ['flat', 'flat-square', 'flat
 export const DEFAULT_MARKERS: MarkerOptions = { nodocqa: true, noqa: true, pylint: true, docstrCoverage: true };
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/**
+ * The most `docbits.maxFileSize` can raise the limit to: past this a single file's text, parse and inventory
+ * can outgrow the server's heap (a 200 MB file under a limit of 1e12 aborted it). A larger setting is lowered
+ * to this, with a settings problem (editorSettings.ts). Not the row's `max`, which would refuse the setting
+ * outright and keep the 10 MB default, further from what its author wanted.
+ */
+export const MAX_FILE_SIZE_CEILING = 50 * 1024 * 1024;
 
 const bool = (prop: string, file: string, short: string | undefined, help: string, setting?: string, note?: string): OptionRow => ({
   prop, scope: 'coverage', kind: 'bool', default: false, help, file,

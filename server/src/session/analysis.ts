@@ -1,6 +1,6 @@
 /**
  * The analysis of one document version: its text, its parse and its inventory under the options in force.
- * Made once per version (and again only when settings or the project's config change), and kept until the
+ * Made once per text (and again only when settings or the project's config change), and kept until the
  * next one, so that diagnostics, code actions, stubs, hovers and the status bar's figure read one parse.
  */
 import { HoverTokens } from '../bits/hover';
@@ -40,7 +40,13 @@ export class DocumentAnalysis {
   readonly inventory?: FileInventory;
   private tokens?: HoverTokens;
 
-  constructor(readonly uri: string, readonly version: number, readonly text: string, readonly context: AnalysisContext) {
+  /**
+   * @param version the client's version number, for publishing
+   * @param revision which text of the document it is: versions can repeat (a re-opened document, a client
+   *   that reuses them), revisions do not
+   */
+  constructor(readonly uri: string, readonly version: number, readonly revision: number, readonly text: string,
+    readonly context: AnalysisContext) {
     if (!context.measured) return;
     const parsed = new ParsedDocument(text, parseStructure(text));
     this.parsed = parsed;

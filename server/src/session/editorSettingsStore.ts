@@ -2,13 +2,16 @@
  * Where a document's editor settings come from. Editors that answer `workspace/configuration` are asked
  * per document (settings may differ per folder) and the answer is kept until the settings change; the
  * others push their settings (didChangeConfiguration, or initialization options) and those apply to every
- * document. A failed request falls back to the pushed settings.
+ * document. A failed request falls back to the pushed settings, and so does one the editor leaves unanswered
+ * for a few seconds (session/clientAnswers.ts): some clients never answer, and their documents must still
+ * get diagnostics. The fallback stays for that document until the settings change.
  *
  * Settings go through the same checks as config files (config/editorSettings.ts); what is wrong with them
  * is handed to `onProblems` once per distinct problem, and the setting keeps its default.
  */
 import { DEFAULT_EDITOR_SETTINGS, EditorSettings, readEditorSettings } from '../config/editorSettings';
 import { ConfigProblem } from '../config/types';
+import { answerOrGiveUp } from './clientAnswers';
 
 /** Asks the editor for the `docbits` section of the settings that apply to a URI. */
 export type PullSettings = (uri: string) => Promise<unknown>;
@@ -21,13 +24,15 @@ export class EditorSettingsStore {
   private readonly pulled = new Map<string, Promise<EditorSettings>>();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly pull: PullSettings | undefined, private readonly onProblems: (problems: ConfigProblem[]) => void) {}
+  constructor(private readonly pull: PullSettings | undefined, private readonly onProblems: (problems: ConfigProblem[]) => void,
+    private readonly answerTimeoutMs?: number) {}
 
   forUri(uri: string): Promise<EditorSettings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);
     if (!settings) {
-      settings = this.pull(uri).then((raw) => this.read(raw), () => this.pushed);
+      const answer = this.pull(uri).then((raw) => ({ raw }));
+      settings = answerOrGiveUp(answer, { timeoutMs: this.answerTimeoutMs }).then((got) => (got ? this.read(got.raw) : this.pushed));
       this.pulled.set(uri, settings);
     }
     return settings;

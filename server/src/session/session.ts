@@ -26,6 +26,7 @@ import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
 import { FaultLog } from './faultLog';
 import { ProjectConfigs } from './projectConfigs';
+import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
 
 /** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
@@ -45,6 +46,8 @@ export interface SessionOptions {
   debounceMs: number;
   /** Settings the editor sent with initialization (the object under `docbits`), if any. */
   initialSettings?: unknown;
+  /** How long to wait for the editor's `workspace/configuration` answer (default: session/clientAnswers.ts). */
+  settingsTimeoutMs?: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -65,9 +68,20 @@ export function sessionOptions(folders: readonly string[], initializationOptions
 /** A request the session cannot answer as asked (bad parameters): the server answers it with an error. */
 export class InvalidRequestError extends Error {}
 
+/** An open document and the revision of its text: bumped by every open and change, whatever the version says. */
+interface OpenDocument {
+  document: TextDocument;
+  revision: number;
+}
+
 export class DocbitsSession {
-  private readonly documents = new Map<string, TextDocument>();
+  private readonly documents = new Map<string, OpenDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
+  /** Revisions of document texts, session-wide so a closed and re-opened document never repeats one. */
+  private lastRevision = 0;
+  /** Bumped by anything a workspace report reads (texts, settings, configs, folders): see sharedRun.ts. */
+  private stateKey = 0;
+  private readonly workspaceRuns = new SharedRun<WorkspaceCoverageResult>();
   private readonly settings: EditorSettingsStore;
   private readonly configs: ProjectConfigs;
   private readonly queue: ValidationQueue;
@@ -78,7 +92,7 @@ export class DocbitsSession {
     this.folders = [...options.folders];
     this.settings = new EditorSettingsStore(host.pullSettings, (problems) => {
       for (const problem of problems) this.host.log('warning', `docbits: settings: ${problem.message}`);
-    });
+    }, options.settingsTimeoutMs);
     if (options.initialSettings !== undefined) this.settings.changed(options.initialSettings);
     this.configs = new ProjectConfigs((configPath, problems) => this.publishConfigProblems(configPath, problems));
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
@@ -87,19 +101,36 @@ export class DocbitsSession {
   // ---------------------------------------------------------------------------------------------------------
   // Documents
 
+  /** Opening a document that is open already replaces its text (some clients re-send didOpen). */
   open(uri: string, version: number, text: string): void {
-    this.documents.set(uri, TextDocument.create(uri, 'python', version, text));
+    this.documents.set(uri, { document: TextDocument.create(uri, 'python', version, text), revision: ++this.lastRevision });
+    this.stateKey++;
     this.queue.requestNow(uri);
   }
 
+  /**
+   * A new text, whatever its version number says: clients that reuse a version still get diagnostics of
+   * what they sent. Only the changes from the last full-text one on are applied (the earlier ones are
+   * overwritten by it), so a notification carrying many whole texts costs one.
+   */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
-    const document = this.documents.get(uri);
-    if (!document) return;
-    this.documents.set(uri, TextDocument.update(document, changes, version));
+    const open = this.documents.get(uri);
+    if (!open) return;
+    let from = 0;
+    for (let i = changes.length - 1; i >= 0; i--) {
+      if (!('range' in changes[i])) {
+        from = i;
+        break;
+      }
+    }
+    open.document = TextDocument.update(open.document, from === 0 ? changes : changes.slice(from), version);
+    open.revision = ++this.lastRevision;
+    this.stateKey++;
     this.queue.request(uri);
   }
 
   close(uri: string): void {
+    this.stateKey++;
     this.documents.delete(uri);
     this.analyses.delete(uri);
     this.settings.forget(uri);
@@ -112,18 +143,21 @@ export class DocbitsSession {
 
   /** The editor's settings changed; `pushed` is the new `docbits` object when the editor sent it. */
   settingsChanged(pushed: unknown): void {
+    this.stateKey++;
     this.settings.changed(pushed);
     this.recheckAll();
   }
 
   /** Files changed on disk (absolute paths); a config file among them means every document may change. */
   filesChanged(paths: readonly string[]): void {
+    this.stateKey++; // any file may be in the workspace report
     if (!paths.some((p) => ProjectConfigs.isConfigFile(p))) return;
     this.configs.clear();
     this.recheckAll();
   }
 
   foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    this.stateKey++;
     const gone = new Set(removed);
     this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added];
     this.recheckAll();
@@ -183,15 +217,23 @@ export class DocbitsSession {
     };
   }
 
-  /** Every workspace folder as interrogate would scan it, open documents' unsaved text included. */
-  async workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
+  /**
+   * Every workspace folder as interrogate would scan it, open documents' unsaved text included. Concurrent
+   * requests share one scan; a request after a change supersedes the running scan, whose requests then reject
+   * with an AbortError (session/sharedRun.ts). Rejects with an AbortError when `signal` fires.
+   */
+  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
+    return this.workspaceRuns.join(this.stateKey, hooks, (run) => this.scanWorkspace(run));
+  }
+
+  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
       return { path: folder, options, maxFileBytes: settings.maxFileSize };
     }));
     const unsaved = new Map<string, string>();
-    for (const document of this.documents.values()) {
+    for (const { document } of this.documents.values()) {
       const filePath = openableFilePathOf(document.uri);
       if (filePath !== undefined) unsaved.set(filePath, document.getText());
     }
@@ -233,23 +275,23 @@ export class DocbitsSession {
   /** The analysis of an open document's current version under its current settings; made at most once. */
   private async currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
     const settings = await this.settings.forUri(uri);
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
+    const open = this.documents.get(uri);
+    if (!open) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === document.version && cached.context.settings === settings) return cached;
-    const analysis = this.analyze(document, settings);
+    if (cached && cached.revision === open.revision && cached.context.settings === settings) return cached;
+    const analysis = this.analyze(open, settings);
     this.analyses.set(uri, analysis);
     return analysis;
   }
 
-  private analyze(document: TextDocument, settings: EditorSettings): DocumentAnalysis {
+  private analyze({ document, revision }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
     const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const measured = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);
-    return new DocumentAnalysis(document.uri, document.version, text, { settings, options, displayPath, measured });
+    return new DocumentAnalysis(document.uri, document.version, revision, text, { settings, options, displayPath, measured });
   }
 
   private recheckAll(): void {

@@ -1,9 +1,12 @@
 /**
  * A test client that speaks LSP to `node dist/server.js --stdio` the way an editor does: initialize with
  * workspace folders and workDoneProgress, answer workspace/configuration, client/registerCapability and
- * window/workDoneProgress/create, and record publishDiagnostics, $/progress and window/logMessage.
+ * window/workDoneProgress/create (or, with `unanswered`, leave some of them unanswered forever, as broken
+ * clients do), and record publishDiagnostics, $/progress and window/logMessage. processStatus reads a server's
+ * memory and threads from /proc.
  */
 import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -30,6 +33,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** Requests from the server this client never answers (a misbehaving editor). */
+  unanswered?: Array<'workspace/configuration' | 'window/workDoneProgress/create'>;
 }
 
 interface Waiter {
@@ -53,7 +58,8 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private readonly stderr: string[] = [];
 
-  private constructor(private readonly child: ChildProcess, settings: Record<string, unknown>) {
+  private constructor(private readonly child: ChildProcess, settings: Record<string, unknown>,
+    unanswered: readonly string[] = []) {
     this.settings = settings;
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -67,22 +73,23 @@ export class TestClient {
     });
     c.onNotification('window/logMessage', (params: { type: number; message: string }) => this.logs.push(params));
     c.onNotification('$/progress', (params: ProgressEvent) => this.progress.push(params));
+    const never = new Promise<never>(() => undefined);
     c.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section === 'docbits' ? this.settings : null)));
+      (unanswered.includes('workspace/configuration') ? never : params.items.map((item) => (item.section === 'docbits' ? this.settings : null))));
     c.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
       this.registrations.push(...params.registrations);
       return null;
     });
     c.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
       this.createdTokens.push(params.token);
-      return null;
+      return unanswered.includes('window/workDoneProgress/create') ? never : null;
     });
     c.listen();
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-    const client = new TestClient(child, options.settings ?? {});
+    const client = new TestClient(child, options.settings ?? {}, options.unanswered);
     const params: InitializeParams = {
       processId: process.pid,
       rootUri: options.folders[0] ? uriOf(options.folders[0]) : null,
@@ -147,6 +154,17 @@ export class TestClient {
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  /** Replaces the whole text (a didChange without a range) and returns when the message is written. */
+  sendFullText(uri: string, text: string, version = this.version(uri) + 1): Promise<void> {
+    this.documents.set(uri, TextDocument.create(uri, 'python', version, text));
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** The server's stderr so far. */
+  get stderrText(): string {
+    return this.stderr.join('');
+  }
+
   /** The server process's id (to watch its memory). */
   get pid(): number | undefined {
     return this.child.pid;
@@ -204,6 +222,13 @@ export class TestClient {
   get exitCode(): number | null {
     return this.child.exitCode;
   }
+}
+
+/** A process's memory and threads from /proc (KiB): VmHWM is the peak resident size since it started. */
+export function processStatus(pid: number): { rssKiB: number; hwmKiB: number; threads: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string): number => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)![1]);
+  return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM'), threads: field('Threads') };
 }
 
 export function delay(ms: number): Promise<void> {
