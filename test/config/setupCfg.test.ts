@@ -77,6 +77,10 @@ describe('config: setup.cfg', () => {
     const percents = parseSetupCfg(`[tool:interrogate]\nignore-regex = ${'%%'.repeat(200_000)}%\n`);
     assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
     assert.strictEqual(percents.options.ignoreRegex![0].length, 400_001);
+    const chain = 'abcdefghijkl'.split('').map((c, i, all) => `${c} = ${i + 1 < all.length ? `%(${all[i + 1]})s` : '^get'}`).join('\n');
+    const deep = parseSetupCfg(`[tool:interrogate]\n${chain}\nignore-regex = %(a)s\nwhitelist-regex = %(c)s\n`);
+    assert.ok(deep.problems.some((p) => p.key === 'ignore-regex' && /nest more than 10 levels deep \(configparser's InterpolationDepthError\)/.test(p.message)));
+    assert.deepStrictEqual(deep.options.whitelistRegex, ['^get'], '10 levels are fine, as in configparser');
     start = Date.now();
     const spaces = parseSetupCfg(`[tool:interrogate]\na${' '.repeat(100_000)}b\n`);
     assert.ok(Date.now() - start < 2000, `a line of 100,000 spaces: ${Date.now() - start} ms`);

@@ -114,7 +114,7 @@ const INTERPOLATION_BUDGET = 1_000_000;
 
 const REFERENCE = /%\(([^)]*)\)s/y;
 
-type Expanded = string | { fail: 'percent' | 'budget' };
+type Expanded = string | { fail: 'percent' | 'budget' | 'depth' };
 
 /**
  * configparser's BasicInterpolation: `%(name)s` is another key's value, `%%` a percent sign; at most 10 levels
@@ -140,7 +140,9 @@ function interpolate(value: string, entries: Map<string, { value: string }>, key
       REFERENCE.lastIndex = percent;
       const ref = REFERENCE.exec(text);
       const target = ref ? entries.get(ref[1].toLowerCase()) : undefined;
-      if (!ref || !target || depth >= 10) return { fail: 'percent' };
+      if (!ref || !target) return { fail: 'percent' };
+      // configparser's MAX_INTERPOLATION_DEPTH: InterpolationDepthError past 10 levels.
+      if (depth >= 10) return { fail: 'depth' };
       const inner = expand(target.value, depth + 1);
       if (typeof inner !== 'string') return inner;
       out += inner;
@@ -154,7 +156,9 @@ function interpolate(value: string, entries: Map<string, { value: string }>, key
   if (typeof result === 'string') return result;
   const why = result.fail === 'percent'
     ? 'a "%" must be written "%%" in setup.cfg (or "%(key)s" naming another key)'
-    : `its "%(key)s" references expand to more than ${INTERPOLATION_BUDGET} characters`;
+    : result.fail === 'depth'
+      ? 'its "%(key)s" references nest more than 10 levels deep (configparser\'s InterpolationDepthError)'
+      : `its "%(key)s" references expand to more than ${INTERPOLATION_BUDGET} characters`;
   problems.push({ message: `"${key}": ${why}; the value is used as written.`, key, line, severity: 'warning' });
   return value;
 }
