@@ -5,7 +5,7 @@
  */
 import { FILE_ROWS, OptionRow } from './options';
 import { ConfigOptions, ConfigProblem } from './types';
-import { convert } from './values';
+import { clip, convert } from './values';
 
 /** interrogate's key normalisation. */
 export function normalizeKey(key: string): string {
@@ -88,16 +88,16 @@ export function applyEntry(
   if (!row) {
     const suggestion = problems.length < MAX_PROBLEMS_WITH_SUGGESTIONS ? suggestKey(rawKey) : undefined;
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    problems.push({ message: `Unknown key "${rawKey}" in ${where}; it is ignored.${hint}`, key: rawKey, line, severity: 'warning' });
+    problems.push({ message: `Unknown key "${clip(rawKey)}" in ${where}; it is ignored.${hint}`, key: rawKey, line, severity: 'warning' });
     return;
   }
   const result = convert(row, raw);
   if ('error' in result) {
-    problems.push({ message: `"${rawKey}": ${result.error}. Using the default instead.`, key: rawKey, line, severity: 'error' });
+    problems.push({ message: `"${clip(rawKey)}": ${clip(result.error, 300)}. Using the default instead.`, key: rawKey, line, severity: 'error' });
     return;
   }
   for (const message of result.problems) {
-    problems.push({ message: `"${rawKey}": ${message}; it is ignored.`, key: rawKey, line, severity: 'warning' });
+    problems.push({ message: `"${clip(rawKey)}": ${clip(message, 300)}; it is ignored.`, key: rawKey, line, severity: 'warning' });
   }
   (options as Record<string, unknown>)[row.prop] = result.value;
 }

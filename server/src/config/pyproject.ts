@@ -5,7 +5,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { applyEntry } from './fileKeys';
 import { ConfigOptions, ConfigParseResult, ConfigProblem } from './types';
-import { show } from './values';
+import { clip, show } from './values';
 
 /** A bare or quoted key followed by `=` (the quoted forms without escapes, which keys of this table never need). */
 const KEY_AT_START = /^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=/;
@@ -47,7 +47,7 @@ export function parsePyprojectToml(text: string): ConfigParseResult {
     const line = typeof err.line === 'number' ? err.line : undefined;
     const column = typeof err.column === 'number' ? err.column : undefined;
     const at = line !== undefined ? ` at line ${line}${column !== undefined ? `, column ${column}` : ''}` : '';
-    problems.push({ message: `pyproject.toml is not valid TOML${at}: ${detail}. Using default settings.`, line, column, severity: 'error' });
+    problems.push({ message: `pyproject.toml is not valid TOML${at}: ${clip(detail, 300)}. Using default settings.`, line, column, severity: 'error' });
     return { options: {}, problems, found: false };
   }
   const tool = doc.tool;

@@ -4,6 +4,7 @@
  */
 import { applyEntry, isListKey } from './fileKeys';
 import { ConfigOptions, ConfigParseResult, ConfigProblem } from './types';
+import { clip } from './values';
 
 interface IniEntry {
   /** Lines of the value; continuation lines are joined with "\n" as configparser does. */
@@ -59,7 +60,7 @@ export function parseIni(text: string): IniDocument {
     if (header) {
       const name = header[1];
       if (raw.has(name) && name !== 'DEFAULT') {
-        problems.push({ message: `Section [${name}] appears twice; its keys are merged.`, line: lineNo, severity: 'warning', section: name });
+        problems.push({ message: `Section [${clip(name)}] appears twice; its keys are merged.`, line: lineNo, severity: 'warning', section: name });
       }
       sectionName = name;
       section = raw.get(name) ?? new Map();
@@ -78,13 +79,13 @@ export function parseIni(text: string): IniDocument {
     const delimiter = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
     const name = delimiter < 0 ? '' : stripped.slice(0, delimiter).trimEnd();
     if (name === '') {
-      problems.push({ message: `Line ${lineNo} is not "key = value": ${shortened(stripped)}`, line: lineNo, column: indent + 1, severity: 'error' });
+      problems.push({ message: `Line ${lineNo} is not "key = value": ${clip(stripped)}`, line: lineNo, column: indent + 1, severity: 'error' });
       entry = undefined;
       return;
     }
     const key = name.toLowerCase();
     if (section.has(key)) {
-      problems.push({ message: `Key "${key}" appears twice in [${sectionName}]; the last one is used.`, key, line: lineNo, severity: 'warning', section: sectionName });
+      problems.push({ message: `Key "${clip(key)}" appears twice in [${clip(sectionName ?? '')}]; the last one is used.`, key, line: lineNo, severity: 'warning', section: sectionName });
     }
     entry = { lines: [stripped.slice(delimiter + 1).trimStart()], line: lineNo, key: name };
     section.set(key, entry);
@@ -99,11 +100,6 @@ export function parseIni(text: string): IniDocument {
     sections.set(name, joined);
   }
   return { sections, problems };
-}
-
-/** A line quoted in a message: at most 80 characters of it. */
-function shortened(text: string): string {
-  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
 }
 
 /**
@@ -159,7 +155,7 @@ function interpolate(value: string, entries: Map<string, { value: string }>, key
     : result.fail === 'depth'
       ? 'its "%(key)s" references nest more than 10 levels deep (configparser\'s InterpolationDepthError)'
       : `its "%(key)s" references expand to more than ${INTERPOLATION_BUDGET} characters`;
-  problems.push({ message: `"${key}": ${why}; the value is used as written.`, key, line, severity: 'warning' });
+  problems.push({ message: `"${clip(key)}": ${why}; the value is used as written.`, key, line, severity: 'warning' });
   return value;
 }
 

@@ -21,8 +21,13 @@ const MARKER_NAMES: Record<string, keyof MarkerOptions> = {
 export const ALL_MARKERS_OFF: MarkerOptions = { nodocqa: false, noqa: false, pylint: false, docstrCoverage: false };
 
 /** A value as a message shows it. */
+/** Text from a config file or setting, as a message quotes it: at most `max` characters, so a message stays short. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+}
+
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(clip(value));
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a table';
   return String(value);
