@@ -107,8 +107,16 @@ describe('python/compat/regex: Python regexes for names', () => {
       ['\\N{EM DASH}', /named characters/],
       ['a{1001}', /repeat counts above 1000/],
       ['(a{1,40}){1,40}b', /nested repeats allow more than 1000 repetitions/],
+      [`${'('.repeat(300)}a${')'.repeat(300)}`, /groups nested more than 200 deep are not supported$/],
+      ['\\w+'.repeat(50), /character classes are too large for docbits's linear-time matcher/],
+      ['a'.repeat(5_001), /^regex "a{40}"\.\.\. \(5001 characters\): patterns longer than 5000 characters are not supported$/],
+      ['(a|aa)+'.repeat(700), /compiles to \d+ instructions, over the 2000/],
     ] as [string, RegExp][]) {
-      assert.match(refusal(pattern), why, pattern);
+      assert.match(refusal(pattern), why, pattern.slice(0, 50));
+    }
+    // Hostile sizes are refused or compiled quickly, never minutes.
+    for (const pattern of ['\\w+'.repeat(1600), `${'('.repeat(2400)}a${')'.repeat(2400)}`, '%'.repeat(4_999), '(a|aa)+'.repeat(700), 'a*'.repeat(2499)]) {
+      assert.ok(bestMs(() => compileNameRegex(`${pattern}#`), 1) < 5000, pattern.slice(0, 20));
     }
   });
 

@@ -37,7 +37,8 @@ const REGEX_CACHE_LIMIT = 256;
  * A Python regex (ignore-regex / whitelist-regex) as a NameRegex matching from the start of the name, like
  * Python's re.match, or refused with a message: what Python itself refuses (in its words), backreferences,
  * lookaround, conditionals, atomic groups and possessive repeats (they need backtracking), `\N{...}`, repeat
- * counts above 1000 (RE2's limit, nested ones multiplied), patterns over 20,000 characters. Typed RegExp for callers' `instanceof RegExp`.
+ * counts above 1000 (RE2's limit, nested ones multiplied), patterns too large (MAX_PATTERN_LENGTH,
+ * MAX_PROGRAM_SIZE, regexSyntax.ts's limits on classes and nesting). Typed RegExp for callers' `instanceof RegExp`.
  */
 export function compileNameRegex(pattern: string): RegExp | { error: string } {
   const cached = regexCache.get(pattern);
@@ -49,10 +50,16 @@ export function compileNameRegex(pattern: string): RegExp | { error: string } {
 }
 
 /**
- * Longer patterns are refused: RE2 compiles 200,000 characters in about a second on a cold start, and a
+ * Longer patterns are refused: re2js compiles 10,000 characters such as `a*a*...` in about a second, and a
  * name filter has no use for a tenth of that.
  */
-const MAX_PATTERN_LENGTH = 20_000;
+const MAX_PATTERN_LENGTH = 5_000;
+/**
+ * Matching costs up to the program's size per character of the name (RE2's linear time is linear in both):
+ * `(a|aa)+` written 700 times compiles to 3,500 instructions and takes a second on a 1,000-character name.
+ * Real name filters compile to a few hundred at most.
+ */
+const MAX_PROGRAM_SIZE = 2_000;
 
 function compile(pattern: string): NameRegex | { error: string } {
   if (pattern.length > MAX_PATTERN_LENGTH) {
@@ -69,7 +76,11 @@ function compile(pattern: string): NameRegex | { error: string } {
   try {
     // Anchored by \A and asked with test(), which runs RE2's DFA without tracking groups: ten times faster
     // than a Matcher's lookingAt() on short names.
-    return new NameRegex(pattern, RE2JS.compile(`\\A(?:${re2})`));
+    const compiled = RE2JS.compile(`\\A(?:${re2})`);
+    if (compiled.programSize() > MAX_PROGRAM_SIZE) {
+      return fail(`it compiles to ${compiled.programSize()} instructions, over the ${MAX_PROGRAM_SIZE} docbits's linear-time matcher allows`);
+    }
+    return new NameRegex(pattern, compiled);
   } catch (e) {
     if (!(e instanceof RE2JSException)) throw e;
     // The translation is valid RE2, so RE2 refuses only for size: nested repeats multiplied past its limit.

@@ -23,6 +23,10 @@ export class PatternError extends Error {}
 const LINEAR = 'docbits matches regexes in linear time';
 /** RE2's limit on a repeat count ({m,n}). */
 const MAX_COUNT = 1000;
+/** The most ranges all of a pattern's classes may hold (charClass). */
+const MAX_RANGES = 30_000;
+/** How deep groups may nest. */
+const MAX_NESTING = 200;
 /** Python's MAXREPEAT on 64-bit builds. */
 const MAXREPEAT = 4294967295;
 
@@ -51,7 +55,7 @@ class Tokenizer {
   next: string | undefined;
   private nextLength = 0;
 
-  constructor(readonly pattern: string) {
+  constructor(pattern: string) {
     this.cps = Array.from(pattern);
     this.advance();
   }
@@ -114,6 +118,11 @@ class Tokenizer {
     }
   }
 
+  /** The pattern's code points from `from` to `to`, for messages. */
+  text(from: number, to: number): string {
+    return this.cps.slice(from, to).join('');
+  }
+
   tell(): number {
     return this.index - this.nextLength;
   }
@@ -150,13 +159,15 @@ interface State {
   flags: Flags;
   /** A global (?u) was given: (?a) with it is an error. */
   unicode: boolean;
+  /** Ranges in the classes so far (charClass). */
+  ranges: number;
   groupNames: Set<string>;
 }
 
 /** The pattern in RE2 syntax, to be matched anchored at the start (re.match); throws PatternError. */
 export function toRe2(pattern: string): string {
   const source = new Tokenizer(pattern);
-  const state: State = { flags: { i: false, m: false, s: false, x: false, ascii: false }, unicode: false, groupNames: new Set() };
+  const state: State = { flags: { i: false, m: false, s: false, x: false, ascii: false }, unicode: false, ranges: 0, groupNames: new Set() };
   const re2 = parseSub(source, state, state.flags, false, 0);
   if (source.next !== undefined) throw source.error('unbalanced parenthesis');
   return re2;
@@ -176,7 +187,7 @@ function parseSub(source: Tokenizer, state: State, flags: Flags, verbose: boolea
 /** A sequence (re/_parser.py's _parse): items up to the next `|` or `)`. */
 function parse(source: Tokenizer, state: State, flags: Flags, verbose: boolean, nested: number, first: boolean): string {
   const items: Item[] = [];
-  const unit: Unit = (literals, categories = []) => ({ kind: 'unit', re2: charClass(literals, categories, false, flags) });
+  const unit: Unit = (literals, categories = []) => ({ kind: 'unit', re2: charClass(literals, categories, false, flags, state) });
   for (;;) {
     let self = source.next;
     if (self === undefined || self === '|' || self === ')') break;
@@ -194,7 +205,7 @@ function parse(source: Tokenizer, state: State, flags: Flags, verbose: boolean, 
     } else if (!SPECIAL_CHARS.includes(self)) {
       items.push(unit(single(self)));
     } else if (self === '[') {
-      items.push(charSetItem(source, flags));
+      items.push(charSetItem(source, flags, state));
     } else if ('*+?{'.includes(self)) {
       const here = source.tell();
       let min = 0, max = MAXREPEAT;
@@ -223,7 +234,7 @@ function parse(source: Tokenizer, state: State, flags: Flags, verbose: boolean, 
       const item = items[items.length - 1];
       if (!item || item.kind === 'at') throw source.error('nothing to repeat', source.tell() - here + self.length);
       if (item.kind === 'repeat') throw source.error('multiple repeat', source.tell() - here + self.length);
-      const written = pythonText(source, here - 1);
+      const written = source.text(here - 1, source.tell());
       if (source.match('+')) throw new PatternError(`possessive repeats (${written}+) are not supported: ${LINEAR}`);
       source.match('?'); // lazy: the same truth value
       if (min > MAX_COUNT || (max !== MAXREPEAT && max > MAX_COUNT)) {
@@ -252,19 +263,23 @@ function quantifier(min: number, max: number): string {
   return min === max ? `{${min}}` : `{${min},${max}}`;
 }
 
-/** The pattern's text from code point `from` to the tokenizer's position, for messages. */
-function pythonText(source: Tokenizer, from: number): string {
-  return Array.from(source.pattern).slice(from, source.tell()).join('');
-}
-
 const single = (c: string): CharSet => [[c.codePointAt(0)!, c.codePointAt(0)!]];
 
-/** A literal, category or class under the flags, case folded as Python folds it, as an RE2 class. */
-function charClass(literals: CharSet, categories: CharSet, negate: boolean, flags: Flags): string {
+/**
+ * A literal, category or class under the flags, case folded as Python folds it, as an RE2 class. The ranges
+ * of all classes count against MAX_RANGES: re2js takes some 5 ms to compile a class as big as `\w` (734
+ * ranges), so `\w+` written 3,000 times would take 10 s.
+ */
+function charClass(literals: CharSet, categories: CharSet, negate: boolean, flags: Flags, state: State): string {
   if (!flags.i && !negate && categories.length === 0 && literals.length === 1 && literals[0][0] === literals[0][1]) {
     return re2Char(literals[0][0]); // the common case, kept cheap for long patterns
   }
-  return re2Class(flags.i ? ignoreCase(literals, categories, flags.ascii) : union(literals, categories), negate);
+  const set = flags.i ? ignoreCase(literals, categories, flags.ascii) : union(literals, categories);
+  state.ranges += set.length;
+  if (state.ranges > MAX_RANGES) {
+    throw new PatternError(`its character classes are too large for docbits's linear-time matcher (over ${MAX_RANGES} ranges; \\w alone is 734)`);
+  }
+  return re2Class(set, negate);
 }
 
 /** A one-character item: literal characters and categories (\w...), which IGNORECASE treats differently. */
@@ -273,6 +288,8 @@ type Unit = (literals: CharSet, categories?: CharSet) => Item;
 /** `(`...: a group, a comment, global flags (null), or a refusal. */
 function groupItem(source: Tokenizer, state: State, flags: Flags, verbose: boolean, nested: number, atStart: boolean): Item | null {
   const start = source.tell() - 1;
+  // Python's own parser gives up (RecursionError) at some 900 levels; parsing here recurses too.
+  if (nested > 2 * MAX_NESTING) throw new PatternError(`groups nested more than ${MAX_NESTING} deep are not supported`);
   let innerFlags = flags;
   let innerVerbose = verbose;
   if (source.match('?')) {
@@ -445,7 +462,7 @@ function numericEscape(source: Tokenizer, esc: string): number | undefined {
 }
 
 /** `[...]` (the class branch of re/_parser.py's _parse). */
-function charSetItem(source: Tokenizer, flags: Flags): Item {
+function charSetItem(source: Tokenizer, flags: Flags, state: State): Item {
   const here = source.tell() - 1;
   const literals: CharSet[] = [];
   const categories: CharSet[] = [];
@@ -473,7 +490,7 @@ function charSetItem(source: Tokenizer, flags: Flags): Item {
       (code1.literal ? literals : categories).push(code1.set);
     }
   }
-  return { kind: 'unit', re2: charClass(union(...literals), union(...categories), negate, flags) };
+  return { kind: 'unit', re2: charClass(union(...literals), union(...categories), negate, flags, state) };
 }
 
 /** One member of a class: a character (which may bound a range) or `\d \D \s \S \w \W` (which may not). */
