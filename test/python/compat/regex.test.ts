@@ -90,6 +90,9 @@ describe('python/compat/regex: Python regexes for names', () => {
     assert.strictEqual(matches('(?i)i', 'İ'), true, 'Python folds İ to i');
     assert.strictEqual(matches('(?i)k', '\u212a'), true);
     assert.strictEqual(matches('(?ai)k', '\u212a'), false);
+    // The documented difference (README): \b knows ASCII word characters only; Python's is Unicode.
+    assert.strictEqual(matches('a\\b', 'aé'), true);
+    assert.strictEqual(matches('(?a)a\\b', 'aé'), true);
   });
 
   it('refuses constructs that need backtracking, by name', () => {

@@ -28,8 +28,8 @@ export function randomName(rng: Prng): string {
 /**
  * A random pattern Python accepts, from the supported constructs: literals and escapes, `.`, classes with
  * ranges and categories, groups (capturing, named, non-capturing, scoped flags), alternation, repeats (greedy
- * and lazy), anchors, and leading global flags. `\b`/`\B` only under `(?a)`, where Python's meaning is
- * RE2's (docbits's are ASCII, Python's Unicode otherwise: README).
+ * and lazy), anchors, and leading global flags. `\b`/`\B` only under a global `(?a)`, where Python's meaning
+ * is RE2's (docbits's are ASCII, Python's Unicode otherwise: README).
  */
 export function randomPattern(rng: Prng): string {
   const globals = rng.chance(0.4) ? rng.pick(['(?i)', '(?s)', '(?m)', '(?a)', '(?ai)', '(?x)', '(?im)', '(?is)', '(?u)', '(?ax)']) : '';
@@ -47,7 +47,8 @@ export function randomPattern(rng: Prng): string {
     }
     if (roll < 0.8) return rng.pick(ascii ? ['^', '$', '\\A', '\\Z', '\\b', '\\B'] : ['^', '$', '\\A', '\\Z']);
     if (depth > 2) return rng.pick(LITERALS);
-    const open = rng.pick(['(', '(?:', '(?P<g>', '(?i:', '(?-i:', '(?s:', '(?m:', '(?a:', '(?x:', '(?u:']);
+    // No (?u:...) under (?a): a \b inside would be Unicode in Python.
+    const open = rng.pick(['(', '(?:', '(?P<g>', '(?i:', '(?-i:', '(?s:', '(?m:', '(?a:', '(?x:', ...(ascii ? [] : ['(?u:'])]);
     const inner = alternation(depth + 1);
     return `${open === '(?P<g>' ? `(?P<g${groupCount++}>` : open}${inner})`;
   };
