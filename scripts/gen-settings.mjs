@@ -1,5 +1,5 @@
-// Rewrites package.json's contributes.configuration.properties and the README's settings table from the option
-// registry (server/src/config/options.ts). Run after compiling the tests:
+// Rewrites package.json's contributes.configuration.properties and capabilities.untrustedWorkspaces, and the
+// README's settings table, from the option registry (server/src/config/options.ts). Run after compiling the tests:
 //   npm run build:tests && node scripts/gen-settings.mjs
 // test/config/options.test.ts fails until the committed files match.
 import * as fs from 'node:fs';
@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { packageJsonProperties, readmeSettingsTable } = require(path.join(repo, 'out/server/src/config/settingsSchema.js'));
+const { packageJsonProperties, readmeSettingsTable, untrustedWorkspaces } = require(path.join(repo, 'out/server/src/config/settingsSchema.js'));
 
 const packagePath = path.join(repo, 'package.json');
 const pkg = JSON.parse(fs.readFileSync(packagePath, 'utf8'));
 pkg.contributes.configuration.properties = packageJsonProperties();
+pkg.capabilities.untrustedWorkspaces = untrustedWorkspaces();
 fs.writeFileSync(packagePath, `${JSON.stringify(pkg, null, 2)}\n`);
 
 const readmePath = path.join(repo, 'README.md');

@@ -75,7 +75,7 @@ describe('docbits CLI', function () {
   });
 
   it('exits 2 for bad usage with a clear message', () => {
-    for (const args of [['--no-such-flag'], ['-f', 'abc'], [path.join(tmp, 'missing')], ['-r', '(a+)+'], ['--badge-style', 'flat']]) {
+    for (const args of [['--no-such-flag'], ['-f', 'abc'], [path.join(tmp, 'missing')], ['-r', '(a)\\1'], ['--badge-style', 'flat']]) {
       const r = docbits(args);
       assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /Error: /);

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { DEFAULT_EDITOR_SETTINGS, readEditorSettings } from '../../server/src/config/editorSettings';
 import { rowOfKey } from '../../server/src/config/fileKeys';
 import { CLI_ROWS, DEFAULT_OPTIONS, FILE_ROWS, OPTION_ROWS, SETTING_ROWS } from '../../server/src/config/options';
-import { packageJsonProperties, readmeSettingsTable } from '../../server/src/config/settingsSchema';
+import { packageJsonProperties, readmeSettingsTable, untrustedWorkspaces } from '../../server/src/config/settingsSchema';
 import { convert } from '../../server/src/config/values';
 
 const REPO = path.join(__dirname, '..', '..', '..');
@@ -62,6 +62,12 @@ describe('config: the option registry', () => {
     const expected = packageJsonProperties();
     assert.deepStrictEqual(Object.keys(actual), Object.keys(expected), HINT);
     assert.deepStrictEqual(actual, expected, `${HINT}; expected:\n${JSON.stringify(expected, null, 2)}`);
+  });
+
+  it('restricts the regex and path settings in untrusted workspaces (package.json capabilities)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces, untrustedWorkspaces(), HINT);
+    assert.deepStrictEqual(untrustedWorkspaces().restrictedConfigurations, ['docbits.exclude', 'docbits.ignoreRegex', 'docbits.whitelistRegex']);
   });
 
   it('matches the README settings table', () => {

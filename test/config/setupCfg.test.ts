@@ -74,9 +74,10 @@ describe('config: setup.cfg', () => {
     assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
     assert.ok(bomb.problems.some((p) => p.key === 'ignore-regex' && /expand to more than 1000000 characters/.test(p.message)));
     start = Date.now();
-    const percents = parseSetupCfg(`[tool:interrogate]\nignore-regex = ${'%%'.repeat(200_000)}%\n`);
+    const percents = parseSetupCfg(`[tool:interrogate]\nexclude = ${'%%'.repeat(200_000)}%\nignore-regex = ${'%%'.repeat(200_000)}%\n`);
     assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
-    assert.strictEqual(percents.options.ignoreRegex![0].length, 400_001);
+    assert.strictEqual(percents.options.exclude![0].length, 400_001);
+    assert.ok(percents.problems.some((p) => p.key === 'ignore-regex' && /longer than 5000 characters/.test(p.message)));
     const chain = 'abcdefghijkl'.split('').map((c, i, all) => `${c} = ${i + 1 < all.length ? `%(${all[i + 1]})s` : '^get'}`).join('\n');
     const deep = parseSetupCfg(`[tool:interrogate]\n${chain}\nignore-regex = %(a)s\nwhitelist-regex = %(c)s\n`);
     assert.ok(deep.problems.some((p) => p.key === 'ignore-regex' && /nest more than 10 levels deep \(configparser's InterpolationDepthError\)/.test(p.message)));

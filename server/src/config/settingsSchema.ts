@@ -66,6 +66,20 @@ export function packageJsonProperties(): Record<string, Schema> {
   return properties;
 }
 
+/**
+ * package.json's `capabilities.untrustedWorkspaces`: in Restricted Mode VS Code ignores a workspace's own
+ * values of the settings that take regexes or paths (a hostile repository could otherwise point them at
+ * whatever it likes), and uses the user's.
+ */
+export function untrustedWorkspaces(): Schema {
+  const restricted = SETTING_ROWS.filter((row) => row.kind === 'regexList' || row.kind === 'pathList' || row.kind === 'path');
+  return {
+    supported: 'limited',
+    description: 'In Restricted Mode the workspace\'s own regex and path settings are ignored; the user\'s apply.',
+    restrictedConfigurations: restricted.map((row) => row.setting!.key),
+  };
+}
+
 /** The README's settings table (header included), one row per package.json property. */
 export function readmeSettingsTable(): string {
   const lines = ['| setting | default | meaning |', '| --- | --- | --- |'];

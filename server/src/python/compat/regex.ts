@@ -1,161 +1,91 @@
 /**
- * Python's `re` for the name filters (ignore-regex / whitelist-regex): a Python pattern translated to a JS
- * RegExp with re.match semantics, or refused with a message. Config is hostile input, so patterns that can
- * backtrack exponentially are refused too.
+ * Python's `re.match` for the name filters (ignore-regex / whitelist-regex), in linear time.
+ *
+ * Config is hostile input: a pattern such as `(a|aa)+b` takes a backtracking engine (Python's, or
+ * JavaScript's) exponential time on a long name and would freeze the CLI or the language server. So the
+ * Python pattern is translated to RE2 syntax (regexSyntax.ts) and matched by re2js, a pure-JS port of RE2 whose
+ * matching time is linear in the name's length, whatever the pattern; what needs backtracking is refused.
  */
-const regexCache = new Map<string, RegExp | { error: string }>();
+import { RE2JS, RE2JSException } from 're2js';
+import { PatternError, toRe2 } from './regexSyntax';
+
+/**
+ * A compiled name filter. It is a RegExp so that callers keep their `instanceof RegExp` / `.test(name)`
+ * contract, but matching goes to re2js: `exec` (and so `test`, `String.prototype.match`...) tells whether the
+ * pattern matches at the start of the string, like re.match, and reports the match as empty. `source` and
+ * `flags` of the RegExp itself mean nothing.
+ */
+class NameRegex extends RegExp {
+  constructor(readonly python: string, private readonly re2: RE2JS) {
+    super('(?:)');
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    if (!this.re2.test(String(input))) return null;
+    return Object.assign([''], { index: 0, input: String(input), groups: undefined }) as RegExpExecArray;
+  }
+
+  override test(input: string): boolean {
+    return this.re2.test(String(input));
+  }
+}
+
+const regexCache = new Map<string, NameRegex | { error: string }>();
 const REGEX_CACHE_LIMIT = 256;
 
 /**
- * A Python regex (ignore-regex / whitelist-regex) as a JS RegExp that matches from the start of the name,
- * like Python's re.match. Translated: `(?P<n>...)` -> `(?<n>...)`, `(?P=n)` -> `\k<n>`, `\A`/`\Z`, leading
- * global flags `(?i)`/`(?s)`/`(?m)`, `{,n}`, `(?#...)` comments, and `[]...]` classes. Refused with a message:
- * what JS cannot express (`(?x)`, scoped flags, conditionals, `\N{...}`, ...).
- *
- * Backtracking guard: the subject is always one identifier, so a match costs at most polynomial time in the
- * name's length except for nested unbounded quantifiers such as `(a+)+` or `(\w*_)*`, which can take
- * exponential time; those are refused. (Overlapping alternatives under a quantifier, e.g. `(a|a)+`, are not
- * detected; they are rare in name filters.) `\w` and `\d` are ASCII-only here, Unicode in Python.
+ * A Python regex (ignore-regex / whitelist-regex) as a NameRegex matching from the start of the name, like
+ * Python's re.match, or refused with a message: what Python itself refuses (in its words), backreferences,
+ * lookaround, conditionals, atomic groups and possessive repeats (they need backtracking), `\N{...}`, repeat
+ * counts above 1000 (RE2's limit, nested ones multiplied), patterns too large (MAX_PATTERN_LENGTH,
+ * MAX_PROGRAM_SIZE, regexSyntax.ts's limits on classes and nesting). Typed RegExp for callers' `instanceof RegExp`.
  */
 export function compileNameRegex(pattern: string): RegExp | { error: string } {
   const cached = regexCache.get(pattern);
   if (cached) return cached;
-  const result = translateRegex(pattern);
+  const result = compile(pattern);
   if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
   regexCache.set(pattern, result);
   return result;
 }
 
-function translateRegex(pattern: string): RegExp | { error: string } {
-  const fail = (why: string): { error: string } => ({ error: `regex ${JSON.stringify(pattern)}: ${why}` });
-  const flags = new Set<string>();
-  let i = 0;
-  // Global flags are only allowed at the start in Python 3.11+.
-  for (let m = /^\(\?([aiLmsux]+)\)/.exec(pattern); m; m = /^\(\?([aiLmsux]+)\)/.exec(pattern.slice(i))) {
-    for (const f of m[1]) {
-      if (f === 'i' || f === 'm' || f === 's') flags.add(f);
-      else if (f === 'x') return fail('verbose mode (?x) is not supported; remove the spaces and comments and the flag');
-      else if (f === 'L') return fail('(?L) is not supported');
-      // a (ASCII) is what JS does anyway; u is Python 3's default.
-    }
-    i += m[0].length;
-  }
+/**
+ * Longer patterns are refused: re2js compiles 10,000 characters such as `a*a*...` in about a second, and a
+ * name filter has no use for a tenth of that.
+ */
+const MAX_PATTERN_LENGTH = 5_000;
+/**
+ * Matching costs up to the program's size per character of the name (RE2's linear time is linear in both):
+ * `(a|aa)+` written 700 times compiles to 3,500 instructions and takes a second on a 1,000-character name.
+ * Real name filters compile to a few hundred at most.
+ */
+const MAX_PROGRAM_SIZE = 2_000;
 
-  let out = '';
-  // Per open group: does it contain an unbounded quantifier (+, *, {n,})?
-  const groups: boolean[] = [];
-  let lastClosedGroupUnbounded = false;
-  let previousWasGroup = false;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    const rest = pattern.slice(i);
-    let wasGroup = false;
-    if (c === '\\') {
-      const n = pattern[i + 1];
-      if (n === undefined) return fail('it ends with a lone backslash');
-      if (n === 'A') out += '^';
-      else if (n === 'Z') out += '$';
-      else if (n === 'N' || n === 'U') return fail(`\\${n} escapes are not supported; write the character itself`);
-      else out += c + n;
-      i += 2;
-    } else if (c === '[') {
-      // A character class, copied as is except that a "]" right after "[" or "[^" is literal in Python.
-      let j = i + 1;
-      out += '[';
-      if (pattern[j] === '^') {
-        out += '^';
-        j++;
-      }
-      if (pattern[j] === ']') {
-        out += '\\]';
-        j++;
-      }
-      for (; j < pattern.length && pattern[j] !== ']'; j++) {
-        if (pattern[j] === '\\' && j + 1 < pattern.length) {
-          out += pattern[j] + pattern[j + 1];
-          j++;
-        } else if (pattern[j] === '[') out += '\\[';
-        else out += pattern[j];
-      }
-      if (j >= pattern.length) return fail('a "[" is never closed');
-      out += ']';
-      i = j + 1;
-    } else if (c === '(') {
-      if (rest.startsWith('(?#')) {
-        const close = pattern.indexOf(')', i);
-        if (close < 0) return fail('a "(?#" comment is never closed');
-        i = close + 1;
-        continue;
-      }
-      const backref = /^\(\?P=(\w+)\)/.exec(rest);
-      if (backref) {
-        out += `\\k<${backref[1]}>`;
-        i += backref[0].length;
-        previousWasGroup = false;
-        continue;
-      }
-      if (rest.startsWith('(?P<')) {
-        out += '(?<';
-        i += 4;
-      } else if (rest.startsWith('(?P')) {
-        return fail('only (?P<name>...) and (?P=name) of the (?P forms are supported');
-      } else if (/^\(\?[aiLmsux-]+[:)]/.test(rest)) {
-        return fail('inline flags are only supported at the very start, e.g. "(?i)name"');
-      } else if (rest.startsWith('(?(')) {
-        return fail('conditional groups (?(...)...) are not supported');
-      } else if (rest.startsWith('(?>')) {
-        return fail('atomic groups (?>...) are not supported');
-      } else {
-        out += '(';
-        i += 1;
-      }
-      groups.push(false);
-    } else if (c === ')') {
-      const inner = groups.pop();
-      if (inner === undefined) return fail('it has an unbalanced ")"');
-      if (inner && groups.length > 0) groups[groups.length - 1] = true;
-      lastClosedGroupUnbounded = inner;
-      wasGroup = true;
-      out += ')';
-      i += 1;
-    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
-      let quantifier = c;
-      let unbounded = c === '*' || c === '+';
-      if (c === '{') {
-        const braces = /^\{(\d*)(,(\d*))?\}/.exec(rest);
-        if (!braces || (braces[1] === '' && braces[2] === undefined)) {
-          out += '\\{'; // not a repeat: a literal brace in both languages
-          i += 1;
-          previousWasGroup = false;
-          continue;
-        }
-        unbounded = braces[2] !== undefined && braces[3] === '';
-        quantifier = `{${braces[1] || '0'}${braces[2] !== undefined ? `,${braces[3]}` : ''}}`;
-        i += braces[0].length;
-      } else {
-        i += 1;
-      }
-      if (unbounded && previousWasGroup && lastClosedGroupUnbounded) {
-        return fail('a repeated group that itself repeats, like (a+)+, can take exponential time; rewrite it without the nesting');
-      }
-      if (unbounded && groups.length > 0) groups[groups.length - 1] = true;
-      out += quantifier;
-      // A lazy "?" suffix means the same in both languages.
-      if (pattern[i] === '?') {
-        out += '?';
-        i += 1;
-      }
-      wasGroup = false;
-    } else {
-      out += c;
-      i += 1;
-    }
-    previousWasGroup = wasGroup;
+function compile(pattern: string): NameRegex | { error: string } {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    return { error: `regex ${JSON.stringify(pattern.slice(0, 40))}... (${pattern.length} characters): patterns longer than ${MAX_PATTERN_LENGTH} characters are not supported` };
   }
-  if (groups.length > 0) return fail('a "(" is never closed');
+  const fail = (why: string): { error: string } => ({ error: `regex ${JSON.stringify(pattern)}: ${why}` });
+  let re2: string;
   try {
-    return new RegExp(`^(?:${out})`, [...flags].join(''));
+    re2 = toRe2(pattern);
   } catch (e) {
-    return fail(String((e as Error).message).replace(/^Invalid regular expression: /, ''));
+    if (e instanceof PatternError) return fail(e.message);
+    throw e;
+  }
+  try {
+    // Anchored by \A and asked with test(), which runs RE2's DFA without tracking groups: ten times faster
+    // than a Matcher's lookingAt() on short names.
+    const compiled = RE2JS.compile(`\\A(?:${re2})`);
+    if (compiled.programSize() > MAX_PROGRAM_SIZE) {
+      return fail(`it compiles to ${compiled.programSize()} instructions, over the ${MAX_PROGRAM_SIZE} docbits's linear-time matcher allows`);
+    }
+    return new NameRegex(pattern, compiled);
+  } catch (e) {
+    if (!(e instanceof RE2JSException)) throw e;
+    // The translation is valid RE2, so RE2 refuses only for size: nested repeats multiplied past its limit.
+    if (/invalid repeat count/.test(e.message)) return fail('nested repeats allow more than 1000 repetitions in all, the limit of docbits\'s linear-time matcher');
+    if (/too large|too deep|nest/.test(e.message)) return fail('the pattern is too large for docbits\'s linear-time matcher');
+    return fail(`docbits's linear-time matcher refuses it (${e.message})`);
   }
 }
