@@ -60,7 +60,7 @@ function check(text: string, label: string): void {
 }
 
 describe('config readers, fuzzed', function () {
-  this.timeout(600_000);
+  this.timeout(120_000 + Number(process.env.DOCBITS_CONFIG_FUZZ_SECONDS ?? 0) * 1000);
   it('never throw, never hang, on mutated configs and generated hostile shapes', () => {
     const seed = Number(process.env.DOCBITS_CONFIG_FUZZ_SEED ?? 1201);
     const seconds = Number(process.env.DOCBITS_CONFIG_FUZZ_SECONDS ?? 0);
