@@ -11,11 +11,10 @@
  * `--style google --omit-covered-files -vv`.
  */
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DOCBITS_CLI, INTERROGATE_TESTS, interrogateMissing, Run, runDocbits, runInterrogate } from '../oracles/interrogate';
+import { DOCBITS_CLI, INTERROGATE_TESTS, interrogateMissing, Run, runDocbits, runInterrogate, spawnRun } from '../oracles/interrogate';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const INTERROGATE_SH = path.resolve(REPO, '..', 'shared', 'oracles', 'interrogate.sh');
@@ -273,31 +272,16 @@ interface Outcome extends Run {
   written: Record<string, string>;
 }
 
-function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd, env });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
-
 async function execute(command: string[], tmp: string, c: ReplayCase): Promise<Outcome> {
   const substitute = (s: string): string => s.replace(/\$SAMPLE/g, path.join(tmp, 'sample')).replace(/\$FIXTURES/g, path.join(tmp, 'fixtures')).replace(/\$TMP/g, tmp);
   const args = c.args.map(substitute);
   const cwd = path.join(tmp, c.cwd ?? '');
-  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '80' };
-  for (const name of ['NO_COLOR', 'PY_COLORS', 'INTERROGATE_COLOR', 'FORCE_COLOR']) delete env[name];
-  env.TERM = 'xterm';
-  Object.assign(env, c.env ?? {});
+  const options = { cwd, env: { COLUMNS: '80', TERM: 'xterm', ...c.env } };
   const before = new Map(walkFiles(tmp).map((f) => [f, fs.readFileSync(f, 'utf8')]));
   // script(1) gives the command a pseudo-terminal for stdin/stdout/stderr; what it shows comes back on stdout.
   const r = c.terminal
-    ? await spawnCollect('script', ['-qec', [...command, ...args].map(shellQuote).join(' '), '/dev/null'], cwd, env)
-    : await spawnCollect(command[0], [...command.slice(1), ...args], cwd, env);
+    ? await spawnRun('script', ['-qec', [...command, ...args].map(shellQuote).join(' '), '/dev/null'], options)
+    : await spawnRun(command[0], [...command.slice(1), ...args], options);
   const written: Record<string, string> = {};
   for (const file of walkFiles(tmp)) {
     const text = fs.readFileSync(file, 'utf8');

@@ -31,7 +31,7 @@ export interface RunOptions {
 function environment(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', ...extra };
   // py.io reads NO_COLOR's presence, not its value: only an explicit request keeps these.
-  for (const name of ['NO_COLOR', 'PY_COLORS', 'INTERROGATE_COLOR', 'TERM']) if (!extra || !(name in extra)) delete env[name];
+  for (const name of ['NO_COLOR', 'PY_COLORS', 'INTERROGATE_COLOR', 'FORCE_COLOR', 'TERM']) if (!extra || !(name in extra)) delete env[name];
   return env;
 }
 
@@ -56,7 +56,7 @@ export function runDocbits(args: readonly string[], options: RunOptions): Run {
 }
 
 /** Runs `file` without blocking, so that interrogate and docbits can run side by side. */
-function spawnRun(file: string, args: readonly string[], options: RunOptions): Promise<Run> {
+export function spawnRun(file: string, args: readonly string[], options: RunOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], { cwd: options.cwd, env: environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
