@@ -4,6 +4,7 @@
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
+import { partitionPoint } from '../python/partition';
 import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
 import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
@@ -44,12 +45,7 @@ export class HoverTokens {
   through(line: number): Token[] {
     const tokens = this.tokens;
     // Token end lines never decrease: find the first token that ends on or after the line.
-    let low = 0, high = tokens.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (tokens[mid].endLine < line) low = mid + 1;
-      else high = mid;
-    }
+    let low = partitionPoint(tokens.length, (i) => tokens[i].endLine < line);
     // Past the end of the text: through ENDMARKER, already read.
     if (low === tokens.length && low > 0 && tokens[low - 1].kind === TokenKind.EndMarker) low--;
     for (let i = low; ; i++) {

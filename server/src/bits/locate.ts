@@ -6,6 +6,7 @@
  * integer literal outside any bitwise operation shows the literal itself. Whitespace, comments and strings
  * show nothing. The whole logical line is parsed, so expressions spanning lines inside brackets work.
  */
+import { partitionPoint } from '../python/partition';
 import { Token, TokenKind } from '../python/tokens';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine, ParsedLine } from './parse';
@@ -25,17 +26,7 @@ export type Located =
 
 /** The token of the file under (line, character), by binary search; undefined between tokens. */
 export function tokenAt(tokens: readonly Token[], line: number, character: number): number | undefined {
-  let low = 0, high = tokens.length - 1, found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const t = tokens[mid];
-    if (t.startLine < line || (t.startLine === line && t.startCol <= character)) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
+  const found = partitionPoint(tokens.length, (i) => tokens[i].startLine < line || (tokens[i].startLine === line && tokens[i].startCol <= character)) - 1;
   // Nothing else starts between the last token starting at or before the position and the position itself.
   if (found < 0) return undefined;
   const t = tokens[found];

@@ -18,6 +18,7 @@ import { isCodeKind, Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, Value, WorkBudget } from './evaluate';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine } from './parse';
+import { partitionPoint } from '../python/partition';
 import { parseSignature } from '../python/signature';
 
 export interface Binding {
@@ -146,13 +147,8 @@ export class ScopeIndex {
   /** The scope of the statement starting at tokens[limit] (already read up to). */
   private scopeAt(limit: number): Scope {
     const changes = this.changes;
-    let low = 0, high = changes.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (changes[mid].index < limit) low = mid + 1;
-      else high = mid;
-    }
-    return low === 0 ? this.module : changes[low - 1].scope;
+    const count = partitionPoint(changes.length, (i) => changes[i].index < limit);
+    return count === 0 ? this.module : changes[count - 1].scope;
   }
 }
 
@@ -167,13 +163,8 @@ function add(scope: Scope, binding: ReadBinding, index: number): void {
 function lastBefore(scope: Scope, name: string, limit: number): BindingRecord | undefined {
   const list = scope.bindings.get(name);
   if (list === undefined) return undefined;
-  let low = 0, high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid].index < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low === 0 ? undefined : list[low - 1];
+  const count = partitionPoint(list.length, (i) => list[i].index < limit);
+  return count === 0 ? undefined : list[count - 1];
 }
 
 /**

@@ -2,6 +2,7 @@
  * Lines as CPython's parser splits them (\n, \r\n and a lone \r each end a line), and LSP-style positions
  * (0-based line, UTF-16 character) from offsets.
  */
+import { partitionPoint } from './partition';
 
 export interface Position {
   line: number;
@@ -24,13 +25,9 @@ export function lineStarts(text: string): number[] {
 
 /** The position of an offset, given the line starts (binary search). */
 export function positionAt(starts: readonly number[], offset: number): Position {
-  let low = 0, high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+  // starts[0] is 0, so at least one line starts at or before any offset.
+  const line = Math.max(0, partitionPoint(starts.length, (i) => starts[i] <= offset) - 1);
+  return { line, character: offset - starts[line] };
 }
 
 /** Offset of the end of a line's content (before its line break). */
