@@ -2,20 +2,20 @@
  * `docbits`: interrogate's command line over docbits' engine. Only wiring: arguments and config in,
  * workspace scan, report out. Every judgement lives in coverage/ and workspace/.
  */
-import * as fs from 'fs';
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
+import { isDir } from './config/project';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
-import { ConfigOptions, ConfigProblem, ResolvedOptions } from './config/types';
+import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
-import { configPathRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
+import { configWriteRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 
 const VERSION = '0.1.0';
@@ -49,20 +49,6 @@ function terminalProgress(): { onProgress(done: number, total: number): void; cl
   };
 }
 
-/** `output` and `generate-badge` from a config file may only write inside its project (workspace/reportFiles.ts). */
-function refuseConfigWritesOutside(configPath: string | undefined, fromFile: ConfigOptions, fromCli: ConfigOptions): void {
-  if (configPath === undefined) return;
-  const targets = [
-    { key: 'output', fromFile: fromFile.output, fromCli: fromCli.output },
-    { key: 'generate-badge', fromFile: fromFile.generateBadge, fromCli: fromCli.generateBadge },
-  ];
-  for (const target of targets) {
-    if (target.fromFile === undefined || target.fromCli !== undefined || target.fromFile === '-') continue;
-    const refusal = configPathRefusal(target.fromFile, configPath, target.key);
-    if (refusal) throw new ReportFileError(refusal);
-  }
-}
-
 async function run(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const invocation = parseCommandLine(argv, cwd);
@@ -82,7 +68,8 @@ async function run(argv: string[]): Promise<number> {
   const options: ResolvedOptions = mergeOptions(DEFAULT_OPTIONS, config.options, invocation.fromCli);
   const conflict = conflictingOptions(options);
   if (conflict !== undefined) throw new UsageError(conflict);
-  refuseConfigWritesOutside(config.path, config.options, invocation.fromCli);
+  const refusal = config.path === undefined ? undefined : configWriteRefusal(config.path, config.options, invocation.fromCli);
+  if (refusal !== undefined) throw new ReportFileError(refusal);
   if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();
@@ -124,8 +111,7 @@ async function run(argv: string[]): Promise<number> {
   if (options.generateBadge !== undefined) {
     // Absolute like click's resolve_path, also when the path comes from a config file (interrogate prints it so).
     const target = resolvePath(cwd, options.generateBadge);
-    const isDirectory = fs.existsSync(target) && fs.statSync(target).isDirectory();
-    const output = badgeOutputPath(target, isDirectory);
+    const output = badgeOutputPath(target, isDir(target));
     const existing = readSourceFile(output, MAX_BADGE_READ_BYTES); // bounded, regular files only; else a message
     if (shouldWriteBadge(output, typeof existing === 'string' ? undefined : existing, report.totals.percent, options.badgeStyle)) {
       // A refused or failed write is one line and exit 2, as for -o (interrogate: a traceback, exit 1).

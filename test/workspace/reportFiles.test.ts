@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { configPathRefusal, ReportFileError, writeFileAtomically } from '../../server/src/workspace/reportFiles';
+import { configPathRefusal, configWriteRefusal, ReportFileError, writeFileAtomically } from '../../server/src/workspace/reportFiles';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -38,6 +38,10 @@ describe('workspace/reportFiles', () => {
     for (const outside of [path.join(tmp, 'outside', 'r.txt'), path.join(project, '..', 'x'), path.join(project, 'escape', 'r.txt'), '/etc/passwd', tmp]) {
       assert.match(configPathRefusal(outside, config, 'output') ?? '', /^output = ".*" in .*pyproject\.toml points outside the project/, outside);
     }
+    const outside = path.join(tmp, 'outside', 'r.txt');
+    assert.match(configWriteRefusal(config, { generateBadge: outside }, {}) ?? '', /^generate-badge = /);
+    assert.strictEqual(configWriteRefusal(config, { output: outside }, { output: 'mine.txt' }), undefined, 'a flag is the user\'s own choice');
+    assert.strictEqual(configWriteRefusal(config, { output: '-' }, {}), undefined, 'stdout');
   });
 
   it('refuses folders, devices, FIFOs, missing folders and the empty path in one line each', () => {

@@ -8,6 +8,7 @@
  * takes the rest of the cluster (`-f80`) or the next argument. Values are checked later, by the caller.
  */
 import { getCloseMatches } from '../python/compat/difflib';
+import { pyRepr } from '../python/printable';
 
 export interface FlagSpec {
   /** The key the values are collected under. */
@@ -31,22 +32,6 @@ export class ArgumentError extends Error {
   constructor(message: string, readonly withUsage: boolean) {
     super(message);
   }
-}
-
-/** Python's repr() of a string, as click puts option names in its messages. */
-export function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === quote) out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + quote;
 }
 
 function noSuchOption(name: string, possibilities: readonly string[] = []): ArgumentError {

@@ -5,10 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArgumentError, FlagSpec, pyRepr, splitArguments } from './argv';
+import { pyRepr } from '../python/printable';
+import { ArgumentError, FlagSpec, splitArguments } from './argv';
 import { compileNameRegex } from '../python/compat/regex';
 import { resolvePath } from './loader';
 import { BADGE_STYLES, CLI_ROWS, OptionRow } from './options';
+import { isDir } from './project';
 import { ConfigOptions } from './types';
 import { ALL_MARKERS_OFF, convert } from './values';
 
@@ -185,14 +187,6 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Parse the arguments (without `node cli.js`). Throws UsageError for bad usage. */
 export function parseCommandLine(argv: string[], cwd: string): Invocation | 'help' | 'version' {
   let split;
@@ -217,7 +211,7 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
 
   if (cliOnly.json && cliOnly.format === 'concise') throw new UsageError("'--json' and '--format concise' cannot be used together.");
   // click.Path(dir_okay=False) on -c, in click's words; a missing file is the loader's to report.
-  if (typeof cliOnly.configPath === 'string' && isDirectory(path.resolve(cwd, cliOnly.configPath))) {
+  if (typeof cliOnly.configPath === 'string' && isDir(path.resolve(cwd, cliOnly.configPath))) {
     throw new UsageError(`Invalid value for '-c' / '--config': File ${pyRepr(cliOnly.configPath)} is a directory.`);
   }
   const paths = split.positionals.length > 0 ? split.positionals : [cwd];

@@ -25,7 +25,8 @@ function comparePathParts(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-function isDir(p: string): boolean {
+/** Whether `p` is a folder (false when it is missing or unreadable). */
+export function isDir(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

@@ -9,8 +9,7 @@
 // and isolates. Backslashes stay as they are, so ordinary names print exactly as interrogate prints them.
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE_ALL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -25,4 +24,14 @@ function escapeOne(ch: string): string {
 export function printable(text: string): string {
   // Only names that hold one of them are rebuilt: a table of 100,000 plain names costs one test each.
   return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_ALL, escapeOne) : text;
+}
+
+/**
+ * Python's repr() of a string, as click quotes option names and values in its messages: single quotes unless
+ * the text holds one and no double quote, backslashes and the quote escaped, unprintables as printable() writes them.
+ */
+export function pyRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const escaped = s.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
+  return `${quote}${printable(escaped)}${quote}`;
 }

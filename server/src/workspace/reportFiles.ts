@@ -12,6 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { ConfigOptions } from '../config/types';
 
 /** A write or read the policy refuses, or one the system refused; the message is the one line to print. */
 export class ReportFileError extends Error {}
@@ -68,6 +69,23 @@ export function configPathRefusal(target: string, configPath: string, key: strin
   if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return undefined;
   return `${key} = "${target}" in ${configPath} points outside the project (${root}); ` +
     `a config file may only write inside its project. Give the path with the command-line flag to write there.`;
+}
+
+/**
+ * Why the config file's `output` or `generate-badge` may not be written, or undefined: a key the command line
+ * sets is the user's own choice and is not judged (nor is `output = "-"`, stdout).
+ */
+export function configWriteRefusal(configPath: string, fromFile: ConfigOptions, fromCli: ConfigOptions): string | undefined {
+  const targets = [
+    { key: 'output', fromFile: fromFile.output, fromCli: fromCli.output },
+    { key: 'generate-badge', fromFile: fromFile.generateBadge, fromCli: fromCli.generateBadge },
+  ];
+  for (const target of targets) {
+    if (target.fromFile === undefined || target.fromCli !== undefined || target.fromFile === '-') continue;
+    const refusal = configPathRefusal(target.fromFile, configPath, target.key);
+    if (refusal) return refusal;
+  }
+  return undefined;
 }
 
 /** Replace `target` with `data` atomically, or throw a ReportFileError. */
