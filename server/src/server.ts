@@ -3,14 +3,16 @@
  * DocbitsSession (session/session.ts), which holds the state and answers as plain data, and sends what
  * toProto.ts makes of the answers. It decides nothing itself; docs/architecture.md has the layers.
  *
- * Runs as `node dist/server.js --stdio` (or --node-ipc from the VS Code client). Initialization options:
+ * Runs as `node dist/server.js --stdio` (or --node-ipc from the VS Code client, --socket=PORT, --pipe=NAME). Initialization options:
  * `{ debounceMs }` (delay before re-checking a document after an edit; default 150, the bench uses 0) and
  * settings (see sessionOptions). Custom requests: protocol.ts.
  */
+import { connect as netConnect } from 'net';
 import {
   CancellationToken, CodeActionKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  ResponseError, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
+  MessageReader, MessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, StreamMessageReader,
+  StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { ADD_ALL_DOCSTRINGS_KIND } from './coverage/actions';
 import { answerOrGiveUp } from './session/clientAnswers';
@@ -177,29 +179,62 @@ function workspaceFolderPaths(folders: WorkspaceFolder[] | null | undefined, roo
 }
 
 function main(): void {
-  new DocbitsServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all)).listen();
+  new DocbitsServer(framedConnection(process.argv.slice(2)) ?? createConnection(ProposedFeatures.all)).listen();
+}
+
+/** The framed transports the library would open for these arguments (its own parsing rules), or none. */
+type FramedTransport = { kind: 'stdio' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
+
+function framedTransportOf(argv: string[]): FramedTransport | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = inline ?? argv[i + 1];
+    if (flag === '--node-ipc') return undefined; // messages, not frames: nothing to misread
+    if (flag === '--stdio') return { kind: 'stdio' };
+    if (flag === '--socket') {
+      const port = Number.parseInt(value ?? '', 10);
+      return port > 0 ? { kind: 'socket', port } : undefined;
+    }
+    if (flag === '--pipe') return value ? { kind: 'pipe', name: value } : undefined;
+  }
+  return undefined;
 }
 
 /**
- * The stdio connection, built from our own reader so that a frame it cannot read ends the server. LSP's framing
- * has no way to find the next message after a bad header or a Content-Length that cuts the body: the library's
- * reader reports the error and then drops everything that follows, so the server would stay alive but deaf and
- * the editor would never restart it. Exiting with an error code is what makes the editor restart it.
+ * A connection over a framed transport (stdio, --socket, --pipe), built from our own reader so that a frame it
+ * cannot read ends the server. LSP's framing has no way to find the next message after a bad header or a
+ * Content-Length that cuts the body: the library's reader reports the error and then drops everything that
+ * follows, so the server would stay alive but deaf and the editor would never restart it. Exiting with an
+ * error code is what makes the editor restart it.
  */
-function stdioConnection(): Connection {
-  const reader = new StreamMessageReader(process.stdin);
+function framedConnection(argv: string[]): Connection | undefined {
+  const transport = framedTransportOf(argv);
+  if (!transport) return undefined;
+  let reader: MessageReader;
+  let writer: MessageWriter;
+  let input: NodeJS.EventEmitter;
+  if (transport.kind === 'stdio') {
+    reader = new StreamMessageReader(process.stdin);
+    writer = new StreamMessageWriter(process.stdout);
+    input = process.stdin;
+  } else {
+    const socket = transport.kind === 'socket' ? netConnect(transport.port, '127.0.0.1') : netConnect(transport.name);
+    reader = new SocketMessageReader(socket);
+    writer = new SocketMessageWriter(socket);
+    input = socket;
+  }
   reader.onError((err) => {
     process.stderr.write(`docbits: unreadable message from the client, exiting: ${err.message}\n`);
     process.exit(1);
   });
-  // What the library does for a stdio stream it is given (we give it a reader): the client went away.
+  // What the library does for a stream it is given (we give it a reader): the client went away.
   let shutdownReceived = false;
   const exitWhenClosed = (): void => process.exit(shutdownReceived ? 0 : 1);
-  process.stdin.on('end', exitWhenClosed).on('close', exitWhenClosed);
-  // stdout carries the protocol: a stray console.log must not corrupt it (the library patches console only
-  // for the streams it opens itself).
-  console.log = console.info = console.debug = console.error;
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  input.on('end', exitWhenClosed).on('close', exitWhenClosed);
+  // On stdio, stdout carries the protocol: a stray console.log must not corrupt it (the library patches
+  // console only for the streams it opens itself).
+  if (transport.kind === 'stdio') console.log = console.info = console.debug = console.error;
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   // The only shutdown handler (the library keeps one): DocbitsServer has nothing to release.
   connection.onShutdown(() => {
     shutdownReceived = true;

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
@@ -74,6 +75,38 @@ describe('language server: hostile input', function () {
         assert.notStrictEqual(code, 'alive', 'the server neither answered nor exited');
         assert.ok(code !== 0 && code !== null, `exit code ${code}`);
         assert.match(stderr, /docbits: unreadable message from the client, exiting/);
+      });
+    }
+
+    for (const transport of ['socket', 'pipe'] as const) {
+      it(`over --${transport}: answers a good frame, and exits with an error code on a bad one`, async () => {
+        const address = transport === 'pipe' ? path.join(tmp, 'lsp.sock') : undefined;
+        const server = net.createServer();
+        await new Promise<void>((resolve) => (address ? server.listen(address, resolve) : server.listen(0, '127.0.0.1', resolve)));
+        const arg = address ?? String((server.address() as net.AddressInfo).port);
+        const connected = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+        const child = spawn(process.execPath, [SERVER, `--${transport}=${arg}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        try {
+          const socket = await connected;
+          socket.on('error', () => undefined);
+          let answers = '';
+          socket.on('data', (chunk: Buffer) => { answers += chunk.toString(); });
+          const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+          socket.write(`Content-Length: ${Buffer.byteLength(initialize)}\r\n\r\n${initialize}`);
+          for (let waited = 0; !answers.includes('"id":1') && waited < 10_000; waited += 50) await delay(50);
+          assert.match(answers, /"capabilities"/, 'the server answers initialize over the transport');
+          socket.write('Content-Length: twelve\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}'); // and the socket stays open
+          const code = await Promise.race([exited, delay(5000).then(() => 'alive' as const)]);
+          assert.notStrictEqual(code, 'alive', 'the server neither answered nor exited');
+          assert.ok(code !== 0 && code !== null, `exit code ${code}`);
+          assert.match(stderr, /docbits: unreadable message from the client, exiting/);
+        } finally {
+          child.kill();
+          server.close();
+        }
       });
     }
 
