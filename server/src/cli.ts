@@ -6,7 +6,7 @@ import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
 import { isDir } from './config/project';
-import { conflictingOptions, mergeOptions } from './config/merge';
+import { conflictingOptions, mergeOptions, problemsNotOverridden } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
@@ -70,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
   if (conflict !== undefined) throw new UsageError(conflict);
   const refusal = config.path === undefined ? undefined : configWriteRefusal(config.path, config.options, invocation.fromCli);
   if (refusal !== undefined) throw new ReportFileError(refusal);
-  if (!options.quiet) for (const problem of config.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
+  if (!options.quiet) for (const problem of problemsNotOverridden(config.problems, invocation.fromCli)) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
   const progress = terminalProgress();
   // Measured on 2 cores: each worker pays its own JIT warm-up, so below a few thousand files one thread is faster

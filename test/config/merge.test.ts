@@ -1,6 +1,7 @@
 /** Command line over config file over defaults (config/merge.ts). */
 import * as assert from 'assert';
-import { conflictingOptions, mergeOptions } from '../../server/src/config/merge';
+import { conflictingOptions, mergeOptions, problemsNotOverridden } from '../../server/src/config/merge';
+import { parsePyprojectToml } from '../../server/src/config/pyproject';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 
 describe('config: merging', () => {
@@ -29,5 +30,14 @@ describe('config: merging', () => {
     assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'google', ignoreInitMethod: true })), message);
     assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'sphinx', ignoreInitMethod: true })), undefined);
     assert.strictEqual(conflictingOptions(mergeOptions(DEFAULT_OPTIONS, { docstringStyle: 'google' })), undefined);
+  });
+
+  it("drops the config file's problems about keys the command line replaces, and keeps the others", () => {
+    const parsed = parsePyprojectToml('[tool.interrogate]\nignore_regex = ["(a)\\\\1"]\nfail-under = 120\n');
+    assert.deepStrictEqual(parsed.problems.map((p) => p.key), ['ignore_regex', 'fail-under']);
+    assert.deepStrictEqual(problemsNotOverridden(parsed.problems, {}).map((p) => p.key), ['ignore_regex', 'fail-under']);
+    assert.deepStrictEqual(problemsNotOverridden(parsed.problems, { ignoreRegex: ['f'] }).map((p) => p.key), ['fail-under']);
+    assert.deepStrictEqual(problemsNotOverridden(parsed.problems, { ignoreRegex: ['f'], failUnder: 50 }), []);
+    assert.deepStrictEqual(problemsNotOverridden(parsed.problems, { ignoreRegex: undefined }).length, 2);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { CoverageOptions } from '../coverage/types';
 import { DEFAULT_OPTIONS, DEFAULT_REPORT_SETTINGS } from './options';
-import { ConfigOptions, ReportSettings, ResolvedOptions } from './types';
+import { rowOfKey } from './fileKeys';
+import { ConfigOptions, ConfigProblem, ReportSettings, ResolvedOptions } from './types';
 
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -25,6 +26,19 @@ export function mergeOptions(
   merged.markers = { ...merged.markers };
   if (merged.whitelistRegex.length > 0) merged.ignoreModule = true;
   return merged;
+}
+
+/**
+ * The config file's problems that still apply once the command line is merged in: a flag replaces its key's
+ * value (lists too), so a warning about that value would describe something the run does not use.
+ */
+export function problemsNotOverridden(problems: readonly ConfigProblem[], fromCli: ConfigOptions): ConfigProblem[] {
+  const overridden = (problem: ConfigProblem): boolean => {
+    const row = problem.key === undefined ? undefined : rowOfKey(problem.key);
+    return row !== undefined && Object.prototype.hasOwnProperty.call(fromCli, row.prop)
+      && (fromCli as Record<string, unknown>)[row.prop] !== undefined;
+  };
+  return problems.filter((problem) => !overridden(problem));
 }
 
 /**
