@@ -16,6 +16,14 @@ import { answerOrGiveUp } from './clientAnswers';
 /** Asks the editor for the `docbits` section of the settings that apply to a URI. */
 export type PullSettings = (uri: string) => Promise<unknown>;
 
+/**
+ * Requests the editor has not answered yet, given-up ones included: the connection keeps each one until its
+ * answer comes, which from some clients is never. Past this many the store stops asking (documents get the
+ * pushed settings, uncached, so they are asked for again once answers come back): a client that never answers
+ * cannot grow the server's table of pending requests without end.
+ */
+const MAX_UNANSWERED_PULLS = 32;
+
 /** Remembered problems are forgotten past this many, so a settings object that changes forever stays bounded. */
 const MAX_REMEMBERED_PROBLEMS = 500;
 
@@ -23,6 +31,7 @@ export class EditorSettingsStore {
   private pushed: EditorSettings = DEFAULT_EDITOR_SETTINGS;
   private readonly pulled = new Map<string, Promise<EditorSettings>>();
   private readonly reported = new Set<string>();
+  private unanswered = 0;
 
   constructor(private readonly pull: PullSettings | undefined, private readonly onProblems: (problems: ConfigProblem[]) => void,
     private readonly answerTimeoutMs?: number) {}
@@ -31,7 +40,12 @@ export class EditorSettingsStore {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);
     if (!settings) {
-      const answer = this.pull(uri).then((raw) => ({ raw }));
+      if (this.unanswered >= MAX_UNANSWERED_PULLS) return Promise.resolve(this.pushed);
+      this.unanswered++;
+      const pull = this.pull;
+      // A pull that throws at once (a closed connection) is a failed answer too.
+      const answer = new Promise<unknown>((resolve) => resolve(pull(uri))).then((raw) => ({ raw }));
+      answer.finally(() => this.unanswered--).catch(() => undefined);
       settings = answerOrGiveUp(answer, { timeoutMs: this.answerTimeoutMs }).then((got) => (got ? this.read(got.raw) : this.pushed));
       this.pulled.set(uri, settings);
     }
