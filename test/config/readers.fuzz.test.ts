@@ -51,8 +51,15 @@ function check(text: string, label: string): void {
     } catch (e) {
       assert.fail(`${name} threw on ${label} (${text.length} chars): ${(e as Error).stack}\n${JSON.stringify(text.slice(0, 300))}`);
     }
-    const ms = Date.now() - start;
+    let ms = Date.now() - start;
     // Generous against a loaded machine: the inputs are at most a few hundred KB and every reader is linear.
+    // A slow case is timed twice more and judged by its fastest run, so a spike of load on a shared machine
+    // (seen in a 30-minute run beside six other jobs) is not taken for a superlinear reader.
+    for (let retry = 0; retry < 2 && ms >= 3000; retry++) {
+      const again = Date.now();
+      parse(text);
+      ms = Math.min(ms, Date.now() - again);
+    }
     assert.ok(ms < 3000, `${name} took ${ms} ms on ${label} (${text.length} chars)`);
     for (const prop of Object.keys(result.options)) assert.ok(KNOWN_PROPS.has(prop), `${name}: unknown option ${prop} from ${label}`);
     for (const p of result.problems) assert.ok(typeof p.message === 'string' && p.message.length < 2000, `${name}: a problem message of ${p.message.length} chars`);
