@@ -57,8 +57,13 @@ export interface CoverageNode {
   name: string;
   /** As interrogate prints it: `Outer.method`, `func.inner`; for the module, the file's base name. */
   qualname: string;
-  /** 1-based line of the `def`/`class` keyword (`async` for async def); 0 for the module when it is empty. */
+  /**
+   * 1-based line of the `def`/`class` keyword (`async` for async def); 0 for the module when it is empty.
+   * In a notebook, the line inside the cell `cell`.
+   */
   line: number;
+  /** Notebooks only: the 1-based cell (among all the notebook's cells) that holds the node. */
+  cell?: number;
   /** 0-based column of that keyword. */
   column: number;
   /** Nesting level as interrogate counts it: module 0, top-level definitions 1, ... */
