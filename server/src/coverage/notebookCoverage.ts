@@ -9,7 +9,7 @@ import { CoverageNode, CoverageOptions, FileCoverage } from './types';
 
 /** Whether a path names a notebook (`.ipynb`, as Jupyter and VS Code recognise them). */
 export function isNotebookPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.ipynb');
+  return path.endsWith('.ipynb');
 }
 
 /** Coverage of an .ipynb file's bytes (UTF-8 JSON). Never throws: a file that is not a notebook gets `error`. */

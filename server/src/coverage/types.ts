@@ -41,6 +41,8 @@ export interface CoverageOptions {
   exclude: string[];
   /** Include `.pyi` stub files (`--pyi`). */
   includeStubs: boolean;
+  /** Leave Jupyter notebooks (`.ipynb`) out (docbits; they are measured by default). */
+  ignoreNotebooks: boolean;
   omitCoveredFiles: boolean;
   /** 'google': a class and its __init__ cover each other (interrogate's rule). */
   docstringStyle: 'sphinx' | 'google';
