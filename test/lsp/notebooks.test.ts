@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CodeAction, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { FILE_COVERAGE_METHOD, FileCoverageResult, WORKSPACE_COVERAGE_METHOD } from '../../server/src/protocol';
+import { reportTree } from '../../server/src/coverage/reportTree';
+import { FILE_COVERAGE_METHOD, FileCoverageResult, WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { TestClient, uriOf } from './helpers/lspClient';
 
 const CODE = 2;
@@ -132,10 +133,12 @@ describe('language server: notebooks', function () {
   });
 
   it('puts the open notebook in the workspace report with cell-qualified places, and clears every cell on close', async () => {
-    const report = await client.request<{ files: Array<{ path: string; nodes: Array<{ qualname: string; cell?: number; line: number }> }>; text: string }>(WORKSPACE_COVERAGE_METHOD, {});
+    const report = await client.request<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, {});
     const file = report.files.find((f) => f.path === 'analysis.ipynb')!;
     assert.deepStrictEqual(file.nodes.map((n) => [n.qualname, n.cell, n.line]), [['analysis.ipynb', 1, 1], ['load', 2, 1], ['Device', 3, 1], ['Device.mask', 3, 4]]);
     assert.match(report.text, /Device\.mask \(cell 3, L4\)/);
+    const view = reportTree(report)[0].children.find((f) => f.label === 'analysis.ipynb')!;
+    assert.deepStrictEqual(view.children.map((d) => [d.label, d.description]), [['load', 'function · cell 2, L1'], ['Device.mask', 'method · cell 3, L4']]);
     const cleared = await after(['a', 'b', 'c'], () => client.connection.sendNotification('notebookDocument/didClose', {
       notebookDocument: { uri: notebook }, cellTextDocuments: [{ uri: cell('a') }, { uri: cell('b') }, { uri: cell('c') }],
     }));

@@ -255,7 +255,12 @@ function detailedRow(node: CoverageNode, fileName: string): string[] {
     if (!node.counted && node.status !== 'excused') return [fileName, ''];
     return [`${fileName} (module)`, STATUS_TEXT[node.status]];
   }
-  return [`${repeat('  ', node.level)}${printable(node.qualname)} (${node.cell === undefined ? '' : `cell ${node.cell}, `}L${node.line})`, STATUS_TEXT[node.status]];
+  return [`${repeat('  ', node.level)}${printable(node.qualname)} (${nodePlace(node)})`, STATUS_TEXT[node.status]];
+}
+
+/** Where a node is, as the tables and the report view show it: `L12`, in a notebook `cell 3, L2`. */
+export function nodePlace(node: { line: number; cell?: number }): string {
+  return node.cell === undefined ? `L${node.line}` : `cell ${node.cell}, L${node.line}`;
 }
 
 /** Source order: by line, and in a notebook by cell first (a node's line is inside its cell). */
