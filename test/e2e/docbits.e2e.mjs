@@ -320,7 +320,10 @@ async function notebookScenario() {
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Add docstring to mask' });
     await action.first().waitFor({ timeout: 15000 });
     await page.screenshot({ path: path.join(shots, 'notebook.png') });
-    await action.first().click();
+    // The preferred fix is the focused row; Enter applies it (a click on the row can be taken by the widget's hover).
+    const focused = norm(await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => ''));
+    expect(focused.includes('Add docstring to mask'), `the focused quick fix is "${focused}"`);
+    await page.keyboard.press('Enter');
     const inserted = await until(async () => {
       const lines = (await cellOf('def mask').locator('.view-line').allInnerTexts()).map(norm);
       return lines.find((l) => l.startsWith('"""')) ?? null;
