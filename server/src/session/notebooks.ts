@@ -55,6 +55,8 @@ export class OpenNotebook {
   private cells: CellState[] = [];
   private cachedModule?: NotebookModule;
   private cachedIndex?: Map<string, number>;
+  /** The cells whose last published diagnostics were not empty: only they and cells with new ones are sent. */
+  publishedCells = new Set<string>();
 
   constructor(readonly uri: string, cells: readonly NotebookCellRef[], texts: readonly CellTextItem[]) {
     const byUri = new Map(texts.map((t) => [t.uri, t]));

@@ -320,8 +320,15 @@ export class DocbitsSession {
       if (!analysis || !isCurrent()) return;
       const notebook = this.notebooks.get(uri);
       if (notebook) {
+        // Cells with nothing to say, now and before, are not sent anything: a keystroke costs the cells that change.
         const sorted = byCell(notebook, this.diagnosticsOf(analysis));
-        notebook.cellUris.forEach((cell, i) => this.host.publishDiagnostics(cell, notebook.cellVersion(i), sorted.get(cell) ?? []));
+        const published = new Set<string>();
+        notebook.cellUris.forEach((cell, i) => {
+          const diagnostics = sorted.get(cell) ?? [];
+          if (diagnostics.length > 0) published.add(cell);
+          if (diagnostics.length > 0 || notebook.publishedCells.has(cell)) this.host.publishDiagnostics(cell, notebook.cellVersion(i), diagnostics);
+        });
+        notebook.publishedCells = published;
       } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
     } catch (err) {
       this.fault('diagnostics', uri, err);
