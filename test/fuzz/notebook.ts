@@ -12,6 +12,7 @@ import { notebookTextCoverage } from '../../server/src/coverage/notebookCoverage
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { NotebookModule, readNotebook } from '../../server/src/python/notebook';
 import { Prng as Rng } from '../helpers/prng';
+import { bestMs } from '../helpers/timing';
 import { REPO_ROOT } from './corpus';
 
 export interface NotebookCase {
@@ -174,17 +175,6 @@ export function fuzzNotebooks(seed: number, maxCases: number, seconds: number): 
     for (const message of checkNotebook(c)) if (failures.length < 20) failures.push({ index, kind: c.kind, message: message.slice(0, 400) });
   }
   return { cases, chars, failures };
-}
-
-/** Milliseconds of the best of `reps` runs. */
-function bestMs(fn: () => unknown, reps: number): number {
-  let best = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
 }
 
 /** time(4n) < 12 * time(n) + 10 ms for every generator: the lines that break it. */
