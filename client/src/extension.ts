@@ -21,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'untitled', language: 'python' }],
+    // The notebook entry gives Python cells hovers and quick fixes (their texts come through notebook sync).
+    documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'untitled', language: 'python' }, { notebook: 'jupyter-notebook', language: 'python' }],
     outputChannel: output,
     middleware: configurationMiddleware(context.extension),
   };

@@ -105,6 +105,7 @@ RC=$?
 if [ "$RC" = 0 ]; then
   mkdir -p "$SHOTS_OUT" && cp "$WORK"/shots/{diagnostics,hover,report,quickfix}.png "$SHOTS_OUT/" \
     && say "screenshots: $(cd "$SHOTS_OUT" && ls diagnostics.png hover.png report.png quickfix.png | tr '\n' ' ')-> $SHOTS_OUT"
+  [ -f "$WORK/shots/notebook.png" ] && cp "$WORK/shots/notebook.png" "$SHOTS_OUT/"
 else
   # What the extension itself said: its output channel (language client + server stderr) and the host's errors.
   for f in "$WORK"/user/logs/*/exthost*/output_logging_*/*Docbits.log; do

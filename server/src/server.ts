@@ -46,6 +46,13 @@ class DocbitsServer {
     c.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => this.guard('didChange', d.uri, undefined, () =>
       this.ready.change(d.uri, d.version, contentChanges)));
     c.onDidCloseTextDocument(({ textDocument: d }) => this.guard('didClose', d.uri, undefined, () => this.ready.close(d.uri)));
+    const notebooks = c.notebooks.synchronization;
+    notebooks.onDidOpenNotebookDocument(({ notebookDocument: n, cellTextDocuments }) => this.guard('notebookDocument/didOpen', n.uri, undefined, () =>
+      this.ready.openNotebook(n.uri, n.version, n.cells, cellTextDocuments)));
+    notebooks.onDidChangeNotebookDocument(({ notebookDocument: n, change }) => this.guard('notebookDocument/didChange', n.uri, undefined, () =>
+      this.ready.changeNotebook(n.uri, n.version, change)));
+    notebooks.onDidCloseNotebookDocument(({ notebookDocument: n }) => this.guard('notebookDocument/didClose', n.uri, undefined, () =>
+      this.ready.closeNotebook(n.uri)));
     c.onHover(({ textDocument, position }) => this.guard('hover', textDocument.uri, null, async () => {
       const hover = await this.ready.hover(textDocument.uri, position.line, position.character);
       return hover && toProto.hover(hover);
@@ -85,6 +92,9 @@ class DocbitsServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // Jupyter notebooks come through notebook sync and are analysed as one module (session/notebooks.ts). Every
+        // cell, markdown too, so that cells are numbered as on disk (the workspace report, the CLI).
+        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_ALL_DOCSTRINGS_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -26,7 +26,7 @@ export function diagnostic(d: CoverageDiagnostic): Diagnostic {
 
 /** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
 export function codeAction(action: CoverageAction, uri: string, requestDiagnostics: readonly Diagnostic[]): CodeAction {
-  const out: CodeAction = { title: action.title, kind: action.kind, edit: { changes: { [uri]: action.edits } } };
+  const out: CodeAction = { title: action.title, kind: action.kind, edit: { changes: action.editsByUri ?? { [uri]: action.edits } } };
   const fixes = action.diagnostic === undefined ? undefined : requestDiagnostics[action.diagnostic];
   if (fixes) out.diagnostics = [fixes];
   if (action.isPreferred) out.isPreferred = true;

@@ -42,7 +42,7 @@ describe('config: command line', () => {
     assert.strictEqual(parse('--pyi').fromCli.includeStubs, true);
     assert.strictEqual(parse().fromCli.includeStubs, undefined);
     assert.strictEqual(usageError('--ext', 'pyx'), "Invalid value for '--ext': 'pyx' is not one of 'pyi', 'ipynb'.");
-    assert.match(usageError('--ext', 'ipynb'), /notebooks \(ipynb\) are not measured yet/);
+    assert.match(usageError('--ext', 'ipynb'), /notebooks \(ipynb\) are measured by default/);
   });
 
   it('maps values as interrogate does: counts, negations, repeats, resolved paths', () => {

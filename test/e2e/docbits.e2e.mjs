@@ -2,7 +2,7 @@
 // headless Chromium through playwright-core. scripts/e2e/run.sh starts code-server and sets the environment:
 //   DOCBITS_E2E_URL       code-server's address, e.g. http://127.0.0.1:41234
 //   DOCBITS_E2E_FOLDER    the copy of sample/ to open
-//   DOCBITS_E2E_SHOTS     where to write screenshots (diagnostics.png, hover.png, report.png, quickfix.png)
+//   DOCBITS_E2E_SHOTS     where to write screenshots (diagnostics.png, hover.png, report.png, quickfix.png, notebook.png)
 //   PLAYWRIGHT_CORE       folder of the playwright-core package to use
 //   CHROMIUM              browser binary (default /usr/bin/chromium)
 //   DOCBITS_E2E_EXPECT_EXTRA  extra expected diagnostics, `;`-separated (to prove the test can fail)
@@ -267,6 +267,71 @@ if (ready) {
     const status = await until(async () => (await statusItems().filter({ hasText: QUICK_FIX.statusAfter }).count()) > 0, 10000);
     expect(status, `status bar did not move to ${QUICK_FIX.statusAfter}`);
     return `inserted "${inserted}"; squiggle on "${QUICK_FIX.defLine}" gone; "${QUICK_FIX.qualname}" gone from Problems; status bar ${QUICK_FIX.statusAfter}`;
+  });
+}
+
+if (ready) await notebookScenario();
+
+/**
+ * Notebooks (issue 16): a notebook written into the workspace, opened in VS Code's notebook editor; the
+ * undocumented function in cell 2 has a squiggle, its quick fix adds the docstring in that cell, and the
+ * squiggle goes. Last, so the notebook does not change what the checks above expect of the workspace.
+ */
+async function notebookScenario() {
+  const cellOf = (text) => page.locator('.notebook-editor .cell-list-container .monaco-list-row', { hasText: text }).first();
+  const cellSquiggles = (text) => cellOf(text).locator('.view-overlays [class*="squiggly-"]');
+  await check('notebook quick fix', async () => {
+    const code = (source) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+    fs.writeFileSync(path.join(folder, 'flags_notebook.ipynb'), JSON.stringify({
+      cells: [
+        code(['"""Flags, explored in a notebook."""\n', 'FLAGS = 0b1010\n']),
+        code(['def mask(value):\n', '    return value & FLAGS\n']),
+        { cell_type: 'markdown', metadata: {}, source: ['Masks are `value & FLAGS`.'] },
+        code(['%timeit mask(3)\n']),
+      ],
+      metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' }, language_info: { name: 'python' } },
+      nbformat: 4, nbformat_minor: 5,
+    }, null, 1));
+    await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => {});
+    await quickInput('Control+P', 'flags_notebook.ipynb', 'flags_notebook.ipynb');
+    await page.locator('.tab.active', { hasText: 'flags_notebook.ipynb' }).waitFor();
+    await cellOf('def mask').waitFor({ timeout: 30000 });
+    const squiggled = await until(async () => (await cellSquiggles('def mask').count()) > 0, 45000);
+    expect(squiggled, 'no squiggle in cell 2 (def mask)');
+    const others = await cellSquiggles('FLAGS = 0b1010').count();
+    expect(others === 0, `${others} squiggles in cell 1, which is documented`);
+    // Put the cursor on `mask` in `def mask(value):` and ask for the quick fixes there.
+    const word = await cellOf('def mask').locator('.view-line', { hasText: 'def mask' }).first().evaluate((el) => {
+      for (const span of el.querySelectorAll('span > span')) {
+        const text = span.textContent.replace(/\u00a0/g, ' ');
+        const i = text.indexOf('mask');
+        if (i < 0) continue;
+        const r = span.getBoundingClientRect();
+        const w = r.width / text.length;
+        return { x: r.left + (i + 2) * w, y: r.top + r.height / 2 };
+      }
+      return null;
+    });
+    expect(word, 'no `mask` on the line `def mask(value):`');
+    await page.mouse.click(word.x, word.y);
+    await page.waitForTimeout(300);
+    const status = norm((await statusItems().filter({ hasText: '%' }).allInnerTexts().catch(() => [])).join(' | '));
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Add docstring to mask' });
+    await action.first().waitFor({ timeout: 15000 });
+    await page.screenshot({ path: path.join(shots, 'notebook.png') });
+    // The preferred fix is the focused row; Enter applies it (a click on the row can be taken by the widget's hover).
+    const focused = norm(await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => ''));
+    expect(focused.includes('Add docstring to mask'), `the focused quick fix is "${focused}"`);
+    await page.keyboard.press('Enter');
+    const inserted = await until(async () => {
+      const lines = (await cellOf('def mask').locator('.view-line').allInnerTexts()).map(norm);
+      return lines.find((l) => l.startsWith('"""')) ?? null;
+    }, 10000);
+    expect(inserted, 'no docstring inserted in cell 2');
+    const gone = await until(async () => (await cellSquiggles('def mask').count()) === 0, 20000);
+    expect(gone, 'the squiggle in cell 2 is still there');
+    return `squiggle in cell 2 on def mask, none in cell 1; status bar "${status}"; inserted "${inserted}" in cell 2; squiggle gone`;
   });
 }
 

@@ -51,4 +51,5 @@ def main():
             print(json.dumps({"path": path, "error": type(e).__name__}))
 
 
-main()
+if __name__ == "__main__":
+    main()

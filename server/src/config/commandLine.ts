@@ -169,7 +169,7 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
     case 'ext': {
       for (const ext of strings) {
         const lower = ext.toLowerCase();
-        if (lower === 'ipynb') throw new UsageError(`Invalid value for ${flagName(row)}: notebooks (ipynb) are not measured yet; only 'pyi' is supported.`);
+        if (lower === 'ipynb') throw new UsageError(`Invalid value for ${flagName(row)}: notebooks (ipynb) are measured by default (--ignore-notebooks leaves them out); only 'pyi' is supported.`);
         if (lower !== 'pyi') throw notOneOf(row, ext, ['pyi', 'ipynb']);
       }
       return true;

@@ -208,6 +208,12 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     setting: { key: 'docbits.includeStubs', shownFileKey: 'ext = ["pyi"]' },
   },
   {
+    prop: 'ignoreNotebooks', scope: 'coverage', kind: 'bool', default: false, file: 'ignore-notebooks',
+    help: 'Ignore Jupyter notebooks (`.ipynb`; measured by default: their Python code cells, magics skipped) (docbits).',
+    cli: { long: 'ignore-notebooks' },
+    setting: { key: 'docbits.ignoreNotebooks' },
+  },
+  {
     prop: 'includeStubs', scope: 'coverage', kind: 'ext', file: 'ext',
     help: 'Include Python-like files with the given extension (supported: `pyi`).',
     cli: { long: 'ext', metavar: 'STR', multiple: true, helpSuffix: ' Repeatable.' },

@@ -38,6 +38,8 @@ export interface CoverageAction {
   title: string;
   kind: typeof QUICK_FIX_KIND | typeof ADD_ALL_DOCSTRINGS_KIND;
   edits: TextEditLike[];
+  /** Edits in other documents than the one asked about (a notebook's cells), by URI; `edits` is then empty. */
+  editsByUri?: Record<string, TextEditLike[]>;
   /** Index into the request's diagnostics of the one this action fixes. */
   diagnostic?: number;
   isPreferred?: boolean;

@@ -247,6 +247,11 @@ export function errorCoverage(path: string, error: string): FileCoverage {
   return fileCoverage(path, error, [], false);
 }
 
+/** A file with nothing to measure, left out of the report (a notebook in another language). */
+export function skippedCoverage(path: string): FileCoverage {
+  return fileCoverage(path, null, [], true);
+}
+
 /**
  * Every FileCoverage is built here, with its properties in one order: V8 then gives all of them one shape,
  * and the code that reads thousands of them (report, JSON) stays optimised (it was thrown away at the first

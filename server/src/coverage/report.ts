@@ -255,7 +255,18 @@ function detailedRow(node: CoverageNode, fileName: string): string[] {
     if (!node.counted && node.status !== 'excused') return [fileName, ''];
     return [`${fileName} (module)`, STATUS_TEXT[node.status]];
   }
-  return [`${repeat('  ', node.level)}${printable(node.qualname)} (L${node.line})`, STATUS_TEXT[node.status]];
+  return [`${repeat('  ', node.level)}${printable(node.qualname)} (${nodePlace(node)})`, STATUS_TEXT[node.status]];
+}
+
+/** Where a node is, as the tables and the report view show it: `L12`, in a notebook `cell 3, L2`. */
+export function nodePlace(node: { line: number; cell?: number }): string {
+  return node.cell === undefined ? `L${node.line}` : `cell ${node.cell}, L${node.line}`;
+}
+
+/** Source order: by line, and in a notebook by cell first (a node's line is inside its cell). */
+function nodeOrder(a: CoverageNode, b: CoverageNode): number {
+  if (a.kind === 'module' || b.kind === 'module') return (a.kind === 'module' ? 0 : 1) - (b.kind === 'module' ? 0 : 1);
+  return ((a.cell ?? 0) - (b.cell ?? 0)) || a.line - b.line;
 }
 
 function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => string, omitCovered: boolean, width: number,
@@ -266,7 +277,7 @@ function detailedTable(files: FileCoverage[], nameOf: (f: FileCoverage) => strin
     const shown = onlyMissing ? file.nodes.filter((node) => node.status === 'missed' && node.counted) : file.nodes;
     if (shown.length === 0 && onlyMissing) continue;
     // Stable sort: nodes on the same line keep the inventory's order, as Python's sorted() does.
-    const nodes = [...shown].sort((a, b) => (a.kind === 'module' ? 0 : a.line) - (b.kind === 'module' ? 0 : b.line));
+    const nodes = [...shown].sort(nodeOrder);
     // Listing only what is missing, a documented module still names its file (as under ignore-module).
     if (onlyMissing && nodes[0].kind !== 'module') rows.push([nameOf(file), '']);
     for (const node of nodes) rows.push(detailedRow(node, nameOf(file)));
@@ -343,7 +354,9 @@ export function formatConcise(files: readonly FileCoverage[], failUnder: number)
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
     for (const node of file.nodes) {
       if (node.status !== 'missed' || !node.counted) continue;
-      lines.push(`${printable(file.path)}:${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
+      // A notebook's place is ruff's `nb.ipynb:cell 3:2:5`: the cell, then the line inside it.
+      const cell = node.cell === undefined ? '' : `cell ${node.cell}:`;
+      lines.push(`${printable(file.path)}:${cell}${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
     }
   }
   lines.push(resultLine(failUnder, sumTotals(files)), '');
@@ -355,6 +368,8 @@ export function formatConcise(files: readonly FileCoverage[], failUnder: number)
 export interface JsonNode {
   kind: NodeKind;
   qualname: string;
+  /** Notebooks only: the 1-based cell; `line` is then inside it. */
+  cell?: number;
   line: number;
   column: number;
   status: NodeStatus;
@@ -400,7 +415,9 @@ export function buildReport(files: readonly FileCoverage[], options: { failUnder
       error: f.error,
       nodes: f.nodes
         .filter((n) => n.counted || n.status === 'excused')
-        .map((n) => ({ kind: n.kind, qualname: n.qualname, line: n.line, column: n.column, status: n.status })),
+        .map((n): JsonNode => (n.cell === undefined
+          ? { kind: n.kind, qualname: n.qualname, line: n.line, column: n.column, status: n.status }
+          : { kind: n.kind, qualname: n.qualname, cell: n.cell, line: n.line, column: n.column, status: n.status })),
     })),
   };
 }
@@ -436,7 +453,8 @@ function jsonValue(value: unknown, asFloat: boolean): string {
 
 /** A node with its fixed keys written directly: reports of whole trees have hundreds of thousands. */
 function jsonNode(n: JsonNode): string {
-  return `{"kind": "${n.kind}", "qualname": ${jsonString(n.qualname)}, "line": ${n.line}, "column": ${n.column}, "status": "${n.status}"}`;
+  const cell = n.cell === undefined ? '' : `"cell": ${n.cell}, `;
+  return `{"kind": "${n.kind}", "qualname": ${jsonString(n.qualname)}, ${cell}"line": ${n.line}, "column": ${n.column}, "status": "${n.status}"}`;
 }
 
 function jsonFile(f: JsonFile): string {

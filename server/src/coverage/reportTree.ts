@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { pyFormatFixed } from '../python/compat/round';
-import { percent } from './report';
+import { nodePlace, percent } from './report';
 import type { WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 
 export interface ReportTreeNode {
@@ -41,7 +41,7 @@ export function reportTree(result: Pick<WorkspaceCoverageResult, 'root' | 'files
       children: missing.map((n) => ({
         kind: 'definition' as const,
         label: n.kind === 'module' ? '(module)' : n.qualname,
-        description: `${n.kind} · L${n.line}`,
+        description: `${n.kind} · ${nodePlace(n)}`,
         path: absolute,
         line: Math.max(0, n.line - 1),
         children: [],

@@ -41,6 +41,8 @@ export interface CoverageOptions {
   exclude: string[];
   /** Include `.pyi` stub files (`--pyi`). */
   includeStubs: boolean;
+  /** Leave Jupyter notebooks (`.ipynb`) out (docbits; they are measured by default). */
+  ignoreNotebooks: boolean;
   omitCoveredFiles: boolean;
   /** 'google': a class and its __init__ cover each other (interrogate's rule). */
   docstringStyle: 'sphinx' | 'google';
@@ -57,8 +59,13 @@ export interface CoverageNode {
   name: string;
   /** As interrogate prints it: `Outer.method`, `func.inner`; for the module, the file's base name. */
   qualname: string;
-  /** 1-based line of the `def`/`class` keyword (`async` for async def); 0 for the module when it is empty. */
+  /**
+   * 1-based line of the `def`/`class` keyword (`async` for async def); 0 for the module when it is empty.
+   * In a notebook, the line inside the cell `cell`.
+   */
   line: number;
+  /** Notebooks only: the 1-based cell (among all the notebook's cells) that holds the node. */
+  cell?: number;
   /** 0-based column of that keyword. */
   column: number;
   /** Nesting level as interrogate counts it: module 0, top-level definitions 1, ... */

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { bitsHover, BitsHover } from '../bits/hover';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
+import { NotebookModule } from '../python/notebook';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { countNodes } from '../coverage/inventory';
@@ -25,6 +26,7 @@ import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspa
 import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
 import { FaultLog } from './faultLog';
+import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
 import { ProjectConfigs } from './projectConfigs';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
@@ -77,6 +79,10 @@ interface OpenDocument {
 export class DocbitsSession {
   private readonly documents = new Map<string, OpenDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
+  /** Open notebooks by URI; each is also in `documents`, as the text of its module. */
+  private readonly notebooks = new Map<string, OpenNotebook>();
+  /** Cell document URI -> the URI of its notebook. */
+  private readonly cellOwners = new Map<string, string>();
   /** Revisions of document texts, session-wide so a closed and re-opened document never repeats one. */
   private lastRevision = 0;
   /** Bumped by anything a workspace report reads (texts, settings, configs, folders): see sharedRun.ts. */
@@ -129,13 +135,57 @@ export class DocbitsSession {
     this.queue.request(uri);
   }
 
-  close(uri: string): void {
+  /** A notebook opened (LSP notebook sync): analysed as one module, its diagnostics published per cell. */
+  openNotebook(uri: string, version: number, cells: readonly NotebookCellRef[], texts: readonly CellTextItem[]): void {
+    if (this.notebooks.has(uri)) this.closeNotebook(uri);
+    const notebook = new OpenNotebook(uri, cells, texts);
+    this.notebooks.set(uri, notebook);
+    this.notebookChanged(notebook, version, []);
+    this.queue.requestNow(uri);
+  }
+
+  changeNotebook(uri: string, version: number, change: NotebookChange): void {
+    const notebook = this.notebooks.get(uri);
+    if (!notebook) return;
+    this.notebookChanged(notebook, version, notebook.apply(change));
+    this.queue.request(uri);
+  }
+
+  closeNotebook(uri: string): void {
+    const notebook = this.notebooks.get(uri);
+    if (!notebook) return;
+    this.notebooks.delete(uri);
+    for (const cell of notebook.cellUris) this.cellOwners.delete(cell);
+    this.close(uri, notebook.cellUris);
+  }
+
+  /** The notebook's module becomes the document's text; removed cells lose their diagnostics. */
+  private notebookChanged(notebook: OpenNotebook, version: number, removedCells: readonly string[]): void {
+    for (const cell of removedCells) {
+      this.cellOwners.delete(cell);
+      this.host.publishDiagnostics(cell, undefined, []);
+    }
+    for (const cell of notebook.cellUris) this.cellOwners.set(cell, notebook.uri);
+    this.documents.set(notebook.uri, {
+      document: TextDocument.create(notebook.uri, 'python', version, notebook.module.text), revision: ++this.lastRevision,
+    });
+    this.stateKey++;
+  }
+
+  /** The notebook a cell document belongs to, if any. */
+  private notebookOfCell(uri: string): OpenNotebook | undefined {
+    const owner = this.cellOwners.get(uri);
+    return owner === undefined ? undefined : this.notebooks.get(owner);
+  }
+
+  /** @param clearUris the documents whose diagnostics to clear (a notebook's cells); default the document */
+  close(uri: string, clearUris: readonly string[] = [uri]): void {
     this.stateKey++;
     this.documents.delete(uri);
     this.analyses.delete(uri);
     this.settings.forget(uri);
     this.queue.forget(uri);
-    this.host.publishDiagnostics(uri, undefined, []);
+    for (const cleared of clearUris) this.host.publishDiagnostics(cleared, undefined, []);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -173,12 +223,16 @@ export class DocbitsSession {
   }
 
   async hover(uri: string, line: number, character: number): Promise<BitsHover | null> {
+    const notebook = this.notebookOfCell(uri);
+    if (notebook) return this.cellHover(notebook, uri, line, character);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis) return null;
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
   }
 
   async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
+    const notebook = this.notebookOfCell(uri);
+    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
@@ -186,6 +240,8 @@ export class DocbitsSession {
 
   /** The coverage of a document: its current version when open, else the file on disk. */
   async fileCoverage(uri: string): Promise<FileCoverageResult> {
+    // A cell (the editor the status bar follows) answers for its notebook.
+    uri = this.cellOwners.get(uri) ?? uri;
     const analysis = await this.currentAnalysis(uri);
     let totals: { total: number; covered: number; missed: number; excused: number };
     let failUnder: number;
@@ -232,10 +288,10 @@ export class DocbitsSession {
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
       return { path: folder, options, maxFileBytes: settings.maxFileSize };
     }));
-    const unsaved = new Map<string, string>();
+    const unsaved = new Map<string, string | NotebookModule>();
     for (const { document } of this.documents.values()) {
       const filePath = openableFilePathOf(document.uri);
-      if (filePath !== undefined) unsaved.set(filePath, document.getText());
+      if (filePath !== undefined) unsaved.set(filePath, this.notebooks.get(document.uri)?.module ?? document.getText());
     }
     return workspaceCoverage(folders, unsaved, {
       signal: hooks.signal,
@@ -262,10 +318,46 @@ export class DocbitsSession {
       const analysis = await this.currentAnalysis(uri);
       // Typed again, closed or reconfigured while the settings were on their way: a newer check will publish.
       if (!analysis || !isCurrent()) return;
-      this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
+      const notebook = this.notebooks.get(uri);
+      if (notebook) {
+        // Cells with nothing to say, now and before, are not sent anything: a keystroke costs the cells that change.
+        const sorted = byCell(notebook, this.diagnosticsOf(analysis));
+        const published = new Set<string>();
+        notebook.cellUris.forEach((cell, i) => {
+          const diagnostics = sorted.get(cell) ?? [];
+          if (diagnostics.length > 0) published.add(cell);
+          if (diagnostics.length > 0 || notebook.publishedCells.has(cell)) this.host.publishDiagnostics(cell, notebook.cellVersion(i), diagnostics);
+        });
+        notebook.publishedCells = published;
+      } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
     } catch (err) {
       this.fault('diagnostics', uri, err);
     }
+  }
+
+  /** A hover in a cell: the module's hover at that place, its range back in the cell. */
+  private async cellHover(notebook: OpenNotebook, cellUri: string, line: number, character: number): Promise<BitsHover | null> {
+    const at = notebook.toModule(cellUri, { start: { line, character }, end: { line, character } });
+    const analysis = await this.currentAnalysis(notebook.uri);
+    if (!at || !analysis) return null;
+    const hover = bitsHover(analysis.text, at.start.line, at.start.character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+    const placed = hover && notebook.toCell(hover.range);
+    return hover && placed ? { ...hover, range: placed.range } : null;
+  }
+
+  /** Code actions on a cell's diagnostics: asked of the module, their edits sent to the cells they fall in. */
+  private async cellCodeActions(notebook: OpenNotebook, cellUri: string, diagnostics: readonly DiagnosticRef[],
+    only: readonly string[] | undefined): Promise<CoverageAction[]> {
+    const analysis = await this.currentAnalysis(notebook.uri);
+    if (!analysis?.parsed || !analysis.inventory) return [];
+    // A diagnostic outside the module (a stale one on a cell that is markdown now) keeps its index, fixing nothing.
+    const inModule = diagnostics.map((d) => ({ ...d, range: notebook.toModule(cellUri, d.range) ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }));
+    const actions = codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style: analysis.context.settings.docstringStyle });
+    return actions.map((action) => {
+      const editsByUri: Record<string, typeof action.edits> = {};
+      for (const [cell, edits] of byCell(notebook, action.edits)) if (edits.length > 0) editsByUri[cell] = edits;
+      return { ...action, edits: [], editsByUri };
+    });
   }
 
   private diagnosticsOf(analysis: DocumentAnalysis): CoverageDiagnostic[] {

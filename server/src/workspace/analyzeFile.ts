@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { analyzeBytes, errorCoverage } from '../coverage/inventory';
+import { isNotebookPath, notebookBytesCoverage } from '../coverage/notebookCoverage';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
 import { describeFsError } from './walk';
 
@@ -16,7 +17,7 @@ export function analyzeFile(file: string, relativePath: string, options: Coverag
   const read = readSourceFile(file, maxFileBytes, scratch);
   if (typeof read === 'string') return errorCoverage(relativePath, read);
   try {
-    return analyzeBytes(read, relativePath, options);
+    return isNotebookPath(relativePath) ? notebookBytesCoverage(read, relativePath, options) : analyzeBytes(read, relativePath, options);
   } catch (err) {
     // analyzeBytes promises not to throw; if it ever does, only this file is lost.
     return errorCoverage(relativePath, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -8,7 +8,7 @@
  *   nothing, the result says so ('all-excluded', which the CLI does not treat as a failure);
  * - a directory is walked like `os.walk` (symlinked directories are not entered; symlinks to files, broken
  *   symlinks and other non-directories count as files) and a file is kept when its name ends with .py (or
- *   .pyi with includeStubs), it is not `__init__.py` under ignoreInitModule, and no exclude matches it:
+ *   .pyi with includeStubs, or .ipynb unless ignoreNotebooks: docbits), it is not `__init__.py` under ignoreInitModule, and no exclude matches it:
  *   `fnmatch(full_path, exclude + "*")` over the user's excludes plus `<path>/.tox`, `.venv`, `venv`, `.git`
  *   and `.hg` for every input path;
  * - `.gitignore` is not honoured (interrogate does not).
@@ -30,7 +30,9 @@ import { childPrefix, joinPath, sortReportOrder } from './paths';
 export const COMMON_EXCLUDES = ['.tox', '.venv', 'venv', '.git', '.hg'];
 export const VALID_EXTENSIONS = ['.py', '.pyi'];
 
-export type WalkOptions = Pick<CoverageOptions, 'exclude' | 'ignoreInitModule' | 'includeStubs'>;
+export type WalkOptions = Pick<CoverageOptions, 'exclude' | 'ignoreInitModule' | 'includeStubs'>
+  /** Jupyter notebooks (`.ipynb`) are kept only when this is false (CoverageOptions' default), not when it is left out. */
+  & Partial<Pick<CoverageOptions, 'ignoreNotebooks'>>;
 
 /** Something the walk could not look into; the walk carried on without it. */
 export interface WalkProblem {
@@ -125,6 +127,7 @@ function isExcluded(file: string, patterns: readonly CompiledPattern[]): boolean
 }
 
 function acceptsName(name: string, options: WalkOptions): boolean {
+  if (options.ignoreNotebooks === false && name.endsWith('.ipynb')) return true;
   if (!(name.endsWith('.py') || (options.includeStubs && name.endsWith('.pyi')))) return false;
   return !(options.ignoreInitModule && name === '__init__.py');
 }
@@ -209,7 +212,7 @@ class Walker {
       return;
     }
     if (stats.isFile()) {
-      if (!VALID_EXTENSIONS.some((ext) => input.endsWith(ext))) {
+      if (!VALID_EXTENSIONS.some((ext) => input.endsWith(ext)) && !input.endsWith('.ipynb')) {
         this.error = {
           kind: 'invalid-file',
           path: input,

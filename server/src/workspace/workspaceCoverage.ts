@@ -10,6 +10,8 @@
  */
 import { coverageSummary } from '../coverage/coverageText';
 import { textCoverage } from '../coverage/inventory';
+import { notebookModuleCoverage } from '../coverage/notebookCoverage';
+import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../coverage/report';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
 import { relativeTo, scanRoot } from './paths';
@@ -46,10 +48,10 @@ export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLo
 }
 
 /**
- * @param openDocuments absolute file path -> the editor's current text
+ * @param openDocuments absolute file path -> the editor's current text (of a notebook: the module of its cells)
  * Rejects with an AbortError when the signal fires.
  */
-export async function workspaceCoverage(folders: readonly FolderToScan[], openDocuments: ReadonlyMap<string, string>,
+export async function workspaceCoverage(folders: readonly FolderToScan[], openDocuments: ReadonlyMap<string, string | NotebookModule>,
   hooks: WorkspaceCoverageHooks = {}): Promise<WorkspaceCoverageResult> {
   const scanned: Array<{ absolute: string; coverage: FileCoverage }> = [];
   const folderReports: FolderReport[] = [];
@@ -65,7 +67,8 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     scan.files.forEach((file, i) => {
       const absolute = scan.absolutePaths[i];
       const unsaved = openDocuments.get(absolute);
-      const coverage = unsaved === undefined ? file : textCoverage(unsaved, file.path, folder.options);
+      const coverage = unsaved === undefined ? file : typeof unsaved === 'string' ? textCoverage(unsaved, file.path, folder.options)
+        : notebookModuleCoverage(unsaved, file.path, folder.options);
       if (coverage.skipped) return;
       files.push(coverage);
       scanned.push({ absolute, coverage });

@@ -33,6 +33,13 @@ export interface TokenizerOptions {
    * less. Only for files known to hold an unmatched triple quote: valid strings may contain such lines.
    */
   recoverStrings?: boolean;
+  /**
+   * IPython's escape commands (notebook cells): a logical line whose first character is one of `% ! ? / , ;`
+   * is a magic, shell command or help request up to the end of its line (backslash-newline continues it, as
+   * IPython and ruff read it). It becomes one ERRORTOKEN, recorded in `escapeCommands`. Python code never
+   * starts a logical line with these characters, so valid Python tokenizes the same with or without it.
+   */
+  escapeCommands?: boolean;
 }
 
 export class Tokenizer {
@@ -46,6 +53,8 @@ export class Tokenizer {
   endCol = 0;
   /** Problems found so far (unclosed brackets and strings, bad dedents, stray characters). */
   readonly problems: SyntaxProblem[] = [];
+  /** With the `escapeCommands` option: the offsets [start, end) of each escape command, in order. */
+  readonly escapeCommands: Array<{ start: number; end: number }> = [];
 
   // The cursor's state. Not private: the skim (skim.ts) moves the cursor as next() would, and reads and
   // writes these as next() does. Nothing else may.
@@ -145,6 +154,7 @@ export class Tokenizer {
         this.problem(pos, 'unexpected character after line continuation character');
         return this.emit(TokenKind.ErrorToken, pos, pos + 1);
       }
+      const firstOfLogicalLine = !this.lineHasContent;
       this.lineHasContent = true;
       if (isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(pos + 1)))) {
         return this.emit(TokenKind.Number, pos, scanNumber(text, pos));
@@ -165,6 +175,7 @@ export class Tokenizer {
         }
         return this.emit(TokenKind.Name, pos, end);
       }
+      if (firstOfLogicalLine && this.options.escapeCommands && isEscapeCommandStart(c)) return this.escapeCommand(pos);
       return this.operatorToken(pos, c);
     }
   }
@@ -369,6 +380,20 @@ export class Tokenizer {
     return kind;
   }
 
+  /** An IPython escape command from `start` to the end of its line and of the lines its backslashes join. */
+  private escapeCommand(start: number): TokenKind {
+    const text = this.text;
+    const startLine = this.line, startCol = start - this.lineStart;
+    let end = this.lineEndFrom(start);
+    while (end < text.length && end > start && text.charCodeAt(end - 1) === CH_BACKSLASH) {
+      const next = end + (text.charCodeAt(end) === CH_CR && text.charCodeAt(end + 1) === CH_LF ? 2 : 1);
+      if (next >= text.length) break;
+      end = this.lineEndFrom(next);
+    }
+    this.escapeCommands.push({ start, end });
+    return this.spanToken(TokenKind.ErrorToken, start, end, startLine, startCol);
+  }
+
   private operatorToken(pos: number, c: number): TokenKind {
     const text = this.text;
     const len = operatorLength(text, pos, c);
@@ -420,6 +445,11 @@ export class Tokenizer {
     if (column !== undefined) this.problems.push({ line: posOrLine, column, message });
     else this.problems.push({ line: this.line, column: Math.max(0, posOrLine - this.lineStart), message });
   }
+}
+
+/** `% ! ? / , ;`: the characters that open an IPython escape command at the start of a logical line. */
+function isEscapeCommandStart(c: number): boolean {
+  return c === 0x25 || c === 0x21 || c === 0x3f || c === 0x2f || c === 0x2c || c === 0x3b;
 }
 
 /** All tokens of a text, ENDMARKER included, as plain objects. */

@@ -1,0 +1,47 @@
+/**
+ * Docstring coverage of a Jupyter notebook: the inventory of its module (python/notebook.ts: code cells
+ * concatenated, magics skipped), with each node's line turned into its cell and the line inside that cell.
+ * The inventory itself is the one every .py file gets; only the positions differ.
+ */
+import { NotebookModule, readNotebook } from '../python/notebook';
+import { errorCoverage, skippedCoverage, textCoverage } from './inventory';
+import { CoverageNode, CoverageOptions, FileCoverage } from './types';
+
+/** Whether a path names a notebook (`.ipynb`, as Jupyter and VS Code recognise them). */
+export function isNotebookPath(path: string): boolean {
+  return path.endsWith('.ipynb');
+}
+
+/** Coverage of an .ipynb file's bytes (UTF-8 JSON). Never throws: a file that is not a notebook gets `error`. */
+export function notebookBytesCoverage(bytes: Uint8Array, relativePath: string, options: CoverageOptions): FileCoverage {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return errorCoverage(relativePath, 'not a notebook: the file is not UTF-8 text');
+  }
+  return notebookTextCoverage(text, relativePath, options);
+}
+
+/** Coverage of a notebook's JSON text. */
+export function notebookTextCoverage(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
+  const notebook = readNotebook(text);
+  if (typeof notebook === 'string') return errorCoverage(relativePath, notebook);
+  // A notebook in another language (R, Julia) is not ours to measure, as ruff leaves it alone.
+  if (notebook.language !== null && notebook.language !== 'python') return skippedCoverage(relativePath);
+  return notebookModuleCoverage(NotebookModule.of(notebook.cells), relativePath, options);
+}
+
+/** Coverage of a notebook's module, its nodes placed in their cells. */
+export function notebookModuleCoverage(module: NotebookModule, relativePath: string, options: CoverageOptions): FileCoverage {
+  const coverage = textCoverage(module.text, relativePath, options);
+  coverage.nodes = coverage.nodes.map((node) => inCell(node, module));
+  return coverage;
+}
+
+/** A node with its cell and its line inside that cell (the module node sits at the first code cell's start). */
+export function inCell(node: CoverageNode, module: NotebookModule): CoverageNode {
+  const position = module.cellPosition(Math.max(0, node.line - 1));
+  if (!position) return node;
+  return { ...node, line: position.line + 1, cell: position.cell + 1 };
+}
