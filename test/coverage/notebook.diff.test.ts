@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { notebookTextCoverage } from '../../server/src/coverage/notebookCoverage';
 import { CoverageOptions, DEFAULT_MARKERS, DEFAULT_OPTIONS } from '../../server/src/coverage/types';
-import { runOracle } from '../oracles/stdlib';
+import { pythonWith, runOracle } from '../oracles/stdlib';
 
 type Row = [string, string, number | null, number, number, boolean];
 interface OracleRecord { nodes?: Row[]; skipped?: boolean; error?: string }
@@ -22,6 +22,9 @@ const ORACLE = path.join(__dirname, '..', '..', '..', 'test', 'oracles', 'notebo
 /** Markers off: CPython knows nothing of `# noqa` comments in stdlib code. */
 const OPTIONS: CoverageOptions = { ...DEFAULT_OPTIONS, markers: { ...DEFAULT_MARKERS, nodocqa: false, noqa: false, pylint: false, docstrCoverage: false } };
 const GENERATED = Number(process.env.DOCBITS_NOTEBOOK_DIFF_COUNT ?? 120);
+/** The oracle needs IPython (its own magic transforms); found when the tests run. */
+let python: string | undefined;
+const PYTHON = (): string => (python ??= pythonWith('IPython'));
 
 function ours(file: string): { rows: Row[]; skipped: boolean; error: string | null } {
   const coverage = notebookTextCoverage(fs.readFileSync(file, 'utf8'), path.basename(file), OPTIONS);
@@ -31,7 +34,7 @@ function ours(file: string): { rows: Row[]; skipped: boolean; error: string | nu
 
 /** The first difference of each notebook, as a line to read. */
 function compare(files: string[]): { mismatches: string[]; nodes: number; parsed: number } {
-  const oracle = runOracle<OracleRecord>('notebooks.py', files);
+  const oracle = runOracle<OracleRecord>('notebooks.py', files, [], PYTHON());
   const mismatches: string[] = [];
   let nodes = 0, parsed = 0;
   for (const file of files) {
@@ -71,7 +74,7 @@ describe('notebooks vs IPython + CPython ast', function () {
   it(`${GENERATED} notebooks cut from stdlib modules: the same nodes, cells and lines`, function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-nb-'));
     try {
-      execFileSync('python3', [ORACLE, 'generate', dir, '16', String(GENERATED)]);
+      execFileSync(PYTHON(), [ORACLE, 'generate', dir, '16', String(GENERATED)]);
       const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
       assert.strictEqual(files.length, GENERATED);
       const { mismatches, nodes, parsed } = compare(files);

@@ -22,10 +22,26 @@ export function stdlibFiles(root = stdlibRoot()): string[] {
   return out.sort();
 }
 
+/**
+ * A python3 that can import `module`: the one on PATH, else Debian's (/usr/bin/python3, where .ci/run installs
+ * the python3-<module> packages an oracle needs).
+ */
+export function pythonWith(module: string): string {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(python, ['-c', `import ${module}`], { stdio: 'ignore' });
+      return python;
+    } catch {
+      // not this one
+    }
+  }
+  throw new Error(`No python3 here can import ${module}: install Debian's python3-${module.toLowerCase()} (.ci/run does).`);
+}
+
 /** Runs an oracle script (from test/oracles) over files; returns its JSON lines by path. */
-export function runOracle<T>(script: string, files: string[], args: string[] = []): Map<string, T> {
+export function runOracle<T>(script: string, files: string[], args: string[] = [], python = 'python3'): Map<string, T> {
   const scriptPath = path.join(__dirname, '..', '..', '..', 'test', 'oracles', script);
-  const out = execFileSync('python3', [scriptPath, ...args], {
+  const out = execFileSync(python, [scriptPath, ...args], {
     input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30,
   });
   const results = new Map<string, T>();
