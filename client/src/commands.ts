@@ -53,7 +53,7 @@ export function registerCommands({ client, output, tree, statusBar }: Parts): vs
     output.clear();
     output.append(result.text);
     output.show(true);
-    statusBar.setWorkspace(result.totals, result.failUnder);
+    statusBar.setWorkspace({ ...result.totals, failUnder: result.failUnder });
     if (result.passed) void vscode.window.showInformationMessage(result.summary);
     else void vscode.window.showWarningMessage(result.summary);
   };

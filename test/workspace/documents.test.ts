@@ -1,8 +1,8 @@
 /** Document paths, checked files, fault log, report tree and the texts people read (workspace/*, coverage/coverageText.ts). */
 import * as assert from 'assert';
-import { belowFailUnder, coverageSummary, groupThousands, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
+import { belowFailUnder, coverageSummary, groupThousands, notMeasuredTooltip, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
-import { isCheckedFile } from '../../server/src/workspace/checkedFiles';
+import { isCheckedFile, selectionReason } from '../../server/src/workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf } from '../../server/src/workspace/documents';
 import { FaultLog } from '../../server/src/session/faultLog';
 import { reportTree } from '../../server/src/coverage/reportTree';
@@ -28,6 +28,9 @@ describe('documents, faults and the report for people', () => {
     assert.ok(!isCheckedFile('/w/p/a.pyi', options, ['/w/p']));
     assert.ok(isCheckedFile('/w/p/script', options, ['/w/p']));
     assert.ok(isCheckedFile(undefined, options, []));
+    const reasons = ['/w/p/a.py', '/w/p/build/a.py', '/w/p/.venv/lib/a.py', '/w/p/pkg/__init__.py', '/w/p/a.pyi']
+      .map((f) => selectionReason(f, options, ['/w/p']));
+    assert.deepStrictEqual(reasons, [undefined, 'excluded', 'excluded', 'initModule', 'stubFile']);
   });
 
   it('logs the same fault once', () => {
@@ -45,6 +48,8 @@ describe('documents, faults and the report for people', () => {
     assert.strictEqual(statusBarText({ total: 25, covered: 18, missed: 7, excused: 0 }), '$(book) 72%');
     assert.strictEqual(statusBarTooltip('a.py', { total: 4, covered: 3, missed: 1, excused: 2 }, 80, { ...totals, failUnder: 80 }),
       'Docstring coverage of a.py: 75.0% (minimum 80%)\n3 covered, 1 missing, 2 excused\nWorkspace: 87.3% (1,234 of 1,414) — PASSED (minimum 80%)');
+    assert.strictEqual(notMeasuredTooltip('t.py', 'whitelist'), 't.py is not measured: none of its names match whitelist-regex');
+    assert.strictEqual(notMeasuredTooltip('b.py', 'unreadable', 'unknown encoding: x'), 'b.py is not measured: unknown encoding: x');
     assert.ok(belowFailUnder({ total: 4, covered: 3, missed: 1, excused: 0 }, 80));
   });
 

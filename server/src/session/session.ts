@@ -18,8 +18,8 @@ import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
 import { FileCoverageResult } from '../protocol';
-import { analyzeFile } from '../workspace/analyzeFile';
-import { isCheckedFile } from '../workspace/checkedFiles';
+import { analyzeFile, isTooLargeError, isVanishedError } from '../workspace/analyzeFile';
+import { isPythonFileName, NotMeasuredReason, selectionReason, skippedReason } from '../workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../workspace/documents';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
@@ -184,36 +184,43 @@ export class DocbitsSession {
     return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
   }
 
-  /** The coverage of a document: its current version when open, else the file on disk. */
+  /**
+   * The coverage of a document: its current version when open, else the file on disk. A file that is not
+   * measured says why (`notMeasured`), and its counts are 0.
+   */
   async fileCoverage(uri: string): Promise<FileCoverageResult> {
     const analysis = await this.currentAnalysis(uri);
-    let totals: { total: number; covered: number; missed: number; excused: number };
+    let totals: { total: number; covered: number; missed: number; excused: number } = { total: 0, covered: 0, missed: 0, excused: 0 };
     let failUnder: number;
-    let measured: boolean;
+    let notMeasured: NotMeasuredReason | undefined;
+    let notMeasuredDetail: string | undefined;
     if (analysis) {
-      totals = countNodes(analysis.inventory?.nodes ?? []);
       failUnder = analysis.context.options.failUnder;
-      measured = analysis.inventory !== undefined && !analysis.inventory.skipped;
+      notMeasured = analysis.context.notMeasured;
+      if (analysis.inventory?.skipped) notMeasured = skippedReason(analysis.context.options);
+      else if (analysis.inventory) totals = countNodes(analysis.inventory.nodes);
     } else {
       const filePath = openableFilePathOf(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
       const settings = await this.settings.forUri(uri);
       const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath), folderOf(filePath, this.folders));
       failUnder = options.failUnder;
-      if (isCheckedFile(filePath, options, this.folders)) {
+      notMeasured = isPythonFileName(filePath) ? selectionReason(filePath, options, this.folders) : 'notPython';
+      if (!notMeasured) {
         const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
-        if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
-        totals = coverage;
-        measured = !coverage.skipped;
-      } else {
-        totals = { total: 0, covered: 0, missed: 0, excused: 0 };
-        measured = false;
+        if (coverage.error && isVanishedError(coverage.error)) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
+        if (coverage.error) {
+          notMeasured = isTooLargeError(coverage.error) ? 'tooLarge' : 'unreadable';
+          notMeasuredDetail = coverage.error;
+        } else if (coverage.skipped) notMeasured = skippedReason(options);
+        else totals = coverage;
       }
     }
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
-      percent: pct, failUnder, passed: passed(failUnder, totals), measured,
+      percent: pct, failUnder, passed: passed(failUnder, totals), measured: notMeasured === undefined,
+      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }),
     };
   }
 
@@ -290,8 +297,8 @@ export class DocbitsSession {
     const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
-    const measured = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);
-    return new DocumentAnalysis(document.uri, document.version, revision, text, { settings, options, displayPath, measured });
+    const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
+    return new DocumentAnalysis(document.uri, document.version, revision, text, { settings, options, displayPath, notMeasured });
   }
 
   private recheckAll(): void {
