@@ -9,6 +9,7 @@ import { BADGE_FILENAME, badgeSvg } from '../../server/src/coverage/badge';
 import { reportTree } from '../../server/src/coverage/reportTree';
 import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { CoverageTreeProvider } from './coverageTree';
+import { Lifecycle } from './shutdown';
 import { CoverageStatusBar } from './statusBar';
 
 interface Parts {
@@ -16,6 +17,7 @@ interface Parts {
   output: vscode.OutputChannel;
   tree: CoverageTreeProvider;
   statusBar: CoverageStatusBar;
+  lifecycle: Lifecycle;
 }
 
 /** Runs docbits/workspaceCoverage under a cancellable notification fed by the server's $/progress. */
@@ -41,7 +43,7 @@ async function measureWorkspace(client: LanguageClient): Promise<WorkspaceCovera
   });
 }
 
-export function registerCommands({ client, output, tree, statusBar }: Parts): vscode.Disposable[] {
+export function registerCommands({ client, output, tree, statusBar, lifecycle }: Parts): vscode.Disposable[] {
   let last: WorkspaceCoverageResult | undefined;
 
   const showWorkspaceCoverage = async (): Promise<void> => {
@@ -73,16 +75,17 @@ export function registerCommands({ client, output, tree, statusBar }: Parts): vs
   };
 
   return [
-    vscode.commands.registerCommand('docbits.showWorkspaceCoverage', () => run(showWorkspaceCoverage)),
-    vscode.commands.registerCommand('docbits.exportBadge', () => run(exportBadge)),
+    vscode.commands.registerCommand('docbits.showWorkspaceCoverage', () => run(showWorkspaceCoverage, lifecycle)),
+    vscode.commands.registerCommand('docbits.exportBadge', () => run(exportBadge, lifecycle)),
   ];
 }
 
-/** A failing command says so in one line instead of an unhandled rejection. */
-async function run(command: () => Promise<void>): Promise<void> {
+/** A failing command says so in one line instead of an unhandled rejection; while stopping, it says nothing. */
+async function run(command: () => Promise<void>, lifecycle: Lifecycle): Promise<void> {
   try {
     await command();
   } catch (err) {
+    if (lifecycle.stopping()) return;
     void vscode.window.showErrorMessage(`Docbits: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

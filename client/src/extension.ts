@@ -1,44 +1,59 @@
 /**
  * The VS Code side of Docbits: starts the bundled language server for Python documents and wires the status
- * bar, the report view and the two commands. Everything it shows comes from the server (diagnostics, code
+ * bar, the report view and the commands. Everything it shows comes from the server (diagnostics, code
  * actions, hovers, docbits/fileCoverage, docbits/workspaceCoverage) and from the pure text/tree modules it
  * shares with the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { configurationMiddleware } from './configuration';
 import { CoverageTreeProvider } from './coverageTree';
+import { closableOutputChannel, quietWhenStopping } from './shutdown';
 import { CoverageStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
+let output: ReturnType<typeof closableOutputChannel> | undefined;
+let stopping = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Docbits');
+  stopping = false;
+  output = closableOutputChannel(vscode.window.createOutputChannel('Docbits'));
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const lifecycle = { stopping: () => stopping || client?.state === State.Stopped };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'untitled', language: 'python' }],
     outputChannel: output,
-    middleware: configurationMiddleware(context.extension),
+    middleware: { ...configurationMiddleware(context.extension), ...quietWhenStopping(lifecycle) },
   };
   client = new LanguageClient('docbits', 'Docbits', serverOptions, clientOptions);
   const tree = new CoverageTreeProvider();
   const statusBar = new CoverageStatusBar(client);
   context.subscriptions.push(
-    output,
     statusBar,
     vscode.window.registerTreeDataProvider('docbitsCoverage', tree),
-    ...registerCommands({ client, output, tree, statusBar }),
+    ...registerCommands({ client, output, tree, statusBar, lifecycle }),
   );
   await client.start();
   statusBar.refresh();
 }
 
+/**
+ * Stops the server first and closes the output channel last: the client logs requests it fails while
+ * stopping, and a disposed channel would throw ("Channel has been closed").
+ */
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  stopping = true;
+  try {
+    await client?.stop(2000);
+  } catch {
+    // The server had not started, or is gone already: nothing left to stop.
+  }
   client = undefined;
+  output?.close();
+  output = undefined;
 }

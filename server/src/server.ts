@@ -80,6 +80,8 @@ class DocbitsServer {
       publishDiagnostics: (uri, version, diagnostics) => void c.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toProto.diagnostic) }),
       log: (level, message) => (level === 'error' ? c.console.error(message) : c.console.warn(message)),
     }, sessionOptions(workspaceFolderPaths(params.workspaceFolders, params.rootUri), params.initializationOptions));
+    // After this answer is written: primes the JIT in slices, so the editor's first document is checked warm.
+    void this.session.warmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

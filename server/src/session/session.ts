@@ -28,6 +28,7 @@ import { FaultLog } from './faultLog';
 import { ProjectConfigs } from './projectConfigs';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
+import { warmUp } from './warmUp';
 
 /** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
 export interface SessionHost {
@@ -96,6 +97,11 @@ export class DocbitsSession {
     if (options.initialSettings !== undefined) this.settings.changed(options.initialSettings);
     this.configs = new ProjectConfigs((configPath, problems) => this.publishConfigProblems(configPath, problems));
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
+  }
+
+  /** Primes the JIT on the editor's hot paths (session/warmUp.ts); stops when the first document opens. */
+  warmUp(): Promise<void> {
+    return warmUp(() => this.lastRevision > 0);
   }
 
   // ---------------------------------------------------------------------------------------------------------
