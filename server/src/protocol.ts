@@ -46,4 +46,8 @@ export const WORKSPACE_COVERAGE_METHOD = 'docbits/workspaceCoverage';
 /** The result is a WorkspaceCoverageResult: the CLI's --json object plus `folders`, `text` and `summary`. */
 export interface WorkspaceCoverageParams {
   workDoneToken?: string | number;
+  /**
+   * false: `text` (interrogate's -vv table, 11 MB for the stdlib) is left empty. Default true. Added in 0.2.
+   */
+  includeText?: boolean;
 }

@@ -129,6 +129,7 @@ class DocbitsServer {
       progress?.begin('Docbits: docstring coverage', 0, 'Finding files…', true);
       return await this.ready.workspaceCoverage({
         signal: abort.signal,
+        includeText: params.includeText,
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
       });
     } catch (err) {

@@ -21,6 +21,7 @@ import { FileCoverageResult } from '../protocol';
 import { analyzeFile, isTooLargeError, isVanishedError } from '../workspace/analyzeFile';
 import { isPythonFileName, NotMeasuredReason, selectionReason, skippedReason } from '../workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../workspace/documents';
+import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -83,6 +84,8 @@ export class DocbitsSession {
   /** Bumped by anything a workspace report reads (texts, settings, configs, folders): see sharedRun.ts. */
   private stateKey = 0;
   private readonly workspaceRuns = new SharedRun<WorkspaceCoverageResult>();
+  /** Analyses of the last workspace report, so the next one re-analyses only changed files. */
+  readonly scanCache = new ScanCache();
   private readonly settings: EditorSettingsStore;
   private readonly configs: ProjectConfigs;
   private readonly queue: ValidationQueue;
@@ -235,11 +238,13 @@ export class DocbitsSession {
    * requests share one scan; a request after a change supersedes the running scan, whose requests then reject
    * with an AbortError (session/sharedRun.ts). Rejects with an AbortError when `signal` fires.
    */
-  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
-    return this.workspaceRuns.join(this.stateKey, hooks, (run) => this.scanWorkspace(run));
+  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean } = {}): Promise<WorkspaceCoverageResult> {
+    const withText = hooks.includeText !== false;
+    // Requests with and without the table share no scan (the key's last bit).
+    return this.workspaceRuns.join(2 * this.stateKey + (withText ? 1 : 0), hooks, (run) => this.scanWorkspace(run, withText));
   }
 
-  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }): Promise<WorkspaceCoverageResult> {
+  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, withText: boolean): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
@@ -254,6 +259,8 @@ export class DocbitsSession {
       signal: hooks.signal,
       onLog: (message) => this.host.log('warning', `docbits: ${message}`),
       onProgress: hooks.onProgress,
+      withText,
+      cache: this.scanCache,
     });
   }
 
