@@ -11,6 +11,7 @@ import { configurationMiddleware } from './configuration';
 import { CoverageTreeProvider } from './coverageTree';
 import { closableOutputChannel, quietWhenStopping } from './shutdown';
 import { CoverageStatusBar } from './statusBar';
+import { WorkspaceReports } from './workspaceReport';
 
 let client: LanguageClient | undefined;
 let output: ReturnType<typeof closableOutputChannel> | undefined;
@@ -31,13 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: { ...configurationMiddleware(context.extension), ...quietWhenStopping(lifecycle) },
   };
   client = new LanguageClient('docbits', 'Docbits', serverOptions, clientOptions);
-  const tree = new CoverageTreeProvider();
+  const tree = new CoverageTreeProvider(context.workspaceState);
   const statusBar = new CoverageStatusBar(client);
-  context.subscriptions.push(
-    statusBar,
-    vscode.window.registerTreeDataProvider('docbitsCoverage', tree),
-    ...registerCommands({ client, output, tree, statusBar, lifecycle }),
-  );
+  const view = vscode.window.createTreeView('docbitsCoverage', { treeDataProvider: tree, showCollapseAll: true });
+  const reports = new WorkspaceReports(client, output, tree, statusBar);
+  context.subscriptions.push(statusBar, view, reports, ...registerCommands({ reports, tree, view, lifecycle }));
   await client.start();
   statusBar.refresh();
 }
