@@ -9,7 +9,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportK
 import { registerCommands } from './commands';
 import { configurationMiddleware } from './configuration';
 import { CoverageTreeProvider } from './coverageTree';
-import { closableOutputChannel, quietWhenStopping } from './shutdown';
+import { closableOutputChannel, quietly } from './shutdown';
+import { withSnippetStubs } from './snippetStubs';
 import { CoverageStatusBar } from './statusBar';
 import { WorkspaceReports } from './workspaceReport';
 
@@ -29,7 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'untitled', language: 'python' }],
     outputChannel: output,
-    middleware: { ...configurationMiddleware(context.extension), ...quietWhenStopping(lifecycle) },
+    middleware: {
+      ...configurationMiddleware(context.extension),
+      // Requests failing because the window closes answer nothing (shutdown.ts); stubs become snippets.
+      provideCodeActions: (document, range, ctx, token, next) =>
+        quietly(lifecycle, async () => withSnippetStubs(document, await next(document, range, ctx, token))),
+      provideHover: (document, position, token, next) => quietly(lifecycle, () => next(document, position, token)),
+    },
   };
   client = new LanguageClient('docbits', 'Docbits', serverOptions, clientOptions);
   const tree = new CoverageTreeProvider(context.workspaceState);

@@ -6,30 +6,20 @@
  * fail because the client is stopping answer nothing, and the output channel ignores writes once closed.
  */
 import * as vscode from 'vscode';
-import { Middleware } from 'vscode-languageclient/node';
 
 /** Whether the client is going away (set at deactivate; also true once it has stopped). */
 export interface Lifecycle {
   stopping(): boolean;
 }
 
-/**
- * Middleware for the providers docbits registers (code actions, hovers): a failure while stopping answers
- * nothing instead of rejecting.
- */
-export function quietWhenStopping(lifecycle: Lifecycle): Middleware {
-  const quiet = async <T>(answer: () => Thenable<T> | T): Promise<T | undefined> => {
-    try {
-      return await answer();
-    } catch (err) {
-      if (lifecycle.stopping()) return undefined;
-      throw err;
-    }
-  };
-  return {
-    provideCodeActions: (document, range, context, token, next) => quiet(() => next(document, range, context, token)),
-    provideHover: (document, position, token, next) => quiet(() => next(document, position, token)),
-  };
+/** The provider's answer, or nothing when it fails because the client is stopping. */
+export async function quietly<T>(lifecycle: Lifecycle, answer: () => Thenable<T> | T): Promise<T | undefined> {
+  try {
+    return await answer();
+  } catch (err) {
+    if (lifecycle.stopping()) return undefined;
+    throw err;
+  }
 }
 
 /** An output channel that drops writes after close() instead of throwing, for loggers that outlive it. */

@@ -19,6 +19,8 @@ export interface AnalysisContext {
   options: CoverageOptions;
   /** `pkg/mod.py`: the path people know the file by. */
   displayPath: string;
+  /** The project's line length (ruff/black `line-length`), for stubs; absent: the default. */
+  lineLength?: number;
   /** Why the file is not measured (file selection, size), absent when it is; an unmeasured text is never parsed. */
   notMeasured?: NotMeasuredReason;
 }

@@ -190,7 +190,10 @@ export class DocbitsSession {
   async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
-    return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
+    return codeActions({
+      file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle,
+      stubOptions: { lineLength: analysis.context.lineLength },
+    });
   }
 
   /**
@@ -307,11 +310,14 @@ export class DocbitsSession {
   private analyze({ document, revision }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
-    const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
+    const config = filePath === undefined ? undefined : this.configs.forFile(filePath);
+    const options = effectiveCoverageOptions(settings, config, filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
-    return new DocumentAnalysis(document.uri, document.version, revision, text, { settings, options, displayPath, notMeasured });
+    return new DocumentAnalysis(document.uri, document.version, revision, text, {
+      settings, options, displayPath, notMeasured, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
+    });
   }
 
   private recheckAll(): void {
