@@ -15,6 +15,12 @@ import { CoverageStatusBar } from './statusBar';
 
 /** Quiet re-runs wait for this long after the last change (a burst of saves or keystrokes is one run). */
 const REFRESH_DELAY_MS = 1000;
+/**
+ * VS Code keeps a progress notification up for at least 800 ms (its progress service waits for
+ * `Promise.all([timeout(800), task])` before closing it): the summary waits for it to close, so the two are
+ * never shown together.
+ */
+const NOTIFICATION_MIN_MS = 850;
 /** Unreadable files listed one per line in the output channel; the rest are counted. */
 const LISTED_PROBLEMS = 20;
 
@@ -64,6 +70,8 @@ export class WorkspaceReports implements vscode.Disposable {
         this.changed();
       }
     }
+    const shown = Date.now() - started;
+    if (shown < NOTIFICATION_MIN_MS) await new Promise((resolve) => setTimeout(resolve, NOTIFICATION_MIN_MS - shown));
     if (!result) {
       this.output.appendLine(`[${clock()}] Workspace coverage cancelled.`);
       void vscode.window.showInformationMessage('Docbits: workspace coverage cancelled.');
@@ -120,7 +128,11 @@ export class WorkspaceReports implements vscode.Disposable {
       shown = Math.max(shown, percentage);
     });
     try {
-      return await this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, { ...params, workDoneToken }, token);
+      // Without a token, two arguments only: a third (undefined) would be sent as a second parameter.
+      const request = { ...params, workDoneToken };
+      return await (token
+        ? this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request, token)
+        : this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request));
     } catch (err) {
       if (token?.isCancellationRequested) return undefined;
       throw err;

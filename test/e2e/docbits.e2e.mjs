@@ -131,6 +131,7 @@ async function openWindow(reloaded = false) {
   // After a reload the side bar may show the Docbits view, empty until a report runs.
   if (!reloaded) await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(reloaded ? 3000 : 500);
+  if (reloaded) return; // the editors come back by themselves
   await openFile('shapes/geometry.py');
   await openFile('shapes/flags.py');
 }

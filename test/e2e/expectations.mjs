@@ -59,6 +59,6 @@ export const QUICK_FIX = {
   action: 'Add docstring to Flags.clear',
   qualname: 'Flags.clear',
   statusAfter: '71%',                // 5 of 7
-  summary: 'Summary of Flags.clear.', // the snippet's first tab stop, selected after the fix
+  summary: 'Summary of clear.',      // the snippet's first tab stop, selected after the fix
   viewAfter: '71.4% · 2 missing',    // flags.py's row once the view has caught up with the fix
 };
