@@ -14,6 +14,8 @@ export interface Lifecycle {
 
 /** The provider's answer, or nothing when it fails because the client is stopping. */
 export async function quietly<T>(lifecycle: Lifecycle, answer: () => Thenable<T> | T): Promise<T | undefined> {
+  // Not even asked while stopping: the client would log the failure to the output channel first.
+  if (lifecycle.stopping()) return undefined;
   try {
     return await answer();
   } catch (err) {

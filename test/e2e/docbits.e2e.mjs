@@ -153,7 +153,12 @@ try {
 /** The Docbits view's rows in the order shown: { text, level } (the list is virtual: ordered by position). */
 async function viewRows() {
   return page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) => els
-    .map((e) => ({ top: parseFloat(e.style.top) || 0, level: Number(e.getAttribute('aria-level')), text: e.innerText.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim() }))
+    .map((e) => ({
+      top: parseFloat(e.style.top) || 0, level: Number(e.getAttribute('aria-level')),
+      // label and description as the row shows them, one space apart
+      text: [e.querySelector('.label-name')?.textContent, e.querySelector('.label-description')?.textContent]
+        .filter(Boolean).join(' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim(),
+    }))
     .sort((a, b) => a.top - b.top).map(({ text, level }) => ({ text, level })));
 }
 const viewRow = (label) => page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name').getByText(label, { exact: true }) }).first();
@@ -355,6 +360,7 @@ const quickFixScenario = () => check('quick fix', async () => {
 
 /** After the quick fix the view catches up by itself: flags.py 2 missing, Flags.clear gone. */
 const liveViewScenario = () => check('view live update', async () => {
+  await expandRow('shapes');
   const updated = await until(async () => (await viewRows()).find((r) => r.text.startsWith('flags.py ') && r.text.includes(QUICK_FIX.viewAfter)), 30000, 500);
   expect(updated, `flags.py still reads ${(await viewRows()).find((r) => r.text.startsWith('flags.py '))?.text}`);
   const rows = (await viewRows()).map((r) => r.text);

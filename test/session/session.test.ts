@@ -383,4 +383,24 @@ describe('session/session', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('lays stubs out at the project’s line length and offers them as snippets', async () => {
+    const text = 'def fetch(url, timeout_in_seconds_for_the_request: float = 2.5):\n    pass\n';
+    const root = tmpProject({ 'pyproject.toml': '[tool.ruff]\nline-length = 50\n', 'm.py': text });
+    try {
+      const host = new RecordingHost();
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const uri = pathToFileURL(path.join(root, 'm.py')).href;
+      session.open(uri, 1, text);
+      await settle();
+      const diagnostics = host.last(uri)!.diagnostics.filter((d) => d.message.includes('fetch')).map((d) => ({ ...d, source: 'docbits' }));
+      const [stub] = await session.codeActions(uri, diagnostics, ['quickfix']);
+      const lines = stub.edits[0].newText.split('\n');
+      assert.ok(lines.includes('            Description of'), lines.join('\n'));
+      assert.ok(lines.every((l) => l.length <= 50 || l.includes('timeout_in_seconds_for_the_request (float):')), lines.join('\n'));
+      assert.ok(stub.snippet?.startsWith('    """${1:Summary of fetch.}'), stub.snippet);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
