@@ -25,6 +25,9 @@ const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.env.BENCH_LSP_RUNS ?? 20);
 const HOVERS = Number(process.env.BENCH_LSP_HOVERS ?? 200);
 const COLD_STARTS = Number(process.env.BENCH_LSP_COLD_STARTS ?? 5);
+// A pause between `initialized` and the first didOpen (ms): 0 is a window restored with files open; the
+// server's warm-up only helps a first document that comes later.
+const COLD_PAUSE_MS = Number(process.env.BENCH_LSP_COLD_PAUSE_MS ?? 0);
 
 /** A realistic module: classes with docstrings (some missing), methods, comments, decorators, bit twiddling. */
 function generateModule(lines) {
@@ -82,6 +85,7 @@ async function coldStarts(tmp, text, starts) {
   const first = [], later = [];
   for (let s = 0; s < starts; s++) {
     const { connection, diagnosticsOf, stop } = await startServer(tmp);
+    if (COLD_PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, COLD_PAUSE_MS));
     for (let m = 0; m < 4; m++) {
       const uri = pathToFileURL(path.join(tmp, `cold_${s}_${m}.py`)).href;
       const t = performance.now();
@@ -170,7 +174,7 @@ async function main() {
   const row = (name, s, target) => `${name.padEnd(44)} ${s.median.toFixed(2).padStart(8)} ${s.p95.toFixed(2).padStart(8)} ${String(s.n).padStart(5)}   ${target}`;
   console.log(`LSP latency (ms; 20,000-line module, ${diagnosticCount} diagnostics; debounce 0; ${shown}/${hover.length} hovers showed something)`);
   console.log(`${'measure'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'runs'.padStart(5)}   target`);
-  console.log(row('first didOpen after initialize -> diagnostics', stats(cold.first), '< 50'));
+  console.log(row(`first didOpen ${COLD_PAUSE_MS} ms after initialize -> diagnostics`, stats(cold.first), '< 50'));
   console.log(row('2nd-4th didOpen after initialize -> diagnostics', stats(cold.later), '< 25'));
   console.log(row('didOpen -> publishDiagnostics (warmed up)', stats(open), ''));
   console.log(row('1-char didChange -> publishDiagnostics', stats(change), ''));
