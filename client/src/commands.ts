@@ -1,61 +1,60 @@
 /**
- * The two commands: "Show Workspace Docstring Coverage" (report view, -vv table in the output channel,
- * summary message) and "Export Coverage Badge" (interrogate's SVG badge where the user chooses).
+ * The commands: "Show Workspace Docstring Coverage" (runs the report, reveals the Docbits view, one summary
+ * line in the output channel and a notification), "Show Coverage Table" (interrogate's -vv table in a
+ * read-only editor: 11 MB for the stdlib, which the output channel would take seconds to draw), the view's
+ * sort and filter, and "Export Coverage Badge".
  */
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
-import { LanguageClient, WorkDoneProgress, WorkDoneProgressReport } from 'vscode-languageclient/node';
 import { BADGE_FILENAME, badgeSvg } from '../../server/src/coverage/badge';
-import { reportTree } from '../../server/src/coverage/reportTree';
-import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageResult } from '../../server/src/protocol';
+import type { ReportSort } from '../../server/src/coverage/reportTree';
 import { CoverageTreeProvider } from './coverageTree';
-import { CoverageStatusBar } from './statusBar';
+import { Lifecycle } from './shutdown';
+import { WorkspaceReports } from './workspaceReport';
 
 interface Parts {
-  client: LanguageClient;
-  output: vscode.OutputChannel;
+  reports: WorkspaceReports;
   tree: CoverageTreeProvider;
-  statusBar: CoverageStatusBar;
+  view: vscode.TreeView<unknown>;
+  lifecycle: Lifecycle;
 }
 
-/** Runs docbits/workspaceCoverage under a cancellable notification fed by the server's $/progress. */
-async function measureWorkspace(client: LanguageClient): Promise<WorkspaceCoverageResult | undefined> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Docbits', cancellable: true }, async (progress, token) => {
-    const workDoneToken = randomUUID();
-    let shown = 0;
-    const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-      if (value.kind !== 'report') return;
-      const report = value as WorkDoneProgressReport;
-      const percentage = report.percentage ?? shown;
-      progress.report({ message: report.message, increment: Math.max(0, percentage - shown) });
-      shown = Math.max(shown, percentage);
-    });
-    try {
-      return await client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, { workDoneToken }, token);
-    } catch (err) {
-      if (token.isCancellationRequested) return undefined;
-      throw err;
-    } finally {
-      listener.dispose();
-    }
-  });
-}
+const TABLE_SCHEME = 'docbits-report';
+const TABLE_URI = vscode.Uri.from({ scheme: TABLE_SCHEME, path: '/Docstring coverage table.txt' });
 
-export function registerCommands({ client, output, tree, statusBar }: Parts): vscode.Disposable[] {
-  let last: WorkspaceCoverageResult | undefined;
+const SORTS: Array<vscode.QuickPickItem & { sort: ReportSort }> = [
+  { label: 'Path', description: 'folders, then files, by name', sort: 'path' },
+  { label: 'Missing docstrings', description: 'most missing first', sort: 'missing' },
+  { label: 'Coverage', description: 'lowest first', sort: 'coverage' },
+];
+
+export function registerCommands({ reports, tree, view, lifecycle }: Parts): vscode.Disposable[] {
+  let table = '';
+  const tableChanged = new vscode.EventEmitter<vscode.Uri>();
+  const syncMessage = (): void => { view.message = tree.message; };
 
   const showWorkspaceCoverage = async (): Promise<void> => {
-    const result = await measureWorkspace(client);
+    // Revealed first: the view fills in when the report arrives.
+    await vscode.commands.executeCommand('workbench.view.extension.docbits');
+    const result = await reports.run();
     if (!result) return;
-    last = result;
-    tree.show(reportTree(result));
-    await vscode.commands.executeCommand('setContext', 'docbits.hasReport', true);
-    output.clear();
-    output.append(result.text);
-    output.show(true);
-    statusBar.setWorkspace(result.totals, result.failUnder);
+    syncMessage();
     if (result.passed) void vscode.window.showInformationMessage(result.summary);
     else void vscode.window.showWarningMessage(result.summary);
+  };
+
+  const showCoverageTable = async (): Promise<void> => {
+    const result = await reports.run({ includeText: true });
+    if (!result) return;
+    table = result.text;
+    tableChanged.fire(TABLE_URI);
+    const document = await vscode.workspace.openTextDocument(TABLE_URI);
+    await vscode.window.showTextDocument(document, { preview: true });
+  };
+
+  const sortView = async (): Promise<void> => {
+    const current = tree.viewOptions.sort;
+    const picked = await vscode.window.showQuickPick(SORTS.map((s) => ({ ...s, picked: s.sort === current })), { title: 'Sort the coverage view by' });
+    if (picked) tree.setSort(picked.sort);
   };
 
   const exportBadge = async (): Promise<void> => {
@@ -66,23 +65,32 @@ export function registerCommands({ client, output, tree, statusBar }: Parts): vs
       title: 'Export docstring coverage badge',
     });
     if (!target) return;
-    const result = last ?? (await measureWorkspace(client));
+    const result = reports.current ?? (await reports.run());
     if (!result) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(badgeSvg(result.totals.percent)));
     void vscode.window.showInformationMessage(`Coverage badge (${result.totals.percent.toFixed(1)}%) written to ${vscode.workspace.asRelativePath(target)}`);
   };
 
+  const command = (id: string, body: () => Promise<void> | void): vscode.Disposable =>
+    vscode.commands.registerCommand(id, () => run(async () => body(), lifecycle));
   return [
-    vscode.commands.registerCommand('docbits.showWorkspaceCoverage', () => run(showWorkspaceCoverage)),
-    vscode.commands.registerCommand('docbits.exportBadge', () => run(exportBadge)),
+    tableChanged,
+    vscode.workspace.registerTextDocumentContentProvider(TABLE_SCHEME, { onDidChange: tableChanged.event, provideTextDocumentContent: () => table }),
+    command('docbits.showWorkspaceCoverage', showWorkspaceCoverage),
+    command('docbits.showCoverageTable', showCoverageTable),
+    command('docbits.sortCoverageView', sortView),
+    command('docbits.showOnlyBelowFailUnder', () => { tree.setOnlyBelowFailUnder(true); syncMessage(); }),
+    command('docbits.showAllFiles', () => { tree.setOnlyBelowFailUnder(false); syncMessage(); }),
+    command('docbits.exportBadge', exportBadge),
   ];
 }
 
-/** A failing command says so in one line instead of an unhandled rejection. */
-async function run(command: () => Promise<void>): Promise<void> {
+/** A failing command says so in one line instead of an unhandled rejection; while stopping, it says nothing. */
+async function run(command: () => Promise<void>, lifecycle: Lifecycle): Promise<void> {
   try {
     await command();
   } catch (err) {
+    if (lifecycle.stopping()) return;
     void vscode.window.showErrorMessage(`Docbits: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

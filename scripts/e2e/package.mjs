@@ -72,7 +72,7 @@ const entries = listZip(fs.readFileSync(out));
 const allowed = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/(extension|server|cli)\.js$/, /^extension\/syntaxes\/[^/]+\.json$/,
-  /^extension\/images\/icon\.png$/, /^extension\/package\.json$/,
+  /^extension\/images\/(icon\.png|activity-bar\.svg)$/, /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
 ];
 const size = fs.statSync(out).size;

@@ -3,7 +3,8 @@
 #   1. scripts/e2e/install.sh (apt packages, code-server, vsce, playwright-core; cached in $DOCBITS_E2E_CACHE)
 #   2. scripts/e2e/package.mjs -> a .vsix, installed into a private code-server (temp --extensions-dir/--user-data-dir)
 #   3. code-server on 127.0.0.1:<free port> with a temp copy of sample/, then test/e2e/docbits.e2e.mjs drives
-#      headless /usr/bin/chromium: diagnostics, hover, status bar, workspace command, quick fix.
+#      headless /usr/bin/chromium: diagnostics, hover, status bar (and "not measured"), the Docbits view (nesting,
+#      sort, live update), the snippet quick fix, a window reload without errors in the extension host log.
 # Prints PASS/FAIL per check and exits non-zero on any failure. Every process it starts is stopped on exit.
 # Screenshots of a passing run are copied to $DOCBITS_E2E_SCREENSHOTS (default docs/screenshots).
 # To prove the test catches breakage:
@@ -99,13 +100,13 @@ done
 # --- the checks -------------------------------------------------------------------------------------------------
 say "drive it with headless chromium"
 T_E2E=$SECONDS
-DOCBITS_E2E_URL="http://127.0.0.1:$PORT" DOCBITS_E2E_FOLDER="$WORK/sample" DOCBITS_E2E_SHOTS="$WORK/shots" \
+DOCBITS_E2E_URL="http://127.0.0.1:$PORT" DOCBITS_E2E_FOLDER="$WORK/sample" DOCBITS_E2E_SHOTS="$WORK/shots" DOCBITS_E2E_LOGS="$WORK/user/logs" \
   PLAYWRIGHT_CORE="$PW" node "$REPO/test/e2e/docbits.e2e.mjs"
 RC=$?
 if [ "$RC" = 0 ]; then
-  mkdir -p "$SHOTS_OUT" && cp "$WORK"/shots/{diagnostics,hover,report,quickfix}.png "$SHOTS_OUT/" \
-    && say "screenshots: $(cd "$SHOTS_OUT" && ls diagnostics.png hover.png report.png quickfix.png | tr '\n' ' ')-> $SHOTS_OUT"
-  [ -f "$WORK/shots/notebook.png" ] && cp "$WORK/shots/notebook.png" "$SHOTS_OUT/"
+  SHOTS=(diagnostics hover not-measured report quickfix stub notebook)
+  mkdir -p "$SHOTS_OUT" && for s in "${SHOTS[@]}"; do cp "$WORK/shots/$s.png" "$SHOTS_OUT/"; done \
+    && say "screenshots: ${SHOTS[*]} -> $SHOTS_OUT"
 else
   # What the extension itself said: its output channel (language client + server stderr) and the host's errors.
   for f in "$WORK"/user/logs/*/exthost*/output_logging_*/*Docbits.log; do

@@ -4,6 +4,8 @@
  * the tests share it with the server. The README ("In the editor") and docs/editors.md describe them.
  */
 export type { WorkspaceCoverageResult } from './workspace/workspaceCoverage';
+import type { NotMeasuredReason } from './workspace/checkedFiles';
+export type { NotMeasuredReason };
 
 /** `docbits/fileCoverage`: the coverage of one document (open or on disk) under its current options. */
 export const FILE_COVERAGE_METHOD = 'docbits/fileCoverage';
@@ -26,6 +28,13 @@ export interface FileCoverageResult {
    * counts are then all 0 and say nothing about the file.
    */
   measured: boolean;
+  /**
+   * Why the file is not measured (absent when it is): `excluded`, `initModule`, `stubFile`, `whitelist`,
+   * `nothingCounted`, `tooLarge`, `unreadable`, `notPython` (workspace/checkedFiles.ts). Added in 0.2.
+   */
+  notMeasured?: NotMeasuredReason;
+  /** For `tooLarge` and `unreadable`: what reading the file said, for people. */
+  notMeasuredDetail?: string;
 }
 
 /**
@@ -37,4 +46,8 @@ export const WORKSPACE_COVERAGE_METHOD = 'docbits/workspaceCoverage';
 /** The result is a WorkspaceCoverageResult: the CLI's --json object plus `folders`, `text` and `summary`. */
 export interface WorkspaceCoverageParams {
   workDoneToken?: string | number;
+  /**
+   * false: `text` (interrogate's -vv table, 11 MB for the stdlib) is left empty. Default true. Added in 0.2.
+   */
+  includeText?: boolean;
 }

@@ -89,6 +89,8 @@ class DocbitsServer {
       publishDiagnostics: (uri, version, diagnostics) => void c.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toProto.diagnostic) }),
       log: (level, message) => (level === 'error' ? c.console.error(message) : c.console.warn(message)),
     }, sessionOptions(workspaceFolderPaths(params.workspaceFolders, params.rootUri), params.initializationOptions));
+    // After this answer is written: primes the JIT in slices, so the editor's first document is checked warm.
+    void this.session.warmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -139,6 +141,7 @@ class DocbitsServer {
       progress?.begin('Docbits: docstring coverage', 0, 'Finding files…', true);
       return await this.ready.workspaceCoverage({
         signal: abort.signal,
+        includeText: params.includeText,
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
       });
     } catch (err) {

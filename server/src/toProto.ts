@@ -30,6 +30,8 @@ export function codeAction(action: CoverageAction, uri: string, requestDiagnosti
   const fixes = action.diagnostic === undefined ? undefined : requestDiagnostics[action.diagnostic];
   if (fixes) out.diagnostics = [fixes];
   if (action.isPreferred) out.isPreferred = true;
+  // docbits' own extension of the answer: the VS Code client inserts it as a snippet (docs/editors.md).
+  if (action.snippet !== undefined) out.data = { snippet: action.snippet };
   return out;
 }
 

@@ -46,7 +46,7 @@ describe('docbits as an npm package (npm pack, npm install -g)', function () {
     const listing = ok(run('tar', ['-tzf', path.join(tmp, 'pack', `${manifest.name}-${manifest.version}.tgz`)], tmp), 'tar');
     assert.deepStrictEqual(listing.trim().split('\n').sort(), [
       'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/extension.js',
-      'package/dist/server.js', 'package/images/icon.png', 'package/package.json',
+      'package/dist/server.js', 'package/images/activity-bar.svg', 'package/images/icon.png', 'package/package.json',
       'package/syntaxes/docbits-markers.injection.tmLanguage.json',
     ]);
     const installed = JSON.parse(fs.readFileSync(path.join(tmp, 'prefix', 'lib', 'node_modules', 'docbits', 'package.json'), 'utf8'));

@@ -152,4 +152,16 @@ describe('config: pyproject.toml', () => {
     assert.deepStrictEqual(r.options.markers, { nodocqa: false, noqa: false, pylint: false, docstrCoverage: true });
     assert.match(r.problems[0].message, /unknown marker "flake8"/);
   });
+
+  it('reads the line length for stubs from [tool.ruff], else [tool.black]; odd values are ignored', () => {
+    const length = (text: string) => parsePyprojectToml(text).lineLength;
+    assert.strictEqual(length('[tool.ruff]\nline-length = 100\n[tool.black]\nline-length = 79\n'), 100);
+    assert.strictEqual(length('[tool.black]\nline-length = 79\n[tool.interrogate]\nfail-under = 50\n'), 79);
+    assert.strictEqual(length('[tool.ruff]\nline-length = "120"\n[tool.black]\nline-length = 99\n'), 99);
+    for (const bad of ['0', '-5', '1.5', '321', '99999999999999999999', 'true', '[1]']) {
+      assert.strictEqual(length(`[tool.ruff]\nline-length = ${bad}\n`), undefined, bad);
+    }
+    assert.strictEqual(length('[tool.interrogate]\nfail-under = 50\n'), undefined);
+    assert.strictEqual(length('[tool]\nruff = 3\n'), undefined);
+  });
 });

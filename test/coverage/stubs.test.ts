@@ -184,7 +184,7 @@ describe('docstring stubs: golden text', () => {
       '            key (str): Description of key.',
       '            value: Description of value.',
       '            *args (int): Description of args.',
-      '            timeout (float): Description of timeout.',
+      '            timeout (float): Description of timeout. Defaults to 1.0.',
       '            **kwargs: Description of kwargs.',
       '',
       '        Returns:',
@@ -208,7 +208,7 @@ describe('docstring stubs: golden text', () => {
       '            Description of value.',
       '        *args : int',
       '            Description of args.',
-      '        timeout : float',
+      '        timeout : float, default 1.0',
       '            Description of timeout.',
       '        **kwargs',
       '            Description of kwargs.',
@@ -235,7 +235,7 @@ describe('docstring stubs: golden text', () => {
       '        :param value: Description of value.',
       '        :param args: Description of args.',
       '        :type args: int',
-      '        :param timeout: Description of timeout.',
+      '        :param timeout: Description of timeout, defaults to 1.0.',
       '        :type timeout: float',
       '        :param kwargs: Description of kwargs.',
       '        :return: Description of the return value.',
@@ -251,7 +251,7 @@ describe('docstring stubs: golden text', () => {
 
   it('a class gets a summary line; single quotes on request', () => {
     const edit = docstringStubEdit(parsedFile(source), 0, 'google', { quote: "'''" })!;
-    assert.deepStrictEqual(edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "    '''Summary of Store.'''\n" });
+    assert.deepStrictEqual(edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "    '''Summary of Store.'''\n", snippet: "    '''${1:Summary of Store.}'''\n" });
   });
 
   it('a generator gets Yields typed with the return annotation', () => {
@@ -472,3 +472,78 @@ describe('nodocqa markers', () => {
   });
 });
 });
+
+describe('docstring stubs: defaults, line length, snippets', () => {
+  const header = 'def connect(host: str, port: int = 8080, *, retries=3, key=lambda x: x, table={"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}, path="a\\b"):\n    pass\n';
+  const stub = (style: DocstringStyle, lineLength?: number): string[] =>
+    docstringStubEdit(parsedFile(header), 0, style, lineLength === undefined ? {} : { lineLength })!.newText.split('\n');
+
+  it('mentions defaults as each style does, short and docstring-safe ones only', () => {
+    assert.ok(stub('google').includes('        port (int): Description of port. Defaults to 8080.'), stub('google').join('\n'));
+    assert.ok(stub('google').includes('        key: Description of key. Defaults to lambda x: x.'));
+    assert.ok(stub('numpy').includes('    port : int, default 8080'));
+    assert.ok(stub('numpy').includes('    retries : object, default 3'));
+    assert.ok(stub('sphinx').includes('    :param port: Description of port, defaults to 8080.'));
+    for (const style of ['google', 'numpy', 'sphinx'] as const) {
+      const text = stub(style).join('\n');
+      assert.ok(!text.includes('"a": 1'), `${style}: a default over 40 characters is not repeated`);
+      assert.ok(!text.includes('a\\b'), `${style}: a default with a backslash is left out`);
+      assert.ok(!/Defaults to|default /.test(text.split('\n').filter((l) => l.includes('host')).join('\n')), `${style}: host has no default`);
+    }
+  });
+
+  it('wraps descriptions at the line length (88 by default), never inside the parameter head', () => {
+    const text = 'class C:\n    def method(self, a_rather_long_parameter_name: Optional[Dict[str, int]] = None, b=1):\n        pass\n';
+    for (const [lineLength, style] of [[88, 'google'], [60, 'google'], [50, 'sphinx'], [50, 'numpy']] as const) {
+      const lines = docstringStubEdit(parsedFile(text), 1, style, { lineLength })!.newText.split('\n');
+      const head = lines.find((l) => l.includes('a_rather_long_parameter_name'))!;
+      assert.ok(head.includes('Optional[Dict[str, int]]') || style === 'sphinx', head);
+      for (const line of lines) {
+        const breakable = line.trimStart().includes(' ') && !line.includes('Optional[Dict');
+        if (breakable) assert.ok(line.length <= lineLength, `${style} ${lineLength}: ${JSON.stringify(line)} is ${line.length} long`);
+      }
+      const joined = applyEdits(text, [docstringStubEdit(parsedFile(text), 1, style, { lineLength })!]).replace(/\s+/g, ' ');
+      assert.ok(joined.includes('Defaults to None.') || joined.includes('default None') || joined.includes('defaults to None.'), joined);
+    }
+    const wide = docstringStubEdit(parsedFile(text), 1, 'google')!.newText;
+    assert.ok(wide.includes('a_rather_long_parameter_name (Optional[Dict[str, int]]): Description of\n'), wide);
+    const narrow = docstringStubEdit(parsedFile(text), 1, 'google', { lineLength: 60 })!.newText;
+    assert.ok(narrow.includes('(Optional[Dict[str, int]]):\n                Description of a_rather_long_parameter_name.'), narrow);
+  });
+
+  it('the snippet is the same text with numbered tab stops, the summary first', () => {
+    const text = 'def f(a, b=2) -> int:\n    """"""\n    raise ValueError("$1 }")\n';
+    const edit = docstringStubEdit(parsedFile(text), 0, 'google')!;
+    assert.ok(edit.snippet!.startsWith('"""${1:Summary of f.}'), edit.snippet);
+    assert.deepStrictEqual([...edit.snippet!.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1])), [1, 2, 3, 4]);
+    // Every fixture, every style: the snippet with its placeholders filled in is newText exactly.
+    for (const name of FIXTURE_NAMES) {
+      const source = read(name);
+      const file = parsedFile(source);
+      for (const style of STYLES) {
+        for (let i = -1; i < file.structure.definitions.length; i++) {
+          const e = docstringStubEdit(file, i, style);
+          if (!e) continue;
+          assert.ok(e.snippet, `${name} #${i} ${style}: no snippet`);
+          assert.strictEqual(unsnippet(e.snippet!), e.newText, `${name} #${i} ${style}`);
+        }
+      }
+    }
+  });
+});
+
+/** A snippet as inserted with each placeholder left as it is (the escapes read back). */
+function unsnippet(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\') out += snippet[++i];
+    else if (c === '$' && snippet[i + 1] === '{') {
+      const colon = snippet.indexOf(':', i);
+      assert.match(snippet.slice(i + 2, colon), /^\d+$/);
+      i = colon;
+    } else if (c === '}') continue;
+    else out += c;
+  }
+  return out;
+}

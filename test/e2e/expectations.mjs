@@ -27,13 +27,30 @@ export const HOVER = {
 // flags.py: 4 of 7 covered (Flags.flip excused) -> 57%.
 export const STATUS_BAR = { text: '57%', icon: 'book' };
 
-// Workspace: 12 of 18 -> 66.7%, fail-under 60.
+// An excluded file (sample's [tool.interrogate] excludes build/), created by the e2e before the window opens.
+export const NOT_MEASURED = {
+  file: 'build/generated.py',
+  text: 'def generated():\n    pass\n',
+  status: 'not measured',
+  tooltip: 'generated.py is not measured: excluded',
+};
+
+// Workspace: 12 of 18 -> 66.7%, fail-under 60. The view nests sample/ -> shapes/ -> files -> definitions.
 export const SUMMARY = {
   command: 'Docbits: Show Workspace Docstring Coverage',
   notification: 'Docstring coverage 66.7% (12 of 18)',
   view: 'Docstring Coverage',
-  expand: 'shapes/flags.py',
-  treeRows: ['shapes/flags.py', 'geometry.py', '57.1% · 3 missing', 'Flags.clear', 'Flags.lowest', 'is_power_of_two'],
+  folders: [['sample', '66.7% · 6 missing'], ['shapes', '66.7% · 6 missing']],
+  expand: 'flags.py',
+  treeRows: ['flags.py', 'geometry.py', '57.1% · 3 missing', 'Flags.clear', 'Flags.lowest', 'is_power_of_two'],
+};
+
+// "Docbits: Sort Coverage View…" -> Coverage: lowest first (flags 57.1%, geometry 70.0%, __init__ 100.0%).
+export const SORT = {
+  command: 'Docbits: Sort Coverage View',
+  pick: 'Coverage',
+  byPath: ['__init__.py', 'flags.py', 'geometry.py'],
+  byCoverage: ['flags.py', 'geometry.py', '__init__.py'],
 };
 
 export const QUICK_FIX = {
@@ -42,4 +59,6 @@ export const QUICK_FIX = {
   action: 'Add docstring to Flags.clear',
   qualname: 'Flags.clear',
   statusAfter: '71%',                // 5 of 7
+  summary: 'Summary of clear.',      // the snippet's first tab stop, selected after the fix
+  viewAfter: '71.4% · 2 missing',    // flags.py's row once the view has caught up with the fix
 };

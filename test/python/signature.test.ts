@@ -60,8 +60,8 @@ describe('python/signature: agrees with CPython', () => {
     const signature = parseSignature(text, def.nameEnd, def.headerEnd);
     assert.deepStrictEqual(signature, {
       params: [
-        { name: 'a', star: '', annotation: null },
-        { name: 'b', star: '', annotation: 'Dict[str, "a, b"]' },
+        { name: 'a', star: '', annotation: null, default: 'lambda x, y=(1, 2): {x: y}' },
+        { name: 'b', star: '', annotation: 'Dict[str, "a, b"]', default: '[1, 2]' },
         { name: 'c', star: '', annotation: null },
         { name: 'k', star: '**', annotation: null },
       ],

@@ -269,7 +269,7 @@ describe('session/session', () => {
       assert.ok(warnings.some((m) => m.includes('(?=a)')), warnings.join('\n'));
       assert.deepStrictEqual(host.last(test)!.diagnostics, [], 'tests/ excluded by the editor setting');
       assert.strictEqual(host.last(a)!.diagnostics.length, 2);
-      assert.strictEqual((await session.fileCoverage(test)).measured, false);
+      assert.deepStrictEqual([(await session.fileCoverage(test)).measured, (await session.fileCoverage(test)).notMeasured], [false, 'excluded']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
@@ -340,7 +340,65 @@ describe('session/session', () => {
       session.close(excluded);
       assert.deepStrictEqual(await session.fileCoverage(excluded), {
         uri: excluded, total: 0, covered: 0, missed: 0, excused: 0, percent: 100, failUnder: 80, passed: true, measured: false,
+        notMeasured: 'excluded',
       });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says why a file is not measured: the whitelist, ignore-init-module, a stub, its size, its bytes, its name', async () => {
+    const root = tmpProject({
+      'pyproject.toml': '[tool.interrogate]\nwhitelist-regex = ["public_"]\nignore-init-module = true\n',
+      'pkg/__init__.py': 'def public_f():\n    pass\n',
+      'pkg/private.py': 'def helper():\n    pass\n',
+      'pkg/public.py': 'def public_f():\n    pass\n',
+      'pkg/types.pyi': 'def public_f(): ...\n',
+      'pkg/big.py': `def public_f():\n    pass\n${'#'.repeat(2000)}\n`,
+      'pkg/bad.py': '# coding: no-such-codec\ndef public_f():\n    pass\n',
+      'notes.txt': 'def public_f():\n    pass\n',
+    });
+    try {
+      const session = track(new DocbitsSession(new RecordingHost(() => ({ maxFileSize: 1000 })), sessionOptions([root], { debounceMs: 0 })));
+      const uri = (rel: string): string => pathToFileURL(path.join(root, rel)).href;
+      const why = async (rel: string): Promise<[boolean, string | undefined]> => {
+        const c = await session.fileCoverage(uri(rel));
+        return [c.measured, c.notMeasured];
+      };
+      assert.deepStrictEqual(await why('pkg/public.py'), [true, undefined]);
+      assert.deepStrictEqual(await why('pkg/private.py'), [false, 'whitelist']);
+      assert.deepStrictEqual(await why('pkg/__init__.py'), [false, 'initModule']);
+      assert.deepStrictEqual(await why('pkg/types.pyi'), [false, 'stubFile']);
+      assert.deepStrictEqual(await why('pkg/big.py'), [false, 'tooLarge']);
+      assert.deepStrictEqual(await why('pkg/bad.py'), [false, 'unreadable']);
+      assert.match((await session.fileCoverage(uri('pkg/bad.py'))).notMeasuredDetail ?? '', /no-such-codec/);
+      assert.deepStrictEqual(await why('notes.txt'), [false, 'notPython']);
+      // Open, the same reasons come from the editor's text.
+      session.open(uri('pkg/private.py'), 1, 'def helper():\n    pass\n');
+      session.open(uri('pkg/big.py'), 1, 'x = 1\n'.repeat(400));
+      await settle();
+      assert.deepStrictEqual(await why('pkg/private.py'), [false, 'whitelist']);
+      assert.deepStrictEqual(await why('pkg/big.py'), [false, 'tooLarge']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('lays stubs out at the project’s line length and offers them as snippets', async () => {
+    const text = 'def fetch(url, timeout_in_seconds_for_the_request: float = 2.5):\n    pass\n';
+    const root = tmpProject({ 'pyproject.toml': '[tool.ruff]\nline-length = 50\n', 'm.py': text });
+    try {
+      const host = new RecordingHost();
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const uri = pathToFileURL(path.join(root, 'm.py')).href;
+      session.open(uri, 1, text);
+      await settle();
+      const diagnostics = host.last(uri)!.diagnostics.filter((d) => d.message.includes('fetch')).map((d) => ({ ...d, source: 'docbits' }));
+      const [stub] = await session.codeActions(uri, diagnostics, ['quickfix']);
+      const lines = stub.edits[0].newText.split('\n');
+      assert.ok(lines.includes('            Description of'), lines.join('\n'));
+      assert.ok(lines.every((l) => l.length <= 50 || l.includes('timeout_in_seconds_for_the_request (float):')), lines.join('\n'));
+      assert.ok(stub.snippet?.startsWith('    """${1:Summary of fetch.}'), stub.snippet);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -1,11 +1,10 @@
-/** Document paths, checked files, fault log, report tree and the texts people read (workspace/*, coverage/coverageText.ts). */
+/** Document paths, checked files, fault log and the texts people read (workspace/*, coverage/coverageText.ts). */
 import * as assert from 'assert';
-import { belowFailUnder, coverageSummary, groupThousands, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
+import { belowFailUnder, coverageSummary, groupThousands, notMeasuredTooltip, statusBarText, statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
-import { isCheckedFile } from '../../server/src/workspace/checkedFiles';
+import { isCheckedFile, selectionReason } from '../../server/src/workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf } from '../../server/src/workspace/documents';
 import { FaultLog } from '../../server/src/session/faultLog';
-import { reportTree } from '../../server/src/coverage/reportTree';
 
 describe('documents, faults and the report for people', () => {
   it('finds paths, folders and display names', () => {
@@ -28,6 +27,9 @@ describe('documents, faults and the report for people', () => {
     assert.ok(!isCheckedFile('/w/p/a.pyi', options, ['/w/p']));
     assert.ok(isCheckedFile('/w/p/script', options, ['/w/p']));
     assert.ok(isCheckedFile(undefined, options, []));
+    const reasons = ['/w/p/a.py', '/w/p/build/a.py', '/w/p/.venv/lib/a.py', '/w/p/pkg/__init__.py', '/w/p/a.pyi']
+      .map((f) => selectionReason(f, options, ['/w/p']));
+    assert.deepStrictEqual(reasons, [undefined, 'excluded', 'excluded', 'initModule', 'stubFile']);
   });
 
   it('logs the same fault once', () => {
@@ -45,28 +47,8 @@ describe('documents, faults and the report for people', () => {
     assert.strictEqual(statusBarText({ total: 25, covered: 18, missed: 7, excused: 0 }), '$(book) 72%');
     assert.strictEqual(statusBarTooltip('a.py', { total: 4, covered: 3, missed: 1, excused: 2 }, 80, { ...totals, failUnder: 80 }),
       'Docstring coverage of a.py: 75.0% (minimum 80%)\n3 covered, 1 missing, 2 excused\nWorkspace: 87.3% (1,234 of 1,414) — PASSED (minimum 80%)');
+    assert.strictEqual(notMeasuredTooltip('t.py', 'whitelist'), 't.py is not measured: none of its names match whitelist-regex');
+    assert.strictEqual(notMeasuredTooltip('b.py', 'unreadable', 'unknown encoding: x'), 'b.py is not measured: unknown encoding: x');
     assert.ok(belowFailUnder({ total: 4, covered: 3, missed: 1, excused: 0 }, 80));
-  });
-
-  it('builds the report tree: folders, files with percentages, missing definitions with lines', () => {
-    const tree = reportTree({
-      root: '/w',
-      folders: [
-        { folder: '/w/a', root: '/w/a', failUnder: 80, passed: false, totals: { total: 3, covered: 1, missed: 2, excused: 0, percent: 33.3 }, error: null },
-        { folder: '/w/b', root: '/w/b', failUnder: 80, passed: true, totals: { total: 0, covered: 0, missed: 0, excused: 0, percent: 100 }, error: null },
-      ],
-      files: [{
-        path: 'a/pkg/m.py', total: 3, covered: 1, missed: 2, excused: 0, error: null,
-        nodes: [
-          { kind: 'module', qualname: 'm.py', line: 1, column: 0, status: 'missed' },
-          { kind: 'function', qualname: 'f', line: 3, column: 0, status: 'covered' },
-          { kind: 'method', qualname: 'C.g', line: 7, column: 4, status: 'missed' },
-        ],
-      }],
-    });
-    assert.deepStrictEqual(tree.map((f) => [f.label, f.description]), [['a', '33.3% · 2 missing']]);
-    const file = tree[0].children[0];
-    assert.deepStrictEqual([file.label, file.description, file.path], ['pkg/m.py', '33.3% · 2 missing', '/w/a/pkg/m.py']);
-    assert.deepStrictEqual(file.children.map((d) => [d.label, d.description, d.line]), [['(module)', 'module · L1', 0], ['C.g', 'method · L7', 6]]);
   });
 });

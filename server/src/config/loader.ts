@@ -83,5 +83,8 @@ export function loadConfig(paths: readonly string[], explicitConfigPath?: string
     };
   }
   const parsed = parse(text);
-  return { path: configPath, found: parsed.found, options: resolveExcludes(parsed.options, path.dirname(configPath)), problems: parsed.problems };
+  return {
+    path: configPath, found: parsed.found, options: resolveExcludes(parsed.options, path.dirname(configPath)), problems: parsed.problems,
+    ...(parsed.lineLength === undefined ? {} : { lineLength: parsed.lineLength }),
+  };
 }

@@ -51,16 +51,38 @@ export function parsePyprojectToml(text: string): ConfigParseResult {
     return { options: {}, problems, found: false };
   }
   const tool = doc.tool;
-  const table = tool !== null && typeof tool === 'object' && !Array.isArray(tool) ? (tool as Record<string, unknown>).interrogate : undefined;
-  if (table === undefined) return { options: {}, problems, found: false };
+  const tools = tool !== null && typeof tool === 'object' && !Array.isArray(tool) ? tool as Record<string, unknown> : {};
+  const lineLength = formatterLineLength(tools);
+  const extra = lineLength === undefined ? {} : { lineLength };
+  const table = tools.interrogate;
+  if (table === undefined) return { options: {}, problems, found: false, ...extra };
   if (table === null || typeof table !== 'object' || Array.isArray(table)) {
     problems.push({ message: `"tool.interrogate" must be a table ([tool.interrogate]), got ${show(table)}. Using default settings.`, severity: 'error' });
-    return { options: {}, problems, found: true };
+    return { options: {}, problems, found: true, ...extra };
   }
   const keyLines = tomlKeyLines(text.split(/\r\n|\n|\r/));
   const options: ConfigOptions = {};
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     applyEntry(key, value, keyLines.get(key), '[tool.interrogate]', options, problems);
   }
-  return { options, problems, found: true };
+  return { options, problems, found: true, ...extra };
+}
+
+/** ruff's limit (its largest accepted line-length); black has none, and a larger value is no use to a stub. */
+const MAX_LINE_LENGTH = 320;
+
+/**
+ * The project's line length for the stubs: `[tool.ruff] line-length`, else `[tool.black] line-length`, when
+ * it is an integer from 1 to 320 (ruff's range); anything else is ignored (those are the formatters' keys to
+ * check, not ours).
+ */
+function formatterLineLength(tools: Record<string, unknown>): number | undefined {
+  for (const name of ['ruff', 'black']) {
+    const table = tools[name];
+    if (table === null || typeof table !== 'object' || Array.isArray(table)) continue;
+    const value = (table as Record<string, unknown>)['line-length'];
+    const n = typeof value === 'bigint' ? Number(value) : value;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_LINE_LENGTH) return n;
+  }
+  return undefined;
 }

@@ -44,6 +44,8 @@ export interface ConfigParseResult {
   problems: ConfigProblem[];
   /** Whether the file has an interrogate table/section at all. */
   found: boolean;
+  /** pyproject.toml's `[tool.ruff]` or `[tool.black]` `line-length`, for the docstring stubs. */
+  lineLength?: number;
 }
 
 export interface LoadedConfig extends ConfigParseResult {

@@ -10,7 +10,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, MissingDocstringData } from './diagnostics';
 import { FileInventory } from './inventory';
-import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, ParsedFile, TextEditLike } from './stubs';
+import { allStubEdits, docstringStubEdit, DocstringStyle, nodocqaEdit, ParsedFile, StubOptions, TextEditLike } from './stubs';
 import { NodeKind } from './types';
 
 export const QUICK_FIX_KIND = 'quickfix';
@@ -32,6 +32,8 @@ export interface CodeActionInput {
   /** context.only: the kinds the editor asks for, if it restricts them. */
   only?: readonly string[];
   style: DocstringStyle;
+  /** How stubs are laid out (the project's line length). */
+  stubOptions?: StubOptions;
 }
 
 export interface CoverageAction {
@@ -43,6 +45,8 @@ export interface CoverageAction {
   /** Index into the request's diagnostics of the one this action fixes. */
   diagnostic?: number;
   isPreferred?: boolean;
+  /** The one edit's text as a snippet (tab stops on the placeholders), for clients that insert snippets. */
+  snippet?: string;
 }
 
 /** Whether an action of `kind` is wanted under `only` (kinds are hierarchical: `source` covers `source.x`). */
@@ -91,7 +95,7 @@ function stillMissing(data: MissingDocstringData, line: number, missed: ReturnTy
 }
 
 export function codeActions(input: CodeActionInput): CoverageAction[] {
-  const { file, inventory: inv, only, style } = input;
+  const { file, inventory: inv, only, style, stubOptions } = input;
   const actions: CoverageAction[] = [];
   if (kindWanted(QUICK_FIX_KIND, only)) {
     // A select-all range sends every diagnostic of the file: one index, not one pass over the nodes each.
@@ -100,8 +104,11 @@ export function codeActions(input: CodeActionInput): CoverageAction[] {
       const data = missingDocstringData(diagnostic);
       const definition = data && stillMissing(data, diagnostic.range.start.line, missed);
       if (!data || definition === undefined) return;
-      const stub = docstringStubEdit(file, definition, style);
-      if (stub) actions.push({ title: `Add docstring to ${data.qualname}`, kind: QUICK_FIX_KIND, edits: [stub], diagnostic: d, isPreferred: true });
+      const stub = docstringStubEdit(file, definition, style, stubOptions);
+      if (stub) {
+        const { snippet, ...edit } = stub;
+        actions.push({ title: `Add docstring to ${data.qualname}`, kind: QUICK_FIX_KIND, edits: [edit], diagnostic: d, isPreferred: true, ...(snippet ? { snippet } : {}) });
+      }
       if (definition >= 0) {
         const marker = nodocqaEdit(file, definition);
         if (marker) actions.push({ title: `Excuse ${data.qualname} with # nodocqa`, kind: QUICK_FIX_KIND, edits: [marker], diagnostic: d });
@@ -110,7 +117,8 @@ export function codeActions(input: CodeActionInput): CoverageAction[] {
   }
   if (kindWanted(ADD_ALL_DOCSTRINGS_KIND, only)) {
     const missing = inv.nodes.flatMap((node, i) => (node.status === 'missed' && node.counted ? [inv.definitionOf[i]] : []));
-    const edits = missing.length > 0 ? allStubEdits(file, missing, style) : [];
+    // Many snippets in one edit would be one snippet session across the file: plain text here.
+    const edits = missing.length > 0 ? allStubEdits(file, missing, style, stubOptions).map(({ range, newText }) => ({ range, newText })) : [];
     if (edits.length > 0) {
       const noun = edits.length === 1 ? 'definition' : 'definitions';
       actions.push({ title: `Add docstrings to ${edits.length} undocumented ${noun}`, kind: ADD_ALL_DOCSTRINGS_KIND, edits });

@@ -28,21 +28,39 @@ export function statusBarText(totals: Totals): string {
   return `$(book) ${pyFormatFixed(percent(totals), 0)}%`;
 }
 
-/** The status bar's text for a file docbits does not measure (excluded, outside the whitelist, too large). */
-export const NOT_MEASURED_TEXT = '$(book) —';
+/** The status bar's text for a file docbits does not measure: no percentage, "100%" of nothing would mislead. */
+export const NOT_MEASURED_TEXT = '$(book) not measured';
 
-export function notMeasuredTooltip(fileName: string): string {
-  return `${fileName} is not measured: excluded, outside whitelist-regex, or too large`;
+/** Why a file is not measured (workspace/checkedFiles.ts NotMeasuredReason), in words. */
+const NOT_MEASURED_WHY: Record<string, string> = {
+  excluded: 'excluded (exclude, or a folder such as .venv that is always excluded)',
+  initModule: 'an __init__.py, and ignore-init-module is on',
+  stubFile: 'a stub file (.pyi), and stub files are not included',
+  whitelist: 'none of its names match whitelist-regex',
+  nothingCounted: 'nothing in it is counted (e.g. an empty module with ignore-module)',
+  tooLarge: 'too large (docbits.maxFileSize)',
+  unreadable: 'it cannot be read',
+  notPython: 'not a Python file',
+};
+
+/** `flags.py is not measured: excluded (...)`; `detail` (what the reader said) replaces the generic words. */
+export function notMeasuredTooltip(fileName: string, reason: string, detail?: string): string {
+  return `${fileName} is not measured: ${detail ?? NOT_MEASURED_WHY[reason] ?? reason}`;
 }
 
-/** Tooltip lines: the file's counts, then the workspace figure when one has been computed. */
+/** Tooltip lines: the file's counts and fail-under, then the workspace figure and its fail-under when computed. */
 export function statusBarTooltip(fileName: string, file: Totals, failUnder: number, workspace?: Totals & { failUnder: number }): string {
   const lines = [
     `Docstring coverage of ${fileName}: ${pyFormatFixed(percent(file), 1)}% (minimum ${formatMinimum(failUnder)}%)`,
-    `${file.covered} covered, ${file.missed} missing, ${file.excused} excused`,
+    `${groupThousands(file.covered)} covered, ${groupThousands(file.missed)} missing, ${groupThousands(file.excused)} excused`,
   ];
-  if (workspace) lines.push(coverageSummary(workspace, workspace.failUnder).replace('Docstring coverage', 'Workspace:'));
+  if (workspace) lines.push(workspaceLine(workspace));
   return lines.join('\n');
+}
+
+/** `Workspace: 66.7% (12 of 18) — PASSED (minimum 60%)`. */
+export function workspaceLine(workspace: Totals & { failUnder: number }): string {
+  return coverageSummary(workspace, workspace.failUnder).replace('Docstring coverage', 'Workspace:');
 }
 
 /** Below fail-under (the status bar turns to its warning colour). */

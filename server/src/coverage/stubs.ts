@@ -16,6 +16,11 @@ export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 export interface TextEditLike {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   newText: string;
+  /**
+   * The same text as a snippet (LSP/TextMate syntax): tab stops on the placeholders, the summary first. For
+   * clients that insert snippets (the VS Code client turns it into a SnippetTextEdit).
+   */
+  snippet?: string;
 }
 
 export interface StubOptions {
@@ -24,7 +29,12 @@ export interface StubOptions {
   /** One level of indentation, for bodies we create; default: detected from the file, else 4 spaces. */
   indentUnit?: string;
   quote?: '"""' | "'''";
+  /** The project's line length (ruff's or black's `line-length`): descriptions are wrapped to fit. Default 88. */
+  lineLength?: number;
 }
+
+/** black's and ruff's default line length. */
+export const DEFAULT_LINE_LENGTH = 88;
 
 /** Indentation inside the docstring's sections (a docstring convention, independent of the file's). */
 const SECTION_INDENT = '    ';
@@ -45,6 +55,7 @@ interface FileContext extends ParsedFile {
   eol: string;
   indentUnit: string;
   quote: '"""' | "'''";
+  lineLength: number;
 }
 
 export function parsedFile(text: string): ParsedFile {
@@ -110,29 +121,36 @@ function makeContext(file: ParsedFile, options: StubOptions): FileContext {
     eol: options.eol ?? detectEol(text),
     indentUnit: options.indentUnit ?? detectIndentUnit(text, structure, lineStarts),
     quote: options.quote ?? '"""',
+    lineLength: options.lineLength ?? DEFAULT_LINE_LENGTH,
   };
 }
 
 function stubEdit(context: FileContext, index: number, style: DocstringStyle): TextEditLike | null {
+  const edit = placedStub(context, index, style);
+  return edit && withSnippet(edit);
+}
+
+function placedStub(context: FileContext, index: number, style: DocstringStyle): TextEditLike | null {
   if (index === MODULE) return moduleStubEdit(context);
   const def = context.structure.definitions[index];
   if (!def || !Number.isInteger(index) || (def.docstring && !def.docstring.blank)) return null;
   // A header without its colon is broken code: no body to put a docstring in.
   if (context.text.charCodeAt(def.headerEnd - 1) !== 0x3a) return null;
-  const lines = stubLines(context, index, style);
   const { text, lineStarts, eol } = context;
   const ownIndent = text.slice(lineStarts[def.line], lineStarts[def.line] + def.column);
   if (!isIndentation(ownIndent)) return null;
   const newBodyIndent = ownIndent + context.indentUnit;
+  const blockBody = !def.docstring && !def.inlineBody && def.bodyIndent !== '' && def.headerBreakLine + 1 < lineStarts.length;
+  const docIndent = def.docstring ? (def.inlineBody ? newBodyIndent : def.bodyIndent) : blockBody ? def.bodyIndent : newBodyIndent;
+  const lines = stubLines(context, index, style, docIndent);
 
   if (def.docstring) {
     // A blank docstring counts as missing: replace it where it stands.
-    const indent = def.inlineBody ? newBodyIndent : def.bodyIndent;
     const range = {
       start: { line: def.docstring.startLine, character: def.docstring.startCol },
       end: { line: def.docstring.endLine, character: def.docstring.endCol },
     };
-    return { range, newText: renderDocstring(lines, indent, context) };
+    return { range, newText: renderDocstring(lines, docIndent, context) };
   }
   if (def.inlineBody) {
     // `def f(): return 1` becomes a block: the stub on its own line, the old body on the next one.
@@ -144,7 +162,7 @@ function stubEdit(context: FileContext, index: number, style: DocstringStyle): T
     const newText = eol + newBodyIndent + renderDocstring(lines, newBodyIndent, context) + eol + newBodyIndent;
     return { range: { start, end }, newText };
   }
-  if (def.bodyIndent !== '' && def.headerBreakLine + 1 < lineStarts.length) {
+  if (blockBody) {
     // Block body: a new first line right after the header's logical line (the colon's line, or the last
     // line a backslash joins to it); a trailing comment stays where it is.
     const at = { line: def.headerBreakLine + 1, character: 0 };
@@ -207,20 +225,90 @@ function nonOverlapping(edits: TextEditLike[]): TextEditLike[] {
 // ---------------------------------------------------------------------------------------------------------
 // The stub's text
 
-/** The docstring's lines, without indentation or quotes. */
-function stubLines(context: FileContext, index: number, style: DocstringStyle): string[] {
+/**
+ * The docstring's lines, without indentation or quotes; placeholders marked (see placeholder()). `indent` is
+ * the docstring's: long entries are wrapped so that their lines fit the project's line length.
+ */
+function stubLines(context: FileContext, index: number, style: DocstringStyle, indent: string): string[] {
   const def = context.structure.definitions[index];
   const summary = summaryLine(def.keyword === 'class' ? 'class' : 'function', def.name);
   if (def.keyword === 'class' || style === 'pep257') return [summary];
   const signature = functionSignature(context, def);
   const facts = functionBody(context, index);
   const params = signature.params.filter((p, i) => !(i === 0 && p.star === '' && takesImplicitFirst(context, def)));
-  const sections = SECTION_WRITERS[style](params, facts, safeText(signature.returns, context.quote));
+  const wrap = wrapper(Math.max(context.lineLength - indent.length, MIN_WRAP_WIDTH));
+  const sections = SECTION_WRITERS[style](params, facts, safeText(signature.returns, context.quote), wrap);
   return sections.length === 0 ? [summary] : [summary, '', ...sections];
 }
 
 function summaryLine(kind: 'module' | 'class' | 'function', name: string): string {
-  return kind === 'module' ? 'Summary of this module.' : `Summary of ${name}.`;
+  return placeholder(kind === 'module' ? 'Summary of this module.' : `Summary of ${name}.`);
+}
+
+// Placeholders: the text a user replaces, marked while the stub is built, then dropped (newText) or made
+// tab stops (snippet). The marks are private-use characters: Python names cannot hold them and safeText
+// keeps them out of annotations and defaults.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+function placeholder(text: string): string {
+  return OPEN + text + CLOSE;
+}
+
+/** The edit with its text unmarked, and the snippet form: placeholders numbered in order, the summary first. */
+function withSnippet(edit: TextEditLike): TextEditLike {
+  const marked = edit.newText;
+  let stop = 0;
+  let snippet = '';
+  for (const part of marked.split(/(\uE000[^\uE001]*\uE001)/)) {
+    if (part.startsWith(OPEN)) snippet += `\${${++stop}:${escapeSnippet(part.slice(1, -1))}}`;
+    else snippet += escapeSnippet(part);
+  }
+  return { range: edit.range, newText: unmarked(marked), ...(stop > 0 ? { snippet } : {}) };
+}
+
+function unmarked(text: string): string {
+  return text.replace(/[\uE000\uE001]/g, '');
+}
+
+/** `$`, `}` and `\` are a snippet's syntax: escaped, they stand for themselves. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/** Lines narrower than this are not worth wrapping to (a deeply indented method in a narrow project). */
+const MIN_WRAP_WIDTH = 40;
+
+/**
+ * wrap(head, body, continuation): `head + body` as lines of at most `width` characters (placeholder marks do
+ * not count), broken at spaces of `body` only: a head such as `x (Dict[str, int]): ` is never broken (when it
+ * leaves no room, the body starts on the next line), and a single word longer than the line stays whole.
+ * Continuation lines start with `continuation`. A placeholder broken over lines stays one tab stop.
+ */
+type Wrap = (head: string, body: string, continuation: string) => string[];
+
+function wrapper(width: number): Wrap {
+  return (head, body, continuation) => {
+    const visible = (s: string): number => unmarked(s).length;
+    const words = body.split(' ').filter((w) => w !== '');
+    const lines: string[] = [];
+    let line = head;
+    let empty = true; // no word of the body on this line yet
+    if (words.length > 0 && head.trim() !== '' && visible(head + words[0]) > width && visible(continuation + words[0]) < visible(head + words[0])) {
+      lines.push(head.trimEnd());
+      line = continuation;
+    }
+    for (const word of words) {
+      const joined = empty ? line + word : `${line} ${word}`;
+      if (!empty && visible(joined) > width) {
+        lines.push(line);
+        line = continuation + word;
+      } else line = joined;
+      empty = false;
+    }
+    lines.push(line);
+    return lines;
+  };
 }
 
 /** Methods get self / cls implicitly, unless they are static. */
@@ -234,7 +322,10 @@ function functionSignature(context: FileContext, def: Definition): Signature {
   const { text, lineStarts } = context;
   const afterName = lineStarts[def.nameLine] + def.nameEnd;
   const signature = parseSignature(text, afterName, def.headerEnd);
-  const params = signature.params.map((p): Parameter => ({ ...p, annotation: safeText(p.annotation, context.quote) }));
+  const params = signature.params.map((p): Parameter => {
+    const shown = safeText(p.default, context.quote);
+    return { ...p, annotation: safeText(p.annotation, context.quote), ...(shown === null ? { default: undefined } : { default: shown }) };
+  });
   return { params, returns: signature.returns };
 }
 
@@ -254,17 +345,26 @@ function functionBody(context: FileContext, index: number): BodyFacts {
  * Annotation text that can sit inside the docstring: a backslash would become an escape (or a syntax
  * error, as `\N`), and the closing quotes would end it early; such annotations are left out.
  */
-function safeText(annotation: string | null, quote: string): string | null {
-  if (annotation === null || annotation.includes('\\') || annotation.includes(quote)) return null;
+function safeText(annotation: string | null | undefined, quote: string): string | null {
+  if (annotation === null || annotation === undefined || annotation.includes('\\') || annotation.includes(quote) || /[\uE000\uE001]/.test(annotation)) return null;
   return annotation;
 }
 
-type SectionWriter = (params: Parameter[], facts: BodyFacts, returns: string | null) => string[];
+/** Longer defaults (a big literal) are not worth repeating in the docstring. */
+const MAX_DEFAULT_LENGTH = 40;
 
-const RETURN_TEXT = 'Description of the return value.';
-const YIELD_TEXT = 'Description of the yielded values.';
-const RAISE_TEXT = 'Description of when it is raised.';
-const paramText = (p: Parameter): string => `Description of ${p.name}.`;
+/** The default as the docstring may quote it, or null. */
+function shownDefault(p: Parameter): string | null {
+  const text = p.default;
+  return text !== undefined && text.length <= MAX_DEFAULT_LENGTH ? text : null;
+}
+
+type SectionWriter = (params: Parameter[], facts: BodyFacts, returns: string | null, wrap: Wrap) => string[];
+
+const RETURN_TEXT = placeholder('Description of the return value.');
+const YIELD_TEXT = placeholder('Description of the yielded values.');
+const RAISE_TEXT = placeholder('Description of when it is raised.');
+const paramText = (p: Parameter): string => placeholder(`Description of ${p.name}.`);
 
 /** The annotation goes with Yields for generators, else with Returns. */
 function outcomeTypes(facts: BodyFacts, returns: string | null): { returnType: string | null; yieldType: string | null } {
@@ -277,49 +377,73 @@ function joinSections(sections: string[][]): string[] {
   for (const section of sections) {
     if (section.length === 0) continue;
     if (out.length > 0) out.push('');
-    out.push(...section);
+    for (const line of section) out.push(line);
   }
   return out;
 }
 
 const I = SECTION_INDENT;
 
+/**
+ * Each style's sections. Defaults are mentioned as each style's guide writes them: google `Defaults to X.`
+ * after the description, numpy `, default X` on the type line (numpydoc), sphinx `, defaults to X` in the
+ * field (the Sphinx tutorial's wording).
+ */
 const SECTION_WRITERS: Record<DocstringStyle, SectionWriter> = {
-  google(params, facts, returns) {
+  google(params, facts, returns, wrap) {
     const { returnType, yieldType } = outcomeTypes(facts, returns);
-    const typed = (type: string | null, text: string): string => `${I}${type ? `${type}: ` : ''}${text}`;
+    const typed = (type: string | null, text: string): string[] => wrap(`${I}${type ? `${type}: ` : ''}`, text, I + I);
     return joinSections([
-      params.length === 0 ? [] : ['Args:', ...params.map((p) =>
-        `${I}${p.star}${p.name}${p.annotation ? ` (${p.annotation})` : ''}: ${paramText(p)}`)],
-      facts.returnsValue ? ['Returns:', typed(returnType, RETURN_TEXT)] : [],
-      facts.yields ? ['Yields:', typed(yieldType, YIELD_TEXT)] : [],
-      facts.raises.length === 0 ? [] : ['Raises:', ...facts.raises.map((name) => `${I}${name}: ${RAISE_TEXT}`)],
+      params.length === 0 ? [] : ['Args:', ...params.flatMap((p) => {
+        const fallback = shownDefault(p);
+        const text = fallback === null ? paramText(p) : `${paramText(p)} Defaults to ${fallback}.`;
+        return wrap(`${I}${p.star}${p.name}${p.annotation ? ` (${p.annotation})` : ''}: `, text, I + I);
+      })],
+      facts.returnsValue ? ['Returns:', ...typed(returnType, RETURN_TEXT)] : [],
+      facts.yields ? ['Yields:', ...typed(yieldType, YIELD_TEXT)] : [],
+      facts.raises.length === 0 ? [] : ['Raises:', ...facts.raises.flatMap((name) => wrap(`${I}${name}: `, RAISE_TEXT, I + I))],
     ]);
   },
 
-  numpy(params, facts, returns) {
+  numpy(params, facts, returns, wrap) {
     const { returnType, yieldType } = outcomeTypes(facts, returns);
     const heading = (title: string): string[] => [title, '-'.repeat(title.length)];
+    const described = (text: string): string[] => wrap(I, text, I);
     return joinSections([
-      params.length === 0 ? [] : [...heading('Parameters'), ...params.flatMap((p) =>
-        [`${p.star}${p.name}${p.annotation ? ` : ${p.annotation}` : ''}`, `${I}${paramText(p)}`])],
+      params.length === 0 ? [] : [...heading('Parameters'), ...params.flatMap((p) => {
+        const fallback = shownDefault(p);
+        // numpydoc: `x : int, default 0`; without an annotation `object` stands in for the type, as for Returns.
+        const type = fallback === null ? (p.annotation ? ` : ${p.annotation}` : '') : ` : ${p.annotation ?? 'object'}, default ${fallback}`;
+        return [`${p.star}${p.name}${type}`, ...described(paramText(p))];
+      })],
       // numpydoc wants a type line for each returned value; `object` stands in until someone writes one.
-      facts.returnsValue ? [...heading('Returns'), returnType ?? 'object', `${I}${RETURN_TEXT}`] : [],
-      facts.yields ? [...heading('Yields'), yieldType ?? 'object', `${I}${YIELD_TEXT}`] : [],
-      facts.raises.length === 0 ? [] : [...heading('Raises'), ...facts.raises.flatMap((name) => [name, `${I}${RAISE_TEXT}`])],
+      facts.returnsValue ? [...heading('Returns'), returnType ?? 'object', ...described(RETURN_TEXT)] : [],
+      facts.yields ? [...heading('Yields'), yieldType ?? 'object', ...described(YIELD_TEXT)] : [],
+      facts.raises.length === 0 ? [] : [...heading('Raises'), ...facts.raises.flatMap((name) => [name, ...described(RAISE_TEXT)])],
     ]);
   },
 
-  sphinx(params, facts, returns) {
+  sphinx(params, facts, returns, wrap) {
     const { returnType, yieldType } = outcomeTypes(facts, returns);
     const fields: string[] = [];
+    const field = (head: string, text: string): void => {
+      for (const line of wrap(head, text, I)) fields.push(line);
+    };
     for (const p of params) {
-      fields.push(`:param ${p.name}: ${paramText(p)}`);
+      const fallback = shownDefault(p);
+      const description = `Description of ${p.name}`;
+      field(`:param ${p.name}: `, fallback === null ? placeholder(`${description}.`) : `${placeholder(description)}, defaults to ${fallback}.`);
       if (p.annotation) fields.push(`:type ${p.name}: ${p.annotation}`);
     }
-    if (facts.returnsValue) fields.push(`:return: ${RETURN_TEXT}`, ...(returnType ? [`:rtype: ${returnType}`] : []));
-    if (facts.yields) fields.push(`:yield: ${YIELD_TEXT}`, ...(yieldType ? [`:rtype: ${yieldType}`] : []));
-    for (const name of facts.raises) fields.push(`:raises ${name}: ${RAISE_TEXT}`);
+    if (facts.returnsValue) {
+      field(':return: ', RETURN_TEXT);
+      if (returnType) fields.push(`:rtype: ${returnType}`);
+    }
+    if (facts.yields) {
+      field(':yield: ', YIELD_TEXT);
+      if (yieldType) fields.push(`:rtype: ${yieldType}`);
+    }
+    for (const name of facts.raises) field(`:raises ${name}: `, RAISE_TEXT);
     return fields;
   },
 

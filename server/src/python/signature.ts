@@ -16,6 +16,8 @@ export interface Parameter {
   star: '' | '*' | '**';
   /** The annotation's source text on one line, or null. */
   annotation: string | null;
+  /** The default's source text on one line (strings as written), when it has one. */
+  default?: string;
 }
 
 export interface Signature {
@@ -38,6 +40,9 @@ export interface BodyFacts {
  * A forward reference (`"Shape"`, a lone str literal) renders as the type it names.
  */
 class OneLineText {
+  /** @param forwardReferences a lone str literal renders as its text (annotations), else as written (defaults) */
+  constructor(private readonly forwardReferences = true) {}
+
   private out = '';
   private lastEnd = -1;
   private lastLine = -1;
@@ -53,7 +58,7 @@ class OneLineText {
     this.lastLine = tk.endLine;
     this.lastValue = value;
     this.count++;
-    if (this.count === 1 && tk.kind === TokenKind.String) {
+    if (this.count === 1 && tk.kind === TokenKind.String && this.forwardReferences) {
       const literal = literalValue(value);
       if (literal.kind === 'str') this.onlyString = literal.value.trim().replace(/\s+/g, ' ');
     }
@@ -96,9 +101,11 @@ export function parseSignature(text: string, from: number, to: number): Signatur
     } else if (phase === 'params') {
       if (depthBefore === 1 && tk.depth === 0) {
         finishSegment(current, params);
+        attachDefault(current, params);
         phase = 'after';
       } else if (depthBefore === 1 && isOp(tk, ',') && current.lambdas === 0) {
         finishSegment(current, params);
+        attachDefault(current, params);
         current = newSegment();
       } else {
         segmentToken(current, tk, depthBefore === 1);
@@ -121,12 +128,13 @@ interface Segment {
   name: string;
   star: '' | '*' | '**';
   annotation: OneLineText;
+  defaultText: OneLineText;
   /** Lambdas whose parameter list is still open at this level: their commas and colons are not ours. */
   lambdas: number;
 }
 
 function newSegment(): Segment {
-  return { part: 'start', name: '', star: '', annotation: new OneLineText(), lambdas: 0 };
+  return { part: 'start', name: '', star: '', annotation: new OneLineText(), defaultText: new OneLineText(false), lambdas: 0 };
 }
 
 function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void {
@@ -152,6 +160,14 @@ function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void 
     }
   }
   if (segment.part === 'annotation') segment.annotation.add(tk);
+  else if (segment.part === 'default') segment.defaultText.add(tk);
+}
+
+/** After finishSegment: the default of the parameter it added, if the segment was one with a default. */
+function attachDefault(segment: Segment, params: Parameter[]): void {
+  const text = segment.defaultText.result;
+  if (segment.part !== 'default' || segment.name === '' || text === null) return;
+  params[params.length - 1].default = text;
 }
 
 function finishSegment(segment: Segment, params: Parameter[]): void {

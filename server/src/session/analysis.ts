@@ -9,6 +9,7 @@ import { EditorSettings } from '../config/editorSettings';
 import { ParsedFile } from '../coverage/stubs';
 import { CoverageOptions } from '../coverage/types';
 import { lineStarts } from '../python/lines';
+import { NotMeasuredReason } from '../workspace/checkedFiles';
 import { baseNameOf } from '../workspace/documents';
 import { ModuleStructure, parseStructure } from '../python/structure';
 
@@ -18,8 +19,10 @@ export interface AnalysisContext {
   options: CoverageOptions;
   /** `pkg/mod.py`: the path people know the file by. */
   displayPath: string;
-  /** Whether the file is measured (file selection, size); an unmeasured text is never parsed. */
-  measured: boolean;
+  /** The project's line length (ruff/black `line-length`), for stubs; absent: the default. */
+  lineLength?: number;
+  /** Why the file is not measured (file selection, size), absent when it is; an unmeasured text is never parsed. */
+  notMeasured?: NotMeasuredReason;
 }
 
 /** A text with its parse; line starts are made on first use (diagnostics do not need them). */
@@ -47,7 +50,7 @@ export class DocumentAnalysis {
    */
   constructor(readonly uri: string, readonly version: number, readonly revision: number, readonly text: string,
     readonly context: AnalysisContext) {
-    if (!context.measured) return;
+    if (context.notMeasured) return;
     const parsed = new ParsedDocument(text, parseStructure(text));
     this.parsed = parsed;
     this.inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);

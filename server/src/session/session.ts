@@ -19,9 +19,10 @@ import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
 import { FileCoverageResult } from '../protocol';
-import { analyzeFile } from '../workspace/analyzeFile';
-import { isCheckedFile } from '../workspace/checkedFiles';
+import { analyzeFile, isTooLargeError, isVanishedError } from '../workspace/analyzeFile';
+import { isPythonFileName, NotMeasuredReason, selectionReason, skippedReason } from '../workspace/checkedFiles';
 import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../workspace/documents';
+import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -30,6 +31,7 @@ import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } f
 import { ProjectConfigs } from './projectConfigs';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
+import { warmUp } from './warmUp';
 
 /** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
 export interface SessionHost {
@@ -88,6 +90,8 @@ export class DocbitsSession {
   /** Bumped by anything a workspace report reads (texts, settings, configs, folders): see sharedRun.ts. */
   private stateKey = 0;
   private readonly workspaceRuns = new SharedRun<WorkspaceCoverageResult>();
+  /** Analyses of the last workspace report, so the next one re-analyses only changed files. */
+  readonly scanCache = new ScanCache();
   private readonly settings: EditorSettingsStore;
   private readonly configs: ProjectConfigs;
   private readonly queue: ValidationQueue;
@@ -102,6 +106,11 @@ export class DocbitsSession {
     if (options.initialSettings !== undefined) this.settings.changed(options.initialSettings);
     this.configs = new ProjectConfigs((configPath, problems) => this.publishConfigProblems(configPath, problems));
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
+  }
+
+  /** Primes the JIT on the editor's hot paths (session/warmUp.ts); stops when the first document opens. */
+  warmUp(): Promise<void> {
+    return warmUp(() => this.lastRevision > 0);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -235,41 +244,51 @@ export class DocbitsSession {
     if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
-    return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
+    return codeActions({
+      file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle,
+      stubOptions: { lineLength: analysis.context.lineLength },
+    });
   }
 
-  /** The coverage of a document: its current version when open, else the file on disk. */
+  /**
+   * The coverage of a document: its current version when open, else the file on disk. A file that is not
+   * measured says why (`notMeasured`), and its counts are 0.
+   */
   async fileCoverage(uri: string): Promise<FileCoverageResult> {
     // A cell (the editor the status bar follows) answers for its notebook.
     uri = this.cellOwners.get(uri) ?? uri;
     const analysis = await this.currentAnalysis(uri);
-    let totals: { total: number; covered: number; missed: number; excused: number };
+    let totals: { total: number; covered: number; missed: number; excused: number } = { total: 0, covered: 0, missed: 0, excused: 0 };
     let failUnder: number;
-    let measured: boolean;
+    let notMeasured: NotMeasuredReason | undefined;
+    let notMeasuredDetail: string | undefined;
     if (analysis) {
-      totals = countNodes(analysis.inventory?.nodes ?? []);
       failUnder = analysis.context.options.failUnder;
-      measured = analysis.inventory !== undefined && !analysis.inventory.skipped;
+      notMeasured = analysis.context.notMeasured;
+      if (analysis.inventory?.skipped) notMeasured = skippedReason(analysis.context.options);
+      else if (analysis.inventory) totals = countNodes(analysis.inventory.nodes);
     } else {
       const filePath = openableFilePathOf(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
       const settings = await this.settings.forUri(uri);
       const options = effectiveCoverageOptions(settings, this.configs.forFile(filePath), folderOf(filePath, this.folders));
       failUnder = options.failUnder;
-      if (isCheckedFile(filePath, options, this.folders)) {
+      notMeasured = isPythonFileName(filePath) ? selectionReason(filePath, options, this.folders) : 'notPython';
+      if (!notMeasured) {
         const coverage = analyzeFile(filePath, displayPathOf(uri, filePath, this.folders), options, settings.maxFileSize);
-        if (coverage.error) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
-        totals = coverage;
-        measured = !coverage.skipped;
-      } else {
-        totals = { total: 0, covered: 0, missed: 0, excused: 0 };
-        measured = false;
+        if (coverage.error && isVanishedError(coverage.error)) throw new InvalidRequestError(`docbits: ${uri}: ${coverage.error}`);
+        if (coverage.error) {
+          notMeasured = isTooLargeError(coverage.error) ? 'tooLarge' : 'unreadable';
+          notMeasuredDetail = coverage.error;
+        } else if (coverage.skipped) notMeasured = skippedReason(options);
+        else totals = coverage;
       }
     }
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
-      percent: pct, failUnder, passed: passed(failUnder, totals), measured,
+      percent: pct, failUnder, passed: passed(failUnder, totals), measured: notMeasured === undefined,
+      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }),
     };
   }
 
@@ -278,11 +297,13 @@ export class DocbitsSession {
    * requests share one scan; a request after a change supersedes the running scan, whose requests then reject
    * with an AbortError (session/sharedRun.ts). Rejects with an AbortError when `signal` fires.
    */
-  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<WorkspaceCoverageResult> {
-    return this.workspaceRuns.join(this.stateKey, hooks, (run) => this.scanWorkspace(run));
+  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean } = {}): Promise<WorkspaceCoverageResult> {
+    const withText = hooks.includeText !== false;
+    // Requests with and without the table share no scan (the key's last bit).
+    return this.workspaceRuns.join(2 * this.stateKey + (withText ? 1 : 0), hooks, (run) => this.scanWorkspace(run, withText));
   }
 
-  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }): Promise<WorkspaceCoverageResult> {
+  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, withText: boolean): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
@@ -297,6 +318,8 @@ export class DocbitsSession {
       signal: hooks.signal,
       onLog: (message) => this.host.log('warning', `docbits: ${message}`),
       onProgress: hooks.onProgress,
+      withText,
+      cache: this.scanCache,
     });
   }
 
@@ -379,11 +402,14 @@ export class DocbitsSession {
   private analyze({ document, revision }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
-    const options = effectiveCoverageOptions(settings, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
+    const config = filePath === undefined ? undefined : this.configs.forFile(filePath);
+    const options = effectiveCoverageOptions(settings, config, filePath && folderOf(filePath, this.folders));
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
-    const measured = text.length <= settings.maxFileSize && isCheckedFile(filePath, options, this.folders);
-    return new DocumentAnalysis(document.uri, document.version, revision, text, { settings, options, displayPath, measured });
+    const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
+    return new DocumentAnalysis(document.uri, document.version, revision, text, {
+      settings, options, displayPath, notMeasured, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
+    });
   }
 
   private recheckAll(): void {

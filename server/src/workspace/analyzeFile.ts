@@ -83,16 +83,30 @@ function readAll(fd: number, expected: number, maxFileBytes: number, reuse?: { b
 
 function describeReadError(err: unknown): string {
   const { message, code } = describeFsError(err);
-  if (code === 'ENOENT') return 'cannot read file: it no longer exists (ENOENT)';
+  if (code === 'ENOENT') return VANISHED;
   if (code === 'EACCES' || code === 'EPERM') return `cannot read file: permission denied (${code})`;
   if (code === 'EISDIR') return 'cannot read file: it is a directory';
   return `cannot read file: ${message}`;
 }
 
+const VANISHED = 'cannot read file: it no longer exists (ENOENT)';
+
+/** Whether a FileCoverage's `error` says there is no such file. */
+export function isVanishedError(error: string): boolean {
+  return error === VANISHED;
+}
+
+/** Whether a FileCoverage's `error` says the file is over docbits.maxFileSize (tooLarge's words). */
+export function isTooLargeError(error: string): boolean {
+  return error.endsWith(TOO_LARGE_SUFFIX);
+}
+
+const TOO_LARGE_SUFFIX = ' limit (docbits.maxFileSize)';
+
 function tooLarge(size: number, limit: number): string {
   let shown = formatBytes(size);
   if (shown === formatBytes(limit)) shown = `${size} bytes`; // "10 MB, larger than the 10 MB limit" says nothing
-  return `file is ${shown}, larger than the ${formatBytes(limit)} limit (docbits.maxFileSize)`;
+  return `file is ${shown}, larger than the ${formatBytes(limit)}${TOO_LARGE_SUFFIX}`;
 }
 
 /** 10485760 -> "10 MB", 1536 -> "1.5 KB" (binary units, as editors show file sizes). */

@@ -9,10 +9,35 @@ import { CoverageOptions } from '../coverage/types';
 import { folderOf } from './documents';
 import { effectiveExcludes, makeFileFilter } from './walk';
 
-export function isCheckedFile(filePath: string | undefined, options: CoverageOptions, folders: readonly string[]): boolean {
-  if (filePath === undefined) return true;
+/**
+ * Why a file is not measured, for people (the status bar says it): left out by the file selection
+ * (`excluded`, `initModule`, `stubFile`), nothing in it counts (`whitelist`: whitelist-regex matches none of
+ * its names; `nothingCounted`: e.g. an empty module under ignore-module), `tooLarge` (docbits.maxFileSize),
+ * `unreadable` (cannot be read or decoded) or `notPython` (a file on disk without a Python name).
+ */
+export type NotMeasuredReason = 'excluded' | 'initModule' | 'stubFile' | 'whitelist' | 'nothingCounted' | 'tooLarge' | 'unreadable' | 'notPython';
+
+/** A name the walk would pick up (`.py`, `.pyi`, `.ipynb`); other files are measured only when open as Python. */
+export function isPythonFileName(filePath: string): boolean {
+  return filePath.endsWith('.py') || filePath.endsWith('.pyi') || filePath.endsWith('.ipynb');
+}
+
+/** Why the file selection leaves the file out, or undefined when it is selected. */
+export function selectionReason(filePath: string | undefined, options: CoverageOptions, folders: readonly string[]): NotMeasuredReason | undefined {
+  if (filePath === undefined) return undefined;
+  if (!isPythonFileName(filePath)) return undefined;
   const name = path.basename(filePath);
-  if (!name.endsWith('.py') && !name.endsWith('.pyi') && !name.endsWith('.ipynb')) return true;
+  if (name.endsWith('.pyi') && !options.includeStubs) return 'stubFile';
+  if (name === '__init__.py' && options.ignoreInitModule) return 'initModule';
   const scannedFrom = folderOf(filePath, folders) ?? path.dirname(filePath);
-  return makeFileFilter(effectiveExcludes([scannedFrom], options.exclude), options)(filePath);
+  return makeFileFilter(effectiveExcludes([scannedFrom], options.exclude), options)(filePath) ? undefined : 'excluded';
+}
+
+export function isCheckedFile(filePath: string | undefined, options: CoverageOptions, folders: readonly string[]): boolean {
+  return selectionReason(filePath, options, folders) === undefined;
+}
+
+/** Why a selected file that interrogate leaves out (nothing in it counts) is not measured. */
+export function skippedReason(options: CoverageOptions): NotMeasuredReason {
+  return options.whitelistRegex.length > 0 ? 'whitelist' : 'nothingCounted';
 }

@@ -15,7 +15,9 @@ import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../coverage/report';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
 import { relativeTo, scanRoot } from './paths';
-import { scanWorkspace, ScanHooks } from './scan';
+import { ScanCache } from './scanCache';
+import { scanFiles, scanWorkspace, ScanHooks, WorkspaceScan } from './scan';
+import { walkPaths } from './walk';
 
 export interface FolderToScan {
   /** Absolute path of the workspace folder. */
@@ -45,6 +47,32 @@ export interface WorkspaceCoverageResult extends JsonReport {
 export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLog' | 'concurrency'> {
   /** Files done over all folders so far, and the total known so far (grows as folders are walked). */
   onProgress?(done: number, total: number): void;
+  /** false: `text` is left empty (the editor asks for the table only when it shows it). */
+  withText?: boolean;
+  /** The last run's analyses: only files changed since (or under other options) are analysed again. */
+  cache?: ScanCache;
+}
+
+/**
+ * One folder: interrogate's walk, then the files the cache cannot answer analysed (scan.ts), in the walk's order.
+ */
+async function scanFolder(folder: FolderToScan, hooks: WorkspaceCoverageHooks, onProgress: (done: number, total: number) => void): Promise<WorkspaceScan> {
+  const scanHooks = {
+    cwd: folder.path, signal: hooks.signal, onLog: hooks.onLog, concurrency: hooks.concurrency, maxFileBytes: folder.maxFileBytes, onProgress,
+  };
+  const cache = hooks.cache;
+  if (!cache) return scanWorkspace([folder.path], folder.options, scanHooks);
+  const walked = await walkPaths([folder.path], folder.options, scanHooks);
+  const root = walked.files.length > 0 ? scanRoot(walked.files) : folder.path;
+  if (walked.error) return { root, absolutePaths: [], files: [], problems: walked.problems, error: walked.error };
+  const key = ScanCache.optionsKey(folder.options, folder.maxFileBytes);
+  const { cached, toAnalyse, stamps } = cache.partition(walked.files, key);
+  const fresh = await scanFiles(toAnalyse.map((i) => walked.files[i]), root, folder.options, scanHooks);
+  cache.store(toAnalyse.map((i) => walked.files[i]), toAnalyse.map((i) => stamps[i]), fresh, key);
+  const files = new Array<FileCoverage>(walked.files.length);
+  toAnalyse.forEach((index, k) => { files[index] = fresh[k]; });
+  for (const [index, coverage] of cached) files[index] = { ...coverage, path: relativeTo(root, walked.files[index]) };
+  return { root, absolutePaths: walked.files, files, problems: walked.problems, error: null };
 }
 
 /**
@@ -56,12 +84,10 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
   const scanned: Array<{ absolute: string; coverage: FileCoverage }> = [];
   const folderReports: FolderReport[] = [];
   let doneBefore = 0;
+  const listed = new Set<string>();
   for (const folder of folders) {
-    const scan = await scanWorkspace([folder.path], folder.options, {
-      cwd: folder.path, signal: hooks.signal, onLog: hooks.onLog, concurrency: hooks.concurrency,
-      maxFileBytes: folder.maxFileBytes,
-      onProgress: (done, total) => hooks.onProgress?.(doneBefore + done, doneBefore + total),
-    });
+    const scan = await scanFolder(folder, hooks, (done, total) => hooks.onProgress?.(doneBefore + done, doneBefore + total));
+    scan.absolutePaths.forEach((file) => listed.add(file));
     doneBefore += scan.files.length;
     const files: FileCoverage[] = [];
     scan.files.forEach((file, i) => {
@@ -79,11 +105,13 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
       passed: passed(folder.options.failUnder, totals), totals, error: scan.error?.message ?? null,
     });
   }
+  hooks.cache?.retainOnly(listed);
   const root = scanned.length > 0 ? scanRoot(scanned.map((s) => s.absolute)) : folders[0]?.path ?? '';
   const files = scanned.map(({ absolute, coverage }) => ({ ...coverage, path: relativeTo(root, absolute) }));
   const failUnder = folders[0]?.options.failUnder ?? 80;
   const report = buildReport(files, { failUnder }, root);
-  const text = formatTextReport(files, {
+  // interrogate's -vv table: 11 MB for the stdlib, so made only when asked for.
+  const text = hooks.withText === false ? '' : formatTextReport(files, {
     failUnder, omitCoveredFiles: folders[0]?.options.omitCoveredFiles ?? false, verbosity: 2, base: root,
   });
   return { ...report, folders: folderReports, text, summary: coverageSummary(report.totals, failUnder) };
