@@ -28,8 +28,11 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
+/** Makes `import wcwidth` fail in interrogate's Python (see the module there): tabulate as pip installs it. */
+const WITHOUT_WCWIDTH = path.join(__dirname, '..', '..', '..', 'test', 'oracles', 'without-wcwidth');
+
 function environment(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '', PYTHONPATH: WITHOUT_WCWIDTH, ...extra };
   // py.io reads NO_COLOR's presence, not its value: only an explicit request keeps these.
   for (const name of ['NO_COLOR', 'PY_COLORS', 'INTERROGATE_COLOR', 'FORCE_COLOR', 'TERM']) if (!extra || !(name in extra)) delete env[name];
   return env;
