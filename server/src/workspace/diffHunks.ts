@@ -53,7 +53,8 @@ export function parseDiff(text: string): Map<string, FileChanges> {
     else if (line.startsWith('deleted file mode ')) current.deleted = true;
     else if (line.startsWith('rename to ') || line.startsWith('copy to ')) current.path = unquote(line.slice(line.indexOf(' to ') + 4));
     else if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // git ends an unquoted name holding a space with a tab (GNU diff's rule); a real tab would be quoted.
+      const target = line.endsWith('\t') && !line.startsWith('+++ "') ? line.slice(4, -1) : line.slice(4);
       if (target === '/dev/null') current.deleted = true;
       else current.path = stripPrefix(unquote(target), 'b/') ?? current.path;
     }
