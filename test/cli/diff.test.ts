@@ -66,7 +66,7 @@ describe('docbits --diff', function () {
   it('exit 2 with a clear message: unknown base, not a repository, bad combinations', () => {
     const unknown = run('--diff', 'nope');
     assert.strictEqual(unknown.code, 2);
-    assert.match(unknown.stderr, /^Error: unknown base "nope": not a branch, tag or commit of /);
+    assert.match(unknown.stderr, /^Error: unknown base "nope": not a branch, tag or commit in this repository\n$/);
     assert.strictEqual(run('--diff', 'base', '--staged').code, 2);
     assert.match(run('--diff', '-v').stderr, /'--diff': '-v' is not a branch, tag or commit/);
     const outside = makeTree({ 'x.py': '' });

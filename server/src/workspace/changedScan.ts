@@ -13,7 +13,7 @@ import { errorCoverage } from '../coverage/inventory';
 import { CoverageOptions } from '../coverage/types';
 import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from './analyzeFile';
 import { parseDiff } from './diffHunks';
-import { changesSince, DiffBase, GitFailure, repositoryRoot } from './git';
+import { changesSince, DiffBase, GitFailure } from './git';
 import { childPrefix, relativeTo, scanRoot } from './paths';
 import { WorkspaceScan } from './scan';
 import { walkPaths } from './walk';
@@ -34,21 +34,21 @@ export async function scanChanges(paths: readonly string[], options: CoverageOpt
   if (walked.error) return { root, absolutePaths: [], files: [], problems: walked.problems, error: walked.error };
 
   const first = paths[0] ?? root;
-  const repository = await repositoryRoot(isDir(first) ? first : path.dirname(first));
-  if (typeof repository !== 'string') return repository;
-  const top = realpath(repository);
-  const outside = paths.find((p) => !isWithin(realpath(p), top));
-  if (outside !== undefined) return { error: `${outside} is not in the git repository at ${top}` };
-  const pathspecs = paths.map((p) => relativeTo(top, realpath(p)) || '.');
-  const changes = await changesSince(top, base, pathspecs);
+  const changes = await changesSince(isDir(first) ? first : path.dirname(first), base, (repository) => {
+    const top = realpath(repository);
+    const outside = paths.find((p) => !isWithin(realpath(p), top));
+    if (outside !== undefined) return { error: `${outside} is not in the git repository at ${top}` };
+    return paths.map((p) => relativeTo(top, realpath(p)) || '.');
+  });
   if ('error' in changes) return changes;
-
+  const top = realpath(changes.top);
   const changed = new Map<string, LineChanges>(parseDiff(changes.diff));
   for (const file of changes.untracked) changed.set(file, WHOLE);
   const absolutePaths: string[] = [];
   const files = [];
   for (const file of walked.files) {
-    const fileChanges = changed.get(relativeTo(top, realpath(file)));
+    // The walk starts from resolved paths and enters no symlinked folder: a file's path under the top is git's name for it.
+    const fileChanges = changed.get(relativeTo(top, file));
     if (fileChanges === undefined) continue;
     const relative = relativeTo(root, file);
     const bytes = readSourceFile(file, DEFAULT_MAX_FILE_BYTES);

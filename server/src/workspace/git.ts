@@ -88,37 +88,48 @@ function gitMessage(run: GitRun): string {
   return line.replace(/^(fatal|error): /, '').trim();
 }
 
-/** The top folder of the repository holding `folder`, or why there is none. */
-export async function repositoryRoot(folder: string): Promise<string | GitFailure> {
-  const run = await runGit(['rev-parse', '--show-toplevel'], folder);
-  if (failed(run)) return run;
-  if (run.code !== 0) return { error: /not a git repository/i.test(run.stderr) ? `${folder} is not in a git repository` : gitMessage(run) };
-  return run.stdout.replace(/\n$/, '');
-}
-
 /** What to compare with: a branch, tag or commit (with the working tree), or `staged`: the index with HEAD. */
 export type DiffBase = { ref: string } | { staged: true };
 
 /** A filter driver's name that `-c filter.NAME.clean=` spells unambiguously. */
 const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
-/** What changed under `pathspecs` (relative to `root`) since `base`: git's diff, and the untracked files (which are new). */
-export async function changesSince(root: string, base: DiffBase, pathspecs: readonly string[]): Promise<{ diff: string; untracked: string[] } | GitFailure> {
-  const filters = await neutralisedFilters(root);
+/** The top folder of the repository holding `folder`, or why there is none. */
+async function repositoryRoot(folder: string): Promise<string | GitFailure> {
+  const run = await runGit(['rev-parse', '--show-toplevel'], folder);
+  if (failed(run)) return run;
+  if (run.code !== 0) return { error: /not a git repository/i.test(run.stderr) ? `${folder} is not in a git repository` : gitMessage(run) };
+  return run.stdout.replace(/\n$/, '');
+}
+
+/**
+ * What changed since `base` in the repository holding `folder`: its top folder, git's diff under the
+ * pathspecs that `pathspecsOf(top)` gives (relative to the top), and the untracked files there (which are
+ * new). Two rounds of git processes, each run side by side: a run is mostly waiting for them.
+ */
+export async function changesSince(folder: string, base: DiffBase, pathspecsOf: (top: string) => string[] | GitFailure):
+  Promise<{ top: string; diff: string; untracked: string[] } | GitFailure> {
+  const [top, filters, commit] = await Promise.all([repositoryRoot(folder), neutralisedFilters(folder), resolveBase(folder, base)]);
+  if (typeof top !== 'string') return top;
   if (!Array.isArray(filters)) return filters;
-  const commit = await resolveBase(root, base);
   if (typeof commit !== 'string') return commit;
-  const diff = await runGit([
-    'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--src-prefix=a/', '--dst-prefix=b/',
-    '--no-relative', '--inter-hunk-context=0', '--ignore-submodules=all', ...('staged' in base ? ['--cached'] : []), commit, '--', ...pathspecs,
-  ], root, filters);
+  const pathspecs = pathspecsOf(top);
+  if (!Array.isArray(pathspecs)) return pathspecs;
+  const staged = 'staged' in base;
+  const [diff, others] = await Promise.all([
+    runGit([
+      'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--src-prefix=a/', '--dst-prefix=b/',
+      '--no-relative', '--inter-hunk-context=0', '--ignore-submodules=all', ...(staged ? ['--cached'] : []), commit, '--', ...pathspecs,
+    ], top, filters),
+    // Untracked files are not part of a commit: not with --staged.
+    staged ? undefined : runGit(['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspecs], top, filters),
+  ]);
   if (failed(diff)) return diff;
   if (diff.code !== 0) return { error: `git diff failed: ${gitMessage(diff)}` };
-  if ('staged' in base) return { diff: diff.stdout, untracked: [] }; // untracked files are not part of a commit
-  const others = await runGit(['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspecs], root, filters);
+  if (others === undefined) return { top, diff: diff.stdout, untracked: [] };
   if (failed(others)) return others;
   if (others.code !== 0) return { error: `git ls-files failed: ${gitMessage(others)}` };
-  return { diff: diff.stdout, untracked: others.stdout.split('\0').filter((p) => p !== '') };
+  return { top, diff: diff.stdout, untracked: others.stdout.split('\0').filter((p) => p !== '') };
 }
 
 /** The commit id BASE names, or a clear error for an unknown one. */
@@ -128,7 +139,7 @@ async function resolveBase(root: string, base: DiffBase): Promise<string | GitFa
   const run = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], root);
   if (failed(run)) return run;
   if (run.code === 0) return run.stdout.trim();
-  if (!('staged' in base)) return { error: `unknown base ${JSON.stringify(name)}: not a branch, tag or commit of ${root}` };
+  if (!('staged' in base)) return { error: `unknown base ${JSON.stringify(name)}: not a branch, tag or commit in this repository` };
   // Before the first commit everything staged is new: compare with the empty tree.
   const empty = await runGit(['hash-object', '-t', 'tree', '--stdin'], root);
   if (failed(empty)) return empty;
