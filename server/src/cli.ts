@@ -5,7 +5,7 @@
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
-import { isDir } from './config/project';
+import { findProjectRoot, isDir } from './config/project';
 import { conflictingOptions, mergeOptions } from './config/merge';
 import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
@@ -18,6 +18,7 @@ import { pathFromCwd } from './workspace/paths';
 import { configWriteRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
 import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
 import { DIFF_FAIL_UNDER, scanChanges } from './workspace/changedScan';
+import { applyInheritedDocstrings } from './workspace/inheritedScan';
 
 const VERSION = '0.1.0';
 /** Below this many files the CLI analyses in its main thread unless -j asks otherwise. */
@@ -93,6 +94,8 @@ async function run(argv: string[]): Promise<number> {
     for (const problem of scan.problems) process.stderr.write(`docbits: cannot read ${printable(problem.path)}: ${problem.error}\n`);
     for (const file of scan.files) if (file.error) process.stderr.write(`docbits: ${printable(file.path)}: ${file.error}\n`);
   }
+  // Imports are searched from the project's folder (the config file's), and from the scanned folder.
+  if (options.inheritDocstrings) scan.files = applyInheritedDocstrings(scan.files, scan.absolutePaths, [findProjectRoot(invocation.paths), scan.root]);
   const files = scan.files.filter((f) => !f.skipped);
   const report = buildReport(files, options, scan.root);
 

@@ -42,8 +42,9 @@ const resolve = (q: Query): ModuleLocation | undefined => resolveImport(path.joi
 const key = (q: Query): string => `${q.spec.level === 0 ? '' : q.name}\t${q.spec.level}\t${q.spec.module}`;
 
 describe('python/modules: imports as Python resolves them', () => {
-  it('the src layout adds src/ after the project folder', () => {
+  it('the src layout adds src/ after the project folder; a package folder stands for the folder above it', () => {
     assert.deepStrictEqual(roots.folders, [PROJECT, path.join(PROJECT, 'src')]);
+    assert.deepStrictEqual(searchRoots([path.join(PROJECT, 'pkg', 'sub'), path.join(PROJECT, 'nope')], files).folders, [PROJECT, path.join(PROJECT, 'src')]);
   });
 
   it('agrees with importlib.util.find_spec on every case of the fixture', () => {

@@ -249,6 +249,8 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
     cli: { long: 'format', metavar: 'FORMAT' },
   },
+  bool('inheritDocstrings', 'inherit-docstrings', undefined,
+    'A method without a docstring counts as documented ("inherited") when a base class in the workspace documents the method it overrides, or it is decorated @override (docbits).'),
   {
     // A string as given, like a path that is not resolved.
     prop: 'diff', scope: 'cli', kind: 'path',

@@ -6,6 +6,7 @@
  * whole.
  */
 import { decodePython } from '../python/decode';
+import { moduleSummary } from '../python/moduleSummary';
 import { partitionPoint } from '../python/partition';
 import { errorCoverage, fileCoverage, inventory, FileInventory } from './inventory';
 import { CoverageNode, CoverageOptions, FileCoverage } from './types';
@@ -61,7 +62,9 @@ export function changedFileCoverage(bytes: Uint8Array, relativePath: string, opt
     const decoded = decodePython(bytes);
     if (!decoded.ok) return errorCoverage(relativePath, decoded.error);
     const inv = inventory(decoded.text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
-    return fileCoverage(relativePath, null, changedNodes(inv, changes), inv.skipped);
+    const coverage = fileCoverage(relativePath, null, changedNodes(inv, changes), inv.skipped);
+    if (options.inheritDocstrings) coverage.summary = moduleSummary(inv.structure, decoded.text);
+    return coverage;
   } catch (e) {
     return errorCoverage(relativePath, `internal error: ${(e as Error).message ?? e}`);
   }

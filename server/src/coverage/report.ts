@@ -133,7 +133,7 @@ function colorAll(cells: string[], code: number): string[] {
 const detailedMarkup: RowMarkup = (cells) => {
   const status = cells[cells.length - 1];
   if (status.includes('MISSED')) return colorAll(cells, RED);
-  if (status.includes('COVERED')) return colorAll(cells, GREEN);
+  if (status.includes('COVERED') || status.includes('INHERITED')) return colorAll(cells, GREEN);
   return cells;
 };
 
@@ -229,7 +229,7 @@ export interface TextReportOptions {
   color?: boolean;
 }
 
-const STATUS_TEXT: Record<NodeStatus, string> = { covered: 'COVERED', missed: 'MISSED', excused: 'EXCUSED' };
+const STATUS_TEXT: Record<NodeStatus, string> = { covered: 'COVERED', missed: 'MISSED', excused: 'EXCUSED', inherited: 'INHERITED' };
 
 function dirname(path: string): string {
   const slash = path.lastIndexOf('/');

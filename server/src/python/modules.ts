@@ -73,6 +73,7 @@ const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
  * The search path for a project: each folder (workspace folders, or the project root), each followed by its
  * `src/` folder when it has one that is not itself a package (the "src layout": the code is installed from
  * there, so `import pkg` finds `src/pkg`; a `src/__init__.py` makes `src` a package imported as `src.x`).
+ * A folder that is a package (has `__init__.py`) stands for the first folder above it that is not one.
  * Folders that do not exist are dropped; at most 64 are kept.
  */
 export function searchRoots(projectFolders: readonly string[], files: ModuleFileSystem): SearchRoots {
@@ -84,7 +85,10 @@ export function searchRoots(projectFolders: readonly string[], files: ModuleFile
     folders.push(folder);
     real.push(resolved);
   };
-  for (const folder of projectFolders) {
+  for (const given of projectFolders) {
+    // A package's own folder is no import root: its name starts above it (scanning `pkg/` imports `pkg.x`).
+    let folder = given;
+    for (let up = 0; up < MAX_PARTS && files.kind(path.join(folder, '__init__.py')) === 'file' && path.dirname(folder) !== folder; up++) folder = path.dirname(folder);
     add(folder);
     const src = path.join(folder, 'src');
     if (files.kind(path.join(src, '__init__.py')) === undefined) add(src);
