@@ -9,6 +9,7 @@
  * Bounded: 64 classes per method, 8 re-exports per name; the file system answers and module summaries are
  * the caller's to cache (see workspace/inheritedScan.ts).
  */
+import * as path from 'path';
 import { resolveImport, SearchRoots, ModuleFileSystem } from '../python/modules';
 import { ClassSummary, ImportBinding, ModuleSummary } from '../python/moduleSummary';
 import { countNodes } from './inventory';
@@ -42,10 +43,20 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
+/** Resolved imports per context: many methods of a run name the same bases. */
+const resolved = new WeakMap<InheritanceContext, Map<string, string | undefined>>();
+
 /** The file a module import loads (a namespace package has none). */
 function moduleFile(fromFile: string, spec: ImportBinding, ctx: InheritanceContext): string | undefined {
+  let cache = resolved.get(ctx);
+  if (cache === undefined) resolved.set(ctx, cache = new Map());
+  // An absolute import means the same from every file; a relative one depends on the importer's folder.
+  const key = `${spec.level === 0 ? '' : path.dirname(fromFile)}\0${spec.level}\0${spec.module}`;
+  if (cache.has(key)) return cache.get(key);
   const found = resolveImport(fromFile, { level: spec.level, module: spec.module }, ctx.roots, ctx.files);
-  return found !== undefined && found.kind !== 'namespace' ? found.file : undefined;
+  const file = found !== undefined && found.kind !== 'namespace' ? found.file : undefined;
+  cache.set(key, file);
+  return file;
 }
 
 /** The module-level class `name` of a module, following `from m import name` and `import *` re-exports. */

@@ -41,7 +41,8 @@ const MAX_IMPORTS = 2000;
 const MAX_CLASSES = 2000;
 const MAX_BASES = 64;
 const MAX_IMPORT_CHARS = 10_000;
-const IMPORT_LINE = /^[ \t]*(?:from[ \t]+[.\w]|import[ \t]+\w)/gmu;
+/** What may stand before `import` on the line of an import statement: indentation, or `from <module>`. */
+const BEFORE_IMPORT = /^[ \t]*(?:from[ \t]+[.\w][^#'"\n]*?[ \t])?$/;
 
 interface Tok { kind: TokenKind; text: string }
 
@@ -69,7 +70,8 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
     qualnames.push(def.parent >= 0 ? `${qualnames[def.parent]}.${def.name}` : def.name);
     if (def.keyword === 'class' && classes < MAX_CLASSES) {
       classes++;
-      summary.classes[qualnames[i]] = { bases: basesOf(text.slice(def.headerStart, def.headerEnd)), methods: Object.create(null), line: def.line + 1 };
+      const header = text.slice(def.headerStart, def.headerEnd);
+      summary.classes[qualnames[i]] = { bases: header.includes('(') ? basesOf(header) : [], methods: Object.create(null), line: def.line + 1 };
     } else if (def.keyword === 'def' && def.parent >= 0 && defs[def.parent].keyword === 'class') {
       const owner = summary.classes[qualnames[def.parent]];
       if (owner) owner.methods[def.name] = { documented: def.docstring !== null && !def.docstring.blank, override: isOverride(def.decorators), line: def.line + 1 };
@@ -125,18 +127,32 @@ function readImports(structure: ModuleStructure, text: string, summary: ModuleSu
     .filter((d) => d !== null).map((d) => [d!.startLine, d!.endLine] as const).sort((a, b) => a[0] - b[0]);
   let next = 0;
   let line = 0;
-  let lineFrom = 0;
+  let counted = 0;
   let count = 0;
-  IMPORT_LINE.lastIndex = 0;
-  for (let match = IMPORT_LINE.exec(text); match !== null && count < MAX_IMPORTS; match = IMPORT_LINE.exec(text)) {
+  let lastLineStart = -1;
+  // `import` found by indexOf (much faster than a regex over every position), kept when its line starts the statement.
+  for (let at = text.indexOf('import', 0); at >= 0 && count < MAX_IMPORTS; at = text.indexOf('import', at + 6)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart === lastLineStart || !BEFORE_IMPORT.test(text.slice(lineStart, at))) continue;
+    const after = text.charCodeAt(at + 6);
+    if (after !== 32 && after !== 9 && after !== 40 /* ( */ && after !== 92 /* \ */) continue;
+    lastLineStart = lineStart;
     count++;
-    for (let k = text.indexOf('\n', lineFrom); k >= 0 && k < match.index; k = text.indexOf('\n', k + 1)) line++;
-    lineFrom = match.index;
+    for (let k = text.indexOf('\n', counted); k >= 0 && k < lineStart; k = text.indexOf('\n', k + 1)) line++;
+    counted = lineStart;
     while (next < docstrings.length && docstrings[next][1] < line) next++;
     if (next < docstrings.length && docstrings[next][0] < line) continue; // a line inside a docstring
-    const tokens = codeTokens(text.slice(match.index, match.index + MAX_IMPORT_CHARS).trimStart(), 4096, true);
-    readImport(tokens, summary);
+    readImport(codeTokens(statementText(text, lineStart), 4096, true), summary);
   }
+}
+
+/** The text of the statement starting at `start`: its physical line, unless brackets or a backslash carry it on. */
+function statementText(text: string, start: number): string {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end);
+  const carriesOn = line.includes('(') || line.trimEnd().endsWith('\\');
+  return (carriesOn ? text.slice(start, start + MAX_IMPORT_CHARS) : line).trimStart();
 }
 
 /** One statement: `import a.b as c, d` or `from ..m import (x as y, z)` / `*`; stops at `;`. */
