@@ -2,6 +2,7 @@
  * `docbits`: interrogate's command line over docbits' engine. Only wiring: arguments and config in,
  * workspace scan, report out. Every judgement lives in coverage/ and workspace/.
  */
+import * as path from 'path';
 import * as v8 from 'v8';
 import { helpText, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
@@ -11,6 +12,7 @@ import { DEFAULT_OPTIONS } from './config/options';
 import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
+import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
 import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
@@ -97,7 +99,9 @@ async function run(argv: string[]): Promise<number> {
   // Imports are searched from the project's folder (the config file's), and from the scanned folder.
   if (options.inheritDocstrings) scan.files = applyInheritedDocstrings(scan.files, scan.absolutePaths, [findProjectRoot(invocation.paths), scan.root]);
   const files = scan.files.filter((f) => !f.skipped);
-  const report = buildReport(files, options, scan.root);
+  const groups = options.perPath.length === 0 ? undefined
+    : pathGroups(files, (f) => path.join(scan.root, f.path), options.perPath, options.failUnder, (prefix) => pathFromCwd(cwd, prefix));
+  const report = buildReport(files, options, scan.root, groups && jsonPathGroups(groups));
 
   if (!options.quiet) {
     const toStdout = options.output === undefined || options.output === '-';
@@ -106,10 +110,11 @@ async function run(argv: string[]): Promise<number> {
     const text = invocation.json
       ? `${formatJson(report)}\n`
       : invocation.format === 'concise'
-        ? formatConcise(scan.files.flatMap((file, i) => (file.skipped ? [] : [{ ...file, path: pathFromCwd(cwd, scan.absolutePaths[i]) }])), options.failUnder)
+        ? formatConcise(scan.files.flatMap((file, i) => (file.skipped ? [] : [{ ...file, path: pathFromCwd(cwd, scan.absolutePaths[i]) }])), options.failUnder, groups && report.passed)
         : formatTextReport(scan.files, {
         failUnder: options.failUnder, omitCoveredFiles: options.omitCoveredFiles, onlyMissing: options.onlyMissing, verbosity: options.verbose,
         base: scan.root, width: terminalWidth(), color,
+        ...(groups ? { perPath: { table: pathGroupsTable(groups, terminalWidth(), options.verbose), passed: report.passed } } : {}),
       });
     if (options.output !== undefined && options.output !== '-') writeFileAtomically(options.output, text);
     else process.stdout.write(text);

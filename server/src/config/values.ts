@@ -169,6 +169,18 @@ export function convert(row: Pick<OptionRow, 'kind' | 'choices' | 'min' | 'max'>
       }
       return { value: markers, problems };
     }
+    case 'perPath': {
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { error: `expected a table of "path" = fail-under, got ${show(raw)}` };
+      const problems: string[] = [];
+      const value: Array<{ prefix: string; failUnder: number }> = [];
+      for (const [prefix, threshold] of Object.entries(raw as Record<string, unknown>)) {
+        const n = toNumber(threshold);
+        if (prefix.trim() === '') problems.push('an empty path prefix');
+        else if (n === undefined || n < 0 || n > 100) problems.push(`${show(prefix)}: expected a number from 0 to 100, got ${show(threshold)}`);
+        else value.push({ prefix, failUnder: n });
+      }
+      return { value, problems };
+    }
     case 'ext': {
       const list = toStringList(raw);
       if (!Array.isArray(list)) return list;

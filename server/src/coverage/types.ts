@@ -49,6 +49,8 @@ export interface CoverageOptions {
   markers: MarkerOptions;
   /** A method inherits its base's docstring, or says `@override` (docbits; coverage/inheritance.ts). */
   inheritDocstrings: boolean;
+  /** `[tool.docbits.per-path]`: a fail-under per path prefix, absolute once loaded (coverage/perPath.ts). */
+  perPath: Array<{ prefix: string; failUnder: number }>;
 }
 
 // The defaults come from the option registry, like every other fact about an option.
