@@ -28,8 +28,10 @@ export function resolvePath(base: string, p: string): string {
  * workspace folder holding the file, for `-e` the current folder.
  */
 export function resolveExcludes<T extends ConfigOptions>(options: T, baseFolder: string): T {
-  if (!options.exclude) return options;
-  return { ...options, exclude: options.exclude.map((e) => resolvePath(baseFolder, e)) };
+  // per-path prefixes too: absolute, keeping the trailing separator that says "a folder".
+  const perPath = options.perPath?.map(({ prefix, failUnder }) => ({ prefix: path.resolve(baseFolder, prefix) + (/[\\/]$/.test(prefix) ? path.sep : ''), failUnder }));
+  if (!options.exclude) return perPath ? { ...options, perPath } : options;
+  return { ...options, exclude: options.exclude.map((e) => resolvePath(baseFolder, e)), ...(perPath ? { perPath } : {}) };
 }
 
 /** Larger config files are refused unread. */

@@ -41,7 +41,9 @@ export type ValueKind =
   /** A command-line switch that takes no value (`--json`, `--help`). */
   | 'switch'
   /** `-j N`: a whole number >= 0. */
-  | 'jobs';
+  | 'jobs'
+  /** A table of path prefix -> fail-under (`[tool.docbits.per-path]`). */
+  | 'perPath';
 
 /**
  * Where a row's value lands: `coverage` (CoverageOptions: what is counted), `report` (ReportSettings: how the
@@ -255,6 +257,19 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
     cli: { long: 'format', metavar: 'FORMAT' },
   },
+  bool('inheritDocstrings', 'inherit-docstrings', undefined,
+    'A method without a docstring counts as documented ("inherited") when a base class in the workspace documents the method it overrides, or it is decorated @override (docbits).'),
+  {
+    prop: 'perPath', scope: 'coverage', kind: 'perPath', default: [], file: 'per-path',
+    help: 'A fail-under per path prefix, `[tool.docbits.per-path]` `"src/" = 95`: each file is judged by its longest matching prefix (relative to the config file), the rest by fail-under (docbits).',
+  },
+  {
+    // A string as given, like a path that is not resolved.
+    prop: 'diff', scope: 'cli', kind: 'path',
+    help: 'Count only the definitions changed since BASE (a branch, tag or commit; `--diff --staged`: the staged changes); fail when one lacks a docstring, or below -f (docbits).',
+    cli: { long: 'diff', metavar: 'BASE' },
+  },
+  { prop: 'staged', scope: 'cli', kind: 'switch', help: 'Same as `--diff --staged` (docbits).', cli: { long: 'staged' } },
   {
     prop: 'markers', scope: 'coverage', kind: 'markers', default: DEFAULT_MARKERS, file: 'nodocqa-markers',
     help: 'Which skip comments count: a list of nodocqa, noqa, pylint, docstr-coverage (docbits).',

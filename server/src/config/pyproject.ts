@@ -53,19 +53,43 @@ export function parsePyprojectToml(text: string): ConfigParseResult {
   const tool = doc.tool;
   const tools = tool !== null && typeof tool === 'object' && !Array.isArray(tool) ? tool as Record<string, unknown> : {};
   const lineLength = formatterLineLength(tools);
-  const extra = lineLength === undefined ? {} : { lineLength };
+  const withLineLength = (result: ConfigParseResult): ConfigParseResult => (lineLength === undefined ? result : { ...result, lineLength });
   const table = tools.interrogate;
-  if (table === undefined) return { options: {}, problems, found: false, ...extra };
+  const own = tools.docbits;
+  if (own !== undefined) {
+    return withLineLength(withDocbitsTable(table === undefined ? { options: {}, problems, found: false } : parseInterrogateTable(text, table, problems), own));
+  }
+  if (table === undefined) return withLineLength({ options: {}, problems, found: false });
+  return withLineLength(parseInterrogateTable(text, table, problems));
+}
+
+/**
+ * `[tool.docbits]`: the same keys (docbits' own among them), winning over `[tool.interrogate]`, so options
+ * interrogate would refuse as unknown can live beside its table.
+ */
+function withDocbitsTable(base: ConfigParseResult, table: unknown): ConfigParseResult {
+  if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+    base.problems.push({ message: `"tool.docbits" must be a table ([tool.docbits]), got ${show(table)}. It is ignored.`, severity: 'error' });
+    return base;
+  }
+  const options: ConfigOptions = { ...base.options };
+  for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
+    applyEntry(key, value, undefined, '[tool.docbits]', options, base.problems);
+  }
+  return { options, problems: base.problems, found: true };
+}
+
+function parseInterrogateTable(text: string, table: unknown, problems: ConfigProblem[]): ConfigParseResult {
   if (table === null || typeof table !== 'object' || Array.isArray(table)) {
     problems.push({ message: `"tool.interrogate" must be a table ([tool.interrogate]), got ${show(table)}. Using default settings.`, severity: 'error' });
-    return { options: {}, problems, found: true, ...extra };
+    return { options: {}, problems, found: true };
   }
   const keyLines = tomlKeyLines(text.split(/\r\n|\n|\r/));
   const options: ConfigOptions = {};
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     applyEntry(key, value, keyLines.get(key), '[tool.interrogate]', options, problems);
   }
-  return { options, problems, found: true, ...extra };
+  return { options, problems, found: true };
 }
 
 /** ruff's limit (its largest accepted line-length); black has none, and a larger value is no use to a stub. */

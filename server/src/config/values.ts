@@ -169,6 +169,26 @@ export function convert(row: Pick<OptionRow, 'kind' | 'choices' | 'min' | 'max'>
       }
       return { value: markers, problems };
     }
+    case 'perPath': {
+      // A table from a config file, or the list it becomes (the registry's default, `[]`).
+      const entries = Array.isArray(raw)
+        ? raw.map((e: unknown) => [(e as { prefix?: unknown } | null)?.prefix, (e as { failUnder?: unknown } | null)?.failUnder] as const)
+        : raw !== null && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : undefined;
+      if (entries === undefined) return { error: `expected a table of "path" = fail-under, got ${show(raw)}` };
+      const problems: string[] = [];
+      const value: Array<{ prefix: string; failUnder: number }> = [];
+      for (const [prefix, threshold] of entries) {
+        if (typeof prefix !== 'string') {
+          problems.push(`expected a path prefix, got ${show(prefix)}`);
+          continue;
+        }
+        const n = toNumber(threshold);
+        if (prefix.trim() === '') problems.push('an empty path prefix');
+        else if (n === undefined || n < 0 || n > 100) problems.push(`${show(prefix)}: expected a number from 0 to 100, got ${show(threshold)}`);
+        else value.push({ prefix, failUnder: n });
+      }
+      return { value, problems };
+    }
     case 'ext': {
       const list = toStringList(raw);
       if (!Array.isArray(list)) return list;

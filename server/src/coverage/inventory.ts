@@ -6,6 +6,7 @@
 import { decodePython } from '../python/decode';
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { assignMarkers, MarkerAssignment } from './markers';
+import { moduleSummary } from '../python/moduleSummary';
 import { compileNameRegex } from '../python/compat/regex';
 import { CoverageNode, CoverageOptions, FileCoverage, MarkerHit, NodeKind } from './types';
 
@@ -219,7 +220,7 @@ export function countNodes(nodes: CoverageNode[]): { total: number; covered: num
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (!node.counted) continue;
-    if (node.status === 'covered') covered++;
+    if (node.status === 'covered' || node.status === 'inherited') covered++;
     else if (node.status === 'missed') missed++;
     else excused++;
   }
@@ -240,7 +241,9 @@ export function analyzeBytes(bytes: Uint8Array, relativePath: string, options: C
 /** Coverage of a file's text (already decoded, or unsaved in an editor). */
 export function textCoverage(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
   const result = inventory(text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
-  return fileCoverage(relativePath, null, result.nodes, result.skipped);
+  const coverage = fileCoverage(relativePath, null, result.nodes, result.skipped);
+  if (options.inheritDocstrings) coverage.summary = moduleSummary(result.structure, text);
+  return coverage;
 }
 
 export function errorCoverage(path: string, error: string): FileCoverage {
@@ -257,7 +260,7 @@ export function skippedCoverage(path: string): FileCoverage {
  * and the code that reads thousands of them (report, JSON) stays optimised (it was thrown away at the first
  * file with an error when those had a shape of their own).
  */
-function fileCoverage(path: string, error: string | null, nodes: CoverageNode[], skipped: boolean): FileCoverage {
+export function fileCoverage(path: string, error: string | null, nodes: CoverageNode[], skipped: boolean): FileCoverage {
   const { total, covered, missed, excused } = countNodes(nodes);
   return { path, error, nodes, skipped: skipped || undefined, total, covered, missed, excused };
 }

@@ -76,6 +76,11 @@ export function sumTotals(files: readonly Totals[]): CoverageTotals {
   return { ...sum, percent: percent(sum) };
 }
 
+/** With per-path thresholds, the verdict of every group: `RESULT: FAILED (minimum: per path, actual: 87.5%)`. */
+function perPathResultLine(allPassed: boolean, totals: Pick<Totals, 'total' | 'covered'>): string {
+  return `RESULT: ${allPassed ? 'PASSED' : 'FAILED'} (minimum: per path, actual: ${pyFormatFixed(percent(totals), 1)}%)`;
+}
+
 /** `RESULT: PASSED (minimum: 80.0%, actual: 97.1%)` */
 export function resultLine(failUnder: number, totals: Pick<Totals, 'total' | 'covered'>): string {
   const status = passed(failUnder, totals) ? 'PASSED' : 'FAILED';
@@ -133,7 +138,7 @@ function colorAll(cells: string[], code: number): string[] {
 const detailedMarkup: RowMarkup = (cells) => {
   const status = cells[cells.length - 1];
   if (status.includes('MISSED')) return colorAll(cells, RED);
-  if (status.includes('COVERED')) return colorAll(cells, GREEN);
+  if (status.includes('COVERED') || status.includes('INHERITED')) return colorAll(cells, GREEN);
   return cells;
 };
 
@@ -227,9 +232,11 @@ export interface TextReportOptions {
   onlyMissing?: boolean;
   /** ANSI colours as interrogate's on a terminal: table rows and the RESULT rule; the caller decides when. */
   color?: boolean;
+  /** Per-path thresholds (coverage/perPath.ts): their table, shown before the RESULT line, and whether all passed. */
+  perPath?: { table: string[]; passed: boolean };
 }
 
-const STATUS_TEXT: Record<NodeStatus, string> = { covered: 'COVERED', missed: 'MISSED', excused: 'EXCUSED' };
+const STATUS_TEXT: Record<NodeStatus, string> = { covered: 'COVERED', missed: 'MISSED', excused: 'EXCUSED', inherited: 'INHERITED' };
 
 function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -318,7 +325,7 @@ function omittedFilesTable(files: FileCoverage[], width: number): string[] {
 export function formatTextReport(files: readonly FileCoverage[], opts: TextReportOptions): string {
   const width = opts.width ?? 80;
   const totals = sumTotals(files);
-  const status = resultLine(opts.failUnder, totals);
+  const status = opts.perPath ? perPathResultLine(opts.perPath.passed, totals) : resultLine(opts.failUnder, totals);
   if (opts.verbosity <= 0) return `${status}\n`;
 
   const singleFile = files.length === 1;
@@ -334,8 +341,9 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
   blocks.push([sep('-', width, 'Summary')],
     summaryTable(listed, totals, nameOf, opts.omitCoveredFiles, width, opts.color ? summaryMarkup(opts.failUnder) : undefined));
   if (opts.omitCoveredFiles) blocks.push(omittedFilesTable(listed, width));
+  if (opts.perPath) blocks.push([sep('-', width, 'Per-path thresholds')], opts.perPath.table);
   let resultRule = sep('-', width, status);
-  if (opts.color) resultRule = colorize(resultRule, passed(opts.failUnder, totals) ? GREEN : RED);
+  if (opts.color) resultRule = colorize(resultRule, (opts.perPath ? opts.perPath.passed : passed(opts.failUnder, totals)) ? GREEN : RED);
   blocks.push([resultRule]);
   return blocks.map((block) => block.map((l) => `${l}\n`).join('')).join('');
 }
@@ -348,7 +356,7 @@ export function formatTextReport(files: readonly FileCoverage[], opts: TextRepor
  * and linters print them (terminals, editors and CI annotations turn them into links), then interrogate's
  * RESULT line. Paths as given (the CLI makes them relative to the current folder); lines and columns 1-based.
  */
-export function formatConcise(files: readonly FileCoverage[], failUnder: number): string {
+export function formatConcise(files: readonly FileCoverage[], failUnder: number, perPathPassed?: boolean): string {
   const lines: string[] = [];
   for (const file of sortFiles(files)) {
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
@@ -359,7 +367,7 @@ export function formatConcise(files: readonly FileCoverage[], failUnder: number)
       lines.push(`${printable(file.path)}:${cell}${Math.max(1, node.line)}:${node.column + 1}: ${diagnosticCode(node, fileName)} ${missingDocstringMessage(node, file.path)}`);
     }
   }
-  lines.push(resultLine(failUnder, sumTotals(files)), '');
+  lines.push(perPathPassed === undefined ? resultLine(failUnder, sumTotals(files)) : perPathResultLine(perPathPassed, sumTotals(files)), '');
   return lines.join('\n');
 }
 
@@ -391,6 +399,8 @@ export interface JsonReport {
   failUnder: number;
   passed: boolean;
   totals: CoverageTotals;
+  /** Per-path thresholds: one entry per group (coverage/perPath.ts); `passed` is then theirs together. */
+  perPath?: Array<{ prefix: string | null; failUnder: number; files: string[]; total: number; covered: number; percent: number; passed: boolean }>;
   files: JsonFile[];
 }
 
@@ -398,14 +408,15 @@ export interface JsonReport {
  * The `--json` object. Nodes are the counted ones plus the excused ones; a module that is listed but not
  * counted (ignore-module) is left out, so every node listed is covered, missed or excused for real.
  */
-export function buildReport(files: readonly FileCoverage[], options: { failUnder: number }, root: string): JsonReport {
+export function buildReport(files: readonly FileCoverage[], options: { failUnder: number }, root: string, perPath?: JsonReport['perPath']): JsonReport {
   const totals = sumTotals(files);
   return {
     version: 1,
     root,
     failUnder: options.failUnder,
-    passed: passed(options.failUnder, totals),
+    passed: perPath ? perPath.every((g) => g.passed) : passed(options.failUnder, totals),
     totals: { total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused, percent: totals.percent },
+    ...(perPath ? { perPath } : {}),
     files: sortFiles(files).map((f) => ({
       path: f.path,
       total: f.total,

@@ -3,9 +3,11 @@
  * coverage of files and of whole runs. The CLI's --json, the server's requests, the status bar and the
  * report view all read these shapes.
  */
+import type { ModuleSummary } from '../python/moduleSummary';
 
 export type NodeKind = 'module' | 'class' | 'function' | 'method';
-export type NodeStatus = 'covered' | 'missed' | 'excused';
+/** `inherited`: a method without a docstring that inherits one (inherit-docstrings); counted as covered. */
+export type NodeStatus = 'covered' | 'missed' | 'excused' | 'inherited';
 
 /** Which skip comments count (README, "Skip comments"). */
 export interface MarkerOptions {
@@ -47,6 +49,10 @@ export interface CoverageOptions {
   /** 'google': a class and its __init__ cover each other (interrogate's rule). */
   docstringStyle: 'sphinx' | 'google';
   markers: MarkerOptions;
+  /** A method inherits its base's docstring, or says `@override` (docbits; coverage/inheritance.ts). */
+  inheritDocstrings: boolean;
+  /** `[tool.docbits.per-path]`: a fail-under per path prefix, absolute once loaded (coverage/perPath.ts). */
+  perPath: Array<{ prefix: string; failUnder: number }>;
 }
 
 // The defaults come from the option registry, like every other fact about an option.
@@ -102,6 +108,8 @@ export interface FileCoverage extends Totals {
   nodes: CoverageNode[];
   /** interrogate leaves such a file out of the report: nothing in it counts (empty + ignore-module, whitelist). */
   skipped?: boolean;
+  /** With inheritDocstrings: what other files need to follow this module's classes (the scan sends it along). */
+  summary?: ModuleSummary;
 }
 
 export interface CoverageTotals extends Totals {
