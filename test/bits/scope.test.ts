@@ -46,7 +46,11 @@ describe('bits scope: constants from earlier assignments', function () {
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'a'), 'unknown');
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'b'), 'unknown');
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'SEP'), 'unknown');
-    assert.strictEqual(meaning(FLAGS, 'retries & a', 'can_write'), 'unknown');
+  });
+
+  it('a def or class binds something known not to be an int', function () {
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'can_write'), 'notInt');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'Packet'), 'notInt');
   });
 
   it('a parameter shadows a module constant of the same name', function () {

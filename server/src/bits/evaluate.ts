@@ -14,6 +14,7 @@
 import { tokenize } from '../python/lexer/cursor';
 import { isCodeKind } from '../python/tokens';
 import { bitLength, floorDiv, floorMod } from './bigints';
+import { callValue } from './context';
 import { parseIntLiteral } from './literals';
 import { parseLine } from './parse';
 import { BinaryNode, ExprNode, UnaryNode } from './tree';
@@ -26,8 +27,11 @@ export type Value =
   | { kind: 'error'; error: PythonError; message: string }
   /** Python would build a number too big to compute for a hover. */
   | { kind: 'tooLarge'; message: string }
-  /** Python would give something other than an int (a float, a string, a TypeError). */
-  | { kind: 'notInt'; message: string }
+  /**
+   * Python would give something other than an int (a float, a string, a TypeError). `object`: an operand is an
+   * object of another type (a display, a string, None, a class): the operation is not integer arithmetic at all.
+   */
+  | { kind: 'notInt'; message: string; object?: true }
   /** Depends on something we do not know (a name, a call). */
   | { kind: 'unknown' };
 
@@ -139,9 +143,11 @@ class Evaluator {
       case 'missing':
         return UNKNOWN;
       case 'opaque':
-        // Calls, subscripts and attributes may well be ints; literals of other types are not.
-        return node.what === 'call' || node.what === 'subscript' || node.what === 'attribute'
-          ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int` };
+        // Calls, subscripts and attributes may well be ints (unless a builtin container is called); literals of
+        // other types are not, nor is a float literal.
+        if (node.what === 'call') return callValue(node) ?? UNKNOWN;
+        return node.what === 'subscript' || node.what === 'attribute'
+          ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int`, object: true };
       case 'unary':
         return this.unary(node);
       case 'binary':

@@ -8,6 +8,7 @@ import { partitionPoint } from '../python/partition';
 import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
 import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
+import { builtinValue, nonIntegerContext } from './context';
 import { describeIdiom } from './idioms';
 import { Located, locate, LogicalLine, sourceOf } from './locate';
 import { BitsHoverOptions, normalizeOptions } from './options';
@@ -137,7 +138,12 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
   // One budget for the whole hover: the hovered expression and every constant it resolves.
   const budget = new WorkBudget(limits.workBudget);
   const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget);
-  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value, limits, budget);
+  // Type annotations, match patterns, isinstance's classes: `|` there is not integer OR.
+  if (nonIntegerContext(line.code, text, node) !== undefined) return null;
+  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value ?? builtinValue(name), limits, budget);
+  const value = values.get(node)!;
+  // A set, dict, string, None or class operand: not integer arithmetic, so no bit table.
+  if (value.kind === 'notInt' && value.object) return null;
   const source = (n: ExprNode): string => sourceOf(n, line, text);
   const idiom = describeIdiom(node, {
     sourceOf: source,

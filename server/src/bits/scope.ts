@@ -52,7 +52,8 @@ interface BindingRecord {
   index: number;
   /**
    * The constant expression bound, as the file's tokens [from, to) (its statement's NEWLINE ends it; `A = B =
-   * ...` shares one); from is -1 when the name is bound to something unknown.
+   * ...` shares one); from is UNKNOWN_VALUE when the name is bound to something unknown, CLASS or FUNCTION
+   * for `class` and `def`.
    */
   from: number;
   to: number;
@@ -66,6 +67,8 @@ interface Scope {
 }
 
 const UNKNOWN: Value = { kind: 'unknown' };
+/** BindingRecord.from for bindings without a constant expression. */
+const UNKNOWN_VALUE = -1, CLASS = -2, FUNCTION = -3;
 
 /**
  * The bindings visible from the statement whose first token is tokens[limit]: that statement's own scope,
@@ -153,7 +156,8 @@ export class ScopeIndex {
 }
 
 function add(scope: Scope, binding: ReadBinding, index: number): void {
-  const record: BindingRecord = { name: binding.name, line: binding.line, index, from: binding.from ?? -1, to: binding.to ?? -1 };
+  const from = binding.from ?? (binding.what === 'class' ? CLASS : binding.what === 'function' ? FUNCTION : UNKNOWN_VALUE);
+  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1 };
   const list = scope.bindings.get(record.name);
   if (list) list.push(record);
   else scope.bindings.set(record.name, [record]);
@@ -191,7 +195,10 @@ class Resolver {
       record = lastBefore(scope, name, limit);
     }
     if (record === undefined) return undefined;
-    return { name, line: record.line, value: record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN };
+    const value = record.from >= 0 ? this.valueOf(record, scope)
+      : record.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } as const
+      : record.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } as const : UNKNOWN;
+    return { name, line: record.line, value };
   }
 
   /** The value of a constant bound in `scope`, against the bindings visible at its own statement. */
@@ -222,14 +229,15 @@ class Resolver {
     } finally {
       this.depth--;
     }
-    if (value.kind !== 'int' && value.kind !== 'tooLarge') value = UNKNOWN;
+    // A display or a string is known not to be an int (`EMPTY = frozenset()`); anything else is just unknown.
+    if (value.kind !== 'int' && value.kind !== 'tooLarge' && !(value.kind === 'notInt' && value.object)) value = UNKNOWN;
     this.values.set(record.from, { value, depth: this.depth, complete: this.cutShort === cutBefore });
     return value;
   }
 }
 
 /** A binding as a statement reads it (without its position). */
-type ReadBinding = { name: string; line: number; from?: number; to?: number };
+type ReadBinding = { name: string; line: number; from?: number; to?: number; what?: 'class' | 'function' };
 
 function unknown(name: string, line: number): ReadBinding {
   return { name, line };
@@ -273,7 +281,8 @@ class Statement {
   bindings(): ReadBinding[] {
     if (this.is(0, 'def') || this.is(0, 'class') || this.is(0, 'async')) {
       const nameAt = this.is(0, 'async') ? 2 : 1;
-      return this.code[nameAt]?.kind === TokenKind.Name ? [unknown(this.value(nameAt), this.line)] : [];
+      const what = this.is(nameAt - 1, 'class') ? 'class' : 'function';
+      return this.code[nameAt]?.kind === TokenKind.Name ? [{ name: this.value(nameAt), line: this.line, what }] : [];
     }
     const bound: ReadBinding[] = [];
     const importsNames = this.is(0, 'import') || this.is(0, 'from');
