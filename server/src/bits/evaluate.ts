@@ -17,7 +17,7 @@ import { bitLength, floorDiv, floorMod } from './bigints';
 import { callValue } from './context';
 import { parseIntLiteral } from './literals';
 import { parseLine } from './parse';
-import { BinaryNode, ExprNode, UnaryNode } from './tree';
+import { BinaryNode, BoolOpNode, childrenOf, CompareNode, ExprNode, IfExpNode, UnaryNode } from './tree';
 
 export type PythonError = 'ValueError' | 'ZeroDivisionError';
 
@@ -101,9 +101,8 @@ export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undef
       continue;
     }
     stack.push([node, true]);
-    if (node.kind === 'binary') stack.push([node.right, false], [node.left, false]);
-    else if (node.kind === 'unary') stack.push([node.operand, false]);
-    else if (node.kind === 'opaque') for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], false]);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], false]);
   }
   return evaluator.values;
 }
@@ -152,11 +151,65 @@ class Evaluator {
         return this.unary(node);
       case 'binary':
         return this.binary(node);
+      case 'compare':
+        return this.compare(node);
+      case 'boolop':
+        return this.boolOp(node);
+      case 'ifexp':
+        return this.conditional(node);
     }
+  }
+
+  /**
+   * A chain stops at its first false comparison (later operands are not evaluated, their errors not raised).
+   * Only int comparisons are decided: `in`, `is` and other types make the chain unknown.
+   */
+  private compare(node: CompareNode): Value {
+    let left = this.values.get(node.operands[0])!;
+    if (left.kind === 'error' || left.kind === 'tooLarge') return left;
+    for (let k = 0; k < node.ops.length; k++) {
+      const right = this.values.get(node.operands[k + 1])!;
+      if (right.kind === 'error' || right.kind === 'tooLarge') return right;
+      if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
+      const a = left.value, b = right.value;
+      let holds: boolean;
+      switch (node.ops[k]) {
+        case '<': holds = a < b; break;
+        case '>': holds = a > b; break;
+        case '==': holds = a === b; break;
+        case '!=': holds = a !== b; break;
+        case '<=': holds = a <= b; break;
+        case '>=': holds = a >= b; break;
+        default: return UNKNOWN;
+      }
+      if (!holds) return int(0n);
+      left = right;
+    }
+    return int(1n);
+  }
+
+  /** `a and b` is a when a is false, else b; `a or b` is a when a is true, else b (bools are ints). */
+  private boolOp(node: BoolOpNode): Value {
+    const left = this.values.get(node.left)!;
+    if (left.kind === 'error' || left.kind === 'tooLarge') return left;
+    if (left.kind !== 'int') return UNKNOWN;
+    return (left.value === 0n) === (node.op === 'and') ? left : this.values.get(node.right)!;
+  }
+
+  /** The test first, then only the branch it picks. */
+  private conditional(node: IfExpNode): Value {
+    const test = this.values.get(node.test)!;
+    if (test.kind === 'error' || test.kind === 'tooLarge') return test;
+    if (test.kind !== 'int') return UNKNOWN;
+    return this.values.get(test.value !== 0n ? node.body : node.orelse)!;
   }
 
   private unary(node: UnaryNode): Value {
     const operand = this.values.get(node.operand)!;
+    if (node.op === 'not') {
+      if (operand.kind === 'error' || operand.kind === 'tooLarge') return operand;
+      return operand.kind === 'int' ? int(operand.value === 0n ? 1n : 0n) : UNKNOWN;
+    }
     if (operand.kind !== 'int') return operand;
     if (node.op === '+') return operand;
     const bits = bitLength(operand.value);

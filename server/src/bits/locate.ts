@@ -10,7 +10,7 @@ import { partitionPoint } from '../python/partition';
 import { Token, TokenKind } from '../python/tokens';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine, ParsedLine } from './parse';
-import { BinaryNode, ExprNode, innerRange, IntLiteralNode, isBitwise, UnaryNode } from './tree';
+import { BinaryNode, childrenOf, ExprNode, innerRange, IntLiteralNode, isBitwise, UnaryNode } from './tree';
 
 export interface LogicalLine {
   /** The line's code tokens; node token indices refer to this array. */
@@ -68,8 +68,7 @@ function containsMissing(node: ExprNode): boolean {
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current.kind === 'missing') return true;
-    if (current.kind === 'binary') stack.push(current.left, current.right);
-    else if (current.kind === 'unary') stack.push(current.operand);
+    if (current.kind !== 'opaque') stack.push(...childrenOf(current));
   }
   return false;
 }

@@ -8,7 +8,8 @@
  */
 
 export type BinaryOp = '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' | '**';
-export type UnaryOp = '-' | '+' | '~';
+export type UnaryOp = '-' | '+' | '~' | 'not';
+export type CompareOp = '<' | '>' | '==' | '>=' | '<=' | '!=' | 'in' | 'not in' | 'is' | 'is not';
 
 /** The operators the hover is about (the trigger of section 4 of the design). */
 export const BITWISE_BINARY_OPS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>']);
@@ -34,10 +35,29 @@ export interface BinaryNode extends NodeBase {
   /** Built from `target op= value`: the right side is the whole value, as Python evaluates it. */
   augmented: boolean;
 }
+/** A comparison chain `a < b <= c` (Python's: `a < b and b <= c`, b evaluated once). */
+export interface CompareNode extends NodeBase { kind: 'compare'; operands: ExprNode[]; ops: CompareOp[] }
+/** `a and b`, `a or b`: the value of one operand, the right one evaluated only when needed. */
+export interface BoolOpNode extends NodeBase { kind: 'boolop'; op: 'and' | 'or'; opToken: number; left: ExprNode; right: ExprNode }
+/** `body if test else orelse`: the test is evaluated first. */
+export interface IfExpNode extends NodeBase { kind: 'ifexp'; body: ExprNode; test: ExprNode; orelse: ExprNode }
 /** Where an operand was expected but the line does not have one (code being typed). */
 export interface MissingNode extends NodeBase { kind: 'missing' }
 
-export type ExprNode = IntLiteralNode | NameNode | OpaqueNode | UnaryNode | BinaryNode | MissingNode;
+export type ExprNode = IntLiteralNode | NameNode | OpaqueNode | UnaryNode | BinaryNode | CompareNode | BoolOpNode | IfExpNode
+  | MissingNode;
+
+/** The node's inner expressions, in the order Python evaluates them. */
+export function childrenOf(node: ExprNode): readonly ExprNode[] {
+  switch (node.kind) {
+    case 'binary': case 'boolop': return [node.left, node.right];
+    case 'unary': return [node.operand];
+    case 'compare': return node.operands;
+    case 'ifexp': return [node.test, node.body, node.orelse];
+    case 'opaque': return node.items;
+    default: return [];
+  }
+}
 
 /** Whether the node is an operation the hover lays out bit by bit. */
 export function isBitwise(node: ExprNode): node is BinaryNode | UnaryNode {
