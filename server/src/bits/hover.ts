@@ -10,6 +10,8 @@ import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
 import { builtinValue, nonIntegerContext } from './context';
 import { describeIdiom } from './idioms';
+import { layoutSentence } from './layoutText';
+import { Layout, layoutTree, Operands } from './symbolic';
 import { Located, locate, LogicalLine, sourceOf } from './locate';
 import { BitsHoverOptions, normalizeOptions } from './options';
 import { renderLiteral, renderOperation } from './render';
@@ -145,6 +147,11 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
   // A set, dict, string, None or class operand: not integer arithmetic, so no bit table.
   if (value.kind === 'notInt' && value.object) return null;
   const source = (n: ExprNode): string => sourceOf(n, line, text);
+  // Unknown operands: what each bit of the result is, in terms of the named operands' bits.
+  const operands = new Operands();
+  const layouts = value.kind === 'unknown'
+    ? layoutTree(node, { values, operands, budget, operandSource: (n) => (isNamedOperand(n) ? source(n) : undefined) })
+    : undefined;
   const idiom = describeIdiom(node, {
     sourceOf: source,
     values,
@@ -166,8 +173,23 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
       return binding && binding.value.kind !== 'unknown' ? binding.line + 1 + lineOffset : undefined;
     },
     options,
-  }, idiom ? [idiom] : []);
+    layouts,
+    operandSources: operands.sources,
+  }, notesFor(idiom, layouts?.get(node), operands.sources));
   return { markdown, range: rangeOf(node, line) };
+}
+
+/** An idiom's sentence wins; otherwise the sentence the symbolic layout makes, if any. */
+function notesFor(idiom: string | undefined, layout: Layout | undefined, sources: readonly string[]): string[] {
+  const sentence = idiom ?? (layout && layoutSentence(layout, sources));
+  return sentence ? [sentence] : [];
+}
+
+/** A name or an attribute chain of names (`self.flags`): an operand whose bits a layout can name. */
+function isNamedOperand(node: ExprNode): boolean {
+  let current = node;
+  while (current.kind === 'opaque' && current.what === 'attribute' && current.items.length === 1) current = current.items[0];
+  return current.kind === 'name';
 }
 
 function rangeOf(node: ExprNode, line: LogicalLine): BitsHover['range'] {
