@@ -77,6 +77,7 @@ function xorBit(a: Bit, b: Bit): Bit {
   if (b === ZERO) return a;
   if (a === ONE) return flip(b);
   if (b === ONE) return flip(a);
+  if (a === UNKNOWN_BIT || b === UNKNOWN_BIT) return UNKNOWN_BIT; // two unknown bits need not be the same bit
   if (a === b) return ZERO;
   return complementary(a, b) ? ONE : UNKNOWN_BIT;
 }
