@@ -32,6 +32,8 @@ export interface Invocation {
   format: 'table' | 'concise';
   /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
   jobs?: number;
+  /** `--diff BASE` / `--diff --staged`: only the definitions changed since then count. */
+  diff?: { ref: string } | { staged: true };
 }
 
 const HELP_COLUMN = 34;
@@ -209,6 +211,14 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     if (cli.negation && v[cli.negation]) fromCli[row.prop] = false;
   }
 
+  // `--diff --staged`: click hands `--staged` to --diff as its value.
+  const staged = cliOnly.staged === true || cliOnly.diff === '--staged';
+  if (staged && typeof cliOnly.diff === 'string' && cliOnly.diff !== '--staged') {
+    throw new UsageError("'--staged' compares the index with HEAD: it cannot be used with '--diff BASE'.");
+  }
+  if (typeof cliOnly.diff === 'string' && (cliOnly.diff === '' || cliOnly.diff.startsWith('-')) && !staged) {
+    throw new UsageError(`Invalid value for '--diff': ${pyRepr(cliOnly.diff)} is not a branch, tag or commit.`);
+  }
   if (cliOnly.json && cliOnly.format === 'concise') throw new UsageError("'--json' and '--format concise' cannot be used together.");
   // click.Path(dir_okay=False) on -c, in click's words; a missing file is the loader's to report.
   if (typeof cliOnly.configPath === 'string' && isDir(path.resolve(cwd, cliOnly.configPath))) {
@@ -225,5 +235,6 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     json: Boolean(cliOnly.json),
     format: cliOnly.format === 'concise' ? 'concise' : 'table',
     jobs: cliOnly.jobs as number | undefined,
+    ...(staged ? { diff: { staged: true } } : typeof cliOnly.diff === 'string' ? { diff: { ref: cliOnly.diff } } : {}),
   };
 }

@@ -250,6 +250,13 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     cli: { long: 'format', metavar: 'FORMAT' },
   },
   {
+    // A string as given, like a path that is not resolved.
+    prop: 'diff', scope: 'cli', kind: 'path',
+    help: 'Count only the definitions changed since BASE (a branch, tag or commit; `--diff --staged`: the staged changes); fail when one lacks a docstring, or below -f (docbits).',
+    cli: { long: 'diff', metavar: 'BASE' },
+  },
+  { prop: 'staged', scope: 'cli', kind: 'switch', help: 'Same as `--diff --staged` (docbits).', cli: { long: 'staged' } },
+  {
     prop: 'markers', scope: 'coverage', kind: 'markers', default: DEFAULT_MARKERS, file: 'nodocqa-markers',
     help: 'Which skip comments count: a list of nodocqa, noqa, pylint, docstr-coverage (docbits).',
     cli: { long: 'no-markers', help: 'Ignore skip comments (# nodocqa, # noqa, ...) (docbits).' },

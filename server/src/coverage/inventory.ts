@@ -252,7 +252,7 @@ export function errorCoverage(path: string, error: string): FileCoverage {
  * and the code that reads thousands of them (report, JSON) stays optimised (it was thrown away at the first
  * file with an error when those had a shape of their own).
  */
-function fileCoverage(path: string, error: string | null, nodes: CoverageNode[], skipped: boolean): FileCoverage {
+export function fileCoverage(path: string, error: string | null, nodes: CoverageNode[], skipped: boolean): FileCoverage {
   const { total, covered, missed, excused } = countNodes(nodes);
   return { path, error, nodes, skipped: skipped || undefined, total, covered, missed, excused };
 }
