@@ -17,12 +17,13 @@ import { bitLength, floorDiv, floorMod } from './bigints';
 import { callValue } from './context';
 import { parseIntLiteral } from './literals';
 import { parseLine } from './parse';
-import { BinaryNode, BoolOpNode, childrenOf, CompareNode, ExprNode, IfExpNode, UnaryNode } from './tree';
+import { BinaryNode, BoolOpNode, childrenOf, CompareNode, dottedPath, ExprNode, IfExpNode, UnaryNode } from './tree';
 
 export type PythonError = 'ValueError' | 'ZeroDivisionError';
 
 export type Value =
-  | { kind: 'int'; value: bigint }
+  /** `flag`: the value is a member (or a combination of members) of this enum.Flag / IntFlag class. */
+  | { kind: 'int'; value: bigint; flag?: FlagClass }
   /** Python would raise. */
   | { kind: 'error'; error: PythonError; message: string }
   /** Python would build a number too big to compute for a hover. */
@@ -34,6 +35,14 @@ export type Value =
   | { kind: 'notInt'; message: string; object?: true }
   /** Depends on something we do not know (a name, a call). */
   | { kind: 'unknown' };
+
+/** An enum.Flag or IntFlag class: its name and members in definition order (for `Perm.R|Perm.W`). */
+export interface FlagClass {
+  name: string;
+  /** A plain Flag is not an int: only `| & ^` between its own members are computed. */
+  isInt: boolean;
+  members: ReadonlyArray<{ name: string; value: bigint }>;
+}
 
 export interface EvaluationLimits {
   /** Widest left shift computed. */
@@ -77,6 +86,8 @@ export class WorkBudget {
 
 /** A name's value, if the caller knows it (see scope.ts). */
 export type NameResolver = (name: string) => Value | undefined;
+/** An attribute chain's value (`consts.MASK`, `Perm.R`), if the caller knows it. */
+export type PathResolver = (path: readonly string[]) => Value | undefined;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 
@@ -90,8 +101,9 @@ function error(kind: PythonError, message: string): Value {
 
 /** Evaluates every node under root; the map holds each node's value. */
 export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undefined,
-  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget)): Map<ExprNode, Value> {
-  const evaluator = new Evaluator(resolve, limits, budget);
+  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget),
+  resolvePath?: PathResolver): Map<ExprNode, Value> {
+  const evaluator = new Evaluator(resolve, limits, budget, resolvePath);
   // Post-order with an explicit stack: a node is computed once its children are.
   const stack: Array<[ExprNode, boolean]> = [[root, false]];
   while (stack.length > 0) {
@@ -119,7 +131,7 @@ class Evaluator {
   readonly values = new Map<ExprNode, Value>();
 
   constructor(private readonly resolve: NameResolver, private readonly limits: EvaluationLimits,
-    private readonly budget: WorkBudget) {}
+    private readonly budget: WorkBudget, private readonly resolvePath?: PathResolver) {}
 
   valueOf(node: ExprNode): Value {
     // Every node costs a step, so a million cheap operations run out of budget too.
@@ -145,8 +157,11 @@ class Evaluator {
         // Calls, subscripts and attributes may well be ints (unless a builtin container is called); literals of
         // other types are not, nor is a float literal.
         if (node.what === 'call') return callValue(node) ?? UNKNOWN;
-        return node.what === 'subscript' || node.what === 'attribute'
-          ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int`, object: true };
+        if (node.what === 'attribute') {
+          const path = this.resolvePath && dottedPath(node);
+          return (path && this.resolvePath!(path)) ?? UNKNOWN;
+        }
+        return node.what === 'subscript' ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int`, object: true };
       case 'unary':
         return this.unary(node);
       case 'binary':
@@ -171,6 +186,7 @@ class Evaluator {
       const right = this.values.get(node.operands[k + 1])!;
       if (right.kind === 'error' || right.kind === 'tooLarge') return right;
       if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
+      if (left.flag?.isInt === false || right.flag?.isInt === false) return UNKNOWN; // a Flag member is no int
       const a = left.value, b = right.value;
       let holds: boolean;
       switch (node.ops[k]) {
@@ -211,6 +227,8 @@ class Evaluator {
       return operand.kind === 'int' ? int(operand.value === 0n ? 1n : 0n) : UNKNOWN;
     }
     if (operand.kind !== 'int') return operand;
+    // `~Perm.R` keeps to the class's bits (3 for R=4, W=2, X=1), not -5: not computed here.
+    if (operand.flag !== undefined) return UNKNOWN;
     if (node.op === '+') return operand;
     const bits = bitLength(operand.value);
     if (!this.budget.take(words(bits))) return this.tooLarge(this.budget.refusal);
@@ -228,6 +246,16 @@ class Evaluator {
     if (right.kind === 'notInt') return right;
     if (right.kind === 'int' && left.kind === 'unknown') return this.errorWhateverTheLeft(node, right.value);
     if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
+    const flag = left.flag ?? right.flag;
+    if (flag !== undefined) {
+      // Members of one Flag class combine into that class; a plain Flag does nothing else (TypeError).
+      const bitwise = node.op === '|' || node.op === '&' || node.op === '^';
+      if (bitwise && left.flag === right.flag) {
+        const result = this.apply(node.op, left.value, right.value);
+        return result.kind === 'int' ? { ...result, flag } : result;
+      }
+      if ((left.flag && !left.flag.isInt) || (right.flag && !right.flag.isInt)) return UNKNOWN;
+    }
     return this.apply(node.op, left.value, right.value);
   }
 

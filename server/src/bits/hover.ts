@@ -142,7 +142,8 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
   const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget);
   // Type annotations, match patterns, isinstance's classes: `|` there is not integer OR.
   if (nonIntegerContext(line.code, text, node) !== undefined) return null;
-  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value ?? builtinValue(name), limits, budget);
+  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value ?? builtinValue(name), limits, budget,
+    (path) => bindings.lookupPath(path));
   const value = values.get(node)!;
   // A set, dict, string, None or class operand: not integer arithmetic, so no bit table.
   if (value.kind === 'notInt' && value.object) return null;

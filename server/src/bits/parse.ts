@@ -260,6 +260,7 @@ class LineParser {
       // Attribute access: the base stays inside as an item so hovering it still works.
       const base = frame.operands.pop()!;
       const node = this.opaque('attribute', base.first, i + 1, [base]);
+      node.attribute = this.value(i + 1);
       this.owner[i] = this.owner[i + 1] = node;
       frame.operands.push(node);
       return 2;

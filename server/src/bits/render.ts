@@ -9,7 +9,7 @@
  * show their low bits behind a `«` prefix.
  */
 import { bitLength, popCount, pythonRepr, signedBitLength } from './bigints';
-import { Value } from './evaluate';
+import { FlagClass, Value } from './evaluate';
 import { Base, BitsHoverOptions } from './options';
 import { layoutMap } from './layoutText';
 import { bitAt, isInformative, Layout, meaningOf } from './symbolic';
@@ -298,9 +298,12 @@ function group(bits: string, size: number): string {
 /** `= 10 · 0xa · 0b1010` for an int; otherwise what went wrong or what the result depends on. */
 function resultLine(value: Value, context: RenderContext, node: ExprNode): string {
   switch (value.kind) {
-    case 'int':
+    case 'int': {
+      const members = value.flag && flagMembers(value.value, value.flag);
       return '= ' + context.options.bases.map((base) => '`' + abbreviate(pythonRepr(value.value, base)) + '`').join(' · ')
-        + (bitLength(value.value) > context.options.maxBits ? ` (${bitLength(value.value)} bits)` : '');
+        + (bitLength(value.value) > context.options.maxBits ? ` (${bitLength(value.value)} bits)` : '')
+        + (members ? ` · \`${members}\`` : '');
+    }
     case 'error':
       return `Python raises **${value.error}**: ${value.message}.`;
     case 'tooLarge':
@@ -330,6 +333,26 @@ function unknownOperands(node: ExprNode, context: RenderContext): string[] {
     stack.push(...children.reverse());
   }
   return [...found];
+}
+
+/**
+ * A Flag value as its members, as Python names it: a member with exactly that value, else the single-bit
+ * members it holds in definition order, with bits no member names as a number (`Perm.R|Perm.W`, `Perm.R|8`).
+ */
+function flagMembers(value: bigint, flag: FlagClass): string | undefined {
+  if (value < 0n) return undefined;
+  const exact = flag.members.find((m) => m.value === value);
+  if (exact) return `${flag.name}.${exact.name}`;
+  const names: string[] = [];
+  let rest = value;
+  for (const m of flag.members) {
+    if (m.value > 0n && (m.value & (m.value - 1n)) === 0n && (rest & m.value) !== 0n && !names.includes(m.name)) {
+      names.push(`${flag.name}.${m.name}`);
+      rest &= ~m.value;
+    }
+  }
+  if (names.length === 0) return value === 0n ? `${flag.name}(0)` : undefined;
+  return names.join('|') + (rest !== 0n ? `|${rest}` : '');
 }
 
 function truncate(text: string): string {

@@ -233,6 +233,9 @@ function layoutOf(node: ExprNode, layouts: ReadonlyMap<ExprNode, Layout>, contex
   if (value === undefined) return undefined;
   if (value.kind === 'int') return fromInt(value.value);
   if (value.kind !== 'unknown') return undefined;
+  // An enum Flag member is not a plain int (`~Perm.R` keeps to the class's bits): nothing is claimed about it.
+  const children = node.kind === 'binary' ? [node.left, node.right] : node.kind === 'unary' ? [node.operand] : [];
+  if (children.some((child) => { const v = context.values.get(child); return v?.kind === 'int' && v.flag !== undefined; })) return UNKNOWN_LAYOUT;
   const cost = (...inputs: Array<Layout | undefined>): boolean =>
     context.budget.take(1 + inputs.reduce((sum, l) => sum + (l ? l.bits.length >> 4 : 0), 0));
   switch (node.kind) {

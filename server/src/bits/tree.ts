@@ -28,7 +28,24 @@ interface NodeBase {
 export interface IntLiteralNode extends NodeBase { kind: 'int'; token: number; text: string }
 export interface NameNode extends NodeBase { kind: 'name'; name: string }
 /** Anything that is not integer arithmetic; `items` are the expressions found inside it. */
-export interface OpaqueNode extends NodeBase { kind: 'opaque'; what: string; items: ExprNode[] }
+export interface OpaqueNode extends NodeBase {
+  kind: 'opaque'; what: string; items: ExprNode[];
+  /** For `what: 'attribute'`: the attribute's name (the base is items[0]). */
+  attribute?: string;
+}
+
+/** `a.b.c` as ['a', 'b', 'c'] when the node is a name or an attribute chain of names, else undefined. */
+export function dottedPath(node: ExprNode): string[] | undefined {
+  const parts: string[] = [];
+  let current = node;
+  while (current.kind === 'opaque' && current.what === 'attribute' && current.attribute !== undefined && current.items.length === 1) {
+    parts.push(current.attribute);
+    current = current.items[0];
+  }
+  if (current.kind !== 'name') return undefined;
+  parts.push(current.name);
+  return parts.reverse();
+}
 export interface UnaryNode extends NodeBase { kind: 'unary'; op: UnaryOp; opToken: number; operand: ExprNode }
 export interface BinaryNode extends NodeBase {
   kind: 'binary'; op: BinaryOp; opToken: number; left: ExprNode; right: ExprNode;
