@@ -39,6 +39,8 @@ export type Value =
 /** An enum.Flag or IntFlag class: its name and members in definition order (for `Perm.R|Perm.W`). */
 export interface FlagClass {
   name: string;
+  /** The same object for one class however often it is looked up (its class statement's record). */
+  identity: object;
   /** A plain Flag is not an int: only `| & ^` between its own members are computed. */
   isInt: boolean;
   members: ReadonlyArray<{ name: string; value: bigint }>;
@@ -250,7 +252,7 @@ class Evaluator {
     if (flag !== undefined) {
       // Members of one Flag class combine into that class; a plain Flag does nothing else (TypeError).
       const bitwise = node.op === '|' || node.op === '&' || node.op === '^';
-      if (bitwise && left.flag === right.flag) {
+      if (bitwise && left.flag?.identity === right.flag?.identity) {
         const result = this.apply(node.op, left.value, right.value);
         return result.kind === 'int' ? { ...result, flag } : result;
       }

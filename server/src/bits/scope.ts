@@ -305,7 +305,7 @@ class Resolver {
     const known = this.flagClasses.get(owner);
     if (known) return known;
     const members: Array<{ name: string; value: bigint }> = [];
-    const flag: FlagClass = { name: owner.name, isInt: kind === 'intFlag', members };
+    const flag: FlagClass = { name: owner.name, identity: owner, isInt: kind === 'intFlag', members };
     this.flagClasses.set(owner, flag);
     for (const record of ordered) {
       const v = record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN;

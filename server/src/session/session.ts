@@ -11,6 +11,8 @@
 import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { bitsHover, BitsHover } from '../bits/hover';
+import { ModuleIndexCache } from '../bits/imports';
+import { WorkspaceModuleReader } from './moduleReader';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
@@ -87,6 +89,9 @@ export class DocbitsSession {
   private readonly queue: ValidationQueue;
   private readonly faults = new FaultLog();
   private folders: string[];
+  /** Other modules of the workspace, for names a hovered file imports (bits/imports.ts). */
+  private readonly modules = new WorkspaceModuleReader(() => this.folders, (file) => this.openTextOf(file));
+  private readonly moduleIndexes = new ModuleIndexCache();
 
   constructor(private readonly host: SessionHost, options: SessionOptions) {
     this.folders = [...options.folders];
@@ -175,7 +180,16 @@ export class DocbitsSession {
   async hover(uri: string, line: number, character: number): Promise<BitsHover | null> {
     const analysis = await this.currentAnalysis(uri);
     if (!analysis) return null;
-    return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+    const file = filePathOf(uri);
+    this.modules.maxFileSize = analysis.context.settings.maxFileSize;
+    return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
+      file === undefined ? undefined : { file, reader: this.modules, cache: this.moduleIndexes });
+  }
+
+  /** The unsaved text of the open document at an absolute path, if one is open. */
+  private openTextOf(file: string): string | undefined {
+    for (const [uri, open] of this.documents) if (filePathOf(uri) === file) return open.document.getText();
+    return undefined;
   }
 
   async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
