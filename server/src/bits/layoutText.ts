@@ -32,6 +32,19 @@ export function layoutMap(layout: Layout, sources: readonly string[]): string {
   return text[0].toUpperCase() + text.slice(1);
 }
 
+/**
+ * For a layout that is one operand's bits from elsewhere, and zeros: `bits 5–8 of d` (or `bits 5 and up of
+ * d`); undefined otherwise, and when the bits are in place (the letters say it all then).
+ */
+export function movedBits(layout: Layout, sources: readonly string[]): string | undefined {
+  const runs = runsOf(layout);
+  const operand = runs.filter((r) => r.kind === 'operand');
+  if (operand.length !== 1 || runs.some((r) => r.kind !== 'operand' && !(r.kind === 'const' && r.bit === 0))) return undefined;
+  const run = operand[0];
+  if (run.kind !== 'operand' || run.index === run.from || run.flipped) return undefined;
+  return `${bitRange(run.index, run.to === Infinity ? Infinity : run.index + run.to - run.from)} of ${sources[run.operand]}`;
+}
+
 /** `bits 0–1`, `bits 0–3 and 8`, `bits 4–7 and 12 and up`: ranges joined, "bit"/"bits" once. */
 function rangesText(ranges: ReadonlyArray<{ from: number; to: number }>): string {
   const single = ranges.length === 1 && !plural(ranges[0].from, ranges[0].to);

@@ -11,7 +11,7 @@
 import { bitLength, popCount, pythonRepr, signedBitLength } from './bigints';
 import { FlagClass, Value } from './evaluate';
 import { Base, BitsHoverOptions } from './options';
-import { layoutMap } from './layoutText';
+import { layoutMap, movedBits } from './layoutText';
 import { bitAt, isInformative, Layout, meaningOf } from './symbolic';
 import { BinaryNode, ExprNode, isBitwise, UnaryNode } from './tree';
 
@@ -125,6 +125,10 @@ function stepRows(step: BinaryNode | UnaryNode, context: RenderContext, withResu
   if (withResult) {
     const value = intOf(context.values.get(step)!);
     let label = truncate(context.sourceOf(step)) + valueSuffix(value, context);
+    // Letters do not say which bit of the operand they are: a step that moves bits says where they come from.
+    const layout = value === undefined ? context.layouts?.get(step) : undefined;
+    const moved = layout && movedBits(layout, context.operandSources ?? []);
+    if (moved) label += ` = ${moved}`;
     const dropped = droppedBits(step, context);
     if (dropped) label += ` (shifted out: ${dropped})`;
     rows.push({ type: 'value', op: '', value, label, layout: layoutFor(step, value, context) });
