@@ -32,6 +32,9 @@ function likeOracle(value: Value): OracleResult | string {
 interface Printed { text: string; precedence: number }
 
 const ATOM = 10, POWER = 8, UNARY = 7;
+/** Looser than `|`: comparisons (chained when printed in a row), `not`, `and`, `or`, conditional expressions. */
+const COMPARE = 0.5, NOT = 0.4, AND = 0.3, OR = 0.2, CONDITIONAL = 0.1;
+const COMPARISONS = ['<', '>', '==', '!=', '<=', '>='];
 const BINARY: ReadonlyArray<{ op: string; precedence: number }> = [
   { op: '|', precedence: 1 }, { op: '^', precedence: 2 }, { op: '&', precedence: 3 }, { op: '<<', precedence: 4 },
   { op: '>>', precedence: 4 }, { op: '+', precedence: 5 }, { op: '-', precedence: 5 }, { op: '*', precedence: 6 },
@@ -46,6 +49,7 @@ class ExpressionGenerator {
     const r = this.random;
     if (depth <= 0 || r.chance(0.25)) return this.literal();
     const roll = r.next();
+    if (roll < 0.12) return this.boolean(depth - 1);
     if (roll < 0.15) return this.unary(r.pick(['-', '+', '~']), this.intExpression(depth - 1));
     if (roll < 0.25) return this.binary('**', POWER, this.smallExpression(), this.literal(r.int(0, 4)));
     const { op, precedence } = r.pick(BINARY);
@@ -65,6 +69,41 @@ class ExpressionGenerator {
       return this.binary(op, 4, this.intExpression(2), this.unary('-', this.literal(r.int(0, 70)))).text;
     }
     return this.intExpression(r.int(1, 5)).text;
+  }
+
+  /**
+   * A comparison, `not`, `and`/`or` or a conditional expression: an int (bools are ints; `and`/`or` give an
+   * operand), parenthesized when an arithmetic operator takes it, and short-circuiting past errors sometimes.
+   */
+  private boolean(depth: number): Printed {
+    const r = this.random;
+    const operand = (): Printed => this.intExpression(Math.max(0, depth - 1));
+    const roll = r.next();
+    if (roll < 0.35) {
+      let printed = this.keywordBinary(r.pick(COMPARISONS), COMPARE, operand(), operand());
+      // Sometimes a chain: `a < b == c`.
+      if (r.chance(0.3)) printed = this.keywordBinary(r.pick(COMPARISONS), COMPARE, printed, operand(), true);
+      return printed;
+    }
+    if (roll < 0.5) {
+      const inner = operand();
+      return { text: `not ${this.wrap(inner, inner.precedence < NOT)}`, precedence: NOT };
+    }
+    if (roll < 0.85) {
+      const and = r.chance(0.5);
+      return this.keywordBinary(and ? 'and' : 'or', and ? AND : OR, r.chance(0.3) ? this.literal(r.pick([0, 1])) : operand(), operand());
+    }
+    const body = operand(), test = r.chance(0.5) ? this.boolean(Math.max(0, depth - 1)) : operand(), orelse = operand();
+    return {
+      text: `${this.wrap(body, body.precedence <= CONDITIONAL)} if ${this.wrap(test, test.precedence <= CONDITIONAL)} else ${this.wrap(orelse, orelse.precedence < CONDITIONAL)}`,
+      precedence: CONDITIONAL,
+    };
+  }
+
+  /** `left op right` with spaces (keywords need them); `chain` keeps an unparenthesized comparison on the left. */
+  private keywordBinary(op: string, precedence: number, left: Printed, right: Printed, chain = false): Printed {
+    const leftText = chain ? left.text : this.wrap(left, left.precedence < precedence || (precedence === COMPARE && left.precedence === COMPARE));
+    return { text: `${leftText} ${op} ${this.wrap(right, right.precedence <= precedence)}`, precedence };
   }
 
   private smallExpression(): Printed {
@@ -142,6 +181,10 @@ const HAND_WRITTEN = [
   '2 ** 0', '0 ** 0', '(-1) ** 12345678901234567890', '1 ** 10**30', '0 ** 10**30', '(1 // 0) << -1',
   '(1 << -1) // 0', '-2 ** 2 ** 3', '2 ** -1 ** 2', '- - - 5', '+-+5', '1 - -1', '1--1', '6 & 3 | 8 ^ 1',
   '0xFFFF_FFFF_FFFF_FFFF_FFFF + 1', '-(1 << 100) >> 99', '5 / 0', '4 / 2',
+  '(5 == 5) ^ (3 > 1)', '(0 and 4) | (7 and 1)', '0 and 1 // 0', '1 or 1 // 0', '1 and 1 // 0', '3 > 5 < 1 // 0',
+  '1 < 2 < 1 // 0', '(1 < 2) < 3', '1 < (2 < 3)', 'not 0', 'not 7 & 1', '~(not 0)', '-(1 == 1)', '1 if 0 else 2',
+  '1 // 0 if 1 else 2', '1 // 0 if 0 else 2', '(1 if 0 else 2) << 3', '1 if 0 else 2 if 1 else 3', '1 == 1 == 1',
+  '1 != 2 != 1', 'not 1 == 2', '(not 1) == 2', '0 or 0', '2 and 0 or 5', '(1 << -1) and 0', '0 and (1 << -1)',
 ];
 
 describe('bits evaluator vs CPython (differential)', function () {
@@ -174,9 +217,13 @@ describe('bits evaluator vs CPython (differential)', function () {
     assert.ok((outcomes.get('type') ?? 0) >= 30, JSON.stringify([...outcomes]));
   });
 
-  it('covers every literal base, underscores, big values and unary operators', function () {
+  it('covers every literal base, underscores, big values, unary operators, comparisons and boolean operations', function () {
+    const generated = expressions.slice(HAND_WRITTEN.length);
+    const count = (pattern: RegExp): number => generated.filter((e) => pattern.test(e)).length;
+    assert.ok(count(/ (and|or) /) >= 200 && count(/ if /) >= 100 && count(/[<>=]=?/) >= 200, 'too few boolean forms');
     const all = expressions.join(' ');
-    for (const needle of ['0x', '0X', '0b', '0B', '0o', '0O', '_', '~', '**', '//', '%', '<<', '>>', 'True']) {
+    for (const needle of ['0x', '0X', '0b', '0B', '0o', '0O', '_', '~', '**', '//', '%', '<<', '>>', 'True', ' and ', ' or ',
+      'not ', ' if ', ' else ', '==', '!=', '<=', ') ^ (']) {
       assert.ok(all.includes(needle), needle);
     }
     assert.ok(oracle.some((r) => 'value' in r && BigInt(r.value) > 1n << 64n), 'some value over 2**64');

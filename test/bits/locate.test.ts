@@ -9,7 +9,7 @@ function picked(text: string, snippet: string, target?: string, nth = 0): string
   const { line, character } = positionOf(text, snippet, target, nth);
   const located = locate(tokenize(text), text, line, character);
   if (located === null) return null;
-  return `${located.kind === 'operation' ? 'op' : 'literal'}: ${sourceOf(located.node, located.line, text)}`;
+  return `${located.kind === 'operation' ? 'op' : located.kind}: ${sourceOf(located.node, located.line, text)}`;
 }
 
 describe('bits locate: which operation a position picks', function () {
@@ -51,7 +51,14 @@ describe('bits locate: which operation a position picks', function () {
     assert.strictEqual(picked(text, '1_000'), 'literal: 1_000');
     assert.strictEqual(picked(text, '1.5'), null);
     assert.strictEqual(picked(text, '3j'), null);
-    assert.strictEqual(picked(text, 'C = 1_000', 'C'), null);
+    // A name outside bitwise operations is located; its hover shows a value only when it is bound to an int.
+    assert.strictEqual(picked(text, 'C = 1_000', 'C'), 'name: C');
+  });
+
+  it('a name or an attribute chain outside bitwise operations, on its last part', function () {
+    const text = 'r = consts.MASK + 1\n';
+    assert.strictEqual(picked(text, 'consts.MASK', 'MASK'), 'name: consts.MASK');
+    assert.strictEqual(picked(text, 'consts.MASK', 'consts'), null);
   });
 
   it('expressions spanning lines inside brackets, with comments between', function () {
@@ -87,7 +94,7 @@ describe('bits locate: which operation a position picks', function () {
     assert.strictEqual(picked(text, '# a & b', '&'), null);
     assert.strictEqual(picked(text, '"a & b"', '&'), null);
     assert.strictEqual(picked(text, 'f"{a & b}"', '&'), null);
-    assert.strictEqual(picked(text, 'r = a', 'r'), null);
+    assert.strictEqual(picked(text, 'r = a', 'r'), 'name: r');
   });
 
   it('inside a call: the call\'s arguments are their own expressions, and the call is an operand', function () {

@@ -46,12 +46,16 @@ describe('bits scope: constants from earlier assignments', function () {
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'a'), 'unknown');
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'b'), 'unknown');
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'SEP'), 'unknown');
-    assert.strictEqual(meaning(FLAGS, 'retries & a', 'can_write'), 'unknown');
+  });
+
+  it('a def or class binds something known not to be an int', function () {
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'can_write'), 'notInt');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'Packet'), 'notInt');
   });
 
   it('a parameter shadows a module constant of the same name', function () {
     assert.strictEqual(meaning(FLAGS, 'READ & 1', 'READ'), 'unknown');
-    assert.match(hoverText(FLAGS, 'READ & 1', '&'), /depends on `READ`/);
+    assert.match(hoverText(FLAGS, 'READ & 1', '&'), /Bit 0 is bit 0 of `READ`; bits 1 and up are 0\./);
   });
 
   it('function locals are visible in their function only; class attributes not in methods', function () {

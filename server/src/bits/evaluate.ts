@@ -14,22 +14,37 @@
 import { tokenize } from '../python/lexer/cursor';
 import { isCodeKind } from '../python/tokens';
 import { bitLength, floorDiv, floorMod } from './bigints';
+import { callValue } from './context';
 import { parseIntLiteral } from './literals';
 import { parseLine } from './parse';
-import { BinaryNode, ExprNode, UnaryNode } from './tree';
+import { BinaryNode, BoolOpNode, childrenOf, CompareNode, dottedPath, ExprNode, IfExpNode, UnaryNode } from './tree';
 
 export type PythonError = 'ValueError' | 'ZeroDivisionError';
 
 export type Value =
-  | { kind: 'int'; value: bigint }
+  /** `flag`: the value is a member (or a combination of members) of this enum.Flag / IntFlag class. */
+  | { kind: 'int'; value: bigint; flag?: FlagClass }
   /** Python would raise. */
   | { kind: 'error'; error: PythonError; message: string }
   /** Python would build a number too big to compute for a hover. */
   | { kind: 'tooLarge'; message: string }
-  /** Python would give something other than an int (a float, a string, a TypeError). */
-  | { kind: 'notInt'; message: string }
+  /**
+   * Python would give something other than an int (a float, a string, a TypeError). `object`: an operand is an
+   * object of another type (a display, a string, None, a class): the operation is not integer arithmetic at all.
+   */
+  | { kind: 'notInt'; message: string; object?: true }
   /** Depends on something we do not know (a name, a call). */
   | { kind: 'unknown' };
+
+/** An enum.Flag or IntFlag class: its name and members in definition order (for `Perm.R|Perm.W`). */
+export interface FlagClass {
+  name: string;
+  /** The same object for one class however often it is looked up (its class statement's record). */
+  identity: object;
+  /** A plain Flag is not an int: only `| & ^` between its own members are computed. */
+  isInt: boolean;
+  members: ReadonlyArray<{ name: string; value: bigint }>;
+}
 
 export interface EvaluationLimits {
   /** Widest left shift computed. */
@@ -73,6 +88,8 @@ export class WorkBudget {
 
 /** A name's value, if the caller knows it (see scope.ts). */
 export type NameResolver = (name: string) => Value | undefined;
+/** An attribute chain's value (`consts.MASK`, `Perm.R`), if the caller knows it. */
+export type PathResolver = (path: readonly string[]) => Value | undefined;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 
@@ -86,8 +103,9 @@ function error(kind: PythonError, message: string): Value {
 
 /** Evaluates every node under root; the map holds each node's value. */
 export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undefined,
-  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget)): Map<ExprNode, Value> {
-  const evaluator = new Evaluator(resolve, limits, budget);
+  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget),
+  resolvePath?: PathResolver): Map<ExprNode, Value> {
+  const evaluator = new Evaluator(resolve, limits, budget, resolvePath);
   // Post-order with an explicit stack: a node is computed once its children are.
   const stack: Array<[ExprNode, boolean]> = [[root, false]];
   while (stack.length > 0) {
@@ -97,9 +115,8 @@ export function evaluateTree(root: ExprNode, resolve: NameResolver = () => undef
       continue;
     }
     stack.push([node, true]);
-    if (node.kind === 'binary') stack.push([node.right, false], [node.left, false]);
-    else if (node.kind === 'unary') stack.push([node.operand, false]);
-    else if (node.kind === 'opaque') for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], false]);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], false]);
   }
   return evaluator.values;
 }
@@ -116,7 +133,7 @@ class Evaluator {
   readonly values = new Map<ExprNode, Value>();
 
   constructor(private readonly resolve: NameResolver, private readonly limits: EvaluationLimits,
-    private readonly budget: WorkBudget) {}
+    private readonly budget: WorkBudget, private readonly resolvePath?: PathResolver) {}
 
   valueOf(node: ExprNode): Value {
     // Every node costs a step, so a million cheap operations run out of budget too.
@@ -139,19 +156,81 @@ class Evaluator {
       case 'missing':
         return UNKNOWN;
       case 'opaque':
-        // Calls, subscripts and attributes may well be ints; literals of other types are not.
-        return node.what === 'call' || node.what === 'subscript' || node.what === 'attribute'
-          ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int` };
+        // Calls, subscripts and attributes may well be ints (unless a builtin container is called); literals of
+        // other types are not, nor is a float literal.
+        if (node.what === 'call') return callValue(node) ?? UNKNOWN;
+        if (node.what === 'attribute') {
+          const path = this.resolvePath && dottedPath(node);
+          return (path && this.resolvePath!(path)) ?? UNKNOWN;
+        }
+        return node.what === 'subscript' ? UNKNOWN : { kind: 'notInt', message: `a ${node.what} is not an int`, object: true };
       case 'unary':
         return this.unary(node);
       case 'binary':
         return this.binary(node);
+      case 'compare':
+        return this.compare(node);
+      case 'boolop':
+        return this.boolOp(node);
+      case 'ifexp':
+        return this.conditional(node);
     }
+  }
+
+  /**
+   * A chain stops at its first false comparison (later operands are not evaluated, their errors not raised).
+   * Only int comparisons are decided: `in`, `is` and other types make the chain unknown.
+   */
+  private compare(node: CompareNode): Value {
+    let left = this.values.get(node.operands[0])!;
+    if (left.kind === 'error' || left.kind === 'tooLarge') return left;
+    for (let k = 0; k < node.ops.length; k++) {
+      const right = this.values.get(node.operands[k + 1])!;
+      if (right.kind === 'error' || right.kind === 'tooLarge') return right;
+      if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
+      if (left.flag?.isInt === false || right.flag?.isInt === false) return UNKNOWN; // a Flag member is no int
+      const a = left.value, b = right.value;
+      let holds: boolean;
+      switch (node.ops[k]) {
+        case '<': holds = a < b; break;
+        case '>': holds = a > b; break;
+        case '==': holds = a === b; break;
+        case '!=': holds = a !== b; break;
+        case '<=': holds = a <= b; break;
+        case '>=': holds = a >= b; break;
+        default: return UNKNOWN;
+      }
+      if (!holds) return int(0n);
+      left = right;
+    }
+    return int(1n);
+  }
+
+  /** `a and b` is a when a is false, else b; `a or b` is a when a is true, else b (bools are ints). */
+  private boolOp(node: BoolOpNode): Value {
+    const left = this.values.get(node.left)!;
+    if (left.kind === 'error' || left.kind === 'tooLarge') return left;
+    if (left.kind !== 'int') return UNKNOWN;
+    return (left.value === 0n) === (node.op === 'and') ? left : this.values.get(node.right)!;
+  }
+
+  /** The test first, then only the branch it picks. */
+  private conditional(node: IfExpNode): Value {
+    const test = this.values.get(node.test)!;
+    if (test.kind === 'error' || test.kind === 'tooLarge') return test;
+    if (test.kind !== 'int') return UNKNOWN;
+    return this.values.get(test.value !== 0n ? node.body : node.orelse)!;
   }
 
   private unary(node: UnaryNode): Value {
     const operand = this.values.get(node.operand)!;
+    if (node.op === 'not') {
+      if (operand.kind === 'error' || operand.kind === 'tooLarge') return operand;
+      return operand.kind === 'int' ? int(operand.value === 0n ? 1n : 0n) : UNKNOWN;
+    }
     if (operand.kind !== 'int') return operand;
+    // `~Perm.R` keeps to the class's bits (3 for R=4, W=2, X=1), not -5: not computed here.
+    if (operand.flag !== undefined) return UNKNOWN;
     if (node.op === '+') return operand;
     const bits = bitLength(operand.value);
     if (!this.budget.take(words(bits))) return this.tooLarge(this.budget.refusal);
@@ -169,6 +248,16 @@ class Evaluator {
     if (right.kind === 'notInt') return right;
     if (right.kind === 'int' && left.kind === 'unknown') return this.errorWhateverTheLeft(node, right.value);
     if (left.kind !== 'int' || right.kind !== 'int') return UNKNOWN;
+    const flag = left.flag ?? right.flag;
+    if (flag !== undefined) {
+      // Members of one Flag class combine into that class; a plain Flag does nothing else (TypeError).
+      const bitwise = node.op === '|' || node.op === '&' || node.op === '^';
+      if (bitwise && left.flag?.identity === right.flag?.identity) {
+        const result = this.apply(node.op, left.value, right.value);
+        return result.kind === 'int' ? { ...result, flag } : result;
+      }
+      if ((left.flag && !left.flag.isInt) || (right.flag && !right.flag.isInt)) return UNKNOWN;
+    }
     return this.apply(node.op, left.value, right.value);
   }
 

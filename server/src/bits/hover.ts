@@ -8,7 +8,11 @@ import { partitionPoint } from '../python/partition';
 import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
 import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
+import { builtinValue, nonIntegerContext } from './context';
 import { describeIdiom } from './idioms';
+import { followerFor, ModuleIndexCache, ModuleReader } from './imports';
+import { layoutSentence } from './layoutText';
+import { Layout, layoutTree, Operands } from './symbolic';
 import { Located, locate, LogicalLine, sourceOf } from './locate';
 import { BitsHoverOptions, normalizeOptions } from './options';
 import { renderLiteral, renderOperation } from './render';
@@ -16,6 +20,13 @@ import { ScopeIndex } from './scope';
 import { parseIntLiteral } from './literals';
 import { ExprNode, innerRange } from './tree';
 
+
+/** Where the hovered file is and how to read the workspace's other modules (for names imported from them). */
+export interface HoverWorkspace {
+  file: string;
+  reader: ModuleReader;
+  cache: ModuleIndexCache;
+}
 
 export interface BitsHover {
   markdown: string;
@@ -63,7 +74,8 @@ export class HoverTokens {
  * The hover for (line, character), 0-based with UTF-16 columns; null when there is nothing to show.
  * `cache` (for this very text) saves tokenizing again for the next hover.
  */
-export function bitsHover(text: string, line: number, character: number, options?: Partial<BitsHoverOptions>, cache?: HoverTokens): BitsHover | null {
+export function bitsHover(text: string, line: number, character: number, options?: Partial<BitsHoverOptions>, cache?: HoverTokens,
+  workspace?: HoverWorkspace): BitsHover | null {
   try {
     const settings = normalizeOptions(options);
     if (!settings.enabled || typeof text !== 'string') return null;
@@ -78,7 +90,7 @@ export function bitsHover(text: string, line: number, character: number, options
     if (tokens === null) return null;
     const located = locate(tokens, source, localLine, character);
     const scopes = cached?.scopes ?? new ScopeIndex(source);
-    const hover = located === null ? null : hoverFor(located, tokens, source, settings, scopes, window.lineOffset);
+    const hover = located === null ? null : hoverFor(located, tokens, source, settings, scopes, window.lineOffset, workspace);
     if (hover && window.lineOffset > 0) {
       hover.range.start.line += window.lineOffset;
       hover.range.end.line += window.lineOffset;
@@ -122,7 +134,7 @@ function hoverWindow(text: string, line: number, character: number): { start: nu
 }
 
 function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions, scopes: ScopeIndex,
-  lineOffset = 0): BitsHover | null {
+  lineOffset: number, workspace: HoverWorkspace | undefined): BitsHover | null {
   const line = located.line;
   if (located.kind === 'literal') {
     const literal = parseIntLiteral(located.node.text);
@@ -136,9 +148,26 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
   };
   // One budget for the whole hover: the hovered expression and every constant it resolves.
   const budget = new WorkBudget(limits.workBudget);
-  const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget);
-  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value, limits, budget);
+  const imports = workspace && followerFor(workspace.file, workspace.reader, workspace.cache, limits, budget);
+  const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget, imports);
+  // Type annotations, match patterns, isinstance's classes: `|` there is not integer OR.
+  if (nonIntegerContext(line.code, text, node) !== undefined) return null;
+  const values = evaluateTree(node, (name) => bindings.lookup(name)?.value ?? builtinValue(name), limits, budget,
+    (path) => bindings.lookupPath(path));
+  const value = values.get(node)!;
+  if (located.kind === 'name') {
+    // A name bound to an int constant, here or in another module: its value, like a literal's.
+    if (value.kind !== 'int') return null;
+    return { markdown: renderLiteral(sourceOf(node, line, text), value.value, options), range: rangeOf(node, line) };
+  }
+  // A set, dict, string, None or class operand: not integer arithmetic, so no bit table.
+  if (value.kind === 'notInt' && value.object) return null;
   const source = (n: ExprNode): string => sourceOf(n, line, text);
+  // Unknown operands: what each bit of the result is, in terms of the named operands' bits.
+  const operands = new Operands();
+  const layouts = value.kind === 'unknown'
+    ? layoutTree(node, { values, operands, budget, operandSource: (n) => (isNamedOperand(n) ? source(n) : undefined) })
+    : undefined;
   const idiom = describeIdiom(node, {
     sourceOf: source,
     values,
@@ -151,7 +180,7 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
       return t && text.slice(t.start, t.end);
     },
   });
-  const markdown = renderOperation(node, {
+  const markdown = renderOperation(located.node, {
     values,
     sourceOf: source,
     bindingLineOf: (n) => {
@@ -160,8 +189,23 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
       return binding && binding.value.kind !== 'unknown' ? binding.line + 1 + lineOffset : undefined;
     },
     options,
-  }, idiom ? [idiom] : []);
+    layouts,
+    operandSources: operands.sources,
+  }, notesFor(idiom, layouts?.get(node), operands.sources));
   return { markdown, range: rangeOf(node, line) };
+}
+
+/** An idiom's sentence wins; otherwise the sentence the symbolic layout makes, if any. */
+function notesFor(idiom: string | undefined, layout: Layout | undefined, sources: readonly string[]): string[] {
+  const sentence = idiom ?? (layout && layoutSentence(layout, sources));
+  return sentence ? [sentence] : [];
+}
+
+/** A name or an attribute chain of names (`self.flags`): an operand whose bits a layout can name. */
+function isNamedOperand(node: ExprNode): boolean {
+  let current = node;
+  while (current.kind === 'opaque' && current.what === 'attribute' && current.items.length === 1) current = current.items[0];
+  return current.kind === 'name';
 }
 
 function rangeOf(node: ExprNode, line: LogicalLine): BitsHover['range'] {

@@ -10,7 +10,7 @@ import { partitionPoint } from '../python/partition';
 import { Token, TokenKind } from '../python/tokens';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine, ParsedLine } from './parse';
-import { BinaryNode, ExprNode, innerRange, IntLiteralNode, isBitwise, UnaryNode } from './tree';
+import { BinaryNode, childrenOf, dottedPath, ExprNode, innerRange, IntLiteralNode, isBitwise, UnaryNode } from './tree';
 
 export interface LogicalLine {
   /** The line's code tokens; node token indices refer to this array. */
@@ -22,7 +22,9 @@ export interface LogicalLine {
 
 export type Located =
   | { kind: 'operation'; node: BinaryNode | UnaryNode; line: LogicalLine }
-  | { kind: 'literal'; node: IntLiteralNode; line: LogicalLine };
+  | { kind: 'literal'; node: IntLiteralNode; line: LogicalLine }
+  /** A name or attribute chain (`MASK`, `consts.MASK`, `Perm.R`) outside any bitwise operation. */
+  | { kind: 'name'; node: ExprNode; line: LogicalLine };
 
 /** The token of the file under (line, character), by binary search; undefined between tokens. */
 export function tokenAt(tokens: readonly Token[], line: number, character: number): number | undefined {
@@ -56,11 +58,23 @@ export function locate(tokens: readonly Token[], text: string, line: number, cha
   if (owner === undefined) return null;
   const found: Located | null = innermostBitwise(owner) !== undefined
     ? { kind: 'operation', node: innermostBitwise(owner)!, line: logicalLine }
-    : owner.kind === 'int' && token.kind === TokenKind.Number ? { kind: 'literal', node: owner, line: logicalLine } : null;
+    : owner.kind === 'int' && token.kind === TokenKind.Number ? { kind: 'literal', node: owner, line: logicalLine }
+    : token.kind === TokenKind.Name ? namedAt(owner, position - windowStart, logicalLine) : null;
   // In a window, an operation reaching a cut edge (or missing an operand there) may be only part of the real one.
   if (found && code !== allCode && (cut.start && found.node.first === 0 || cut.end && found.node.last === code.length - 1
     || containsMissing(found.node))) return null;
   return found;
+}
+
+/** The name, or the attribute chain whose last name is the token (`consts.MASK` on `MASK`), at token `at`. */
+function namedAt(owner: ExprNode, at: number, line: LogicalLine): Located | null {
+  if (owner.kind === 'name') {
+    // `a.b` on `a`: the base alone is what the reader points at only when it is not followed by `.`.
+    return owner.parent?.kind === 'opaque' && owner.parent.what === 'attribute' ? null : { kind: 'name', node: owner, line };
+  }
+  if (owner.kind !== 'opaque' || owner.what !== 'attribute' || owner.last !== at || dottedPath(owner) === undefined) return null;
+  if (owner.parent?.kind === 'opaque' && owner.parent.what === 'attribute') return null; // `a.b.c` on `b`
+  return { kind: 'name', node: owner, line };
 }
 
 function containsMissing(node: ExprNode): boolean {
@@ -68,8 +82,7 @@ function containsMissing(node: ExprNode): boolean {
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current.kind === 'missing') return true;
-    if (current.kind === 'binary') stack.push(current.left, current.right);
-    else if (current.kind === 'unary') stack.push(current.operand);
+    if (current.kind !== 'opaque') stack.push(...childrenOf(current));
   }
   return false;
 }

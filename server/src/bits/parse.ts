@@ -1,10 +1,11 @@
 /**
  * Operator-precedence parser for the expressions on one logical line.
  *
- * Python's precedence, lowest first: `|` < `^` < `&` < `<< >>` < `+ -` < `* / // % @` < unary `- + ~` < `**`.
- * `**` is right-associative and its right operand may be unary (`2 ** -1`), while a unary operator on its left
- * binds looser (`-2 ** 2 == -4`). Everything looser than `|` (comparisons, `not`/`and`/`or`, `,`, `=`, `:`,
- * keywords) separates expressions: `a & b == 0` yields `a & b` and `0`, which is what Python groups too.
+ * Python's precedence, lowest first: `x if c else y` < `or` < `and` < `not` < comparisons (chained: `a < b < c`)
+ * < `|` < `^` < `&` < `<< >>` < `+ -` < `* / // % @` < unary `- + ~` < `**`. `**` is right-associative and its
+ * right operand may be unary (`2 ** -1`), while a unary operator on its left binds looser (`-2 ** 2 == -4`).
+ * Everything else (`,`, `=`, `:`, `lambda`, other keywords, an `if` with no `else`, as in a comprehension)
+ * separates expressions.
  *
  * The parser is a shunting-yard with an explicit stack of bracket frames instead of recursion, so 10,000
  * nested parentheses cost memory, not call stack. It never fails: a missing operand becomes a `missing` node,
@@ -12,7 +13,7 @@
  */
 import { isKeyword } from '../python/lexer/chars';
 import { Token, TokenKind } from '../python/tokens';
-import { BinaryNode, BinaryOp, ExprNode, MissingNode, OpaqueNode, UnaryNode, UnaryOp } from './tree';
+import { BinaryNode, BinaryOp, BoolOpNode, CompareNode, CompareOp, ExprNode, IfExpNode, MissingNode, OpaqueNode, UnaryNode, UnaryOp } from './tree';
 
 export interface ParsedLine {
   /** The top-level expressions, left to right. */
@@ -39,6 +40,12 @@ const BINARY_OPERATORS: ReadonlyMap<string, OpInfo> = new Map<string, OpInfo>([
   ['**', { precedence: 8, rightAssociative: true }],
 ]);
 const UNARY_PRECEDENCE = 7;
+const COMPARISON: OpInfo = { precedence: 0.5, rightAssociative: false };
+const NOT_PRECEDENCE = 0.4;
+const AND: OpInfo = { precedence: 0.3, rightAssociative: false };
+const OR: OpInfo = { precedence: 0.2, rightAssociative: false };
+const CONDITIONAL: OpInfo = { precedence: 0.1, rightAssociative: true };
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['<', '>', '==', '>=', '<=', '!=']);
 
 /** The augmented assignments that count as bitwise operations, mapped to their operator. */
 export const BITWISE_AUGMENTED: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
@@ -47,7 +54,11 @@ export const BITWISE_AUGMENTED: ReadonlyMap<string, BinaryOp> = new Map<string, 
 
 type PendingOp =
   | { unary: true; op: UnaryOp; token: number }
-  | { unary: false; op: BinaryOp; token: number; info: OpInfo };
+  | { unary: false; type: 'binary'; op: BinaryOp; token: number; info: OpInfo }
+  | { unary: false; type: 'compare'; op: CompareOp; token: number; info: OpInfo }
+  | { unary: false; type: 'bool'; op: 'and' | 'or'; token: number; info: OpInfo }
+  /** `if` of a conditional expression; `elseToken` once its `else` is read (it then takes three operands). */
+  | { unary: false; type: 'if'; token: number; info: OpInfo; elseToken?: number };
 
 const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
@@ -81,9 +92,30 @@ export function parseLine(tokens: readonly Token[], text: string): ParsedLine {
 class LineParser {
   private readonly owner: Array<ExprNode | undefined>;
   private readonly frames: Frame[] = [newFrame('line', -1, '')];
+  /** The `if` tokens that have their `else` (the others end a comprehension's clause or a match guard). */
+  private readonly conditionalIfs = new Set<number>();
 
   constructor(private readonly tokens: readonly Token[], private readonly text: string) {
     this.owner = new Array<ExprNode | undefined>(tokens.length);
+    this.findConditionalIfs();
+  }
+
+  /** One pass: each `else` belongs to the latest `if` at its bracket depth not cut off by `,` `:` `=` `;` or `for`. */
+  private findConditionalIfs(): void {
+    const pending: number[][] = [[]];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      if (t.kind !== TokenKind.Name && t.kind !== TokenKind.Op) continue;
+      const v = this.value(i);
+      const level = pending[pending.length - 1];
+      if (v === '(' || v === '[' || v === '{') pending.push([]);
+      else if ((v === ')' || v === ']' || v === '}') && pending.length > 1) pending.pop();
+      else if (v === 'if') level.push(i);
+      else if (v === 'else') {
+        const found = level.pop();
+        if (found !== undefined) this.conditionalIfs.add(found);
+      } else if (v === ',' || v === ':' || v === '=' || v === ';' || v === 'for') level.length = 0;
+    }
   }
 
   parse(): ParsedLine {
@@ -138,6 +170,8 @@ class LineParser {
         } else if (value === 'None') {
           this.pushOperand(frame, this.opaque('None', i, i, []));
         } else if (isKeyword(value)) {
+          const consumed = this.keywordOperator(frame, i, value);
+          if (consumed > 0) return consumed;
           this.separate(frame, i);
         } else {
           this.pushOperand(frame, { kind: 'name', name: value, first: i, last: i, parens: 0 });
@@ -150,6 +184,54 @@ class LineParser {
         this.separate(frame, i);
         return 1;
     }
+  }
+
+  /** `and`, `or`, `not`, `in`, `not in`, `is`, `is not`, `if`/`else` of a conditional: tokens consumed, or 0. */
+  private keywordOperator(frame: Frame, i: number, value: string): number {
+    const afterOperand = this.expectsOperator(frame);
+    const next = this.tokens[i + 1] === undefined ? '' : this.value(i + 1);
+    if (!afterOperand) {
+      if (value !== 'not') return 0;
+      frame.ops.push({ unary: true, op: 'not', token: i });
+      return 1;
+    }
+    if (value === 'and' || value === 'or') {
+      this.pushBinary(frame, { unary: false, type: 'bool', op: value, token: i, info: value === 'and' ? AND : OR });
+      return 1;
+    }
+    if (value === 'in' || value === 'is' || (value === 'not' && next === 'in')) {
+      const two = value === 'not' || (value === 'is' && next === 'not');
+      const op: CompareOp = value === 'in' ? 'in' : value === 'not' ? 'not in' : two ? 'is not' : 'is';
+      if (two) this.ownerOfSecond.set(i, i + 1);
+      this.pushBinary(frame, { unary: false, type: 'compare', op, token: i, info: COMPARISON });
+      return two ? 2 : 1;
+    }
+    if (value === 'if' && this.conditionalIfs.has(i)) {
+      this.pushBinary(frame, { unary: false, type: 'if', token: i, info: CONDITIONAL });
+      return 1;
+    }
+    if (value === 'else') {
+      // Everything since the `if` (its test) is complete: reduce down to the `if` waiting for this `else`.
+      while (frame.ops.length > 0) {
+        const top = frame.ops[frame.ops.length - 1];
+        if (!top.unary && top.type === 'if' && top.elseToken === undefined) {
+          top.elseToken = i;
+          frame.binaryOps++;
+          return 1;
+        }
+        this.reduceOnce(frame);
+      }
+    }
+    return 0;
+  }
+
+  /** Second tokens of `not in` and `is not`, by their first: owned by the same comparison. */
+  private readonly ownerOfSecond = new Map<number, number>();
+
+  private pushBinary(frame: Frame, op: Exclude<PendingOp, { unary: true }>): void {
+    this.reduceWhileTighter(frame, op.info);
+    frame.ops.push(op);
+    frame.binaryOps++;
   }
 
   private operatorToken(frame: Frame, i: number, value: string): number {
@@ -178,6 +260,7 @@ class LineParser {
       // Attribute access: the base stays inside as an item so hovering it still works.
       const base = frame.operands.pop()!;
       const node = this.opaque('attribute', base.first, i + 1, [base]);
+      node.attribute = this.value(i + 1);
       this.owner[i] = this.owner[i + 1] = node;
       frame.operands.push(node);
       return 2;
@@ -195,6 +278,10 @@ class LineParser {
       frame.ops.push({ unary: true, op: value, token: i });
       return 1;
     }
+    if (COMPARISON_OPERATORS.has(value) && afterOperand) {
+      this.pushBinary(frame, { unary: false, type: 'compare', op: value as CompareOp, token: i, info: COMPARISON });
+      return 1;
+    }
     const info = BINARY_OPERATORS.get(value);
     if (info === undefined || (!afterOperand && (value === '*' || value === '**' || value === '@'))) {
       // Punctuation, comparisons, `*args`, `**kwargs`, a decorator's `@`: not arithmetic.
@@ -203,9 +290,7 @@ class LineParser {
     }
     // A binary operator with nothing on its left (code being typed): keep going with a placeholder.
     if (!afterOperand) this.pushOperand(frame, this.missing(i));
-    this.reduceWhileTighter(frame, info);
-    frame.ops.push({ unary: false, op: value as BinaryOp, token: i, info });
-    frame.binaryOps++;
+    this.pushBinary(frame, { unary: false, type: 'binary', op: value as BinaryOp, token: i, info });
     return 1;
   }
 
@@ -234,7 +319,7 @@ class LineParser {
     for (;;) {
       const top = frame.ops[frame.ops.length - 1];
       if (top === undefined) return;
-      const precedence = top.unary ? UNARY_PRECEDENCE : top.info.precedence;
+      const precedence = top.unary ? (top.op === 'not' ? NOT_PRECEDENCE : UNARY_PRECEDENCE) : top.info.precedence;
       const tighter = precedence > incoming.precedence || (precedence === incoming.precedence && !incoming.rightAssociative);
       if (!tighter) return;
       this.reduceOnce(frame);
@@ -252,12 +337,33 @@ class LineParser {
       return;
     }
     frame.binaryOps--;
+    if (op.type === 'if' && op.elseToken !== undefined) frame.binaryOps--;
+    const third = op.type === 'if' && op.elseToken !== undefined ? frame.operands.pop() ?? this.missing(op.elseToken) : undefined;
     const right = frame.operands.pop() ?? this.missing(op.token);
     const left = frame.operands.pop() ?? this.missing(op.token);
-    const node: BinaryNode = {
-      kind: 'binary', op: op.op, opToken: op.token, left, right, augmented: false,
-      first: left.first, last: right.last, parens: 0,
-    };
+    let node: ExprNode;
+    if (op.type === 'binary') {
+      node = { kind: 'binary', op: op.op, opToken: op.token, left, right, augmented: false, first: left.first, last: right.last, parens: 0 } satisfies BinaryNode;
+    } else if (op.type === 'bool') {
+      node = { kind: 'boolop', op: op.op, opToken: op.token, left, right, first: left.first, last: right.last, parens: 0 } satisfies BoolOpNode;
+    } else if (op.type === 'compare') {
+      // `a < b < c` is one chain; a parenthesized `(a < b) < c` is not.
+      if (left.kind === 'compare' && left.parens === 0) {
+        left.operands.push(right);
+        left.ops.push(op.op);
+        left.last = right.last;
+        node = left;
+      } else {
+        node = { kind: 'compare', operands: [left, right], ops: [op.op], first: left.first, last: right.last, parens: 0 } satisfies CompareNode;
+      }
+      const second = this.ownerOfSecond.get(op.token);
+      if (second !== undefined) this.owner[second] = node;
+    } else {
+      const orelse = third ?? this.missing(op.token);
+      node = { kind: 'ifexp', body: left, test: right, orelse, first: left.first, last: orelse.last, parens: 0 } satisfies IfExpNode;
+      orelse.parent = node;
+      if (op.elseToken !== undefined) this.owner[op.elseToken] = node;
+    }
     left.parent = right.parent = node;
     this.owner[op.token] = node;
     frame.operands.push(node);

@@ -9,8 +9,10 @@
  * show their low bits behind a `«` prefix.
  */
 import { bitLength, popCount, pythonRepr, signedBitLength } from './bigints';
-import { Value } from './evaluate';
+import { FlagClass, Value } from './evaluate';
 import { Base, BitsHoverOptions } from './options';
+import { layoutMap, movedBits } from './layoutText';
+import { bitAt, isInformative, Layout, meaningOf } from './symbolic';
 import { BinaryNode, ExprNode, isBitwise, UnaryNode } from './tree';
 
 export interface RenderContext {
@@ -20,11 +22,15 @@ export interface RenderContext {
   /** For names bound to a constant: the 1-based line of the binding. */
   bindingLineOf(node: ExprNode): number | undefined;
   options: BitsHoverOptions;
+  /** Symbolic layouts of nodes whose value is unknown (symbolic.ts), and the operands they name. */
+  layouts?: ReadonlyMap<ExprNode, Layout>;
+  operandSources?: readonly string[];
 }
 
 /** A row of the block: an operator column, a bits column, a label. */
 type Row =
-  | { type: 'value'; op: string; value: bigint | undefined; label: string }
+  /** `layout`: the symbolic bits drawn when the value is not known. */
+  | { type: 'value'; op: string; value: bigint | undefined; label: string; layout?: Layout }
   | { type: 'rule'; op: string; label: string }
   | { type: 'gap' };
 
@@ -50,12 +56,13 @@ export function renderOperation(node: BinaryNode | UnaryNode, context: RenderCon
       break;
     }
   }
-  const parts = [codeBlock(rows, context.options)];
+  const letters = operandLetters(context.operandSources ?? []);
+  const parts = [codeBlock(rows, context.options, letters)];
   if (steps.length > shown.length) parts.push(`(${steps.length - shown.length} earlier steps not shown)`);
   const value = context.values.get(node)!;
   parts.push(resultLine(failure ?? value, context, node));
   parts.push(...notes);
-  const legend = legendOf(rows, context.options);
+  const legend = legendOf(rows, context.options, letters, context.operandSources ?? []);
   if (legend) parts.push(legend);
   return parts.filter((p) => p.length > 0).join('\n\n');
 }
@@ -118,15 +125,57 @@ function stepRows(step: BinaryNode | UnaryNode, context: RenderContext, withResu
   if (withResult) {
     const value = intOf(context.values.get(step)!);
     let label = truncate(context.sourceOf(step)) + valueSuffix(value, context);
+    // Letters do not say which bit of the operand they are: a step that moves bits says where they come from.
+    const layout = value === undefined ? context.layouts?.get(step) : undefined;
+    const moved = layout && movedBits(layout, context.operandSources ?? []);
+    if (moved) label += ` = ${moved}`;
     const dropped = droppedBits(step, context);
     if (dropped) label += ` (shifted out: ${dropped})`;
-    rows.push({ type: 'value', op: '', value, label });
+    rows.push({ type: 'value', op: '', value, label, layout: layoutFor(step, value, context) });
   }
   return rows;
 }
 
 function operandRow(op: string, node: ExprNode, context: RenderContext): Row {
-  return { type: 'value', op, value: intOf(context.values.get(node)!), label: operandLabel(node, context) };
+  const value = intOf(context.values.get(node)!);
+  return { type: 'value', op, value, label: operandLabel(node, context), layout: layoutFor(node, value, context) };
+}
+
+/** The node's symbolic layout, when its value is not known and the layout says something. */
+function layoutFor(node: ExprNode, value: bigint | undefined, context: RenderContext): Layout | undefined {
+  const layout = value === undefined ? context.layouts?.get(node) : undefined;
+  return layout && isInformative(layout) ? layout : undefined;
+}
+
+/** The letter drawn for each operand's bits: the first letter of its last name part if free (never o or l, like 0 and 1). */
+function operandLetters(sources: readonly string[]): string[] {
+  const taken = new Set(['o', 'l']);
+  return sources.map((source) => {
+    const name = source.slice(source.lastIndexOf('.') + 1).toLowerCase();
+    const letter = [...name, ...'abcdefghijkmnpqrstuvwxyz'].find((c) => c >= 'a' && c <= 'z' && !taken.has(c)) ?? '?';
+    taken.add(letter);
+    return letter;
+  });
+}
+
+/** The symbolic row's bits: 0, 1, ? or the operand's letter (capital: flipped). */
+function symbolicBits(layout: Layout, width: number, letters: readonly string[]): string {
+  let out = '';
+  for (let p = width - 1; p >= 0; p--) {
+    const m = meaningOf(bitAt(layout, p));
+    out += m.kind === 'const' ? String(m.bit) : m.kind === 'unknown' ? '?'
+      : m.flipped ? letters[m.operand].toUpperCase() : letters[m.operand];
+  }
+  return out;
+}
+
+/** Bits a symbolic row needs to show (its tail at least once when that is not 0). */
+function layoutWidth(layout: Layout): number {
+  return layout.bits.length + (layout.tail.kind === 'const' && layout.tail.bit === 0 ? 0 : 1);
+}
+
+function unboundedTail(layout: Layout): boolean {
+  return !(layout.tail.kind === 'const' && layout.tail.bit === 0);
 }
 
 /** The operand's source, its value when the source does not already spell it, and where a name was bound. */
@@ -159,7 +208,7 @@ function intOf(value: Value): bigint | undefined {
   return value.kind === 'int' ? value.value : undefined;
 }
 
-interface Layout {
+interface BlockLayout {
   /** Bits drawn per row. */
   width: number;
   groupSize: number;
@@ -168,13 +217,15 @@ interface Layout {
   cutFrom?: number;
 }
 
-function layoutOf(rows: readonly Row[], options: BitsHoverOptions): Layout {
+function layoutOf(rows: readonly Row[], options: BitsHoverOptions): BlockLayout {
   const groupSize = options.grouping === 'byte' ? 8 : 4;
   const values = rows.flatMap((r) => (r.type === 'value' && r.value !== undefined ? [r.value] : []));
-  const anyNegative = values.some((v) => v < 0n);
+  const layouts = rows.flatMap((r) => (r.type === 'value' && r.layout !== undefined ? [r.layout] : []));
+  const anyNegative = values.some((v) => v < 0n) || layouts.some(unboundedTail);
   // With negatives present every row keeps a sign bit, so the leftmost bit shown is the one that repeats.
   let needed = options.minWidth;
   for (const v of values) needed = Math.max(needed, anyNegative ? signedBitLength(v) : bitLength(v));
+  for (const l of layouts) needed = Math.max(needed, layoutWidth(l));
   const roundUp = (bits: number): number => Math.ceil(bits / groupSize) * groupSize;
   const limit = roundUp(options.maxBits);
   return needed > limit
@@ -182,7 +233,7 @@ function layoutOf(rows: readonly Row[], options: BitsHoverOptions): Layout {
     : { width: roundUp(needed), groupSize, anyNegative };
 }
 
-function codeBlock(rows: readonly Row[], options: BitsHoverOptions): string {
+function codeBlock(rows: readonly Row[], options: BitsHoverOptions, letters: readonly string[] = []): string {
   if (rows.length === 0) return '';
   const layout = layoutOf(rows, options);
   const opWidth = Math.max(...rows.map((r) => (r.type === 'gap' ? 0 : r.op.length)));
@@ -195,9 +246,11 @@ function codeBlock(rows: readonly Row[], options: BitsHoverOptions): string {
     switch (row.type) {
       case 'rule': return (left + RULE.repeat(bitsWidth) + '  ' + row.label).trimEnd();
       case 'value': {
-        const bits = row.value === undefined ? '?'.repeat(layout.width) : twosComplement(row.value, layout.width);
-        const prefix = !hasPrefix ? '' : row.value !== undefined && layout.cutFrom !== undefined
-          && (layout.anyNegative ? signedBitLength(row.value) : bitLength(row.value)) > layout.width ? '«'
+        const bits = row.value !== undefined ? twosComplement(row.value, layout.width)
+          : row.layout ? symbolicBits(row.layout, layout.width, letters) : '?'.repeat(layout.width);
+        const rowWidth = row.value !== undefined ? (layout.anyNegative ? signedBitLength(row.value) : bitLength(row.value))
+          : row.layout ? layoutWidth(row.layout) : 0;
+        const prefix = !hasPrefix ? '' : layout.cutFrom !== undefined && rowWidth > layout.width ? '«'
           : layout.anyNegative ? '…' : ' ';
         return (left + prefix + group(bits, layout.groupSize) + '  ' + row.label).trimEnd();
       }
@@ -206,11 +259,28 @@ function codeBlock(rows: readonly Row[], options: BitsHoverOptions): string {
   return '```\n' + lines.join('\n') + '\n```';
 }
 
-function legendOf(rows: readonly Row[], options: BitsHoverOptions): string {
+function legendOf(rows: readonly Row[], options: BitsHoverOptions, letters: readonly string[] = [], sources: readonly string[] = []): string {
   if (!rows.some((r) => r.type === 'value')) return '';
   const layout = layoutOf(rows, options);
   const notes: string[] = [];
-  if (layout.anyNegative) {
+  const symbolic = rows.flatMap((r) => (r.type === 'value' && r.layout ? [r.layout] : []));
+  const shown = new Set<number>(), flipped = new Set<number>();
+  for (const l of symbolic) {
+    for (let p = 0; p < layout.width; p++) {
+      const m = meaningOf(bitAt(l, p));
+      if (m.kind === 'operand') (m.flipped ? flipped : shown).add(m.operand);
+    }
+  }
+  for (const k of flipped) shown.add(k);
+  if (shown.size > 0) {
+    const named = [...shown].sort((a, b) => a - b).map((k) => `\`${letters[k]}\` stands for a bit of \`${sources[k]}\``
+      + (flipped.has(k) ? `, \`${letters[k].toUpperCase()}\` for one flipped` : ''));
+    notes.push(named.join('; ') + (symbolic.some((l) => l.bits.some((b) => meaningOf(b).kind === 'unknown')) ? '; `?` is unknown.' : '.'));
+  }
+  if (symbolic.some((l) => l.tail.kind === 'operand')) {
+    notes.push('`…` before a letter: the operand\'s higher bits go on without end (its width is not known: a Python int is unbounded).');
+  }
+  if (layout.anyNegative && rows.some((r) => r.type === 'value' && (r.value !== undefined ? r.value < 0n : r.layout?.tail.kind === 'const' && r.layout.tail.bit === 1))) {
     notes.push('`…` the leftmost bit shown repeats forever: Python ints have no fixed width, so a negative number '
       + 'behaves as if it had infinitely many leading 1s (two\'s complement).');
   }
@@ -232,9 +302,12 @@ function group(bits: string, size: number): string {
 /** `= 10 · 0xa · 0b1010` for an int; otherwise what went wrong or what the result depends on. */
 function resultLine(value: Value, context: RenderContext, node: ExprNode): string {
   switch (value.kind) {
-    case 'int':
+    case 'int': {
+      const members = value.flag && flagMembers(value.value, value.flag);
       return '= ' + context.options.bases.map((base) => '`' + abbreviate(pythonRepr(value.value, base)) + '`').join(' · ')
-        + (bitLength(value.value) > context.options.maxBits ? ` (${bitLength(value.value)} bits)` : '');
+        + (bitLength(value.value) > context.options.maxBits ? ` (${bitLength(value.value)} bits)` : '')
+        + (members ? ` · \`${members}\`` : '');
+    }
     case 'error':
       return `Python raises **${value.error}**: ${value.message}.`;
     case 'tooLarge':
@@ -242,6 +315,8 @@ function resultLine(value: Value, context: RenderContext, node: ExprNode): strin
     case 'notInt':
       return `Not an integer operation: ${value.message}.`;
     case 'unknown': {
+      const layout = context.layouts?.get(node);
+      if (layout && isInformative(layout)) return layoutMap(layout, context.operandSources ?? []);
       const unknowns = unknownOperands(node, context);
       return unknowns.length === 0 ? 'The result is not known.'
         : `The result depends on ${unknowns.map((u) => '`' + truncate(u) + '`').join(', ')}, not known constants here.`;
@@ -262,6 +337,26 @@ function unknownOperands(node: ExprNode, context: RenderContext): string[] {
     stack.push(...children.reverse());
   }
   return [...found];
+}
+
+/**
+ * A Flag value as its members, as Python names it: a member with exactly that value, else the single-bit
+ * members it holds in definition order, with bits no member names as a number (`Perm.R|Perm.W`, `Perm.R|8`).
+ */
+function flagMembers(value: bigint, flag: FlagClass): string | undefined {
+  if (value < 0n) return undefined;
+  const exact = flag.members.find((m) => m.value === value);
+  if (exact) return `${flag.name}.${exact.name}`;
+  const names: string[] = [];
+  let rest = value;
+  for (const m of flag.members) {
+    if (m.value > 0n && (m.value & (m.value - 1n)) === 0n && (rest & m.value) !== 0n && !names.includes(m.name)) {
+      names.push(`${flag.name}.${m.name}`);
+      rest &= ~m.value;
+    }
+  }
+  if (names.length === 0) return value === 0n ? `${flag.name}(0)` : undefined;
+  return names.join('|') + (rest !== 0n ? `|${rest}` : '');
 }
 
 function truncate(text: string): string {

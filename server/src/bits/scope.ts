@@ -15,7 +15,9 @@
  * are evaluated, and a chain of names defined by one another is followed MAX_CHAIN_DEPTH deep at most.
  */
 import { isCodeKind, Token, TokenKind } from '../python/tokens';
-import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, Value, WorkBudget } from './evaluate';
+import { bitLength } from './bigints';
+import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, FlagClass, Value, WorkBudget } from './evaluate';
+import { dottedPath, ExprNode } from './tree';
 import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine } from './parse';
 import { partitionPoint } from '../python/partition';
@@ -31,6 +33,8 @@ export interface Binding {
 
 export interface NameLookup {
   lookup(name: string): Binding | undefined;
+  /** The value of an attribute chain `a.b.c` (a module's constant, an enum member), or undefined. */
+  lookupPath(path: readonly string[]): Value | undefined;
 }
 
 /**
@@ -52,20 +56,40 @@ interface BindingRecord {
   index: number;
   /**
    * The constant expression bound, as the file's tokens [from, to) (its statement's NEWLINE ends it; `A = B =
-   * ...` shares one); from is -1 when the name is bound to something unknown.
+   * ...` shares one); from is UNKNOWN_VALUE when the name is bound to something unknown, CLASS or FUNCTION
+   * for `class` and `def`.
    */
   from: number;
   to: number;
+  /** What an import binds, or a class's bases and body (for enum members). */
+  detail?: RecordDetail;
 }
 
-interface Scope {
+/**
+ * `import a.b.c as d` is {module: 'a.b.c'}; `import a.b.c` binds `a` and is {module: 'a', submodule: 'a.b.c'};
+ * `from ..m import X` is {level: 2, module: 'm', name: 'X'}.
+ */
+export type ImportDetail = { kind: 'import'; level: number; module: string; name?: string; submodule?: string };
+type RecordDetail = ImportDetail | { kind: 'class'; bases: string[]; scope?: Scope };
+
+/** Follows imports into other modules of the workspace (bits/imports.ts), for one hover. */
+export interface ImportFollower {
+  /** The value of `path` (an attribute chain, possibly empty) read from what the import binds, or undefined. */
+  follow(detail: ImportDetail, path: readonly string[]): Value | undefined;
+}
+
+export interface Scope {
   /** Indentation level (count of INDENTs) of the scope's body; 0 for the module. */
   bodyLevel: number;
+  /** For a class body: the class statement's record. */
+  owner?: BindingRecord;
   /** Each name's bindings in this scope, in the order read. */
   bindings: Map<string, BindingRecord[]>;
 }
 
 const UNKNOWN: Value = { kind: 'unknown' };
+/** BindingRecord.from for bindings without a constant expression. */
+const UNKNOWN_VALUE = -1, CLASS = -2, FUNCTION = -3;
 
 /**
  * The bindings visible from the statement whose first token is tokens[limit]: that statement's own scope,
@@ -88,6 +112,8 @@ export class ScopeIndex {
   private level = 0;
   /** A `def` or `class` statement just ended: its body's INDENT opens a scope holding these names. */
   private opening: string[] | undefined;
+  /** The class statement's record, whose body the next INDENT opens. */
+  private openingClass: BindingRecord | undefined;
 
   constructor(readonly text: string) {}
 
@@ -96,11 +122,14 @@ export class ScopeIndex {
    * through at least that statement, the same tokens on every call (a longer prefix is fine).
    */
   lookupBefore(tokens: readonly Token[], limit: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
-    budget = new WorkBudget(limits.workBudget)): NameLookup {
+    budget = new WorkBudget(limits.workBudget), imports?: ImportFollower): NameLookup {
     this.readTo(tokens, limit);
-    const resolver = new Resolver(tokens, this.text, this.module, limits, budget);
+    const resolver = new Resolver(tokens, this.text, this.module, limits, budget, imports);
     const scope = this.scopeAt(limit);
-    return { lookup: (name) => resolver.lookup(name, scope, limit) };
+    return {
+      lookup: (name) => resolver.lookup(name, scope, limit),
+      lookupPath: (path) => resolver.lookupPath(path, scope, limit),
+    };
   }
 
   /** Reads the statements before tokens[limit] not read yet. */
@@ -113,10 +142,14 @@ export class ScopeIndex {
         if (this.opening) {
           const scope: Scope = { bodyLevel: this.level, bindings: new Map() };
           for (const name of this.opening) add(scope, { name, line: tokens[i].startLine }, i);
+          if (this.openingClass?.detail?.kind === 'class') {
+            this.openingClass.detail.scope = scope;
+            scope.owner = this.openingClass;
+          }
           this.open.push(scope);
           this.changes.push({ index: i, scope });
         }
-        this.opening = undefined;
+        this.opening = this.openingClass = undefined;
         i++;
       } else if (kind === TokenKind.Dedent) {
         this.level--;
@@ -133,7 +166,11 @@ export class ScopeIndex {
         const { code, indices } = codeTokensOf(tokens, i, end);
         const statement = new Statement(code, indices, end, this.text);
         this.opening = statement.opensScope();
-        for (const binding of statement.bindings()) add(this.current, binding, i);
+        this.openingClass = undefined;
+        for (const binding of statement.bindings()) {
+          const record = add(this.current, binding, i);
+          if (binding.detail?.kind === 'class') this.openingClass = record;
+        }
         i = end + 1;
       }
     }
@@ -152,11 +189,14 @@ export class ScopeIndex {
   }
 }
 
-function add(scope: Scope, binding: ReadBinding, index: number): void {
-  const record: BindingRecord = { name: binding.name, line: binding.line, index, from: binding.from ?? -1, to: binding.to ?? -1 };
+function add(scope: Scope, binding: ReadBinding, index: number): BindingRecord {
+  const from = binding.from ?? (binding.what === 'class' ? CLASS : binding.what === 'function' ? FUNCTION : UNKNOWN_VALUE);
+  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1 };
+  if (binding.detail) record.detail = binding.detail.kind === 'class' ? { ...binding.detail } : binding.detail;
   const list = scope.bindings.get(record.name);
   if (list) list.push(record);
   else scope.bindings.set(record.name, [record]);
+  return record;
 }
 
 /** The last binding of `name` in scope before token index `limit`. */
@@ -181,17 +221,97 @@ class Resolver {
   private cutShort = 0;
 
   constructor(private readonly tokens: readonly Token[], private readonly text: string, private readonly module: Scope,
-    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget) {}
+    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports?: ImportFollower) {}
+
+  /** The record of `name` visible from token index `limit` in `scope` (the scope's own, else the module's), and its scope. */
+  private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
+    const record = lastBefore(scope, name, limit);
+    if (record !== undefined) return { record, scope };
+    const outer = scope !== this.module ? lastBefore(this.module, name, limit) : undefined;
+    return outer && { record: outer, scope: this.module };
+  }
 
   /** The binding of `name` visible from token index `limit` in `scope`: the scope's own, else the module's. */
   lookup(name: string, scope: Scope, limit: number): Binding | undefined {
-    let record = lastBefore(scope, name, limit);
-    if (record === undefined && scope !== this.module) {
-      scope = this.module;
-      record = lastBefore(scope, name, limit);
+    const found = this.find(name, scope, limit);
+    if (found === undefined) return undefined;
+    const { record } = found;
+    const value = record.from >= 0 ? this.valueOf(record, found.scope)
+      : record.detail?.kind === 'import' ? this.imports?.follow(record.detail, []) ?? UNKNOWN
+      : record.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } as const
+      : record.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } as const : UNKNOWN;
+    return { name, line: record.line, value };
+  }
+
+  /** `a.b.c`: a name, a module's constant through an import, or a member of an enum.Flag/IntFlag/IntEnum class. */
+  lookupPath(path: readonly string[], scope: Scope, limit: number): Value | undefined {
+    if (path.length === 1) return this.lookup(path[0], scope, limit)?.value;
+    const found = this.find(path[0], scope, limit);
+    const detail = found?.record.detail;
+    if (detail?.kind === 'import') return this.imports?.follow(detail, path.slice(1));
+    if (detail?.kind === 'class' && detail.scope && path.length === 2 && this.enumKind(found!.record) !== undefined) {
+      const member = lastBefore(detail.scope, path[1], Infinity);
+      return member && isMemberName(path[1]) ? this.valueOf(member, detail.scope) : undefined;
     }
-    if (record === undefined) return undefined;
-    return { name, line: record.line, value: record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN };
+    return undefined;
+  }
+
+  /** 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module. */
+  private enumKind(owner: BindingRecord): EnumKind | undefined {
+    const detail = owner.detail;
+    if (detail?.kind !== 'class' || detail.bases.length !== 1) return undefined;
+    const parts = detail.bases[0].split('.');
+    const kind = ENUM_KINDS.get(parts[parts.length - 1]);
+    if (kind === undefined || parts.length > 2) return undefined;
+    const imported = lastBefore(this.module, parts[0], owner.index)?.detail;
+    if (imported?.kind !== 'import' || imported.level !== 0) return undefined;
+    const fromEnum = parts.length === 1 ? imported.module === 'enum' && imported.name === parts[0]
+      : imported.module === 'enum' && imported.name === undefined && imported.submodule === undefined;
+    return fromEnum ? kind : undefined;
+  }
+
+  /**
+   * An enum member's value: `auto()` as the enum module makes it (a Flag's next power of two above every
+   * earlier value, an IntEnum's largest earlier value plus one, 1 for the first), tagged with its class when a
+   * Flag (for `Perm.R|Perm.W`). Members are the names the body binds that do not start with `_`; a name
+   * bound twice makes the class raise, so its members are unknown.
+   */
+  private enumValue(record: BindingRecord, scope: Scope, value: Value | 'auto'): Value {
+    const owner = scope.owner!;
+    const kind = this.enumKind(owner);
+    if (kind === undefined || !isMemberName(record.name)) return value === 'auto' ? UNKNOWN : value;
+    const members = [...scope.bindings.values()].filter((list) => isMemberName(list[0].name) && list[0].from !== FUNCTION && list[0].from !== CLASS);
+    if (members.some((list) => list.length > 1)) return UNKNOWN;
+    const ordered = members.map((list) => list[0]).sort((a, b) => a.index - b.index);
+    if (value === 'auto') {
+      let max: bigint | undefined;
+      for (const earlier of ordered) {
+        if (earlier.index >= record.index) break;
+        const v = earlier.from >= 0 ? this.valueOf(earlier, scope) : UNKNOWN;
+        if (v.kind !== 'int') return UNKNOWN;
+        if (max === undefined || v.value > max) max = v.value;
+      }
+      if (max !== undefined && max < 0n) return UNKNOWN;
+      value = { kind: 'int', value: max === undefined ? 1n : kind === 'intEnum' ? max + 1n : 1n << BigInt(bitLength(max)) };
+    }
+    if (value.kind !== 'int' || kind === 'intEnum') return value;
+    return { ...value, flag: this.flagClass(owner, scope, ordered, kind) };
+  }
+
+  private readonly flagClasses = new Map<BindingRecord, FlagClass>();
+
+  /** The class's members with their values, computed once per hover (a member not known is left out). */
+  private flagClass(owner: BindingRecord, scope: Scope, ordered: readonly BindingRecord[], kind: EnumKind): FlagClass {
+    const known = this.flagClasses.get(owner);
+    if (known) return known;
+    const members: Array<{ name: string; value: bigint }> = [];
+    const flag: FlagClass = { name: owner.name, identity: owner, isInt: kind === 'intFlag', members };
+    this.flagClasses.set(owner, flag);
+    for (const record of ordered) {
+      const v = record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN;
+      if (v.kind === 'int') members.push({ name: record.name, value: v.value });
+    }
+    return flag;
   }
 
   /** The value of a constant bound in `scope`, against the bindings visible at its own statement. */
@@ -217,19 +337,38 @@ class Resolver {
       const code: Token[] = [];
       for (let i = record.from; i < record.to; i++) if (isCodeKind(this.tokens[i].kind)) code.push(this.tokens[i]);
       const { roots } = parseLine(code, this.text);
-      value = roots.length !== 1 ? UNKNOWN
-        : evaluateTree(roots[0], (name) => this.lookup(name, scope, record.index)?.value, this.limits, this.budget).get(roots[0])!;
+      const root = roots.length === 1 ? roots[0] : undefined;
+      const raw = root === undefined ? UNKNOWN
+        : scope.owner && isAutoCall(root) ? 'auto' as const
+        : evaluateTree(root, (name) => this.lookup(name, scope, record.index)?.value, this.limits, this.budget,
+          (path) => this.lookupPath(path, scope, record.index)).get(root)!;
+      value = scope.owner ? this.enumValue(record, scope, raw) : raw === 'auto' ? UNKNOWN : raw;
     } finally {
       this.depth--;
     }
-    if (value.kind !== 'int' && value.kind !== 'tooLarge') value = UNKNOWN;
+    // A display or a string is known not to be an int (`EMPTY = frozenset()`); anything else is just unknown.
+    if (value.kind !== 'int' && value.kind !== 'tooLarge' && !(value.kind === 'notInt' && value.object)) value = UNKNOWN;
     this.values.set(record.from, { value, depth: this.depth, complete: this.cutShort === cutBefore });
     return value;
   }
 }
 
+type EnumKind = 'flag' | 'intFlag' | 'intEnum';
+const ENUM_KINDS: ReadonlyMap<string, EnumKind> = new Map([['Flag', 'flag'], ['IntFlag', 'intFlag'], ['IntEnum', 'intEnum']] as const);
+
+function isMemberName(name: string): boolean {
+  return !name.startsWith('_');
+}
+
+/** `auto()` or `enum.auto()`. */
+function isAutoCall(node: ExprNode): boolean {
+  if (node.kind !== 'opaque' || node.what !== 'call' || node.items.length !== 1) return false;
+  const path = dottedPath(node.items[0]);
+  return path !== undefined && path[path.length - 1] === 'auto' && path.length <= 2;
+}
+
 /** A binding as a statement reads it (without its position). */
-type ReadBinding = { name: string; line: number; from?: number; to?: number };
+type ReadBinding = { name: string; line: number; from?: number; to?: number; what?: 'class' | 'function'; detail?: RecordDetail };
 
 function unknown(name: string, line: number): ReadBinding {
   return { name, line };
@@ -273,10 +412,17 @@ class Statement {
   bindings(): ReadBinding[] {
     if (this.is(0, 'def') || this.is(0, 'class') || this.is(0, 'async')) {
       const nameAt = this.is(0, 'async') ? 2 : 1;
-      return this.code[nameAt]?.kind === TokenKind.Name ? [unknown(this.value(nameAt), this.line)] : [];
+      const what = this.is(nameAt - 1, 'class') ? 'class' : 'function';
+      if (this.code[nameAt]?.kind !== TokenKind.Name) return [];
+      const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1) } : undefined;
+      return [{ name: this.value(nameAt), line: this.line, what, detail }];
     }
     const bound: ReadBinding[] = [];
     const importsNames = this.is(0, 'import') || this.is(0, 'from');
+    if (importsNames) {
+      const imports = this.imports();
+      if (imports !== undefined) return imports;
+    }
     for (let i = 0; i < this.code.length; i++) {
       // `import a.b as c`, `with x as c`, `except E as c`, `for a, b in`: all make names unknown.
       if (this.code[i + 1]?.kind === TokenKind.Name && (this.is(i, 'as') || this.is(i, 'import') || (importsNames && this.is(i, ',')))) {
@@ -290,6 +436,76 @@ class Statement {
     }
     bound.push(...this.assignments());
     return bound;
+  }
+
+  /** The dotted names between `(` at code[at] and its `)`, when every base is one (no keywords, calls). */
+  private bases(at: number): string[] {
+    if (!this.is(at, '(')) return [];
+    const bases: string[] = [];
+    let current = '';
+    for (let i = at + 1; i < this.code.length; i++) {
+      const v = this.value(i);
+      if (v === ',' || v === ')') {
+        if (current !== '') bases.push(current);
+        current = '';
+        if (v === ')') return bases;
+      } else if (this.code[i].kind === TokenKind.Name || v === '.') {
+        current += v;
+      } else {
+        return ['?']; // a keyword argument, a call, a subscript: not a plain enum class
+      }
+    }
+    return ['?'];
+  }
+
+  /** `import a.b as c, d` and `from ..m import (x as y, z)`: each bound name with what it imports; undefined if malformed. */
+  private imports(): ReadBinding[] | undefined {
+    const out: ReadBinding[] = [];
+    let i = 1;
+    const dotted = (): string | undefined => {
+      let name = '';
+      while (this.code[i]?.kind === TokenKind.Name && !this.is(i, 'import') && !this.is(i, 'as')) {
+        name += this.value(i++);
+        if (!this.is(i, '.')) break;
+        name += '.';
+        i++;
+      }
+      return name === '' || name.endsWith('.') ? undefined : name;
+    };
+    if (this.is(0, 'import')) {
+      for (;;) {
+        const module = dotted();
+        if (module === undefined) return undefined;
+        if (this.is(i, 'as') && this.code[i + 1]?.kind === TokenKind.Name) {
+          out.push({ name: this.value(i + 1), line: this.line, detail: { kind: 'import', level: 0, module } });
+          i += 2;
+        } else {
+          const top = module.split('.')[0];
+          out.push({ name: top, line: this.line, detail: { kind: 'import', level: 0, module: top, submodule: module === top ? undefined : module } });
+        }
+        if (!this.is(i, ',')) return i === this.code.length ? out : undefined;
+        i++;
+      }
+    }
+    let level = 0;
+    for (; this.is(i, '.') || this.is(i, '...'); i++) level += this.value(i).length;
+    const module = this.is(i, 'import') ? '' : dotted();
+    if (module === undefined || !this.is(i, 'import')) return undefined;
+    i++;
+    if (this.is(i, '(')) i++;
+    while (i < this.code.length) {
+      if (this.is(i, '*') || this.code[i].kind !== TokenKind.Name) return this.is(i, '*') ? [] : undefined;
+      const name = this.value(i++);
+      let as = name;
+      if (this.is(i, 'as') && this.code[i + 1]?.kind === TokenKind.Name) {
+        as = this.value(i + 1);
+        i += 2;
+      }
+      out.push({ name: as, line: this.line, detail: { kind: 'import', level, module, name } });
+      if (this.is(i, ',')) i++;
+      if (this.is(i, ')')) i++;
+    }
+    return out;
   }
 
   /** `A = B = value` and `A: T = value` bind the value; `a, b = value` makes a and b unknown. */

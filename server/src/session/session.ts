@@ -11,6 +11,8 @@
 import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { bitsHover, BitsHover } from '../bits/hover';
+import { ModuleIndexCache } from '../bits/imports';
+import { WorkspaceModuleReader } from './moduleReader';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
 import { NotebookModule } from '../python/notebook';
 import { ConfigProblem } from '../config/types';
@@ -97,6 +99,9 @@ export class DocbitsSession {
   private readonly queue: ValidationQueue;
   private readonly faults = new FaultLog();
   private folders: string[];
+  /** Other modules of the workspace, for names a hovered file imports (bits/imports.ts). */
+  private readonly modules = new WorkspaceModuleReader(() => this.folders, (file) => this.openTextOf(file));
+  private readonly moduleIndexes = new ModuleIndexCache();
 
   constructor(private readonly host: SessionHost, options: SessionOptions) {
     this.folders = [...options.folders];
@@ -236,7 +241,16 @@ export class DocbitsSession {
     if (notebook) return this.cellHover(notebook, uri, line, character);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis) return null;
-    return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+    const file = filePathOf(uri);
+    this.modules.maxFileSize = analysis.context.settings.maxFileSize;
+    return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
+      file === undefined ? undefined : { file, reader: this.modules, cache: this.moduleIndexes });
+  }
+
+  /** The unsaved text of the open document at an absolute path, if one is open. */
+  private openTextOf(file: string): string | undefined {
+    for (const [uri, open] of this.documents) if (filePathOf(uri) === file) return open.document.getText();
+    return undefined;
   }
 
   async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {

@@ -1,0 +1,49 @@
+/** enum.IntFlag / Flag / IntEnum members, auto() included (bits/scope.ts), against python3 importing the fixture. */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { bitsHover } from '../../server/src/bits/hover';
+import { positionOf, readFixture } from './helpers';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'bits');
+const ENUMS = readFixture('enums.py');
+
+/** Python's value (as an int) and repr of each expression, evaluated in the fixture module. */
+function python(expressions: string[]): Array<{ value: string; repr: string }> {
+  const script = `import sys, json\nsys.path.insert(0, ${JSON.stringify(FIXTURES)})\nfrom enums import *\n`
+    + `print(json.dumps([{"value": str(getattr(v, "value", v)), "repr": repr(v)} for v in [${expressions.join(', ')}]]))`;
+  return JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8' })) as Array<{ value: string; repr: string }>;
+}
+
+function hover(snippet: string, target: string): string {
+  const { line, character } = positionOf(ENUMS, snippet, target);
+  return bitsHover(ENUMS, line, character)?.markdown ?? '';
+}
+
+describe('bits/scope: enum members', () => {
+  const cases = ['Perm.R | Perm.W', 'Perm.RW | Perm.X', 'Perm.R | 8', 'Auto.A | Auto.D', 'Plain.ONE | Plain.TWO', 'Level.HIGH | Level.MID'];
+  const expected = python(cases);
+  cases.forEach((expression, i) => {
+    it(`${expression} is ${expected[i].repr}`, () => {
+      const markdown = hover(expression, '|');
+      assert.match(markdown, new RegExp(`^= \`${expected[i].value}\``, 'm'));
+      // Flags are also named by their members, as Python's repr names them.
+      const names = /<([\w.|]+): -?\d+>/.exec(expected[i].repr)?.[1];
+      if (names) {
+        const [cls] = names.split('.');
+        const spelled = names.split('|').map((n, k) => (k === 0 || /^\d+$/.test(n) ? n : `${cls}.${n}`)).join('|');
+        if (!/\|\d+$/.test(spelled)) assert.ok(markdown.includes(`\`${spelled}\``), `${spelled} in\n${markdown}`);
+      }
+    });
+  });
+
+  it('~ of a Flag member is not computed as an int (Python keeps to the class\'s bits)', () => {
+    const markdown = hover('~Perm.R', '~');
+    assert.doesNotMatch(markdown, /= `-5`|Bits 0/);
+    assert.strictEqual(python(['~Perm.R'])[0].value, '3');
+  });
+
+  it('a class that is not an enum gives no member values', () => {
+    assert.doesNotMatch(hover('NotAnEnum.R | 1', '|'), /= `5`/);
+  });
+});
