@@ -68,10 +68,20 @@ describe('update docstring to match signature', () => {
       assert.strictEqual(doc, lines('"""Print x.', '', '    Args:', '        x: The value.', '    """'));
     });
 
-    it('turns Returns into Yields for a generator, typed from the annotation', () => {
+    it('turns Returns into Yields for a function that became a generator, keeping what it says', () => {
       const { doc, changes } = updated(text, 'now_yields');
-      assert.deepStrictEqual(changes, ['removed Returns', 'added Yields']);
-      assert.match(doc, /n: The bound\.\n\n {4}Yields:\n {8}Iterator\[int\]: Description of the yielded values\.\n {4}"""$/);
+      assert.deepStrictEqual(changes, ['Returns became Yields']);
+      assert.match(doc, /n: The bound\.\n\n {4}Yields:\n {8}A list\.\n {4}"""$/);
+    });
+
+    it('adds Yields to a generator, typed from the annotation, and new sections in their usual order', () => {
+      const source = lines('def f(n, m) -> Iterator[int]:', '    """Count.', '', '    Examples:', '        >>> list(f(2))', '    """',
+        '    if n < 0:', '        raise ValueError(n)', '    yield from range(n)', '');
+      const { doc, changes } = updated(source, 'f');
+      assert.deepStrictEqual(changes, ['added parameters', 'added Yields', 'added Raises']);
+      assert.strictEqual(doc, lines('"""Count.', '', '    Args:', '        n: Description of n.', '        m: Description of m.', '',
+        '    Yields:', '        Iterator[int]: Description of the yielded values.', '', '    Raises:',
+        '        ValueError: Description of when it is raised.', '', '    Examples:', '        >>> list(f(2))', '    """'));
     });
 
     it('adds an entry for an exception raised by name, keeping the documented ones', () => {

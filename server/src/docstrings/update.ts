@@ -85,6 +85,8 @@ interface Edit {
   start: number;
   end: number;
   text: string;
+  /** For insertions after the last text: what puts the closing quotes back on their own line (once). */
+  tail?: string;
 }
 
 /** The bare names an entry documents: `*args` is `args`, numpy's `x, y` is both. Null when it is not a list of names. */
@@ -131,6 +133,10 @@ class Updater {
     const literal = doc.literals[0];
     if (literal.quote !== '"""' && literal.quote !== "'''") return false;
     if (!doc.sections.some((s) => STRUCTURED_KINDS.has(s.kind) && !s.nonstandard)) return false;
+    // A malformed docstring (an entry without its colon, `self - the instance`) is not ours to rewrite.
+    if (doc.problems.length > 0) return false;
+    const judged = doc.sections.filter((s) => PARAM_KINDS.has(s.kind) && !s.nonstandard).flatMap((s) => s.entries);
+    if (judged.some((e) => entryNames(e) === null && e.field !== 'key' && e.field !== 'keyword')) return false;
     const facts = functionFacts(this.file, this.index, literal.quote);
     if (!facts) return false;
     this.doc = doc;
@@ -144,8 +150,10 @@ class Updater {
   run(): DocstringUpdate | null {
     if (!this.ready()) return null;
     this.updateParams();
-    this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
-    this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
+    if (!this.returnsBecomeYields()) {
+      this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
+      this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
+    }
     this.updateRaises();
     if (this.edits.length === 0) return null;
     const edits = this.finish();
@@ -307,6 +315,35 @@ class Updater {
     }
   }
 
+  /**
+   * A function that became a generator: its one Returns section, which no longer applies, becomes Yields
+   * (the title changes, its description stays), rather than losing what it says for a placeholder.
+   */
+  private returnsBecomeYields(): boolean {
+    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
+    const returns = sections.filter((s) => s.kind === 'returns');
+    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return false;
+    if (this.needsReturns() || this.mayKeepReturns()) return false;
+    const section = returns[0];
+    if (this.style === 'sphinx') {
+      for (const entry of section.entries) {
+        const field = entry.field === 'rtype' ? 'rtype' : entry.field;
+        if (field === 'return' || field === 'returns') {
+          this.edits.push({ start: entry.span.start + 1, end: entry.span.start + 1 + field.length, text: field === 'return' ? 'yield' : 'yields' });
+        }
+        const typeField = entry.typeField ?? (entry.field === 'rtype' ? entry.span : undefined);
+        if (typeField) this.edits.push({ start: typeField.start + 1, end: typeField.start + 6, text: 'ytype' });
+      }
+    } else if (section.titleSpan) {
+      const title = this.text.slice(section.titleSpan.start, section.titleSpan.end);
+      const underline = /(\r\n|\n|\r)([ \t]*)-+$/.exec(title);
+      const text = this.style === 'numpy' && underline ? `Yields${underline[1]}${underline[2]}------` : title.replace(/^Returns?/, 'Yields');
+      this.edits.push({ start: section.titleSpan.start, end: section.titleSpan.end, text });
+    } else return false;
+    this.changes.push('Returns became Yields');
+    return true;
+  }
+
   private updateRaises(): void {
     const { body } = this.facts!;
     const sections = this.doc!.sections.filter((s) => s.kind === 'raises' && !s.nonstandard);
@@ -447,8 +484,8 @@ class Updater {
     const at = afterFields ? Math.max(...fields.map((f) => f.end)) : this.lastTextEnd();
     const close = this.doc!.literals[0].bodyEnd;
     const closingOnOwnLine = /[\r\n]/.test(this.text.slice(at, close)) || !this.isLastText(at);
-    const text = (afterFields ? this.eol : this.eol + this.eol) + indented.join(this.eol) + (closingOnOwnLine ? '' : this.eol + this.baseIndent);
-    this.edits.push({ start: at, end: at, text });
+    const text = (afterFields ? this.eol : this.eol + this.eol) + indented.join(this.eol);
+    this.edits.push({ start: at, end: at, text, tail: closingOnOwnLine ? '' : this.eol + this.baseIndent });
   }
 
   private firstFieldStart(section: DocSection): number {
@@ -565,7 +602,18 @@ class Updater {
 
   /** The edits as LSP-shaped edits; null when two of them overlap (then we change nothing). */
   private finish(): TextEditLike[] | null {
-    const edits = this.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    // Stable sort: insertions at one place keep the order they were made in (parameters, Returns, Yields,
+    // Raises), and become one edit (clients may apply same-place insertions in any order).
+    const sorted = this.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const edits: Edit[] = [];
+    for (const e of sorted) {
+      const last = edits[edits.length - 1];
+      if (last && last.start === last.end && e.start === e.end && e.start === last.start) {
+        last.text += e.text;
+        if (e.tail !== undefined) last.tail = e.tail;
+      } else edits.push({ ...e });
+    }
+    for (const e of edits) if (e.tail) e.text += e.tail;
     for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return null;
     const literal = this.doc!.literals[0];
     if (edits.some((e) => e.start < literal.bodyStart || e.end > literal.bodyEnd)) return null;

@@ -1,0 +1,115 @@
+/**
+ * "Update docstring" checked by machine over the stdlib: every function whose docstring the update changes
+ * is updated (all of a file's updates applied together), and then
+ * - the file still compiles with CPython and its code is the same (ast.dump without docstrings);
+ * - every line of the old docstring is still in the new one, verbatim, unless it belongs to an entry or
+ *   section the update removed;
+ * - a second update changes nothing;
+ * - our own comparison finds no mismatch (parameters, Returns, Yields, Raises) on the updated function.
+ * CI reads every 3rd file outside the test folders; DOCBITS_FULL_DIFF=1 reads every file, tests included.
+ * DOCBITS_UPDATE_STYLE sets the default style (google).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { parsedFile } from '../../server/src/coverage/stubs';
+import { DocstringStyleName } from '../../server/src/docstrings/parse';
+import { docstringMismatches, docstringUpdate, DocstringUpdate } from '../../server/src/docstrings/update';
+import { decodePython } from '../../server/src/python/decode';
+import { stdlibFiles } from '../oracles/stdlib';
+import { cpythonFacts } from '../oracles/stubs';
+import { applyEdits } from './helpers';
+
+const FULL = process.env.DOCBITS_FULL_DIFF === '1';
+const STYLE = (process.env.DOCBITS_UPDATE_STYLE ?? 'google') as DocstringStyleName;
+
+interface Updated {
+  file: string;
+  before: string;
+  after: string;
+  updates: Array<{ index: number; update: DocstringUpdate }>;
+}
+
+/** The docstring literal of definition `index` of a text. */
+function docstringText(text: string, index: number): string {
+  const file = parsedFile(text);
+  const d = file.structure.definitions[index].docstring!;
+  return text.slice(file.lineStarts[d.startLine] + d.startCol, file.lineStarts[d.endLine] + d.endCol);
+}
+
+/** Lines of text[start, end) that lie outside every removed span. */
+function survivingLines(text: string, start: number, end: number, removed: Array<{ start: number; end: number }>): string[] {
+  const out: string[] = [];
+  let lineStart = start;
+  while (lineStart <= end) {
+    const m = /\r\n|\n|\r/g;
+    m.lastIndex = lineStart;
+    const found = m.exec(text);
+    const lineEnd = found && found.index < end ? found.index : end;
+    const line = text.slice(lineStart, lineEnd);
+    const gone = removed.some((r) => r.start < lineEnd && r.end > lineStart);
+    if (!gone && line.trim() !== '') out.push(line);
+    if (!found || found.index >= end) break;
+    lineStart = found.index + found[0].length;
+  }
+  return out;
+}
+
+describe('update docstring over the stdlib', function () {
+  this.timeout(900_000);
+
+  it('compiles, keeps the code and every surviving line, is idempotent, and leaves no mismatch', () => {
+    const all = stdlibFiles();
+    const files = FULL ? all : all.filter((f) => !/\/(test|tests|idle_test)\//.test(f)).filter((_, i) => i % 3 === 0);
+    const changed: Updated[] = [];
+    let functions = 0;
+    for (const path of files) {
+      const decoded = decodePython(fs.readFileSync(path));
+      if (!decoded.ok) continue;
+      const before = decoded.text;
+      const file = parsedFile(before);
+      const updates: Updated['updates'] = [];
+      file.structure.definitions.forEach((def, index) => {
+        if (def.keyword !== 'def' || !def.docstring) return;
+        functions++;
+        const update = docstringUpdate(file, index, { defaultStyle: STYLE });
+        if (update) updates.push({ index, update });
+      });
+      if (updates.length === 0) continue;
+      const after = applyEdits(before, updates.flatMap((u) => u.update.edits));
+      changed.push({ file: path, before, after, updates });
+    }
+    const facts = cpythonFacts([...changed.map((c) => c.before), ...changed.map((c) => c.after)]);
+    let updated = 0;
+    const failures: string[] = [];
+    changed.forEach((c, k) => {
+      const old = facts[k], now = facts[changed.length + k];
+      if (old.error) return; // Python 2 files and the like: nothing to compare
+      if (now.error) return void failures.push(`${c.file}: no longer compiles: ${now.error}`);
+      if (now.skeleton !== old.skeleton) failures.push(`${c.file}: the code changed`);
+      const afterFile = parsedFile(c.after);
+      for (const { index, update } of c.updates) {
+        updated++;
+        const name = `${c.file}:${afterFile.structure.definitions[index].line + 1} ${afterFile.structure.definitions[index].name}`;
+        const oldFile = parsedFile(c.before);
+        const d = oldFile.structure.definitions[index].docstring!;
+        const start = oldFile.lineStarts[d.startLine] + d.startCol, end = oldFile.lineStarts[d.endLine] + d.endCol;
+        const newLines = docstringText(c.after, index).split(/\r\n|\n|\r/);
+        const remaining = new Map<string, number>();
+        for (const line of newLines) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+        for (const line of survivingLines(c.before, start, end, update.removed)) {
+          const left = remaining.get(line) ?? 0;
+          // The first line keeps its text; the quotes' line may gain a line break before the closing quotes.
+          if (left > 0) remaining.set(line, left - 1);
+          else if (!newLines.some((n) => n.startsWith(line.replace(/("""|''')$/, '')))) failures.push(`${name}: line lost or changed: ${JSON.stringify(line)}`);
+        }
+        const again = docstringUpdate(afterFile, index, { defaultStyle: STYLE });
+        if (again) failures.push(`${name}: second update: ${again.changes.join(', ')}`);
+        const mismatches = docstringMismatches(afterFile, index, { defaultStyle: STYLE });
+        if (mismatches.length > 0) failures.push(`${name}: still ${mismatches.join('; ')}`);
+      }
+    });
+    console.log(`      ${files.length} files, ${functions} documented functions: ${updated} docstrings updated in ${changed.length} files, ${failures.length} failures`);
+    assert.ok(updated > 20, 'too few updates to mean anything');
+    assert.deepStrictEqual(failures.slice(0, 30), []);
+  });
+});
