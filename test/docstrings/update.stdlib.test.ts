@@ -6,17 +6,21 @@
  *   section the update removed;
  * - a second update changes nothing;
  * - our own comparison finds no mismatch (parameters, Returns, Yields, Raises) on the updated function.
- * CI reads every 3rd file outside the test folders; DOCBITS_FULL_DIFF=1 reads every file, tests included.
+ * Twice: on the stdlib as it is (its stale docstrings), and after signature drift (./drift.ts: in every
+ * documented function one parameter renamed and one added), where every function with a structured docstring
+ * must be updated. CI reads every 3rd file outside the test folders; DOCBITS_FULL_DIFF=1 reads every file,
+ * tests included.
  * DOCBITS_UPDATE_STYLE sets the default style (google).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { parsedFile } from '../../server/src/coverage/stubs';
-import { DocstringStyleName } from '../../server/src/docstrings/parse';
+import { DocstringStyleName, parseDocstring } from '../../server/src/docstrings/parse';
 import { docstringMismatches, docstringUpdate, DocstringUpdate } from '../../server/src/docstrings/update';
 import { decodePython } from '../../server/src/python/decode';
 import { stdlibFiles } from '../oracles/stdlib';
 import { cpythonFacts } from '../oracles/stubs';
+import { driftSignatures } from './drift';
 import { applyEdits } from './helpers';
 
 const FULL = process.env.DOCBITS_FULL_DIFF === '1';
@@ -54,62 +58,109 @@ function survivingLines(text: string, start: number, end: number, removed: Array
   return out;
 }
 
+interface Outcome {
+  files: number;
+  functions: number;
+  updated: number;
+  failures: string[];
+}
+
+/**
+ * Updates every documented function of each file's text (as `prepare` makes it from the file) and checks the
+ * invariants. `mustUpdate` lists, per file, the functions whose docstring must change.
+ */
+function checkUpdates(paths: string[], prepare: (text: string) => { text: string; mustUpdate: Set<number> }): Outcome {
+  const changed: Updated[] = [];
+  const outcome: Outcome = { files: paths.length, functions: 0, updated: 0, failures: [] };
+  for (const path of paths) {
+    const decoded = decodePython(fs.readFileSync(path));
+    if (!decoded.ok) continue;
+    const { text: before, mustUpdate } = prepare(decoded.text);
+    const file = parsedFile(before);
+    const updates: Updated['updates'] = [];
+    file.structure.definitions.forEach((def, index) => {
+      if (def.keyword !== 'def' || !def.docstring) return;
+      outcome.functions++;
+      const update = docstringUpdate(file, index, { defaultStyle: STYLE });
+      if (update) updates.push({ index, update });
+      else if (mustUpdate.has(index)) outcome.failures.push(`${path}:${def.line + 1} ${def.name}: not updated`);
+    });
+    if (updates.length === 0) continue;
+    const after = applyEdits(before, updates.flatMap((u) => u.update.edits));
+    changed.push({ file: path, before, after, updates });
+  }
+  const facts = cpythonFacts([...changed.map((c) => c.before), ...changed.map((c) => c.after)]);
+  const failures = outcome.failures;
+  changed.forEach((c, k) => {
+    const old = facts[k], now = facts[changed.length + k];
+    if (old.error) return; // Python 2 files and the like: nothing to compare
+    if (now.error) return void failures.push(`${c.file}: no longer compiles: ${now.error}`);
+    if (now.skeleton !== old.skeleton) failures.push(`${c.file}: the code changed`);
+    const afterFile = parsedFile(c.after);
+    const oldFile = parsedFile(c.before);
+    for (const { index, update } of c.updates) {
+      outcome.updated++;
+      const name = `${c.file}:${afterFile.structure.definitions[index].line + 1} ${afterFile.structure.definitions[index].name}`;
+      const d = oldFile.structure.definitions[index].docstring!;
+      const start = oldFile.lineStarts[d.startLine] + d.startCol, end = oldFile.lineStarts[d.endLine] + d.endCol;
+      const newLines = docstringText(c.after, index).split(/\r\n|\n|\r/);
+      const remaining = new Map<string, number>();
+      for (const line of newLines) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+      for (const line of survivingLines(c.before, start, end, update.removed)) {
+        const left = remaining.get(line) ?? 0;
+        // The closing quotes' line may gain a line break before the quotes: its text stays at a line start.
+        if (left > 0) remaining.set(line, left - 1);
+        else if (!newLines.some((n) => n.startsWith(line.replace(/("""|\'\'\')$/, '')))) failures.push(`${name}: line lost or changed: ${JSON.stringify(line)}`);
+      }
+      const again = docstringUpdate(afterFile, index, { defaultStyle: STYLE });
+      if (again) failures.push(`${name}: second update: ${again.changes.join(', ')}`);
+      const mismatches = docstringMismatches(afterFile, index, { defaultStyle: STYLE });
+      if (mismatches.length > 0) failures.push(`${name}: still ${mismatches.join('; ')}`);
+    }
+  });
+  return outcome;
+}
+
+function report(what: string, o: Outcome): void {
+  console.log(`      ${what}: ${o.files} files, ${o.functions} documented functions, ${o.updated} docstrings updated, ${o.failures.length} failures`);
+}
+
 describe('update docstring over the stdlib', function () {
   this.timeout(900_000);
+  const all = stdlibFiles();
+  const files = FULL ? all : all.filter((f) => !/\/(test|tests|idle_test)\//.test(f)).filter((_, i) => i % 3 === 0);
 
-  it('compiles, keeps the code and every surviving line, is idempotent, and leaves no mismatch', () => {
-    const all = stdlibFiles();
-    const files = FULL ? all : all.filter((f) => !/\/(test|tests|idle_test)\//.test(f)).filter((_, i) => i % 3 === 0);
-    const changed: Updated[] = [];
-    let functions = 0;
-    for (const path of files) {
-      const decoded = decodePython(fs.readFileSync(path));
-      if (!decoded.ok) continue;
-      const before = decoded.text;
-      const file = parsedFile(before);
-      const updates: Updated['updates'] = [];
-      file.structure.definitions.forEach((def, index) => {
-        if (def.keyword !== 'def' || !def.docstring) return;
-        functions++;
-        const update = docstringUpdate(file, index, { defaultStyle: STYLE });
-        if (update) updates.push({ index, update });
-      });
-      if (updates.length === 0) continue;
-      const after = applyEdits(before, updates.flatMap((u) => u.update.edits));
-      changed.push({ file: path, before, after, updates });
-    }
-    const facts = cpythonFacts([...changed.map((c) => c.before), ...changed.map((c) => c.after)]);
-    let updated = 0;
-    const failures: string[] = [];
-    changed.forEach((c, k) => {
-      const old = facts[k], now = facts[changed.length + k];
-      if (old.error) return; // Python 2 files and the like: nothing to compare
-      if (now.error) return void failures.push(`${c.file}: no longer compiles: ${now.error}`);
-      if (now.skeleton !== old.skeleton) failures.push(`${c.file}: the code changed`);
-      const afterFile = parsedFile(c.after);
-      for (const { index, update } of c.updates) {
-        updated++;
-        const name = `${c.file}:${afterFile.structure.definitions[index].line + 1} ${afterFile.structure.definitions[index].name}`;
-        const oldFile = parsedFile(c.before);
-        const d = oldFile.structure.definitions[index].docstring!;
-        const start = oldFile.lineStarts[d.startLine] + d.startCol, end = oldFile.lineStarts[d.endLine] + d.endCol;
-        const newLines = docstringText(c.after, index).split(/\r\n|\n|\r/);
-        const remaining = new Map<string, number>();
-        for (const line of newLines) remaining.set(line, (remaining.get(line) ?? 0) + 1);
-        for (const line of survivingLines(c.before, start, end, update.removed)) {
-          const left = remaining.get(line) ?? 0;
-          // The first line keeps its text; the quotes' line may gain a line break before the closing quotes.
-          if (left > 0) remaining.set(line, left - 1);
-          else if (!newLines.some((n) => n.startsWith(line.replace(/("""|''')$/, '')))) failures.push(`${name}: line lost or changed: ${JSON.stringify(line)}`);
-        }
-        const again = docstringUpdate(afterFile, index, { defaultStyle: STYLE });
-        if (again) failures.push(`${name}: second update: ${again.changes.join(', ')}`);
-        const mismatches = docstringMismatches(afterFile, index, { defaultStyle: STYLE });
-        if (mismatches.length > 0) failures.push(`${name}: still ${mismatches.join('; ')}`);
-      }
+  it('as it is: compiles, keeps the code and every surviving line, is idempotent, leaves no mismatch', () => {
+    const outcome = checkUpdates(files, (text) => ({ text, mustUpdate: new Set() }));
+    report('stdlib', outcome);
+    assert.ok(outcome.updated >= 10, 'too few updates to mean anything');
+    assert.deepStrictEqual(outcome.failures.slice(0, 30), []);
+  });
+
+  it('after signature drift: every structured docstring is updated, with the same guarantees', () => {
+    const outcome = checkUpdates(files, (text) => {
+      const file = parsedFile(text);
+      const documented = file.structure.definitions.flatMap((d, i) => (d.keyword === 'def' && d.docstring ? [i] : []));
+      const drifted = driftSignatures(file, documented);
+      // The docstrings that must change: the ones the update reads (it has parameters or other sections).
+      const readable = new Set(drifted.drifted.filter((i) => docstringMismatches(file, i, { defaultStyle: STYLE }) !== null &&
+        isStructured(file, i)));
+      return { text: drifted.text, mustUpdate: readable };
     });
-    console.log(`      ${files.length} files, ${functions} documented functions: ${updated} docstrings updated in ${changed.length} files, ${failures.length} failures`);
-    assert.ok(updated > 20, 'too few updates to mean anything');
-    assert.deepStrictEqual(failures.slice(0, 30), []);
+    report('drifted stdlib', outcome);
+    assert.ok(outcome.updated >= 30, 'too few updates to mean anything');
+    assert.deepStrictEqual(outcome.failures.slice(0, 30), []);
   });
 });
+
+/** Whether the update reads this docstring (it has sections and no problems): then drift must change it. */
+function isStructured(file: ReturnType<typeof parsedFile>, index: number): boolean {
+  const def = file.structure.definitions[index];
+  const doc = parseDocstring(file.text, file.lineStarts, def.docstring!, { defaultStyle: STYLE });
+  if (doc.problems.length > 0 || doc.literals.length !== 1 || !/^(?:"""|\'\'\')$/.test(doc.literals[0].quote)) return false;
+  if (def.inlineBody || def.docstring!.blank) return false;
+  const sections = doc.sections.filter((s) => !s.nonstandard);
+  if (!sections.some((s) => ['params', 'returns', 'yields', 'raises', 'attributes', 'examples'].includes(s.kind))) return false;
+  return sections.filter((s) => s.kind === 'params').flatMap((s) => s.entries).every((e) =>
+    e.name !== null && e.name.split(/\s*,\s*/).every((n) => /^\*{0,2}[A-Za-z_]\w*$/.test(n)));
+}

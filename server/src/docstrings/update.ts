@@ -339,6 +339,8 @@ class Updater {
       const underline = /(\r\n|\n|\r)([ \t]*)-+$/.exec(title);
       const text = this.style === 'numpy' && underline ? `Yields${underline[1]}${underline[2]}------` : title.replace(/^Returns?/, 'Yields');
       this.edits.push({ start: section.titleSpan.start, end: section.titleSpan.end, text });
+      // The title is the one word replaced (what follows it stays).
+      this.removed.push({ ...section.titleSpan });
     } else return false;
     this.changes.push('Returns became Yields');
     return true;
