@@ -89,10 +89,13 @@ interface Edit {
   tail?: string;
 }
 
-/** The bare names an entry documents: `*args` is `args`, numpy's `x, y` is both. Null when it is not a list of names. */
-function entryNames(entry: DocEntry): string[] | null {
+/**
+ * The bare names an entry documents: `*args` is `args`; numpy's `x, y` is both (only numpy lists several
+ * names in one entry). Null when it is not a name (or list of names).
+ */
+function entryNames(entry: DocEntry, style: DocstringStyleName): string[] | null {
   if (!entry.name) return null;
-  const names = entry.name.split(/\s*,\s*/).map((n) => n.replace(/^\*{1,2}/, ''));
+  const names = (style === 'numpy' ? entry.name.split(/\s*,\s*/) : [entry.name]).map((n) => n.replace(/^\*{1,2}/, ''));
   return names.every((n) => IDENTIFIER.test(n)) ? names : null;
 }
 
@@ -136,7 +139,7 @@ class Updater {
     // A malformed docstring (an entry without its colon, `self - the instance`) is not ours to rewrite.
     if (doc.problems.length > 0) return false;
     const judged = doc.sections.filter((s) => PARAM_KINDS.has(s.kind) && !s.nonstandard).flatMap((s) => s.entries);
-    if (judged.some((e) => entryNames(e) === null && e.field !== 'key' && e.field !== 'keyword')) return false;
+    if (judged.some((e) => entryNames(e, doc.style) === null && e.field !== 'key' && e.field !== 'keyword')) return false;
     const facts = functionFacts(this.file, this.index, literal.quote);
     if (!facts) return false;
     this.doc = doc;
@@ -164,7 +167,7 @@ class Updater {
     const out: string[] = [];
     const doc = this.doc!;
     const expected = this.facts!.params.map((p) => p.name);
-    const documented = this.paramEntries().flatMap((e) => entryNames(e) ?? []);
+    const documented = this.paramEntries().flatMap((e) => entryNames(e, this.style) ?? []);
     for (const name of expected) if (!documented.includes(name)) out.push(`parameter ${name} is not documented`);
     for (const name of documented) if (!expected.includes(name)) out.push(`${name} is documented but not a parameter`);
     const order = documented.filter((n) => expected.includes(n));
@@ -251,9 +254,9 @@ class Updater {
     const hasKwargs = params.some((p) => p.star === '**');
     const keep: DocEntry[] = [];
     const matched = new Map<string, DocEntry>();
-    const documentedElsewhere = new Set(sections.slice(1).flatMap((s) => s.entries.flatMap((e) => entryNames(e) ?? [])));
+    const documentedElsewhere = new Set(sections.slice(1).flatMap((s) => s.entries.flatMap((e) => entryNames(e, this.style) ?? [])));
     for (const entry of section.entries) {
-      const names = entryNames(entry);
+      const names = entryNames(entry, this.style);
       const isKeywordField = entry.field === 'key' || entry.field === 'keyword';
       if (!names || (isKeywordField && hasKwargs)) {
         keep.push(entry); // not a parameter list we can judge: stays
