@@ -35,7 +35,8 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
     const index = functionAt(file, range.start.line);
     const update = index >= 0 ? docstringUpdate(file, index, { defaultStyle }) : null;
     if (update) {
-      actions.push({ title: `Update docstring to match signature (${update.changes.join(', ')})`, kind: QUICK_FIX_KIND, edits: update.edits });
+      const shown = update.changes.slice(0, 3).join(', ') + (update.changes.length > 3 ? ', …' : '');
+      actions.push({ title: `Update docstring to match signature (${shown})`, kind: QUICK_FIX_KIND, edits: update.edits });
     }
   }
   const functions = file.structure.definitions.filter((d) => d.keyword === 'def').length;

@@ -121,6 +121,7 @@ class Updater {
   private readonly edits: Edit[] = [];
   private readonly changes: string[] = [];
   private readonly removed: Span[] = [];
+  private textEnd = -1;
 
   constructor(private readonly file: ParsedFile, private readonly index: number, private readonly options: UpdateOptions) {
     this.text = file.text;
@@ -168,10 +169,12 @@ class Updater {
     const doc = this.doc!;
     const expected = this.facts!.params.map((p) => p.name);
     const documented = this.paramEntries().flatMap((e) => entryNames(e, this.style) ?? []);
-    for (const name of expected) if (!documented.includes(name)) out.push(`parameter ${name} is not documented`);
-    for (const name of documented) if (!expected.includes(name)) out.push(`${name} is documented but not a parameter`);
-    const order = documented.filter((n) => expected.includes(n));
-    const want = expected.filter((n) => order.includes(n));
+    const expectedSet = new Set(expected), documentedSet = new Set(documented);
+    for (const name of expected) if (!documentedSet.has(name)) out.push(`parameter ${name} is not documented`);
+    for (const name of documented) if (!expectedSet.has(name)) out.push(`${name} is documented but not a parameter`);
+    const order = documented.filter((n) => expectedSet.has(n));
+    const orderSet = new Set(order);
+    const want = expected.filter((n) => orderSet.has(n));
     if (order.join() !== want.join()) out.push('parameters are documented out of order');
     const has = (kind: SectionKind): boolean => doc.sections.some((s) => s.kind === kind && !s.nonstandard);
     if (this.needsReturns() && !has('returns')) out.push('Returns is missing');
@@ -252,6 +255,7 @@ class Updater {
     const section = sections[0];
     const changesBefore = this.changes.length;
     const hasKwargs = params.some((p) => p.star === '**');
+    const paramNames = new Set(params.map((p) => p.name));
     const keep: DocEntry[] = [];
     const matched = new Map<string, DocEntry>();
     const documentedElsewhere = new Set(sections.slice(1).flatMap((s) => s.entries.flatMap((e) => entryNames(e, this.style) ?? [])));
@@ -262,7 +266,7 @@ class Updater {
         keep.push(entry); // not a parameter list we can judge: stays
         continue;
       }
-      const known = names.filter((n) => params.some((p) => p.name === n));
+      const known = names.filter((n) => paramNames.has(n));
       if (known.length === 0 || matched.has(known[0])) {
         this.changes.push(`removed ${entry.name}`);
         continue;
@@ -353,8 +357,13 @@ class Updater {
     const { body } = this.facts!;
     const sections = this.doc!.sections.filter((s) => s.kind === 'raises' && !s.nonstandard);
     const documented = this.documentedRaises();
-    const missing = body.raises.filter((name, i) => !documented.has(lastPart(name)) &&
-      body.raises.findIndex((other) => lastPart(other) === lastPart(name)) === i);
+    const seen = new Set<string>();
+    const missing = body.raises.filter((name) => {
+      const last = lastPart(name);
+      if (documented.has(last) || seen.has(last)) return false;
+      seen.add(last);
+      return true;
+    });
     if (sections.length === 0) {
       if (missing.length > 0) this.addSection('raises', this.sectionLines([], { returnsValue: false, yields: false, raises: missing, raisesAny: true }, null, true));
       return;
@@ -430,8 +439,9 @@ class Updater {
       return true;
     }
     const all = entries.flatMap(spansOf);
-    const start = this.lineStartOf(Math.min(...all.map((s) => s.start)));
-    const end = Math.max(...all.map((s) => s.end));
+    let first = all[0].start, end = all[0].end;
+    for (const s of all) [first, end] = [Math.min(first, s.start), Math.max(end, s.end)];
+    const start = this.lineStartOf(first);
     if (sphinx && !this.onlyTheseFields(start, end, all)) return this.patchSphinx(section, blocks);
     // Separator between entries: what stands between the first two, if the docstring has one.
     let separator = this.eol;
@@ -443,7 +453,8 @@ class Updater {
     const replacement = pieces.join(separator);
     if (replacement === this.text.slice(start, end)) return false;
     if (this.literalFirstLine(start)) throw new Error('entry on the opening line');
-    for (const e of entries) if (!blocks.some((b) => b.entry === e)) for (const s of spansOf(e)) this.removed.push({ ...s });
+    const kept = new Set(blocks.map((b) => b.entry));
+    for (const e of entries) if (!kept.has(e)) for (const s of spansOf(e)) this.removed.push({ ...s });
     this.edits.push({ start, end, text: replacement });
     return true;
   }
@@ -451,8 +462,9 @@ class Updater {
   /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */
   private patchSphinx(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
     let changed = false;
+    const kept = new Set(blocks.map((b) => b.entry));
     for (const e of section.entries) {
-      if (blocks.some((b) => b.entry === e)) continue;
+      if (kept.has(e)) continue;
       for (const s of [e.span, ...(e.typeField ? [e.typeField] : [])]) this.removeLines(s);
       changed = true;
     }
@@ -464,8 +476,9 @@ class Updater {
   }
 
   private onlyTheseFields(start: number, end: number, spans: Span[]): boolean {
+    const own = new Set(spans);
     return !this.doc!.sections.some((s) => s.entries.some((e) => [e.span, ...(e.typeField ? [e.typeField] : [])].some((x) =>
-      !spans.includes(x) && x.start >= start && x.start < end)));
+      !own.has(x) && x.start >= start && x.start < end)));
   }
 
   /** A new section, before the first section of a later kind, else after the docstring's last text. */
@@ -486,7 +499,7 @@ class Updater {
     // Sphinx: after the last field. Else after the docstring's last text, a blank line between.
     const fields = sphinx ? doc.sections.flatMap((s) => s.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])])) : [];
     const afterFields = fields.length > 0;
-    const at = afterFields ? Math.max(...fields.map((f) => f.end)) : this.lastTextEnd();
+    const at = afterFields ? fields.reduce((max, f) => Math.max(max, f.end), 0) : this.lastTextEnd();
     const close = this.doc!.literals[0].bodyEnd;
     const closingOnOwnLine = /[\r\n]/.test(this.text.slice(at, close)) || !this.isLastText(at);
     const text = (afterFields ? this.eol : this.eol + this.eol) + indented.join(this.eol);
@@ -494,7 +507,7 @@ class Updater {
   }
 
   private firstFieldStart(section: DocSection): number {
-    return Math.min(section.span.start, ...section.entries.map((e) => e.span.start));
+    return section.entries.reduce((min, e) => Math.min(min, e.span.start), section.span.start);
   }
 
   /** Deletes a section and the blank lines that separated it. */
@@ -558,15 +571,16 @@ class Updater {
 
   /** Whether nothing but whitespace follows `offset` in the docstring. */
   private isLastText(offset: number): boolean {
-    return /^\s*$/.test(this.text.slice(offset, this.doc!.literals[0].bodyEnd));
+    return offset >= this.lastTextEnd();
   }
 
-  /** End of the docstring's last non-whitespace text. */
+  /** End of the docstring's last non-whitespace text (of the original text: edits are not applied yet). */
   private lastTextEnd(): number {
+    if (this.textEnd >= 0) return this.textEnd;
     const literal = this.doc!.literals[0];
     let end = literal.bodyEnd;
     while (end > literal.bodyStart && /\s/.test(this.text[end - 1])) end--;
-    return end;
+    return (this.textEnd = end);
   }
 
   /** End of the last non-whitespace text before `offset` (inside the docstring). */
