@@ -627,8 +627,10 @@ class Updater {
     const edits: Edit[] = [];
     for (const e of sorted) {
       const last = edits[edits.length - 1];
-      if (last && last.start === last.end && e.start === e.end && e.start === last.start) {
+      if (last && last.start === last.end && e.start === last.start) {
+        // An insertion, then more at the same place (another insertion, or a replacement starting there).
         last.text += e.text;
+        last.end = e.end;
         if (e.tail !== undefined) last.tail = e.tail;
       } else edits.push({ ...e });
     }
