@@ -29,11 +29,6 @@ export type SectionKind =
   | 'returns' | 'yields' | 'raises' | 'warns' | 'attributes' | 'methods'
   | 'examples' | 'notes' | 'warnings' | 'seeAlso' | 'references' | 'todo' | 'deprecated' | 'other';
 
-/** Sections whose body is a list of entries (name/type/description); the others are prose. */
-export const ENTRY_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
-  'params', 'keywordParams', 'otherParams', 'receives', 'returns', 'yields', 'raises', 'warns', 'attributes', 'methods',
-]);
-
 export interface DocEntry {
   /**
    * params / attributes: the name as written, stars included (`*args`; numpy may list `x, y`);
