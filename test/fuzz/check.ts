@@ -14,7 +14,7 @@ import { Token, TokenKind } from '../../server/src/python/tokens';
 import { lineEndOffset, lineStarts, positionAt as positionOf } from '../../server/src/python/lines';
 import { Prng as Rng } from '../helpers/prng';
 
-export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inventory', 'stubs', 'nodocqa', 'hover'] as const;
+export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inventory', 'stubs', 'nodocqa', 'docstrings', 'hover'] as const;
 export type Target = typeof TARGETS[number];
 
 export class Violation extends Error {
@@ -23,7 +23,7 @@ export class Violation extends Error {
   }
 }
 
-function fail(target: Target, check: string, message: string): never {
+export function fail(target: Target, check: string, message: string): never {
   throw new Violation(target, check, message);
 }
 

@@ -7,6 +7,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { allStubEdits, docstringStubEdit, parsedFile } from '../../server/src/coverage/stubs';
+import { parseDocstring } from '../../server/src/docstrings/parse';
+import { allDocstringUpdates } from '../../server/src/docstrings/update';
+import { checkDocstrings } from './docstrings';
 import { inventory } from '../../server/src/coverage/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
@@ -214,6 +217,7 @@ export class Fuzzer {
     if (structure && size <= 3_000_000) {
       step('stubs', () => probes.push(...checkStubs(text, starts, structure, rng, size < 1_000_000 ? 3 : 0)));
       step('nodocqa', () => probes.push(...checkNodocqa(text, starts, structure, rng)));
+      step('docstrings', () => probes.push(...checkDocstrings(text, starts, structure, rng, size < 1_000_000 ? 2 : 0)));
     }
     if (tokens) {
       const calls = size > 1_000_000 ? 2 : size > 100_000 ? 5 : 12;
@@ -259,7 +263,7 @@ export class Fuzzer {
         }
       }
       p.probes.forEach((probe, j) => {
-        const target: Target = probe.label.startsWith('nodocqa') ? 'nodocqa' : 'stubs';
+        const target: Target = probe.label.startsWith('nodocqa') ? 'nodocqa' : /^(?:docstringUpdate|allDocstringUpdates)/.test(probe.label) ? 'docstrings' : 'stubs';
         if (r.edits[j] === false) this.record(p.c, target, 'edited-file-compiles', `${probe.label}: CPython compiles the original, not the edited file`, text, probe.edited);
         for (const problem of probe.problemsIfValid) this.record(p.c, target, 'target-covered', `${probe.label}: ${problem}`, text, probe.edited);
       });
@@ -316,6 +320,11 @@ export class Fuzzer {
         const d = parseStructure(t).definitions;
         allStubEdits(parsedFile(t), [-1, ...d.map((_, i) => i)], 'google');
         if (d.length) docstringStubEdit(parsedFile(t), d.length - 1, 'numpy');
+      }],
+      ['docstrings', (t) => {
+        const file = parsedFile(t);
+        for (const d of file.structure.definitions) if (d.docstring) parseDocstring(t, file.lineStarts, d.docstring, { style: 'sphinx' });
+        allDocstringUpdates(file, { defaultStyle: 'google' });
       }],
       ['hover', (t) => hoverProbe(t)],
     ];

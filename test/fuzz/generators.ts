@@ -84,6 +84,25 @@ export const GENERATORS: Record<string, Generator> = {
   crOnly: (n) => rep('def f():\r    "d"\r', n / 17),
   /** many comment lines and markers before definitions */
   manyComments: (n) => rep('# pylint: disable=missing-function-docstring\n# noqa: D103\n', n / 58) + 'def f(): pass\n',
+  /** one function with many parameters and a stale google docstring listing them backwards, plus gone ones */
+  manyArgsEntries: (n) => {
+    const k = Math.max(1, Math.floor(n / 40));
+    const names = Array.from({ length: k }, (_, i) => `p${i}`);
+    const entries = [...names].reverse().map((p, i) => `        ${p} (int): About ${p}.\n${i % 3 === 0 ? `        gone${i}: Gone.\n` : ''}`);
+    return `def f(${names.join(', ')}):\n    """Summary.\n\n    Args:\n${entries.join('')}\n    Returns:\n        Nothing.\n    """\n    return 1\n`;
+  },
+  /** sphinx fields and their types far apart, backwards, many orphan :type: fields */
+  manySphinxFields: (n) => {
+    const k = Math.max(1, Math.floor(n / 60));
+    const params = Array.from({ length: k }, (_, i) => `    :param a${k - i - 1}: A.\n`).join('');
+    const types = Array.from({ length: k }, (_, i) => `    :type a${i}: int\n    :type orphan${i}: str\n`).join('');
+    const sig = Array.from({ length: k }, (_, i) => `a${i}`).join(', ');
+    return `def f(${sig}):\n    """S.\n\n${params}${types}    :rtype: int\n    """\n    return 1\n`;
+  },
+  /** a docstring of field-like and entry-like lines without their colons */
+  docstringWithoutColons: (n) => 'def f(x):\n    """S.\n\n    Args:\n' + rep('        x the value\n    :param x the value\n', n / 45) + '    """\n',
+  /** many numpy sections, one entry each */
+  manyNumpySections: (n) => 'def f(x):\n    """S.\n\n' + rep('    Parameters\n    ----------\n    x : int\n        X.\n\n    Raises\n    ------\n    ValueError\n        When.\n\n', n / 110) + '    """\n    raise ValueError\n',
   /** bracket open across many lines containing def-like words (not at line start) */
   bracketWithDefWords: (n) => 'x = (\n' + rep('  1, "def", "class", lambda: 0,\n', n / 33) + ')\n',
 };

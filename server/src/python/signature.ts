@@ -33,6 +33,8 @@ export interface BodyFacts {
   yields: boolean;
   /** Names (possibly dotted) from `raise X` / `raise X(...)`, in order of first appearance. */
   raises: string[];
+  /** Any `raise` statement in the function's own body, also a bare `raise` or `raise error`. */
+  raisesAny: boolean;
 }
 
 /**
@@ -187,7 +189,7 @@ interface OpenLambda {
  * spans of nested definitions, whose statements belong to them; lambda bodies are skipped as they come.
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
-  const facts: BodyFacts = { returnsValue: false, yields: false, raises: [] };
+  const facts: BodyFacts = { returnsValue: false, yields: false, raises: [], raisesAny: false };
   // Only the stretches between nested definitions are read: tokenizing the children too would make a file
   // of deeply nested definitions quadratic. A nested definition always starts a new statement, so no
   // statement spans two stretches.
@@ -238,7 +240,10 @@ function scanStretch(text: string, from: number, to: number, facts: BodyFacts): 
     if (kind !== TokenKind.Name) continue;
     const word = tk.value;
     if (word === 'return') state = 'return';
-    else if (word === 'raise') state = 'raise';
+    else if (word === 'raise') {
+      state = 'raise';
+      facts.raisesAny = true;
+    }
     else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
   }
   // A `raise X` or `return x` cut by the end of the stretch (no NEWLINE token) still counts.

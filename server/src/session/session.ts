@@ -10,11 +10,13 @@
  */
 import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
 import { bitsHover, BitsHover } from '../bits/hover';
 import { ModuleIndexCache } from '../bits/imports';
 import { WorkspaceModuleReader } from './moduleReader';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
 import { NotebookModule } from '../python/notebook';
+import { docstringUpdateActions } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { countNodes } from '../coverage/inventory';
@@ -253,15 +255,16 @@ export class DocbitsSession {
     return undefined;
   }
 
-  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
+  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined, range?: Range): Promise<CoverageAction[]> {
     const notebook = this.notebookOfCell(uri);
     if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
-    return codeActions({
-      file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle,
-      stubOptions: { lineLength: analysis.context.lineLength },
+    const style = analysis.context.settings.docstringStyle;
+    const coverage = codeActions({
+      file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style, stubOptions: { lineLength: analysis.context.lineLength },
     });
+    return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style })] : coverage;
   }
 
   /**
