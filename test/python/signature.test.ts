@@ -60,10 +60,10 @@ describe('python/signature: agrees with CPython', () => {
     const signature = parseSignature(text, def.nameEnd, def.headerEnd);
     assert.deepStrictEqual(signature, {
       params: [
-        { name: 'a', star: '', annotation: null },
-        { name: 'b', star: '', annotation: 'Dict[str, "a, b"]' },
-        { name: 'c', star: '', annotation: null },
-        { name: 'k', star: '**', annotation: null },
+        { name: 'a', star: '', kind: 'positional', annotation: null },
+        { name: 'b', star: '', kind: 'positional', annotation: 'Dict[str, "a, b"]' },
+        { name: 'c', star: '', kind: 'kwonly', annotation: null },
+        { name: 'k', star: '**', kind: 'varkw', annotation: null },
       ],
       returns: 'None',
     });
@@ -73,7 +73,25 @@ describe('python/signature: agrees with CPython', () => {
     const text = 'def f(a: Dict[\n    str,  # key\n    int,\n]) -> Tuple[int,\n           str]:\n    pass\n';
     const def = parseStructure(text).definitions[0];
     assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
-      params: [{ name: 'a', star: '', annotation: 'Dict[str, int,]' }], returns: 'Tuple[int, str]',
+      params: [{ name: 'a', star: '', kind: 'positional', annotation: 'Dict[str, int,]' }], returns: 'Tuple[int, str]',
+    });
+  });
+
+  it('parameter kinds: positional-only, keyword-only, *args, **kwargs', () => {
+    const text = 'def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    pass\ndef g(a, *, b):\n    pass\n';
+    const kinds = parseStructure(text).definitions.map((def) =>
+      parseSignature(text, def.nameEnd + (def.nameLine > 0 ? text.indexOf('def g') : 0), def.headerEnd).params.map((p) => `${p.name}:${p.kind}`));
+    assert.deepStrictEqual(kinds, [
+      ['a:posonly', 'b:posonly', 'c:positional', 'args:varargs', 'd:kwonly', 'e:kwonly', 'kw:varkw'],
+      ['a:positional', 'b:kwonly'],
+    ]);
+  });
+
+  it('body facts: bare returns, asserts, raise statements whose exception cannot be named', () => {
+    const text = 'def f(x):\n    assert x\n    if x:\n        return\n    raise exc\n';
+    const def = parseStructure(text).definitions[0];
+    assert.deepStrictEqual(scanBody(text, def.headerEnd, text.length, []), {
+      returnsValue: false, returnsBare: true, yields: false, hasRaise: true, raises: [], asserts: true,
     });
   });
 
@@ -81,7 +99,7 @@ describe('python/signature: agrees with CPython', () => {
     const text = 'def f(a: "Shape", b: \'Dict[str, "Shape"]\') -> \'List[Shape]\':\n    pass\n';
     const def = parseStructure(text).definitions[0];
     assert.deepStrictEqual(parseSignature(text, def.nameEnd, def.headerEnd), {
-      params: [{ name: 'a', star: '', annotation: 'Shape' }, { name: 'b', star: '', annotation: 'Dict[str, "Shape"]' }],
+      params: [{ name: 'a', star: '', kind: 'positional', annotation: 'Shape' }, { name: 'b', star: '', kind: 'positional', annotation: 'Dict[str, "Shape"]' }],
       returns: 'List[Shape]',
     });
   });

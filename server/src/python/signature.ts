@@ -10,10 +10,14 @@ import { literalValue } from './strings';
 import { Tokenizer } from './lexer/cursor';
 import { isCodeKind, TokenKind } from './tokens';
 
+/** How a parameter is passed: before `/`, either way, `*args`, after `*`, `**kwargs`. */
+export type ParameterKind = 'posonly' | 'positional' | 'varargs' | 'kwonly' | 'varkw';
+
 export interface Parameter {
   name: string;
   /** '*' for `*args`, '**' for `**kwargs`, '' otherwise. */
   star: '' | '*' | '**';
+  kind: ParameterKind;
   /** The annotation's source text on one line, or null. */
   annotation: string | null;
 }
@@ -24,13 +28,25 @@ export interface Signature {
   returns: string | null;
 }
 
+/** What the function's own body does (nested definitions, classes and lambdas are theirs, not its). */
 export interface BodyFacts {
-  /** A `return <value>` in the function's own body. */
+  /** A `return <value>`. */
   returnsValue: boolean;
-  /** A `yield` / `yield from` in the function's own body. */
+  /** A `return` without a value. */
+  returnsBare: boolean;
+  /** A `yield` / `yield from` anywhere in a statement (`x = yield` too). */
   yields: boolean;
-  /** Names (possibly dotted) from `raise X` / `raise X(...)`, in order of first appearance. */
+  /** Any `raise` statement, whether or not what it raises can be named. */
+  hasRaise: boolean;
+  /**
+   * Exception types raised, possibly dotted, in order of first appearance: `raise X` / `raise X(...)` /
+   * `raise m.X(...) from e`; a bare `raise`, or `raise e`, inside `except X as e:` raises X (each type of a
+   * tuple). A name that is not called and reads as a variable (`raise exc`, `raise self.error`) is left out:
+   * what it holds is not known.
+   */
   raises: string[];
+  /** An `assert` statement. */
+  asserts: boolean;
 }
 
 /**
@@ -112,7 +128,7 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       returns!.add(tk);
     }
   }
-  return { params, returns: returns?.result ?? null };
+  return { params: params.filter((p) => p !== KEYWORD_ONLY_MARKER), returns: returns?.result ?? null };
 }
 
 /** One comma-separated piece of a parameter list: `[*|**] name [: annotation] [= default]`, or `/`, `*`. */
@@ -155,10 +171,23 @@ function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void 
 }
 
 function finishSegment(segment: Segment, params: Parameter[]): void {
-  // A bare `*` (keyword-only marker) has no name; `/` is a marker too.
-  if (segment.part === 'marker' || segment.name === '') return;
-  params.push({ name: segment.name, star: segment.star, annotation: segment.annotation.result });
+  if (segment.part === 'marker') {
+    // `/`: everything before it is positional-only.
+    for (const p of params) if (p.kind === 'positional') p.kind = 'posonly';
+    return;
+  }
+  const afterStar = params.some((p) => p.kind === 'varargs' || p.kind === 'kwonly') || segment.star === '*';
+  // A bare `*` (keyword-only marker) has no name: the parameters after it are keyword-only.
+  if (segment.name === '') {
+    if (segment.star === '*') params.push(KEYWORD_ONLY_MARKER);
+    return;
+  }
+  const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
+  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result });
 }
+
+/** Stands for a bare `*` while the parameter list is read; parseSignature drops it. */
+const KEYWORD_ONLY_MARKER: Parameter = Object.freeze({ name: '', star: '*', kind: 'kwonly', annotation: null }) as Parameter;
 
 /** A lambda seen in a body: its parameters run until its `:` at the same depth, then its body. */
 interface OpenLambda {
@@ -166,49 +195,84 @@ interface OpenLambda {
   inBody: boolean;
 }
 
+/** An `except` clause whose body is still open: statements indented deeper than `column` are inside it. */
+interface OpenHandler {
+  column: number;
+  /** The exception types it catches (dotted names); empty for a bare `except:` or one we cannot read. */
+  types: string[];
+  /** The name bound by `as`, or null. */
+  name: string | null;
+}
+
+/** What scanning one body needs to carry from one stretch to the next. */
+interface BodyScan {
+  facts: BodyFacts;
+  handlers: OpenHandler[];
+}
+
 /**
  * Scans a function body, text[from, to), for returns, yields and raises. `skip` holds the (sorted, disjoint)
  * spans of nested definitions, whose statements belong to them; lambda bodies are skipped as they come.
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
-  const facts: BodyFacts = { returnsValue: false, yields: false, raises: [] };
+  const scan: BodyScan = {
+    facts: { returnsValue: false, returnsBare: false, yields: false, hasRaise: false, raises: [], asserts: false },
+    handlers: [],
+  };
   // Only the stretches between nested definitions are read: tokenizing the children too would make a file
   // of deeply nested definitions quadratic. A nested definition always starts a new statement, so no
   // statement spans two stretches.
   let start = from;
   for (const [childStart, childEnd] of skip) {
-    if (childStart > start) scanStretch(text, start, Math.min(childStart, to), facts);
+    if (childStart > start) scanStretch(text, start, Math.min(childStart, to), scan);
     start = Math.max(start, childEnd);
   }
-  if (start < to) scanStretch(text, start, to, facts);
-  return facts;
+  if (start < to) scanStretch(text, start, to, scan);
+  return scan.facts;
 }
 
-function scanStretch(text: string, from: number, to: number, facts: BodyFacts): void {
+type BodyState = 'idle' | 'return' | 'raise' | 'raiseName' | 'raiseDot' | 'except';
+
+function scanStretch(text: string, from: number, to: number, scan: BodyScan): void {
+  const { facts, handlers } = scan;
   const tk = new Tokenizer(text.slice(from, to));
   const lambdas: OpenLambda[] = [];
-  let state: 'idle' | 'return' | 'raise' | 'raiseName' | 'raiseDot' = 'idle';
+  let state: BodyState = 'idle';
   let raised = '';
+  /** The code tokens of an `except` clause's header, up to its colon. */
+  let clause: string[] = [];
+  let clauseColumn = 0;
   let depthBefore = 0;
+  let lineStart = true;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
     if (kind === TokenKind.NL || kind === TokenKind.Indent || kind === TokenKind.Dedent) continue;
     const ends = kind === TokenKind.Newline || kind === TokenKind.Comment || isOp(tk, ';');
-    // Finish a `return ...` / `raise ...` statement begun by earlier tokens.
+    if (lineStart && isCodeKind(kind)) {
+      // A statement at the start of a line closes every except clause it is not indented under. The first
+      // line of a stretch is the rest of a header or of a nested definition's last line: never such a start.
+      if (tk.startLine > 0) while (handlers.length > 0 && handlers[handlers.length - 1].column >= tk.startCol) handlers.pop();
+      lineStart = false;
+    }
+    if (kind === TokenKind.Newline) lineStart = true;
+    // Finish a `return ...` / `raise ...` / `except ...:` begun by earlier tokens.
     if (state === 'return') {
-      if (!ends) facts.returnsValue = true;
+      if (ends) facts.returnsBare = true;
+      else facts.returnsValue = true;
       state = 'idle';
     } else if (state === 'raise') {
-      state = kind === TokenKind.Name ? 'raiseName' : 'idle';
-      raised = tk.value;
-      continue;
+      if (kind === TokenKind.Name) {
+        state = 'raiseName';
+        raised = tk.value;
+        continue;
+      }
+      if (ends) for (const type of handlers[handlers.length - 1]?.types ?? []) noteRaised(facts, type);
+      state = 'idle';
     } else if (state === 'raiseName') {
       if (isOp(tk, '.')) {
         state = 'raiseDot';
         continue;
       }
-      if (ends || isOp(tk, '(') || (kind === TokenKind.Name && tk.value === 'from')) {
-        if (!facts.raises.includes(raised)) facts.raises.push(raised);
-      }
+      if (ends || isOp(tk, '(') || (kind === TokenKind.Name && tk.value === 'from')) noteRaise(facts, handlers, raised, isOp(tk, '('));
       state = 'idle';
     } else if (state === 'raiseDot') {
       if (kind === TokenKind.Name) {
@@ -217,16 +281,103 @@ function scanStretch(text: string, from: number, to: number, facts: BodyFacts): 
         continue;
       }
       state = 'idle';
+    } else if (state === 'except') {
+      if (depthBefore === 0 && isOp(tk, ':')) {
+        handlers.push({ column: clauseColumn, ...readExceptClause(clause) });
+        state = 'idle';
+      } else if (ends) {
+        state = 'idle'; // broken code: no colon
+      } else if (isCodeKind(kind)) {
+        clause.push(tk.value);
+      }
+      continue;
     }
     trackLambdas(lambdas, tk, depthBefore);
     if (kind !== TokenKind.Name) continue;
     const word = tk.value;
     if (word === 'return') state = 'return';
-    else if (word === 'raise') state = 'raise';
-    else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
+    else if (word === 'raise') {
+      state = 'raise';
+      facts.hasRaise = true;
+    } else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
+    else if (word === 'assert') facts.asserts = true;
+    else if (word === 'except' && depthBefore === 0) {
+      state = 'except';
+      clause = [];
+      clauseColumn = tk.startCol;
+    }
   }
   // A `raise X` or `return x` cut by the end of the stretch (no NEWLINE token) still counts.
-  if (state === 'raiseName' && !facts.raises.includes(raised)) facts.raises.push(raised);
+  if (state === 'raiseName') noteRaise(facts, handlers, raised, false);
+  else if (state === 'raise') for (const type of handlers[handlers.length - 1]?.types ?? []) noteRaised(facts, type);
+  else if (state === 'return') facts.returnsBare = true;
+}
+
+function noteRaised(facts: BodyFacts, type: string): void {
+  if (!facts.raises.includes(type)) facts.raises.push(type);
+}
+
+/**
+ * `raise <dotted>` or `raise <dotted>(...)`: a name bound by an open `except ... as` raises what that clause
+ * catches; a called name is an exception class (or a factory: we cannot tell); an uncalled one is a class only
+ * if it reads as one (CapWords, PEP 8), else a variable whose exception we do not know.
+ */
+function noteRaise(facts: BodyFacts, handlers: OpenHandler[], dotted: string, called: boolean): void {
+  const dot = dotted.indexOf('.');
+  const first = dot < 0 ? dotted : dotted.slice(0, dot);
+  for (let i = handlers.length - 1; i >= 0; i--) {
+    if (handlers[i].name === first) {
+      for (const type of handlers[i].types) noteRaised(facts, type);
+      return;
+    }
+  }
+  if (called || readsAsClass(dotted.slice(dotted.lastIndexOf('.') + 1))) noteRaised(facts, dotted);
+}
+
+function readsAsClass(name: string): boolean {
+  const c = name.replace(/^_+/, '').charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** `except X`, `except (A, m.B) as e`, `except* X`: the dotted names caught and the name bound. */
+function readExceptClause(tokens: string[]): { types: string[]; name: string | null } {
+  let i = tokens[0] === '*' ? 1 : 0;
+  const types: string[] = [];
+  const dotted = (): string | null => {
+    if (!isIdentifier(tokens[i])) return null;
+    let name = tokens[i++];
+    while (tokens[i] === '.' && isIdentifier(tokens[i + 1])) {
+      name += '.' + tokens[i + 1];
+      i += 2;
+    }
+    return name;
+  };
+  let readable = true;
+  if (tokens[i] === '(') {
+    i++;
+    for (;;) {
+      const name = dotted();
+      if (name === null) break;
+      types.push(name);
+      if (tokens[i] !== ',') break;
+      i++;
+    }
+    if (tokens[i] === ')') i++;
+    else readable = false;
+  } else if (i < tokens.length && tokens[i] !== 'as') {
+    const name = dotted();
+    if (name === null) readable = false;
+    else types.push(name);
+  }
+  if (readable && i < tokens.length && tokens[i] !== 'as') readable = false;
+  const name = tokens[i] === 'as' && isIdentifier(tokens[i + 1]) ? tokens[i + 1] : null;
+  return { types: readable ? types : [], name };
+}
+
+const KEYWORDS = new Set(['as', 'and', 'or', 'not', 'in', 'is', 'if', 'else', 'lambda', 'None', 'True', 'False', 'from']);
+
+function isIdentifier(token: string | undefined): boolean {
+  return token !== undefined && /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(token) && !KEYWORDS.has(token);
 }
 
 /** Keeps the stack of lambdas open around the current token up to date. */
