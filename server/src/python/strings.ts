@@ -80,39 +80,102 @@ function decodeEscapes(body: string): string {
   let i = body.indexOf('\\');
   while (i >= 0 && i < body.length) {
     chunks.push(body.slice(last, i));
-    const c = body[i + 1];
-    let consumed = 2;
-    if (c === undefined) {
-      chunks.push('\\');
-      consumed = 1;
-    } else if (c === '\n') {
-      // line continuation inside the literal: both characters vanish
-    } else if (c in SIMPLE_ESCAPES) {
-      chunks.push(SIMPLE_ESCAPES[c]);
-    } else if (c >= '0' && c <= '7') {
-      let j = i + 1;
-      while (j < i + 4 && body[j] >= '0' && body[j] <= '7') j++;
-      chunks.push(String.fromCodePoint(parseInt(body.slice(i + 1, j), 8)));
-      consumed = j - i;
-    } else if (c === 'x' || c === 'u' || c === 'U') {
-      const width = c === 'x' ? 2 : c === 'u' ? 4 : 8;
-      const hex = body.slice(i + 2, i + 2 + width);
-      const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
-      // Invalid escapes are a SyntaxError in CPython; keep the text (non-blank) for best effort.
-      chunks.push(code <= 0x10ffff ? String.fromCodePoint(code) : body.slice(i, i + 2 + width));
-      consumed = 2 + width;
-    } else if (c === 'N' && body[i + 2] === '{') {
-      const close = body.indexOf('}', i + 3);
-      const name = close < 0 ? '' : body.slice(i + 3, close).toUpperCase();
-      // Only whitespace matters here; any other named character is represented by a placeholder.
-      chunks.push(WHITESPACE_NAMES.get(name) ?? '\ufffd');
-      consumed = close < 0 ? body.length - i : close + 1 - i;
-    } else {
-      chunks.push('\\', c); // unknown escape: kept as written
-    }
-    last = i + consumed;
+    const escape = decodeEscapeAt(body, i);
+    chunks.push(escape.text);
+    last = i + escape.consumed;
     i = body.indexOf('\\', last);
   }
   chunks.push(body.slice(last));
   return chunks.join('');
+}
+
+/** The escape sequence starting with the backslash at body[i] (newlines already normalised): its value and length. */
+function decodeEscapeAt(body: string, i: number): { text: string; consumed: number } {
+  const c = body[i + 1];
+  if (c === undefined) return { text: '\\', consumed: 1 };
+  // A backslash before a line break is a line continuation inside the literal: both characters vanish.
+  if (c === '\n') return { text: '', consumed: 2 };
+  if (c in SIMPLE_ESCAPES) return { text: SIMPLE_ESCAPES[c], consumed: 2 };
+  if (c >= '0' && c <= '7') {
+    let j = i + 1;
+    while (j < i + 4 && body[j] >= '0' && body[j] <= '7') j++;
+    return { text: String.fromCodePoint(parseInt(body.slice(i + 1, j), 8)), consumed: j - i };
+  }
+  if (c === 'x' || c === 'u' || c === 'U') {
+    const width = c === 'x' ? 2 : c === 'u' ? 4 : 8;
+    const hex = body.slice(i + 2, i + 2 + width);
+    const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
+    // Invalid escapes are a SyntaxError in CPython; keep the text (non-blank) for best effort.
+    return { text: code <= 0x10ffff ? String.fromCodePoint(code) : body.slice(i, i + 2 + width), consumed: 2 + width };
+  }
+  if (c === 'N' && body[i + 2] === '{') {
+    const close = body.indexOf('}', i + 3);
+    const name = close < 0 ? '' : body.slice(i + 3, close).toUpperCase();
+    // Only whitespace matters here; any other named character is represented by a placeholder.
+    return { text: WHITESPACE_NAMES.get(name) ?? '\ufffd', consumed: close < 0 ? body.length - i : close + 1 - i };
+  }
+  return { text: '\\' + c, consumed: 2 }; // unknown escape: kept as written
+}
+
+/**
+ * A piece of a literal's value and the characters of the token it comes from: `verbatim` pieces are the
+ * token's text unchanged (one character each); the others are one escape sequence or one line break.
+ */
+export interface LiteralPiece {
+  value: string;
+  /** Offsets into the token, end exclusive. */
+  start: number;
+  end: number;
+  verbatim: boolean;
+}
+
+/**
+ * A str literal's value as pieces, so that a position in the value maps back to the token (docstring
+ * parsing reports spans in the file). Joining the pieces' values gives literalValue(token).value.
+ */
+export interface LiteralPieces {
+  kind: LiteralKind;
+  raw: boolean;
+  /** Offsets into the token of the text between the quotes. */
+  bodyStart: number;
+  bodyEnd: number;
+  pieces: LiteralPiece[];
+}
+
+export function literalPieces(token: string): LiteralPieces {
+  const { raw, kind, bodyStart, bodyEnd } = parts(token);
+  const pieces: LiteralPiece[] = [];
+  const escapes = kind === 'str' && !raw;
+  // The token without its closing quotes: an escape never reads into them.
+  const body = token.slice(0, bodyEnd);
+  let run = bodyStart;
+  const flush = (to: number): void => {
+    if (to > run) pieces.push({ value: token.slice(run, to), start: run, end: to, verbatim: true });
+  };
+  for (let i = bodyStart; i < bodyEnd;) {
+    const c = token.charCodeAt(i);
+    if (c === 13) {
+      flush(i);
+      const end = token.charCodeAt(i + 1) === 10 && i + 1 < bodyEnd ? i + 2 : i + 1;
+      pieces.push({ value: '\n', start: i, end, verbatim: false });
+      i = run = end;
+    } else if (c === 92 && escapes) {
+      flush(i);
+      let end: number;
+      let value: string;
+      if (token.charCodeAt(i + 1) === 13) {
+        // Continuation over \r\n or a lone \r (normalised to \n before decoding, as CPython reads it).
+        end = token.charCodeAt(i + 2) === 10 && i + 2 < bodyEnd ? i + 3 : i + 2;
+        value = '';
+      } else {
+        const escape = decodeEscapeAt(body, i);
+        end = i + escape.consumed;
+        value = escape.text;
+      }
+      pieces.push({ value, start: i, end, verbatim: false });
+      i = run = end;
+    } else i++;
+  }
+  flush(bodyEnd);
+  return { kind, raw, bodyStart, bodyEnd, pieces };
 }

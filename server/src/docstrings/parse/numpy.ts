@@ -1,0 +1,102 @@
+/**
+ * Numpy style (as the fork's numpydoc.py reads it): a title line at the base indentation underlined by dashes
+ * (`Parameters` / `----------`); the section runs to the next title. In entry sections every line at the base
+ * indentation starts an entry (`name : type`, `type` or `name : type` for returns, `ValueError` for raises);
+ * its description is the lines indented under it.
+ */
+import { description, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult, trimmedSpan } from './build';
+import { DocSource, lineContent, relIndent } from './source';
+import { DocSection, SectionKind } from './types';
+
+const TITLES = new Map<string, SectionKind>([
+  ['Parameters', 'params'], ['Params', 'params'], ['Arguments', 'params'], ['Args', 'params'],
+  ['Other Parameters', 'otherParams'], ['Other Params', 'otherParams'], ['Other Arguments', 'otherParams'],
+  ['Other Args', 'otherParams'], ['Receives', 'receives'], ['Receive', 'receives'],
+  ['Raises', 'raises'], ['Raise', 'raises'], ['Warns', 'warns'], ['Warn', 'warns'],
+  ['Attributes', 'attributes'], ['Attribute', 'attributes'], ['Returns', 'returns'], ['Return', 'returns'],
+  ['Yields', 'yields'], ['Yield', 'yields'], ['Examples', 'examples'], ['Example', 'examples'],
+  ['Warnings', 'warnings'], ['Warning', 'warnings'], ['See Also', 'seeAlso'], ['Related', 'seeAlso'],
+  ['Notes', 'notes'], ['Note', 'notes'], ['References', 'references'], ['Reference', 'references'],
+]);
+/** Napoleon's numpy titles that the fork does not know. */
+const NONSTANDARD_TITLES = new Map<string, SectionKind>([
+  ['Keyword Arguments', 'keywordParams'], ['Keyword Args', 'keywordParams'], ['Methods', 'methods'], ['Todo', 'todo'],
+]);
+
+const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'params', 'keywordParams', 'otherParams', 'receives', 'raises', 'warns', 'attributes', 'methods', 'returns', 'yields',
+]);
+
+/** Whether line i is a title: the next line is only dashes (3 or more, or as many as the title has characters). */
+function isTitleAt(source: DocSource, i: number): boolean {
+  if (i + 1 >= source.lines.length || source.lines[i].blank || relIndent(source, i) !== 0) return false;
+  const underline = lineContent(source, i + 1);
+  const title = lineContent(source, i);
+  return /^-+$/.test(underline) && (underline.length >= 3 || underline.length === title.length) && !title.endsWith(':') &&
+    !/^-+$/.test(title);
+}
+
+export function parseNumpy(source: DocSource): StyleResult {
+  const result: StyleResult = { sections: [], problems: [], firstSectionLine: -1 };
+  const lines = source.lines;
+  const titleLines: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (isTitleAt(source, i)) titleLines.push(i++);
+  for (let t = 0; t < titleLines.length; t++) {
+    const i = titleLines[t];
+    if (result.firstSectionLine < 0) result.firstSectionLine = i;
+    const end = t + 1 < titleLines.length ? titleLines[t + 1] : lines.length;
+    const title = lineContent(source, i);
+    const underline = lineContent(source, i + 1);
+    let kind = TITLES.get(title);
+    // The fork reads a title only with an underline of exactly its length.
+    let nonstandard = underline.length !== title.length;
+    if (kind === undefined) {
+      kind = NONSTANDARD_TITLES.get(title);
+      nonstandard = true;
+    }
+    const last = lastNonBlank(source, i + 2, end - 1);
+    const titleSpan = linesSpan(source, i, i + 1);
+    if (kind === undefined) {
+      result.problems.push({ message: `Unknown section "${title}".`, span: { ...titleSpan } });
+      kind = 'other';
+    }
+    const section = newSection(kind, title, titleSpan, linesSpan(source, i, Math.max(i + 1, last)), nonstandard);
+    result.sections.push(section);
+    if (LIST_KINDS.has(kind)) entries(source, section, i + 2, last);
+  }
+  return result;
+}
+
+function entries(source: DocSource, section: DocSection, from: number, last: number): void {
+  const heads: number[] = [];
+  for (let i = from; i <= last; i++) if (!source.lines[i].blank && relIndent(source, i) === 0) heads.push(i);
+  const v = source.value;
+  for (let h = 0; h < heads.length; h++) {
+    const head = heads[h];
+    const entryLast = lastNonBlank(source, head, h + 1 < heads.length ? heads[h + 1] - 1 : last);
+    const line = source.lines[head];
+    const entry = newEntry(linesSpan(source, head, entryLast));
+    const keyEnd = line.end;
+    const colon = v.indexOf(':', line.contentStart);
+    const hasColon = colon >= 0 && colon < keyEnd;
+    if (section.kind === 'raises' || section.kind === 'warns') {
+      entry.nameSpan = trimmedSpan(source, line.contentStart, keyEnd);
+    } else if (section.kind === 'returns' || section.kind === 'yields') {
+      // `name : type`, or only `type`.
+      if (hasColon) entry.nameSpan = trimmedSpan(source, line.contentStart, colon);
+      entry.typeSpan = trimmedSpan(source, hasColon ? colon + 1 : line.contentStart, keyEnd);
+    } else {
+      entry.nameSpan = trimmedSpan(source, line.contentStart, hasColon ? colon : keyEnd);
+      if (hasColon) entry.typeSpan = trimmedSpan(source, colon + 1, keyEnd);
+    }
+    entry.name = entry.nameSpan ? spanText(source, entry.nameSpan) : null;
+    entry.type = entry.typeSpan ? spanText(source, entry.typeSpan) : null;
+    entry.optional = entry.type !== null && isOptionalType(entry.type);
+    if (entryLast > head) {
+      const described = description(source, source.lines[head + 1].start, head + 1, entryLast);
+      entry.description = described.text;
+      entry.descriptionSpan = described.span;
+    }
+    section.entries.push(entry);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Sphinx style (reST field lists, as the fork's rest.py reads them): a field starts on a line at the base
+ * indentation with `:` (`:param x: ...`, `:param int x: ...`, `:type x: int`, `:returns: ...`, `:rtype: int`,
+ * `:raises ValueError: ...`, `:yields:`, `:ytype:`, `:ivar x:` / `:cvar x:` / `:var x:`), and goes on to the
+ * next field. Unlike the fork, a field also ends where a blank line is followed by prose at the base
+ * indentation (`.. versionadded::`, a paragraph), so that prose is not counted as the field's description.
+ *
+ * Sections are the fields grouped by kind, in order of their first field. A `:type x:` field goes to the
+ * entry of `x` (its typeField); one without a `:param x:` is an entry of its own with field `type`, and
+ * `:rtype:` / `:ytype:` without a `:returns:` / `:yields:` likewise.
+ */
+import { description, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult } from './build';
+import { DocSource, lineContent, relIndent } from './source';
+import { DocEntry, DocSection, SectionKind, Span } from './types';
+
+const PARAM_FIELDS = new Set(['param', 'parameter', 'arg', 'argument', 'key', 'keyword']);
+const RAISE_FIELDS = new Set(['raises', 'raise', 'except', 'exception']);
+const RETURN_FIELDS = new Set(['return', 'returns']);
+const YIELD_FIELDS = new Set(['yield', 'yields']);
+const ATTRIBUTE_FIELDS = new Set(['ivar', 'cvar', 'var']);
+
+function isFieldStart(source: DocSource, i: number): boolean {
+  const line = source.lines[i];
+  return !line.blank && relIndent(source, i) === 0 && source.value.charCodeAt(line.contentStart) === 0x3a;
+}
+
+interface Field {
+  key: string;
+  /** The words between the field's colons, with their value spans. */
+  args: Array<{ text: string; span: Span }>;
+  entry: DocEntry;
+}
+
+export function parseSphinx(source: DocSource): StyleResult {
+  const result: StyleResult = { sections: [], problems: [], firstSectionLine: -1 };
+  const lines = source.lines;
+  const fields: Field[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!isFieldStart(source, i)) {
+      i++;
+      continue;
+    }
+    if (result.firstSectionLine < 0) result.firstSectionLine = i;
+    let end = i + 1;
+    while (end < lines.length && !isFieldStart(source, end) &&
+      !(relIndent(source, end) === 0 && !lines[end].blank && lines[end - 1].blank)) end++;
+    const field = readField(source, i, lastNonBlank(source, i, end - 1), result);
+    if (field) fields.push(field);
+    i = end;
+  }
+  group(source, fields, result);
+  return result;
+}
+
+function readField(source: DocSource, head: number, last: number, result: StyleResult): Field | null {
+  const v = source.value;
+  const line = source.lines[head];
+  const span = linesSpan(source, head, last);
+  const close = v.indexOf(':', line.contentStart + 1);
+  if (close < 0 || close >= line.end) {
+    result.problems.push({ message: `Field "${lineContent(source, head)}" has no closing colon.`, span: { ...span } });
+    return null;
+  }
+  const args: Field['args'] = [];
+  const words = /\S+/g;
+  const inner = v.slice(line.contentStart + 1, close);
+  for (let m = words.exec(inner); m; m = words.exec(inner)) {
+    const start = line.contentStart + 1 + m.index;
+    args.push({ text: m[0], span: { start, end: start + m[0].length } });
+  }
+  const entry = newEntry(span);
+  const described = description(source, close + 1, head, last);
+  entry.description = described.text;
+  entry.descriptionSpan = described.span;
+  const key = args.length > 0 ? args[0].text : '';
+  entry.field = key;
+  return { key, args, entry };
+}
+
+function fieldKind(key: string): SectionKind | 'type' | 'rtype' | 'ytype' {
+  if (PARAM_FIELDS.has(key)) return 'params';
+  if (RAISE_FIELDS.has(key)) return 'raises';
+  if (RETURN_FIELDS.has(key)) return 'returns';
+  if (YIELD_FIELDS.has(key)) return 'yields';
+  if (ATTRIBUTE_FIELDS.has(key)) return 'attributes';
+  if (key === 'type' || key === 'rtype' || key === 'ytype') return key;
+  return 'other';
+}
+
+function group(source: DocSource, fields: Field[], result: StyleResult): void {
+  const sections = new Map<SectionKind, DocSection>();
+  const sectionFor = (kind: SectionKind, field: Field): DocSection => {
+    let section = sections.get(kind);
+    if (!section) {
+      section = newSection(kind, field.key, null, { ...field.entry.span }, kind === 'attributes');
+      sections.set(kind, section);
+      result.sections.push(section);
+    }
+    section.span.start = Math.min(section.span.start, field.entry.span.start);
+    section.span.end = Math.max(section.span.end, field.entry.span.end);
+    return section;
+  };
+  const badArgs = (field: Field): void => {
+    result.problems.push({ message: `Field :${field.args.map((a) => a.text).join(' ')}: has the wrong number of words.`, span: { ...field.entry.span } });
+  };
+  const typeFields: Field[] = [];
+  for (const field of fields) {
+    const kind = fieldKind(field.key);
+    const { args, entry } = field;
+    if (kind === 'type' || kind === 'rtype' || kind === 'ytype') {
+      typeFields.push(field);
+      continue;
+    }
+    if (kind === 'params' || kind === 'attributes') {
+      // `:param x:` or `:param int x:`; the fork refuses more words, we read the last as the name.
+      if (args.length < 2) {
+        badArgs(field);
+        continue;
+      }
+      if (args.length > 3 && kind === 'params') badArgs(field);
+      const name = args[args.length - 1];
+      entry.name = name.text;
+      entry.nameSpan = { ...name.span };
+      if (args.length >= 3) {
+        entry.typeSpan = { start: args[1].span.start, end: args[args.length - 2].span.end };
+        entry.type = spanText(source, entry.typeSpan).replace(/\s+/g, ' ');
+      }
+    } else if (kind === 'raises' || kind === 'returns' || kind === 'yields') {
+      if (args.length > 2) badArgs(field);
+      if (args.length >= 2) {
+        const target = kind === 'raises' ? 'name' : 'type';
+        const span = { start: args[1].span.start, end: args[args.length - 1].span.end };
+        if (target === 'name') {
+          entry.nameSpan = span;
+          entry.name = spanText(source, span);
+        } else {
+          entry.typeSpan = span;
+          entry.type = spanText(source, span);
+        }
+      }
+    }
+    entry.optional = entry.type !== null && isOptionalType(entry.type);
+    sectionFor(kind, field).entries.push(entry);
+  }
+  for (const field of typeFields) attachType(source, field, sections, sectionFor, badArgs);
+}
+
+function attachType(source: DocSource, field: Field, sections: Map<SectionKind, DocSection>,
+  sectionFor: (kind: SectionKind, field: Field) => DocSection, badArgs: (field: Field) => void): void {
+  const { key, args, entry } = field;
+  const typeSpan = entry.descriptionSpan;
+  const typeText = entry.description.replace(/\s+/g, ' ');
+  let kind: SectionKind;
+  let target: DocEntry | undefined;
+  if (key === 'type') {
+    if (args.length !== 2) {
+      badArgs(field);
+      return;
+    }
+    const name = args[1].text;
+    kind = 'params';
+    target = sections.get('params')?.entries.find((e) => e.name === name && !e.typeField) ??
+      sections.get('attributes')?.entries.find((e) => e.name === name && !e.typeField);
+    if (!target) {
+      // A type for a parameter the docstring does not describe: an entry of its own.
+      entry.name = name;
+      entry.nameSpan = { ...args[1].span };
+    }
+  } else {
+    kind = key === 'rtype' ? 'returns' : 'yields';
+    target = sections.get(kind)?.entries.find((e) => !e.typeField);
+  }
+  if (target) {
+    target.typeField = { ...entry.span };
+    for (const section of sections.values()) {
+      if (!section.entries.includes(target)) continue;
+      section.span.start = Math.min(section.span.start, entry.span.start);
+      section.span.end = Math.max(section.span.end, entry.span.end);
+    }
+    if (target.type === null) {
+      target.type = typeText || null;
+      target.typeSpan = typeSpan ? { ...typeSpan } : null;
+      target.optional = target.type !== null && isOptionalType(target.type);
+    }
+    return;
+  }
+  entry.type = typeText || null;
+  entry.typeSpan = typeSpan ? { ...typeSpan } : null;
+  entry.optional = entry.type !== null && isOptionalType(entry.type);
+  entry.description = '';
+  entry.descriptionSpan = null;
+  entry.typeField = { ...entry.span };
+  sectionFor(kind, field).entries.push(entry);
+}
