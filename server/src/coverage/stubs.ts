@@ -9,7 +9,7 @@ import { lineEndOffset, lineStarts as computeLineStarts, Position, positionAt } 
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, TokenKind } from '../python/tokens';
-import { BodyFacts, Parameter, parseSignature, scanBody, Signature } from '../python/signature';
+import { BodyFacts, functionBodyFacts, Parameter, parseSignature, Signature } from '../python/signature';
 
 export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 
@@ -213,7 +213,7 @@ function stubLines(context: FileContext, index: number, style: DocstringStyle): 
   const summary = summaryLine(def.keyword === 'class' ? 'class' : 'function', def.name);
   if (def.keyword === 'class' || style === 'pep257') return [summary];
   const signature = functionSignature(context, def);
-  const facts = functionBody(context, index);
+  const facts = functionBodyFacts(context.text, context.lineStarts, context.structure.definitions, index);
   const params = signature.params.filter((p, i) => !(i === 0 && p.star === '' && takesImplicitFirst(context, def)));
   const sections = SECTION_WRITERS[style](params, facts, safeText(signature.returns, context.quote));
   return sections.length === 0 ? [summary] : [summary, '', ...sections];
@@ -236,18 +236,6 @@ function functionSignature(context: FileContext, def: Definition): Signature {
   const signature = parseSignature(text, afterName, def.headerEnd);
   const params = signature.params.map((p): Parameter => ({ ...p, annotation: safeText(p.annotation, context.quote) }));
   return { params, returns: signature.returns };
-}
-
-/** Returns, yields and raises of the function's own body: nested definitions are skipped. */
-function functionBody(context: FileContext, index: number): BodyFacts {
-  const { text, lineStarts, structure } = context;
-  const defs = structure.definitions;
-  const def = defs[index];
-  const skip: Array<[number, number]> = [];
-  for (let j = index + 1; j < defs.length && defs[j].headerStartLine <= def.endLine; j++) {
-    if (defs[j].parent === index) skip.push([defs[j].headerStart, lineEndOffset(text, lineStarts, defs[j].endLine)]);
-  }
-  return scanBody(text, def.headerEnd, lineEndOffset(text, lineStarts, def.endLine), skip);
 }
 
 /**

@@ -6,7 +6,9 @@
  * read from the tokenizer's depth; the only nesting we track ourselves is lambdas, on an explicit stack,
  * so nothing here recurses per nesting level.
  */
+import { lineEndOffset } from './lines';
 import { literalValue } from './strings';
+import type { Definition } from './structure';
 import { Tokenizer } from './lexer/cursor';
 import { isCodeKind, TokenKind } from './tokens';
 
@@ -45,6 +47,8 @@ export interface BodyFacts {
    * what it holds is not known.
    */
   raises: string[];
+  /** A `raise` whose exception cannot be named (`raise exc`, a bare `raise` outside any typed except). */
+  unnamedRaise: boolean;
   /** An `assert` statement. */
   asserts: boolean;
 }
@@ -216,7 +220,7 @@ interface BodyScan {
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
   const scan: BodyScan = {
-    facts: { returnsValue: false, returnsBare: false, yields: false, hasRaise: false, raises: [], asserts: false },
+    facts: { returnsValue: false, returnsBare: false, yields: false, hasRaise: false, raises: [], unnamedRaise: false, asserts: false },
     handlers: [],
   };
   // Only the stretches between nested definitions are read: tokenizing the children too would make a file
@@ -265,7 +269,8 @@ function scanStretch(text: string, from: number, to: number, scan: BodyScan): vo
         raised = tk.value;
         continue;
       }
-      if (ends) for (const type of handlers[handlers.length - 1]?.types ?? []) noteRaised(facts, type);
+      if (ends) noteBareRaise(facts, handlers);
+      else facts.unnamedRaise = true;
       state = 'idle';
     } else if (state === 'raiseName') {
       if (isOp(tk, '.')) {
@@ -273,6 +278,7 @@ function scanStretch(text: string, from: number, to: number, scan: BodyScan): vo
         continue;
       }
       if (ends || isOp(tk, '(') || (kind === TokenKind.Name && tk.value === 'from')) noteRaise(facts, handlers, raised, isOp(tk, '('));
+      else facts.unnamedRaise = true;
       state = 'idle';
     } else if (state === 'raiseDot') {
       if (kind === TokenKind.Name) {
@@ -280,6 +286,7 @@ function scanStretch(text: string, from: number, to: number, scan: BodyScan): vo
         state = 'raiseName';
         continue;
       }
+      facts.unnamedRaise = true;
       state = 'idle';
     } else if (state === 'except') {
       if (depthBefore === 0 && isOp(tk, ':')) {
@@ -309,8 +316,15 @@ function scanStretch(text: string, from: number, to: number, scan: BodyScan): vo
   }
   // A `raise X` or `return x` cut by the end of the stretch (no NEWLINE token) still counts.
   if (state === 'raiseName') noteRaise(facts, handlers, raised, false);
-  else if (state === 'raise') for (const type of handlers[handlers.length - 1]?.types ?? []) noteRaised(facts, type);
+  else if (state === 'raise') noteBareRaise(facts, handlers);
   else if (state === 'return') facts.returnsBare = true;
+}
+
+/** A bare `raise` re-raises what the innermost open except clause caught. */
+function noteBareRaise(facts: BodyFacts, handlers: OpenHandler[]): void {
+  const types = handlers[handlers.length - 1]?.types ?? [];
+  if (types.length === 0) facts.unnamedRaise = true;
+  for (const type of types) noteRaised(facts, type);
 }
 
 function noteRaised(facts: BodyFacts, type: string): void {
@@ -328,10 +342,12 @@ function noteRaise(facts: BodyFacts, handlers: OpenHandler[], dotted: string, ca
   for (let i = handlers.length - 1; i >= 0; i--) {
     if (handlers[i].name === first) {
       for (const type of handlers[i].types) noteRaised(facts, type);
+      if (handlers[i].types.length === 0) facts.unnamedRaise = true;
       return;
     }
   }
   if (called || readsAsClass(dotted.slice(dotted.lastIndexOf('.') + 1))) noteRaised(facts, dotted);
+  else facts.unnamedRaise = true;
 }
 
 function readsAsClass(name: string): boolean {
@@ -398,4 +414,178 @@ function trackLambdas(lambdas: OpenLambda[], tk: Tokenizer, depthBefore: number)
     // ...and a colon starts the body of the innermost lambda still reading its parameters.
     if (isOp(tk, ':') && lambdas.length > 0 && top()!.depth === depthBefore) top()!.inBody = true;
   }
+}
+
+/** A name a class body binds by assignment (`x = 1`, `a, b = 1, 2`, `x: int = 1`), as pydoclint reads them. */
+export interface ClassAttribute {
+  /** The target as written, without spaces (`x`, `*rest`, `a.b`). */
+  name: string;
+  /** `x: int`'s annotation text on one line, or null for a plain assignment. */
+  annotation: string | null;
+  /** 0-based line of the statement. */
+  line: number;
+  /**
+   * 0-based line of a lone literal statement right after a single-target assignment (an attribute docstring,
+   * `x = 1` then `"""About x."""`), or null.
+   */
+  inlineDocLine: number | null;
+}
+
+const LITERAL_WORDS = new Set(['None', 'True', 'False']);
+
+/**
+ * The attributes a class's own body assigns: the statements directly in it (not in nested definitions, nor
+ * under an `if` in the body). `from` is just after the header's colon, `to` the end of the body, `skip` the
+ * spans of nested definitions (sorted, disjoint), `bodyColumn` the body's indentation, `lineOf` gives the
+ * 0-based line of an offset; an inline body (`class A: x = 1`) is read from the header's line.
+ */
+export function classAttributes(text: string, from: number, to: number, skip: Array<[number, number]>, bodyColumn: number,
+  lineOf: (offset: number) => number): ClassAttribute[] {
+  const out: ClassAttribute[] = [];
+  /** The last direct statement: its attributes, if it was a single-target assignment. */
+  let previous: ClassAttribute[] | null = null;
+  const statement = (tokens: BodyToken[], line: number): void => {
+    if (tokens.length === 0) return;
+    if (previous !== null && previous.length === 1 && isLiteralStatement(tokens)) {
+      previous[0].inlineDocLine = line;
+      previous = null;
+      return;
+    }
+    previous = assignmentTargets(text, tokens, line);
+    if (previous) for (const a of previous) out.push(a);
+  };
+  let start = from;
+  const stretch = (a: number, b: number, first: boolean): void => readDirectStatements(text, a, b, first ? 'header' : bodyColumn, bodyColumn, lineOf, statement);
+  for (const [childStart, childEnd] of skip) {
+    if (childStart > start) stretch(start, Math.min(childStart, to), start === from);
+    previous = null; // a nested definition is a statement of its own: no attribute docstring across it
+    start = Math.max(start, childEnd);
+  }
+  if (start < to) stretch(start, to, start === from);
+  return out;
+}
+
+interface BodyToken {
+  kind: TokenKind;
+  value: string;
+  start: number;
+  end: number;
+  depth: number;
+}
+
+/**
+ * Calls `statement` with the code tokens of each statement directly in a body (at `bodyColumn`; on the
+ * stretch's first line only when it is the header's line, for inline bodies), split at `;`.
+ */
+function readDirectStatements(text: string, from: number, to: number, firstLine: 'header' | number, bodyColumn: number,
+  lineOf: (offset: number) => number, statement: (tokens: BodyToken[], line: number) => void): void {
+  const tk = new Tokenizer(text.slice(from, to));
+  let tokens: BodyToken[] = [];
+  let direct = false;
+  let lineStart = true;
+  let line = 0;
+  const flush = (): void => {
+    if (direct) statement(tokens, line);
+    tokens = [];
+  };
+  const startLineOffset = lineOf(from);
+  let depthBefore = 0;
+  for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
+    if (kind === TokenKind.Newline) {
+      flush();
+      lineStart = true;
+      direct = false;
+      continue;
+    }
+    if (!isCodeKind(kind)) continue;
+    if (lineStart) {
+      lineStart = false;
+      direct = tk.startLine === 0 ? firstLine === 'header' : tk.startCol === bodyColumn;
+      line = startLineOffset + tk.startLine;
+    }
+    if (depthBefore === 0 && isOp(tk, ';')) {
+      flush();
+      continue;
+    }
+    if (direct && tokens.length === 0 && tk.startLine === 0 && firstLine === 'header') line = startLineOffset;
+    if (direct) tokens.push({ kind, value: tk.value, start: from + tk.start, end: from + tk.end, depth: depthBefore });
+  }
+  flush();
+}
+
+/** A statement made of one literal: strings (concatenated), a number, `...`, None, True or False. */
+function isLiteralStatement(tokens: BodyToken[]): boolean {
+  if (tokens.every((t) => t.kind === TokenKind.String)) return !tokens.some((t) => /^[rRbBuU]*[fF]/.test(t.value));
+  if (tokens.length !== 1) return false;
+  const t = tokens[0];
+  return t.kind === TokenKind.Number || t.value === '...' || LITERAL_WORDS.has(t.value);
+}
+
+/** The attributes an assignment statement binds, or null when it is not `targets = value` / `name: T [= v]`. */
+function assignmentTargets(text: string, tokens: BodyToken[], line: number): ClassAttribute[] | null {
+  const first = tokens[0];
+  if (first.kind === TokenKind.Name && isIdentifier(first.value) && tokens[1]?.value === ':' && tokens[1].kind === TokenKind.Op) {
+    let end = tokens.length;
+    for (let i = 2; i < tokens.length; i++) if (tokens[i].depth === 0 && tokens[i].kind === TokenKind.Op && tokens[i].value === '=') { end = i; break; }
+    if (end === 2) return null;
+    const annotation = text.slice(tokens[2].start, tokens[end - 1].end).replace(/\s+/g, ' ');
+    return [{ name: first.value, annotation, line, inlineDocLine: null }];
+  }
+  // Plain assignment: every top-level `=` ends a target list (`a = b = 1`); a lambda's defaults are not ours.
+  const cuts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.depth !== 0) continue;
+    if (t.kind === TokenKind.Name && (t.value === 'lambda' || t.value === 'yield')) break;
+    if (t.kind === TokenKind.Op && t.value === '=') cuts.push(i);
+  }
+  if (cuts.length === 0) return null;
+  const out: ClassAttribute[] = [];
+  let begin = 0;
+  for (const cut of cuts) {
+    for (const name of targetNames(tokens.slice(begin, cut))) out.push({ name, annotation: null, line, inlineDocLine: null });
+    begin = cut + 1;
+  }
+  return out;
+}
+
+/** `a`, `a, b`, `(a, b)`, `*a, b`: the names of a target list, each without spaces (as ast.unparse prints them). */
+function targetNames(tokens: BodyToken[]): string[] {
+  if (tokens.length === 0) return [];
+  let inner = tokens;
+  const hasTopComma = tokens.some((t) => t.depth === 0 && t.value === ',');
+  if (!hasTopComma && tokens[0].value === '(' && tokens[tokens.length - 1].value === ')' &&
+      tokens.some((t) => t.depth === 1 && t.value === ',')) {
+    inner = tokens.slice(1, -1).map((t) => ({ ...t, depth: t.depth - 1 }));
+  } else if (!hasTopComma) {
+    return [tokens.map((t) => t.value).join('')];
+  }
+  const names: string[] = [];
+  let part = '';
+  for (const t of inner) {
+    if (t.depth === 0 && t.value === ',') {
+      if (part) names.push(part);
+      part = '';
+    } else {
+      part += t.value;
+    }
+  }
+  if (part) names.push(part);
+  return names;
+}
+
+/** The spans of definition `index`'s direct children (nested defs and classes), for scanBody's `skip`. */
+export function childSpans(text: string, lineStarts: readonly number[], defs: readonly Definition[], index: number): Array<[number, number]> {
+  const def = defs[index];
+  const skip: Array<[number, number]> = [];
+  for (let j = index + 1; j < defs.length && defs[j].headerStartLine <= def.endLine; j++) {
+    if (defs[j].parent === index) skip.push([defs[j].headerStart, lineEndOffset(text, lineStarts, defs[j].endLine)]);
+  }
+  return skip;
+}
+
+/** Returns, yields and raises of function `index`'s own body: nested definitions are skipped. */
+export function functionBodyFacts(text: string, lineStarts: readonly number[], defs: readonly Definition[], index: number): BodyFacts {
+  const def = defs[index];
+  return scanBody(text, def.headerEnd, lineEndOffset(text, lineStarts, def.endLine), childSpans(text, lineStarts, defs, index));
 }
