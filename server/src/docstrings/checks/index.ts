@@ -25,6 +25,8 @@ export interface CheckedFile {
 }
 
 const MODULE = -1;
+/** google sections that must list entries (docstring_parser's MULTIPLE sections). */
+const LIST_SECTIONS = new Set(['params', 'raises', 'attributes']);
 
 export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEFAULT_QUALITY_OPTIONS): Finding[] {
   return new FileChecker(file, options).run();
@@ -177,9 +179,23 @@ class FileChecker {
    */
   private unreadable(i: number, docIndex: number, label: string): boolean {
     const parsed = this.docstring(docIndex);
-    if (!parsed || parsed.problems.length === 0) return false;
-    const problem = parsed.problems[0];
-    const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
+    if (!parsed) return false;
+    const problems = parsed.problems.filter((p) => !inProse(parsed, p.span));
+    // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our
+    // parser reads it as empty without a problem, so the check notes it here.
+    // A docstring that opens with its only section's title (`"""Args:`): cleaned twice (ast.get_docstring, then
+    // the parser's cleandoc), its entries are dedented to the title's level, so pydoclint finds nothing under it.
+    if (parsed.style === 'google') {
+      const opensWithTitle = parsed.summary === '' && parsed.sections.length === 1;
+      for (const section of parsed.sections) {
+        if (!section.nonstandard && (section.entries.length === 0 || (opensWithTitle && section === parsed.sections[0])) && LIST_SECTIONS.has(section.kind)) {
+          problems.push({ message: `Section "${section.title}" lists nothing`, span: section.titleSpan ?? section.span });
+        }
+      }
+    }
+    if (problems.length === 0) return false;
+    const problem = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
     return true;
   }
@@ -247,6 +263,15 @@ class FileChecker {
     }));
     this.add(i, issues);
   }
+}
+
+/**
+ * A problem inside a section pydoclint's parser takes as prose (google `Methods:`, `Keyword Args:`) does not
+ * stop pydoclint, so it does not stop us. (The parser marks most such sections `nonstandard`; `methods` is
+ * read as prose by pydoclint's google parser too.)
+ */
+function inProse(parsed: ParsedDocstring, span: Span): boolean {
+  return parsed.sections.some((s) => (s.nonstandard || s.kind === 'methods') && s.span.start <= span.start && span.start <= s.span.end);
 }
 
 /** A constructor's docstring (the class's, usually) has no business with Returns or Yields. */
