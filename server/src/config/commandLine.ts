@@ -32,6 +32,8 @@ export interface Invocation {
   format: 'table' | 'concise';
   /** Worker threads for the scan (-j); undefined = one per core, 0 = analyse in the main thread. */
   jobs?: number;
+  /** `--check-docstrings`: docstring-quality findings instead of coverage. */
+  checkDocstrings: boolean;
 }
 
 const HELP_COLUMN = 34;
@@ -225,5 +227,6 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     json: Boolean(cliOnly.json),
     format: cliOnly.format === 'concise' ? 'concise' : 'table',
     jobs: cliOnly.jobs as number | undefined,
+    checkDocstrings: Boolean(cliOnly.checkDocstrings),
   };
 }

@@ -245,6 +245,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   },
   { prop: 'json', scope: 'cli', kind: 'switch', help: 'Print the report as one JSON object (docbits).', cli: { long: 'json' } },
   {
+    prop: 'checkDocstrings', scope: 'cli', kind: 'switch',
+    help: 'Check that docstrings match the code (pydoclint\'s DOC1xx-DOC6xx, [tool.pydoclint] options) instead of coverage; exit 1 on any finding (docbits).',
+    cli: { long: 'check-docstrings' },
+  },
+  {
     prop: 'format', scope: 'cli', kind: 'choice', choices: ['table', 'concise'],
     help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
     cli: { long: 'format', metavar: 'FORMAT' },
