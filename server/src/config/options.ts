@@ -279,7 +279,18 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   // Editor only.
   {
     prop: 'severity', scope: 'editor', kind: 'choice', choices: ['error', 'warning', 'information', 'hint'], default: 'warning',
-    help: 'Severity of "Missing docstring" diagnostics.', setting: { key: 'docbits.severity' },
+    help: 'Severity of "Missing docstring" and docstring-quality diagnostics.', setting: { key: 'docbits.severity' },
+  },
+  {
+    prop: 'qualityEnabled', scope: 'editor', kind: 'choice', choices: ['auto', 'on', 'off'], default: 'auto',
+    help: 'Docstring-quality diagnostics (do docstrings match the code?): auto shows them when the project\'s pyproject.toml has a [tool.pydoclint] table.',
+    setting: { key: 'docbits.quality.enabled' },
+  },
+  {
+    prop: 'qualityRules', scope: 'editor', kind: 'choiceList', choices: ['args', 'returns', 'yields', 'raises', 'class', 'attributes'],
+    default: ['args', 'returns', 'yields', 'raises', 'class', 'attributes'],
+    help: 'Docstring-quality diagnostics to show, by rule group (pydoclint\'s DOC1xx args, DOC2xx returns, DOC4xx yields, DOC5xx raises, DOC3xx class, DOC6xx attributes; options from [tool.pydoclint]). [] turns them off.',
+    setting: { key: 'docbits.quality.rules' },
   },
   {
     prop: 'docstringStyle', scope: 'editor', kind: 'choice', choices: ['google', 'numpy', 'sphinx', 'pep257'], default: 'google',
