@@ -12,7 +12,7 @@ import {
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
   ResponseError, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { ADD_ALL_DOCSTRINGS_KIND } from './coverage/actions';
+import { ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND } from './coverage/actions';
 import { answerOrGiveUp } from './session/clientAnswers';
 import {
   FILE_COVERAGE_METHOD, FileCoverageParams, FileCoverageResult, WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageParams,
@@ -48,8 +48,8 @@ class DocbitsServer {
       const hover = await this.ready.hover(textDocument.uri, position.line, position.character);
       return hover && toProto.hover(hover);
     }));
-    c.onCodeAction(({ textDocument, context }) => this.guard('codeAction', textDocument.uri, [], async () => {
-      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only);
+    c.onCodeAction(({ textDocument, context, range }) => this.guard('codeAction', textDocument.uri, [], async () => {
+      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range);
       return actions.map((action) => toProto.codeAction(action, textDocument.uri, context.diagnostics));
     }));
     c.onRequest(FILE_COVERAGE_METHOD, (params: Partial<FileCoverageParams> | undefined) =>
@@ -84,7 +84,7 @@ class DocbitsServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_ALL_DOCSTRINGS_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'docbits', version: '0.1.0' },

@@ -23,3 +23,13 @@ export function docstringsOf(text: string, options: ParseOptions = {}): Map<stri
   }
   return byName;
 }
+
+/** Applies LSP-shaped edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: ReadonlyArray<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+  const starts = lineStarts(text);
+  const offset = (p: { line: number; character: number }): number => starts[p.line] + p.character;
+  const sorted = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

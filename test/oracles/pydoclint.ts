@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const REPO = path.join(__dirname, '..', '..', '..');
@@ -41,4 +42,31 @@ export function runPydoclint(files: readonly string[], flags: readonly string[],
     if (m) out.push({ path: m[1], line: Number(m[2]), code: m[3], message: m[4] });
   }
   return out;
+}
+
+/** A finding of one text, for tests that check texts rather than files (the Update docstring tests). */
+export interface PydoclintFinding {
+  line: number;
+  code: string;
+  message: string;
+}
+
+export function pydoclintRunnable(): boolean {
+  return pydoclintMissing() === undefined;
+}
+
+/** pydoclint's findings on each text (written to scratch files), in the order of the texts. One pydoclint run for all. */
+export function pydoclintFindings(texts: string[], args: string[]): PydoclintFinding[][] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-pydoclint-'));
+  try {
+    const files = texts.map((text, i) => {
+      fs.writeFileSync(path.join(dir, `f${i}.py`), text, 'utf8');
+      return `f${i}.py`;
+    });
+    const byFile = new Map<string, PydoclintFinding[]>(files.map((f) => [f, []]));
+    for (const f of runPydoclint(files, args, dir)) byFile.get(f.path)?.push({ line: f.line, code: f.code, message: f.message });
+    return files.map((file) => byFile.get(file)!);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -91,7 +91,7 @@ describe('python/signature: agrees with CPython', () => {
     const text = 'def f(x):\n    assert x\n    if x:\n        return\n    raise exc\n';
     const def = parseStructure(text).definitions[0];
     assert.deepStrictEqual(scanBody(text, def.headerEnd, text.length, []), {
-      returnsValue: false, returnsBare: true, yields: false, hasRaise: true, raises: [], unnamedRaise: true, asserts: true,
+      returnsValue: false, returnsBare: true, yields: false, raisesAny: true, raises: [], unnamedRaise: true, asserts: true,
     });
   });
 

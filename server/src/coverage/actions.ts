@@ -15,6 +15,8 @@ import { NodeKind } from './types';
 
 export const QUICK_FIX_KIND = 'quickfix';
 export const ADD_ALL_DOCSTRINGS_KIND = 'source.docbits.addAllDocstrings';
+/** "Update all docstrings to match signatures" (docstrings/actions.ts builds it). */
+export const UPDATE_ALL_DOCSTRINGS_KIND = 'source.docbits.updateAllDocstrings';
 
 /** The part of an editor's diagnostic that code actions read. */
 export interface DiagnosticRef {
@@ -36,7 +38,7 @@ export interface CodeActionInput {
 
 export interface CoverageAction {
   title: string;
-  kind: typeof QUICK_FIX_KIND | typeof ADD_ALL_DOCSTRINGS_KIND;
+  kind: typeof QUICK_FIX_KIND | typeof ADD_ALL_DOCSTRINGS_KIND | typeof UPDATE_ALL_DOCSTRINGS_KIND;
   edits: TextEditLike[];
   /** Index into the request's diagnostics of the one this action fixes. */
   diagnostic?: number;

@@ -378,3 +378,29 @@ function colonLineEnd(text: string, def: Definition): number {
     lastEnd = tk.end;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// For "Update docstring" (docstrings/update.ts): the same reading of a function, the same section text
+
+/** What a function's code says, read as its stub is: parameters without the implicit self / cls, returns, body. */
+export interface FunctionFacts {
+  params: Parameter[];
+  /** The return annotation (null when absent, or not safe inside the docstring's quotes). */
+  returns: string | null;
+  body: BodyFacts;
+}
+
+/** The facts of function `index` (null for a class or a broken header); `quote` is the docstring's. */
+export function functionFacts(file: ParsedFile, index: number, quote: '"""' | "'''"): FunctionFacts | null {
+  const context = makeContext(file, { quote });
+  const def = context.structure.definitions[index];
+  if (!def || def.keyword !== 'def' || context.text.charCodeAt(def.headerEnd - 1) !== 0x3a) return null;
+  const signature = functionSignature(context, def);
+  const params = signature.params.filter((p, i) => !(i === 0 && p.star === '' && takesImplicitFirst(context, def)));
+  return { params, returns: safeText(signature.returns, quote), body: functionBodyFacts(context.text, context.lineStarts, context.structure.definitions, index) };
+}
+
+/** A stub's sections in `style` for these facts: lines without indentation, sections 4 spaces in, as stubs write them. */
+export function stubSectionLines(style: Exclude<DocstringStyle, 'pep257'>, params: Parameter[], body: BodyFacts, returns: string | null): string[] {
+  return SECTION_WRITERS[style](params, body, returns);
+}

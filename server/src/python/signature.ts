@@ -34,12 +34,12 @@ export interface Signature {
 export interface BodyFacts {
   /** A `return <value>`. */
   returnsValue: boolean;
-  /** A `return` without a value. */
-  returnsBare: boolean;
+  /** A `return` without a value. (Optional only so that callers may build facts by hand; scanBody sets it.) */
+  returnsBare?: boolean;
   /** A `yield` / `yield from` anywhere in a statement (`x = yield` too). */
   yields: boolean;
-  /** Any `raise` statement, whether or not what it raises can be named. */
-  hasRaise: boolean;
+  /** Any `raise` statement, whether or not what it raises can be named (a bare `raise`, `raise exc`). */
+  raisesAny: boolean;
   /**
    * Exception types raised, possibly dotted, in order of first appearance: `raise X` / `raise X(...)` /
    * `raise m.X(...) from e`; a bare `raise`, or `raise e`, inside `except X as e:` raises X (each type of a
@@ -48,9 +48,9 @@ export interface BodyFacts {
    */
   raises: string[];
   /** A `raise` whose exception cannot be named (`raise exc`, a bare `raise` outside any typed except). */
-  unnamedRaise: boolean;
+  unnamedRaise?: boolean;
   /** An `assert` statement. */
-  asserts: boolean;
+  asserts?: boolean;
 }
 
 /**
@@ -220,7 +220,7 @@ interface BodyScan {
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
   const scan: BodyScan = {
-    facts: { returnsValue: false, returnsBare: false, yields: false, hasRaise: false, raises: [], unnamedRaise: false, asserts: false },
+    facts: { returnsValue: false, returnsBare: false, yields: false, raisesAny: false, raises: [], unnamedRaise: false, asserts: false },
     handlers: [],
   };
   // Only the stretches between nested definitions are read: tokenizing the children too would make a file
@@ -305,7 +305,7 @@ function scanStretch(text: string, from: number, to: number, scan: BodyScan): vo
     if (word === 'return') state = 'return';
     else if (word === 'raise') {
       state = 'raise';
-      facts.hasRaise = true;
+      facts.raisesAny = true;
     } else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
     else if (word === 'assert') facts.asserts = true;
     else if (word === 'except' && depthBefore === 0) {

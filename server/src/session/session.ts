@@ -10,8 +10,10 @@
  */
 import { pathToFileURL } from 'url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
 import { bitsHover, BitsHover } from '../bits/hover';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
+import { docstringUpdateActions } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
@@ -179,10 +181,12 @@ export class DocbitsSession {
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
   }
 
-  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined): Promise<CoverageAction[]> {
+  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined, range?: Range): Promise<CoverageAction[]> {
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
-    return codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style: analysis.context.settings.docstringStyle });
+    const style = analysis.context.settings.docstringStyle;
+    const coverage = codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style });
+    return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style })] : coverage;
   }
 
   /** The coverage of a document: its current version when open, else the file on disk. */

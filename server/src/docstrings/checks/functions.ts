@@ -149,7 +149,7 @@ function outcome(fn: FunctionFacts): Outcome {
   // A bare `return` gives back nothing: only `return <value>` is a return value (pydoclint counts both).
   const annotation = fn.returns === null ? null : stripQuotes(fn.returns);
   return {
-    hasReturn: fn.body.returnsValue, hasBareReturn: fn.body.returnsBare, hasYield: fn.body.yields,
+    hasReturn: fn.body.returnsValue, hasBareReturn: fn.body.returnsBare === true, hasYield: fn.body.yields,
     annotation, gen: generatorKind(annotation), iter: isIteratorAnnotation(annotation),
   };
 }
@@ -300,7 +300,7 @@ function raiseMatches(raised: string, documented: string): boolean {
 export function checkRaises(fn: FunctionFacts, doc: DocView, options: QualityOptions): Issue[] {
   const issues: Issue[] = [];
   const hasSection = doc.raises !== null;
-  const { hasRaise, asserts } = fn.body;
+  const { raisesAny: hasRaise, asserts = false } = fn.body;
   const assertCounts = options.shouldDeclareAssertErrorIfAssertStatementExists;
   const span = doc.sectionSpans.raises ?? fn.nameSpan;
   if (hasRaise && !hasSection) issues.push({ code: 'DOC501', message: `\`${fn.label}\` raises, but its docstring has no Raises section`, span: fn.nameSpan });

@@ -32,6 +32,13 @@ export function trimmedSpan(source: DocSource, start: number, end: number): Span
   return start < end ? { start, end } : null;
 }
 
+/** Offset of `ch` in value[from, end) (one line), or -1: never searches past the line, so many lines stay linear. */
+export function indexInLine(source: DocSource, ch: string, from: number, end: number): number {
+  const code = ch.charCodeAt(0), v = source.value;
+  for (let i = from; i < end; i++) if (v.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 export function spanText(source: DocSource, span: Span | null): string {
   return span ? source.value.slice(span.start, span.end) : '';
 }

@@ -5,7 +5,7 @@
  * (`name (type): description`, `ValueError: description`); continuation lines are indented deeper.
  * Returns and Yields are one entry (`type: description`, or just a description).
  */
-import { description, lastNonBlank, linesSpan, newEntry, newSection, StyleResult, trimmedSpan, spanText, isOptionalType } from './build';
+import { description, indexInLine, lastNonBlank, linesSpan, newEntry, newSection, StyleResult, trimmedSpan, spanText, isOptionalType } from './build';
 import { DocSource, lineContent, relIndent } from './source';
 import { DocEntry, DocSection, SectionKind } from './types';
 
@@ -111,13 +111,10 @@ function listEntry(source: DocSource, section: DocSection, head: number, last: n
   const entry = newEntry(linesSpan(source, head, last));
   // The colon that ends the entry's head: on its first line, else (as the fork joins lines) a later one.
   let colonLine = head;
-  let colon = v.indexOf(':', line.contentStart);
-  if (colon < 0 || colon >= line.end) {
-    colon = -1;
-    for (let i = head + 1; i <= last && colon < 0; i++) {
-      const at = v.indexOf(':', source.lines[i].start);
-      if (at >= 0 && at < source.lines[i].end) [colon, colonLine] = [at, i];
-    }
+  let colon = indexInLine(source, ':', line.contentStart, line.end);
+  for (let i = head + 1; colon < 0 && i <= last; i++) {
+    const at = indexInLine(source, ':', source.lines[i].start, source.lines[i].end);
+    if (at >= 0) [colon, colonLine] = [at, i];
   }
   const headEnd = colon >= 0 && colonLine === head ? colon : line.end;
   if (colon < 0) {
@@ -154,12 +151,11 @@ function outcomeEntry(source: DocSource, section: DocSection, from: number, last
   let first = from;
   while (first <= last && source.lines[first].blank) first++;
   if (first > last) return;
-  const v = source.value;
   const entry = newEntry(linesSpan(source, first, last));
   let colon = -1, colonLine = -1;
   for (let i = first; i <= last && colon < 0; i++) {
-    const at = v.indexOf(':', source.lines[i].start);
-    if (at >= 0 && at < source.lines[i].end) [colon, colonLine] = [at, i];
+    const at = indexInLine(source, ':', source.lines[i].start, source.lines[i].end);
+    if (at >= 0) [colon, colonLine] = [at, i];
   }
   if (colon < 0) {
     const described = description(source, source.lines[first].contentStart, first, last);

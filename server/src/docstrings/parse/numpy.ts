@@ -4,7 +4,7 @@
  * indentation starts an entry (`name : type`, `type` or `name : type` for returns, `ValueError` for raises);
  * its description is the lines indented under it.
  */
-import { description, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult, trimmedSpan } from './build';
+import { description, indexInLine, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult, trimmedSpan } from './build';
 import { DocSource, lineContent, relIndent } from './source';
 import { DocSection, SectionKind } from './types';
 
@@ -70,15 +70,14 @@ export function parseNumpy(source: DocSource): StyleResult {
 function entries(source: DocSource, section: DocSection, from: number, last: number): void {
   const heads: number[] = [];
   for (let i = from; i <= last; i++) if (!source.lines[i].blank && relIndent(source, i) === 0) heads.push(i);
-  const v = source.value;
   for (let h = 0; h < heads.length; h++) {
     const head = heads[h];
     const entryLast = lastNonBlank(source, head, h + 1 < heads.length ? heads[h + 1] - 1 : last);
     const line = source.lines[head];
     const entry = newEntry(linesSpan(source, head, entryLast));
     const keyEnd = line.end;
-    const colon = v.indexOf(':', line.contentStart);
-    const hasColon = colon >= 0 && colon < keyEnd;
+    const colon = indexInLine(source, ':', line.contentStart, keyEnd);
+    const hasColon = colon >= 0;
     if (section.kind === 'raises' || section.kind === 'warns') {
       entry.nameSpan = trimmedSpan(source, line.contentStart, keyEnd);
     } else if (section.kind === 'returns' || section.kind === 'yields') {

@@ -9,7 +9,7 @@
  * entry of `x` (its typeField); one without a `:param x:` is an entry of its own with field `type`, and
  * `:rtype:` / `:ytype:` without a `:returns:` / `:yields:` likewise.
  */
-import { description, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult } from './build';
+import { description, indexInLine, isOptionalType, lastNonBlank, linesSpan, newEntry, newSection, spanText, StyleResult } from './build';
 import { DocSource, lineContent, relIndent } from './source';
 import { DocEntry, DocSection, SectionKind, Span } from './types';
 
@@ -56,8 +56,8 @@ function readField(source: DocSource, head: number, last: number, result: StyleR
   const v = source.value;
   const line = source.lines[head];
   const span = linesSpan(source, head, last);
-  const close = v.indexOf(':', line.contentStart + 1);
-  if (close < 0 || close >= line.end) {
+  const close = indexInLine(source, ':', line.contentStart + 1, line.end);
+  if (close < 0) {
     result.problems.push({ message: `Field "${lineContent(source, head)}" has no closing colon.`, span: { ...span } });
     return null;
   }
@@ -87,8 +87,37 @@ function fieldKind(key: string): SectionKind | 'type' | 'rtype' | 'ytype' {
   return 'other';
 }
 
+/**
+ * Entries still waiting for a `:type:` / `:rtype:` / `:ytype:` field, in order, by what they are looked up
+ * by (`p name`, `a name`, `returns`, `yields`): each lookup takes the first, so many fields stay linear.
+ */
+class Untyped {
+  private readonly queues = new Map<string, { entries: DocEntry[]; next: number }>();
+  readonly owner = new Map<DocEntry, DocSection>();
+
+  add(key: string, entry: DocEntry, section: DocSection): void {
+    this.owner.set(entry, section);
+    const queue = this.queues.get(key);
+    if (queue) queue.entries.push(entry);
+    else this.queues.set(key, { entries: [entry], next: 0 });
+  }
+
+  take(key: string): DocEntry | undefined {
+    const queue = this.queues.get(key);
+    if (!queue || queue.next >= queue.entries.length) return undefined;
+    return queue.entries[queue.next++];
+  }
+}
+
+function lookupKey(kind: SectionKind, name: string | null): string | null {
+  if (kind === 'params') return `p ${name}`;
+  if (kind === 'attributes') return `a ${name}`;
+  return kind === 'returns' || kind === 'yields' ? kind : null;
+}
+
 function group(source: DocSource, fields: Field[], result: StyleResult): void {
   const sections = new Map<SectionKind, DocSection>();
+  const untyped = new Untyped();
   const sectionFor = (kind: SectionKind, field: Field): DocSection => {
     let section = sections.get(kind);
     if (!section) {
@@ -128,9 +157,8 @@ function group(source: DocSource, fields: Field[], result: StyleResult): void {
     } else if (kind === 'raises' || kind === 'returns' || kind === 'yields') {
       if (args.length > 2) badArgs(field);
       if (args.length >= 2) {
-        const target = kind === 'raises' ? 'name' : 'type';
         const span = { start: args[1].span.start, end: args[args.length - 1].span.end };
-        if (target === 'name') {
+        if (kind === 'raises') {
           entry.nameSpan = span;
           entry.name = spanText(source, span);
         } else {
@@ -140,13 +168,16 @@ function group(source: DocSource, fields: Field[], result: StyleResult): void {
       }
     }
     entry.optional = entry.type !== null && isOptionalType(entry.type);
-    sectionFor(kind, field).entries.push(entry);
+    const section = sectionFor(kind, field);
+    section.entries.push(entry);
+    const key = lookupKey(kind, entry.name);
+    if (key) untyped.add(key, entry, section);
   }
-  for (const field of typeFields) attachType(source, field, sections, sectionFor, badArgs);
+  for (const field of typeFields) attachType(field, untyped, sectionFor, badArgs);
 }
 
-function attachType(source: DocSource, field: Field, sections: Map<SectionKind, DocSection>,
-  sectionFor: (kind: SectionKind, field: Field) => DocSection, badArgs: (field: Field) => void): void {
+function attachType(field: Field, untyped: Untyped, sectionFor: (kind: SectionKind, field: Field) => DocSection,
+  badArgs: (field: Field) => void): void {
   const { key, args, entry } = field;
   const typeSpan = entry.descriptionSpan;
   const typeText = entry.description.replace(/\s+/g, ' ');
@@ -159,8 +190,7 @@ function attachType(source: DocSource, field: Field, sections: Map<SectionKind, 
     }
     const name = args[1].text;
     kind = 'params';
-    target = sections.get('params')?.entries.find((e) => e.name === name && !e.typeField) ??
-      sections.get('attributes')?.entries.find((e) => e.name === name && !e.typeField);
+    target = untyped.take(`p ${name}`) ?? untyped.take(`a ${name}`);
     if (!target) {
       // A type for a parameter the docstring does not describe: an entry of its own.
       entry.name = name;
@@ -168,15 +198,13 @@ function attachType(source: DocSource, field: Field, sections: Map<SectionKind, 
     }
   } else {
     kind = key === 'rtype' ? 'returns' : 'yields';
-    target = sections.get(kind)?.entries.find((e) => !e.typeField);
+    target = untyped.take(kind);
   }
   if (target) {
     target.typeField = { ...entry.span };
-    for (const section of sections.values()) {
-      if (!section.entries.includes(target)) continue;
-      section.span.start = Math.min(section.span.start, entry.span.start);
-      section.span.end = Math.max(section.span.end, entry.span.end);
-    }
+    const section = untyped.owner.get(target)!;
+    section.span.start = Math.min(section.span.start, entry.span.start);
+    section.span.end = Math.max(section.span.end, entry.span.end);
     if (target.type === null) {
       target.type = typeText || null;
       target.typeSpan = typeSpan ? { ...typeSpan } : null;

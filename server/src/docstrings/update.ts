@@ -1,0 +1,644 @@
+/**
+ * "Update docstring to match signature": text edits that bring a function's existing docstring up to date
+ * with its code, in the docstring's own style (google, numpy or sphinx, as the parser reads it).
+ *
+ * - Parameters: entries for new parameters are added (typed from the annotation when the section's entries
+ *   carry types), entries for parameters that are gone are removed, the entries are put in signature order.
+ * - Returns / Yields: a section is added when the function returns a value (or is annotated to) / yields, and
+ *   dropped when it no longer does (kept for interfaces: abstract methods, `pass` / `...` /
+ *   `raise NotImplementedError` bodies, whose docstring describes what implementations do).
+ * - Raises: an entry for each exception raised by name that is not documented; the section is dropped when
+ *   the body raises nothing at all. Documented exceptions the body does not raise itself stay (callees raise
+ *   them too).
+ *
+ * It never rewrites human text: surviving entries, the summary and the prose move (reordering) or stay as
+ * they are, byte for byte; new text is the stub generator's (coverage/stubs.ts), in the section's own
+ * indentation, with the file's line breaks. Only docstrings that already have sections (what pydoclint
+ * calls a "long" docstring) are updated: a summary-only docstring is left alone. Nothing here throws.
+ */
+import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLike } from '../coverage/stubs';
+import { positionAt } from '../python/lines';
+import { Definition } from '../python/structure';
+import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
+
+export interface UpdateOptions {
+  /** The style of docstrings that show none (pydoclint's `style`); default google. */
+  defaultStyle?: DocstringStyleName;
+}
+
+export interface DocstringUpdate {
+  /** Non-overlapping edits inside the docstring literal, in document order. */
+  edits: TextEditLike[];
+  /** What the edits do, in words (`added x`, `removed Returns`), for reports and titles. */
+  changes: string[];
+  /** Spans of the original text that the edits delete (entries and sections that no longer apply). */
+  removed: Span[];
+}
+
+/** The update of definition `index`'s docstring, or null when it needs none (or cannot be made safely). */
+export function docstringUpdate(file: ParsedFile, index: number, options: UpdateOptions = {}): DocstringUpdate | null {
+  try {
+    return new Updater(file, index, options).run();
+  } catch {
+    return null;
+  }
+}
+
+/** Updates of every function's docstring in the file, as one list of non-overlapping edits. */
+export function allDocstringUpdates(file: ParsedFile, options: UpdateOptions = {}): { edits: TextEditLike[]; count: number } {
+  const edits: TextEditLike[] = [];
+  let count = 0;
+  file.structure.definitions.forEach((def, index) => {
+    if (def.keyword !== 'def' || !def.docstring) return;
+    const update = docstringUpdate(file, index, options);
+    if (!update) return;
+    count++;
+    for (const edit of update.edits) edits.push(edit);
+  });
+  return { edits, count };
+}
+
+/** The mismatches our comparison finds between a function and its docstring (empty: they agree). */
+export function docstringMismatches(file: ParsedFile, index: number, options: UpdateOptions = {}): string[] {
+  try {
+    const updater = new Updater(file, index, options);
+    return updater.ready() ? updater.mismatches() : [];
+  } catch {
+    return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+type WritableStyle = DocstringStyleName;
+const PARAM_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['params']);
+/** Sections whose presence makes a docstring "long" (pydoclint's isShortDocstring is false). */
+const STRUCTURED_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['params', 'returns', 'yields', 'raises', 'attributes', 'examples']);
+/** Where a new section goes: before the first section of a higher rank. */
+const RANK: Partial<Record<SectionKind, number>> = {
+  params: 0, keywordParams: 1, otherParams: 1, receives: 1, returns: 2, yields: 3, raises: 4, warns: 5,
+};
+const rank = (kind: SectionKind): number => RANK[kind] ?? 6;
+const IDENTIFIER = /^[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*$/;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  /** For insertions after the last text: what puts the closing quotes back on their own line (once). */
+  tail?: string;
+}
+
+/**
+ * The bare names an entry documents: `*args` is `args`; numpy's `x, y` is both (only numpy lists several
+ * names in one entry). Null when it is not a name (or list of names).
+ */
+function entryNames(entry: DocEntry, style: DocstringStyleName): string[] | null {
+  if (!entry.name) return null;
+  const names = (style === 'numpy' ? entry.name.split(/\s*,\s*/) : [entry.name]).map((n) => n.replace(/^\*{1,2}/, ''));
+  return names.every((n) => IDENTIFIER.test(n)) ? names : null;
+}
+
+/** Last part of a dotted exception name: `module.Error` documents `Error` and the other way round. */
+const lastPart = (name: string): string => name.slice(name.lastIndexOf('.') + 1);
+
+function isNoneish(annotation: string): boolean {
+  return /^(?:None|NoReturn|Never|typing\.NoReturn|typing\.Never)$/.test(annotation);
+}
+function isGeneratorAnnotation(annotation: string): boolean {
+  return /^(?:(?:typing|collections\.abc)\.)?(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(annotation);
+}
+
+class Updater {
+  private readonly text: string;
+  private readonly def: Definition | undefined;
+  private doc: ParsedDocstring | null = null;
+  private facts: FunctionFacts | null = null;
+  private style: WritableStyle = 'google';
+  private eol = '\n';
+  /** Indentation of the docstring's lines (its section titles / fields). */
+  private baseIndent = '';
+  private readonly edits: Edit[] = [];
+  private readonly changes: string[] = [];
+  private readonly removed: Span[] = [];
+  private textEnd = -1;
+
+  constructor(private readonly file: ParsedFile, private readonly index: number, private readonly options: UpdateOptions) {
+    this.text = file.text;
+    this.def = file.structure.definitions[index];
+  }
+
+  /** Reads the docstring and the function; false when the docstring is not one we update. */
+  ready(): boolean {
+    const def = this.def;
+    if (!def || def.keyword !== 'def' || !def.docstring || def.docstring.blank || def.inlineBody) return false;
+    const doc = parseDocstring(this.text, this.file.lineStarts, def.docstring, { defaultStyle: this.options.defaultStyle ?? 'google' });
+    if (doc.literals.length !== 1) return false;
+    const literal = doc.literals[0];
+    if (literal.quote !== '"""' && literal.quote !== "'''") return false;
+    if (!doc.sections.some((s) => STRUCTURED_KINDS.has(s.kind) && !s.nonstandard)) return false;
+    // A malformed docstring (an entry without its colon, `self - the instance`) is not ours to rewrite.
+    if (doc.problems.length > 0) return false;
+    const judged = doc.sections.filter((s) => PARAM_KINDS.has(s.kind) && !s.nonstandard).flatMap((s) => s.entries);
+    if (judged.some((e) => entryNames(e, doc.style) === null && e.field !== 'key' && e.field !== 'keyword')) return false;
+    const facts = functionFacts(this.file, this.index, literal.quote);
+    if (!facts) return false;
+    this.doc = doc;
+    this.facts = facts;
+    this.style = doc.style;
+    this.eol = this.docstringEol(literal.bodyStart, literal.bodyEnd);
+    this.baseIndent = this.detectBaseIndent();
+    return this.baseIndent !== null;
+  }
+
+  run(): DocstringUpdate | null {
+    if (!this.ready()) return null;
+    this.updateParams();
+    if (!this.returnsBecomeYields()) {
+      this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
+      this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
+    }
+    this.updateRaises();
+    if (this.edits.length === 0) return null;
+    const edits = this.finish();
+    return edits ? { edits, changes: this.changes, removed: this.removed } : null;
+  }
+
+  mismatches(): string[] {
+    const out: string[] = [];
+    const doc = this.doc!;
+    const expected = this.facts!.params.map((p) => p.name);
+    const documented = this.paramEntries().flatMap((e) => entryNames(e, this.style) ?? []);
+    const expectedSet = new Set(expected), documentedSet = new Set(documented);
+    for (const name of expected) if (!documentedSet.has(name)) out.push(`parameter ${name} is not documented`);
+    for (const name of documented) if (!expectedSet.has(name)) out.push(`${name} is documented but not a parameter`);
+    const order = documented.filter((n) => expectedSet.has(n));
+    const orderSet = new Set(order);
+    const want = expected.filter((n) => orderSet.has(n));
+    if (order.join() !== want.join()) out.push('parameters are documented out of order');
+    const has = (kind: SectionKind): boolean => doc.sections.some((s) => s.kind === kind && !s.nonstandard);
+    if (this.needsReturns() && !has('returns')) out.push('Returns is missing');
+    if (!this.mayKeepReturns() && has('returns')) out.push('Returns does not apply');
+    if (this.facts!.body.yields && !has('yields')) out.push('Yields is missing');
+    if (!this.facts!.body.yields && !this.isInterface() && has('yields')) out.push('Yields does not apply');
+    const raised = this.documentedRaises();
+    for (const name of this.facts!.body.raises) {
+      if (!raised.has(lastPart(name))) out.push(`${name} is raised but not documented`);
+    }
+    if (!this.facts!.body.raisesAny && !this.isInterface() && has('raises')) out.push('Raises does not apply');
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // What the code says
+
+  private isProperty(): boolean {
+    return this.def!.decorators.some((d) => /^(?:property|cached_property|setter|getter|deleter)$/.test(d.name));
+  }
+
+  private needsReturns(): boolean {
+    const { body, returns } = this.facts!;
+    if (this.isProperty()) return false;
+    if (body.returnsValue) return true;
+    return returns !== null && !isNoneish(returns) && !isGeneratorAnnotation(returns) && !body.yields;
+  }
+
+  /** A Returns section may stay: the function returns, is annotated (pydoclint accepts that), is a property or an interface. */
+  private mayKeepReturns(): boolean {
+    const annotation = this.facts!.returns;
+    // A generator's annotation (`Iterator[int]`) asks for Yields, not Returns.
+    const annotated = annotation !== null && !(isGeneratorAnnotation(annotation) && !this.facts!.body.returnsValue);
+    return this.needsReturns() || annotated || this.isProperty() || this.isInterface();
+  }
+
+  /** Abstract methods, overloads and bodies that do nothing but `pass`, `...` or raise NotImplementedError. */
+  private isInterface(): boolean {
+    const def = this.def!;
+    if (def.decorators.some((d) => d.name === 'abstractmethod' || d.name === 'overload' || d.name === 'abstractproperty')) return true;
+    const { body } = this.facts!;
+    if (body.raises.some((r) => lastPart(r) === 'NotImplementedError') && !body.returnsValue && !body.yields) return true;
+    // The body after the docstring holds only `pass` / `...` (or nothing).
+    const docEnd = this.doc!.span.end;
+    const bodyEnd = this.file.lineStarts[def.endLine + 1] ?? this.text.length;
+    const rest = this.text.slice(docEnd, bodyEnd).replace(/#[^\r\n]*/g, '');
+    return /^[\s;]*(?:(?:pass|\.\.\.)[\s;]*)*$/.test(rest);
+  }
+
+  private documentedRaises(): Set<string> {
+    const names = new Set<string>();
+    for (const s of this.doc!.sections) {
+      if (s.kind !== 'raises') continue;
+      for (const e of s.entries) if (e.name) for (const n of e.name.split(/\s*,\s*|\s+or\s+/)) names.add(lastPart(n.trim()));
+    }
+    return names;
+  }
+
+  private paramSections(): DocSection[] {
+    return this.doc!.sections.filter((s) => PARAM_KINDS.has(s.kind) && !s.nonstandard);
+  }
+
+  private paramEntries(): DocEntry[] {
+    return this.paramSections().flatMap((s) => s.entries).filter((e) => e.field !== 'key' && e.field !== 'keyword');
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Parameters
+
+  private updateParams(): void {
+    const params = this.facts!.params;
+    const sections = this.paramSections();
+    if (sections.length === 0) {
+      if (params.length > 0) this.addSection('params', this.sectionLines(params, { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
+      return;
+    }
+    // Several Args sections (rare): only the first is rewritten; the others' entries count as documented.
+    const section = sections[0];
+    const changesBefore = this.changes.length;
+    const hasKwargs = params.some((p) => p.star === '**');
+    const paramNames = new Set(params.map((p) => p.name));
+    const keep: DocEntry[] = [];
+    const matched = new Map<string, DocEntry>();
+    const documentedElsewhere = new Set(sections.slice(1).flatMap((s) => s.entries.flatMap((e) => entryNames(e, this.style) ?? [])));
+    for (const entry of section.entries) {
+      const names = entryNames(entry, this.style);
+      const isKeywordField = entry.field === 'key' || entry.field === 'keyword';
+      if (!names || (isKeywordField && hasKwargs)) {
+        keep.push(entry); // not a parameter list we can judge: stays
+        continue;
+      }
+      const known = names.filter((n) => paramNames.has(n));
+      if (known.length === 0 || matched.has(known[0])) {
+        this.changes.push(`removed ${entry.name}`);
+        continue;
+      }
+      for (const n of known) matched.set(n, entry);
+    }
+    const typed = this.carriesTypes(section);
+    const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
+    const placed = new Set<DocEntry>();
+    for (const p of params) {
+      const entry = matched.get(p.name);
+      if (entry) {
+        if (!placed.has(entry)) blocks.push({ entry });
+        placed.add(entry);
+      } else if (!documentedElsewhere.has(p.name)) {
+        blocks.push({ lines: this.entryLines(section, { ...p, annotation: typed ? p.annotation : null }) });
+        this.changes.push(`added ${p.star}${p.name}`);
+      }
+    }
+    for (const entry of keep) blocks.push({ entry });
+    if (blocks.length === 0) {
+      this.removeSection(section);
+      this.changes.push(`removed ${section.title}`);
+      return;
+    }
+    if (this.rewriteEntries(section, blocks) && this.changes.length === changesBefore) {
+      this.changes.push('reordered parameters');
+    }
+  }
+
+  /** Whether new entries in this section get types: when its entries have them (or it has none, like stubs). */
+  private carriesTypes(section: DocSection): boolean {
+    const entries = section.entries;
+    if (entries.length === 0) return true;
+    return entries.some((e) => e.type !== null);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Returns, Yields, Raises
+
+  private updateOutcome(kind: 'returns' | 'yields', needed: boolean, mayKeep: boolean): void {
+    const sections = this.doc!.sections.filter((s) => s.kind === kind && !s.nonstandard);
+    if (sections.length === 0 && needed) {
+      const body = { returnsValue: kind === 'returns', yields: kind === 'yields', raises: [], raisesAny: false };
+      // The stub puts the annotation with Yields for generators, with Returns otherwise.
+      const returns = kind === 'returns' && this.facts!.body.yields ? null : this.facts!.returns;
+      this.addSection(kind, this.sectionLines([], body, returns, true));
+    } else if (sections.length > 0 && !needed && !mayKeep) {
+      for (const section of sections) {
+        this.removeSection(section);
+        this.changes.push(`removed ${section.title}`);
+      }
+    }
+  }
+
+  /**
+   * A function that became a generator: its one Returns section, which no longer applies, becomes Yields
+   * (the title changes, its description stays), rather than losing what it says for a placeholder.
+   */
+  private returnsBecomeYields(): boolean {
+    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
+    const returns = sections.filter((s) => s.kind === 'returns');
+    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return false;
+    if (this.needsReturns() || this.mayKeepReturns()) return false;
+    const section = returns[0];
+    if (this.style === 'sphinx') {
+      for (const entry of section.entries) {
+        const field = entry.field === 'rtype' ? 'rtype' : entry.field;
+        if (field === 'return' || field === 'returns') {
+          this.edits.push({ start: entry.span.start + 1, end: entry.span.start + 1 + field.length, text: field === 'return' ? 'yield' : 'yields' });
+        }
+        const typeField = entry.typeField ?? (entry.field === 'rtype' ? entry.span : undefined);
+        if (typeField) this.edits.push({ start: typeField.start + 1, end: typeField.start + 6, text: 'ytype' });
+      }
+    } else if (section.titleSpan) {
+      const title = this.text.slice(section.titleSpan.start, section.titleSpan.end);
+      const underline = /(\r\n|\n|\r)([ \t]*)-+$/.exec(title);
+      const text = this.style === 'numpy' && underline ? `Yields${underline[1]}${underline[2]}------` : title.replace(/^Returns?/, 'Yields');
+      this.edits.push({ start: section.titleSpan.start, end: section.titleSpan.end, text });
+      // The title is the one word replaced (what follows it stays).
+      this.removed.push({ ...section.titleSpan });
+    } else return false;
+    this.changes.push('Returns became Yields');
+    return true;
+  }
+
+  private updateRaises(): void {
+    const { body } = this.facts!;
+    const sections = this.doc!.sections.filter((s) => s.kind === 'raises' && !s.nonstandard);
+    const documented = this.documentedRaises();
+    const seen = new Set<string>();
+    const missing = body.raises.filter((name) => {
+      const last = lastPart(name);
+      if (documented.has(last) || seen.has(last)) return false;
+      seen.add(last);
+      return true;
+    });
+    if (sections.length === 0) {
+      if (missing.length > 0) this.addSection('raises', this.sectionLines([], { returnsValue: false, yields: false, raises: missing, raisesAny: true }, null, true));
+      return;
+    }
+    if (!body.raisesAny && !this.isInterface()) {
+      for (const section of sections) {
+        this.removeSection(section);
+        this.changes.push(`removed ${section.title}`);
+      }
+      return;
+    }
+    if (missing.length === 0) return;
+    const section = sections[0];
+    const lines = this.sectionLines([], { returnsValue: false, yields: false, raises: missing, raisesAny: true }, null, false);
+    const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = section.entries.map((entry) => ({ entry }));
+    for (const line of this.splitEntries(lines)) blocks.push({ lines: this.reindentEntry(section, line) });
+    for (const name of missing) this.changes.push(`added ${name}`);
+    this.rewriteEntries(section, blocks);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Text
+
+  /** The stub's lines for these facts; `withTitle` false drops the section titles (entries only). */
+  private sectionLines(params: FunctionFacts['params'], body: FunctionFacts['body'], returns: string | null, withTitle: boolean): string[] {
+    const lines = stubSectionLines(this.style, params, body, returns);
+    if (withTitle || this.style === 'sphinx') return lines;
+    // google: `Title:` then entries; numpy: `Title`, dashes, then entries.
+    return lines.slice(this.style === 'numpy' ? 2 : 1);
+  }
+
+  /** Entry lines of one stub section split into entries (an entry's continuation lines are indented). */
+  private splitEntries(lines: string[]): string[][] {
+    const entries: string[][] = [];
+    const continuation = this.style === 'numpy' ? (l: string) => l.startsWith(' ') : (l: string) => this.style === 'google' ? false : !l.startsWith(':') ;
+    for (const line of lines) {
+      const plain = this.style === 'google' ? line.replace(/^ {4}/, '') : line;
+      if (entries.length > 0 && (continuation(line) || (this.style === 'sphinx' && /^:(?:type|rtype|ytype) /.test(line)))) entries[entries.length - 1].push(plain);
+      else entries.push([plain]);
+    }
+    return entries;
+  }
+
+  /** One new entry of `section` for parameter p, in the section's own indentation. */
+  private entryLines(section: DocSection, p: FunctionFacts['params'][number]): string[] {
+    const lines = this.sectionLines([p], { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, false);
+    return this.reindentEntry(section, this.splitEntries(lines)[0] ?? []);
+  }
+
+  /** Stub entry lines (head at column 0, continuation 4 spaces in) in the indentation of the section's entries. */
+  private reindentEntry(section: DocSection, lines: string[]): string[] {
+    const first = section.entries[0];
+    let indent = this.style === 'google' ? this.baseIndent + '    ' : this.baseIndent;
+    let continuation = '    ';
+    if (first) {
+      indent = this.lineIndentAt(first.span.start) ?? indent;
+      const descriptionLine = this.style === 'numpy' && first.descriptionSpan ? this.lineIndentAt(first.descriptionSpan.start) : null;
+      if (descriptionLine !== null && descriptionLine.length > indent.length && descriptionLine.startsWith(indent)) continuation = descriptionLine.slice(indent.length);
+    }
+    return lines.map((line) => (line.startsWith('    ') && this.style === 'numpy' ? indent + continuation + line.slice(4) : indent + line));
+  }
+
+  /** Replaces the section's entries (from its first entry's line to its last entry's end) with the blocks. */
+  private rewriteEntries(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
+    const entries = section.entries;
+    const sphinx = this.style === 'sphinx';
+    const spansOf = (e: DocEntry): Span[] => (e.typeField && sphinx ? [e.span, e.typeField] : [e.span]).sort((a, b) => a.start - b.start);
+    if (entries.length === 0) {
+      // An empty section (title only): entries go after the title.
+      const lines = blocks.flatMap((b) => b.lines ?? []);
+      if (!section.titleSpan || lines.length === 0) return false;
+      this.edits.push({ start: section.titleSpan.end, end: section.titleSpan.end, text: lines.map((l) => this.eol + l).join('') });
+      return true;
+    }
+    const all = entries.flatMap(spansOf);
+    let first = all[0].start, end = all[0].end;
+    for (const s of all) [first, end] = [Math.min(first, s.start), Math.max(end, s.end)];
+    const start = this.lineStartOf(first);
+    if (sphinx && !this.onlyTheseFields(start, end, all)) return this.patchSphinx(section, blocks);
+    // Separator between entries: what stands between the first two, if the docstring has one.
+    let separator = this.eol;
+    if (entries.length >= 2) {
+      const gap = this.text.slice(spansOf(entries[0]).pop()!.end, this.lineStartOf(spansOf(entries[1])[0].start));
+      if (/^(?:[ \t]*(?:\r\n|\n|\r))+$/.test(gap)) separator = gap.replace(/[ \t]+/g, '');
+    }
+    const pieces = blocks.map((b) => (b.entry ? spansOf(b.entry).map((s) => this.text.slice(this.lineStartOf(s.start), s.end)).join(this.eol) : b.lines!.join(this.eol)));
+    const replacement = pieces.join(separator);
+    if (replacement === this.text.slice(start, end)) return false;
+    if (this.literalFirstLine(start)) throw new Error('entry on the opening line');
+    const kept = new Set(blocks.map((b) => b.entry));
+    for (const e of entries) if (!kept.has(e)) for (const s of spansOf(e)) this.removed.push({ ...s });
+    this.edits.push({ start, end, text: replacement });
+    return true;
+  }
+
+  /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */
+  private patchSphinx(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
+    let changed = false;
+    const kept = new Set(blocks.map((b) => b.entry));
+    for (const e of section.entries) {
+      if (kept.has(e)) continue;
+      for (const s of [e.span, ...(e.typeField ? [e.typeField] : [])]) this.removeLines(s);
+      changed = true;
+    }
+    const added = blocks.flatMap((b) => b.lines ?? []);
+    if (added.length === 0) return changed;
+    const last = section.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])]).reduce((a, b) => (b.end > a.end ? b : a));
+    this.edits.push({ start: last.end, end: last.end, text: added.map((l) => this.eol + l).join('') });
+    return true;
+  }
+
+  private onlyTheseFields(start: number, end: number, spans: Span[]): boolean {
+    const own = new Set(spans);
+    return !this.doc!.sections.some((s) => s.entries.some((e) => [e.span, ...(e.typeField ? [e.typeField] : [])].some((x) =>
+      !own.has(x) && x.start >= start && x.start < end)));
+  }
+
+  /** A new section, before the first section of a later kind, else after the docstring's last text. */
+  private addSection(kind: SectionKind, lines: string[]): void {
+    if (lines.length === 0) return;
+    const doc = this.doc!;
+    this.changes.push(`added ${kind === 'params' ? (this.style === 'sphinx' ? ':param:' : 'parameters') : kind === 'returns' ? 'Returns' : kind === 'yields' ? 'Yields' : 'Raises'}`);
+    const indented = lines.map((l) => (l === '' ? '' : this.baseIndent + l));
+    const sphinx = this.style === 'sphinx';
+    const anchor = doc.sections.filter((s) => rank(s.kind) > rank(kind) && !(sphinx && s.kind === 'other'))
+      .sort((a, b) => a.span.start - b.span.start)[0];
+    if (anchor) {
+      const at = this.lineStartOf(sphinx ? this.firstFieldStart(anchor) : anchor.span.start);
+      if (this.literalFirstLine(at)) throw new Error('section on the opening line');
+      this.edits.push({ start: at, end: at, text: indented.join(this.eol) + this.eol + (sphinx ? '' : this.eol) });
+      return;
+    }
+    // Sphinx: after the last field. Else after the docstring's last text, a blank line between.
+    const fields = sphinx ? doc.sections.flatMap((s) => s.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])])) : [];
+    const afterFields = fields.length > 0;
+    const at = afterFields ? fields.reduce((max, f) => Math.max(max, f.end), 0) : this.lastTextEnd();
+    const close = this.doc!.literals[0].bodyEnd;
+    const closingOnOwnLine = /[\r\n]/.test(this.text.slice(at, close)) || !this.isLastText(at);
+    const text = (afterFields ? this.eol : this.eol + this.eol) + indented.join(this.eol);
+    this.edits.push({ start: at, end: at, text, tail: closingOnOwnLine ? '' : this.eol + this.baseIndent });
+  }
+
+  private firstFieldStart(section: DocSection): number {
+    return section.entries.reduce((min, e) => Math.min(min, e.span.start), section.span.start);
+  }
+
+  /** Deletes a section and the blank lines that separated it. */
+  private removeSection(section: DocSection): void {
+    const spans = this.style === 'sphinx'
+      ? section.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])])
+      : [section.span];
+    for (const span of spans) this.removeLines(span);
+  }
+
+  /**
+   * Deletes the lines of `span` (which starts a line): when text follows in the docstring, up to that text's
+   * line (blank lines after it go too when a blank line came before it); when it is the last text, from the
+   * end of the text before it, so the closing quotes keep their place.
+   */
+  private removeLines(span: Span): void {
+    const start = this.lineStartOf(span.start);
+    if (this.literalFirstLine(start)) throw new Error('removal on the opening line');
+    this.removed.push({ ...span });
+    const lineAfter = this.nextLineStart(span.end);
+    if (!this.isLastText(span.end)) {
+      let end = lineAfter;
+      if (this.blankBefore(start)) while (this.isBlankLineAt(end)) end = this.nextLineStart(end);
+      this.edits.push({ start, end, text: '' });
+      return;
+    }
+    this.edits.push({ start: this.textEndBefore(start), end: span.end, text: '' });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Offsets
+
+  private lineStartOf(offset: number): number {
+    const starts = this.file.lineStarts;
+    const line = positionAt(starts, offset).line;
+    return starts[line];
+  }
+
+  private nextLineStart(offset: number): number {
+    const starts = this.file.lineStarts;
+    const line = positionAt(starts, offset).line;
+    return line + 1 < starts.length ? starts[line + 1] : this.text.length;
+  }
+
+  private literalFirstLine(offset: number): boolean {
+    return this.lineStartOf(offset) <= this.doc!.literals[0].bodyStart;
+  }
+
+  private isBlankLineAt(offset: number): boolean {
+    const close = this.doc!.literals[0].bodyEnd;
+    if (offset >= close) return false;
+    const end = this.nextLineStart(offset);
+    return end <= close && /^[ \t\f]*(?:\r\n|\n|\r)?$/.test(this.text.slice(offset, end));
+  }
+
+  private blankBefore(lineStart: number): boolean {
+    if (lineStart <= this.doc!.literals[0].bodyStart) return false;
+    const previous = this.lineStartOf(lineStart - 1);
+    return previous > this.doc!.literals[0].bodyStart && /^\s*$/.test(this.text.slice(previous, lineStart));
+  }
+
+  /** Whether nothing but whitespace follows `offset` in the docstring. */
+  private isLastText(offset: number): boolean {
+    return offset >= this.lastTextEnd();
+  }
+
+  /** End of the docstring's last non-whitespace text (of the original text: edits are not applied yet). */
+  private lastTextEnd(): number {
+    if (this.textEnd >= 0) return this.textEnd;
+    const literal = this.doc!.literals[0];
+    let end = literal.bodyEnd;
+    while (end > literal.bodyStart && /\s/.test(this.text[end - 1])) end--;
+    return (this.textEnd = end);
+  }
+
+  /** End of the last non-whitespace text before `offset` (inside the docstring). */
+  private textEndBefore(offset: number): number {
+    const start = this.doc!.literals[0].bodyStart;
+    let end = offset;
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    return end;
+  }
+
+  /** The whitespace before `offset` on its line, or null when the line has other text before it. */
+  private lineIndentAt(offset: number): string | null {
+    const indent = this.text.slice(this.lineStartOf(offset), offset);
+    return /^[ \t\f]*$/.test(indent) ? indent : null;
+  }
+
+  private docstringEol(start: number, end: number): string {
+    const body = this.text.slice(start, end);
+    const m = /\r\n|\n|\r/.exec(body);
+    if (m) return m[0];
+    const file = /\r\n|\n|\r/.exec(this.text);
+    return file ? file[0] : '\n';
+  }
+
+  /** The indentation of the docstring's own lines: its first section's title or field, else the quotes'. */
+  private detectBaseIndent(): string {
+    const doc = this.doc!;
+    for (const section of doc.sections) {
+      const start = section.titleSpan?.start ?? this.firstFieldStart(section);
+      if (this.literalFirstLine(start)) continue;
+      const indent = this.lineIndentAt(start);
+      if (indent !== null) return indent;
+    }
+    const quotes = this.lineIndentAt(doc.span.start);
+    if (quotes !== null) return quotes;
+    return this.def!.bodyIndent;
+  }
+
+  /** The edits as LSP-shaped edits; null when two of them overlap (then we change nothing). */
+  private finish(): TextEditLike[] | null {
+    // Stable sort: insertions at one place keep the order they were made in (parameters, Returns, Yields,
+    // Raises), and become one edit (clients may apply same-place insertions in any order).
+    const sorted = this.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const edits: Edit[] = [];
+    for (const e of sorted) {
+      const last = edits[edits.length - 1];
+      if (last && last.start === last.end && e.start === e.end && e.start === last.start) {
+        last.text += e.text;
+        if (e.tail !== undefined) last.tail = e.tail;
+      } else edits.push({ ...e });
+    }
+    for (const e of edits) if (e.tail) e.text += e.tail;
+    for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return null;
+    const literal = this.doc!.literals[0];
+    if (edits.some((e) => e.start < literal.bodyStart || e.end > literal.bodyEnd)) return null;
+    // New text must not end the literal early (annotations with quotes or backslashes are left out by the stubs).
+    if (edits.some((e) => e.text.includes(literal.quote))) return null;
+    const starts = this.file.lineStarts;
+    return edits.map((e) => ({ range: { start: positionAt(starts, e.start), end: positionAt(starts, e.end) }, newText: e.text }));
+  }
+}
