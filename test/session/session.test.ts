@@ -337,7 +337,7 @@ describe('session/session', () => {
         assert.deepStrictEqual(published.map((d) => d.code), ['DOC101', 'DOC103', 'DOC201', 'DOC203']);
         const missing = published[0];
         assert.strictEqual(missing.message, 'Argument `height` is missing from the docstring of `area`');
-        assert.deepStrictEqual(missing.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 8 } });
+        assert.deepStrictEqual(missing.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 27 } }, 'on the parameter');
         assert.strictEqual(missing.severity, 'warning');
         await session.diagnostics(uri);
         assert.strictEqual(parses, 1, 'the quality checks read the parse the coverage made');

@@ -22,6 +22,8 @@ export interface Parameter {
   kind: ParameterKind;
   /** The annotation's source text on one line, or null. */
   annotation: string | null;
+  /** Offset of the name in the text (parseSignature sets it; hand-made parameters may leave it out). */
+  nameStart?: number;
 }
 
 export interface Signature {
@@ -132,13 +134,17 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       returns!.add(tk);
     }
   }
-  return { params: params.filter((p) => p !== KEYWORD_ONLY_MARKER), returns: returns?.result ?? null };
+  const named = params.filter((p) => p !== KEYWORD_ONLY_MARKER);
+  for (const p of named) p.nameStart! += from;
+  return { params: named, returns: returns?.result ?? null };
 }
 
 /** One comma-separated piece of a parameter list: `[*|**] name [: annotation] [= default]`, or `/`, `*`. */
 interface Segment {
   part: 'start' | 'name' | 'annotation' | 'default' | 'marker';
   name: string;
+  /** Offset of the name in the header slice. */
+  nameAt: number;
   star: '' | '*' | '**';
   annotation: OneLineText;
   /** Lambdas whose parameter list is still open at this level: their commas and colons are not ours. */
@@ -146,7 +152,7 @@ interface Segment {
 }
 
 function newSegment(): Segment {
-  return { part: 'start', name: '', star: '', annotation: new OneLineText(), lambdas: 0 };
+  return { part: 'start', name: '', nameAt: 0, star: '', annotation: new OneLineText(), lambdas: 0 };
 }
 
 function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void {
@@ -155,6 +161,7 @@ function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void 
     else if (isOp(tk, '/')) segment.part = 'marker';
     else if (tk.kind === TokenKind.Name) {
       segment.name = tk.value;
+      segment.nameAt = tk.start;
       segment.part = 'name';
     }
     return;
@@ -187,7 +194,7 @@ function finishSegment(segment: Segment, params: Parameter[]): void {
     return;
   }
   const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
-  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result });
+  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result, nameStart: segment.nameAt });
 }
 
 /** Stands for a bare `*` while the parameter list is read; parseSignature drops it. */

@@ -118,6 +118,10 @@ describe('docstrings/checks', () => {
     assert.ok(text.slice(extra.span.start, extra.span.end).startsWith('z (int)'), text.slice(extra.span.start, extra.span.end));
     const names = findings.find((f) => f.code === 'DOC103')!;
     assert.strictEqual(text.slice(names.span.start, names.span.end), 'f');
+    const missing = fn('g(a: int, bee: int) -> None', ['Args:', '    a (int): A.']);
+    const onParameter = checkDocstrings({ text: missing, structure: parseStructure(missing), lineStarts: lineStarts(missing) }, { ...DEFAULT_QUALITY_OPTIONS, style: 'google' })
+      .find((f) => f.code === 'DOC101')!;
+    assert.strictEqual(missing.slice(onParameter.span.start, onParameter.span.end), 'bee');
   });
 
   it('never throws on broken code', () => {

@@ -64,8 +64,13 @@ export function checkArguments(fn: FunctionFacts, doc: DocView, options: Quality
   const at = (name: string): Span => docArgs.find((a) => a.name === name)?.span ?? fn.nameSpan;
   const missing = funcArgs.filter((a) => !docArgs.some((d) => d.name === a.name));
   const extra = docArgs.filter((d) => !funcArgs.some((a) => a.name === d.name));
+  /** Where a parameter's name is in the signature (the function's name when unknown). */
+  const inSignature = (name: string): Span => {
+    const p = fn.params.find((q) => starred(q) === name);
+    return p?.nameStart !== undefined ? { start: p.nameStart, end: p.nameStart + p.name.length } : fn.nameSpan;
+  };
   if (docArgs.length < funcArgs.length) {
-    issues.push({ code: 'DOC101', message: `${missing.length > 0 ? `${plural(missing, 'Argument')} ${names(missing)} ${missing.length > 1 ? 'are' : 'is'}` : 'Arguments are'} missing from the docstring of \`${fn.label}\``, span: fn.nameSpan });
+    issues.push({ code: 'DOC101', message: `${missing.length > 0 ? `${plural(missing, 'Argument')} ${names(missing)} ${missing.length > 1 ? 'are' : 'is'}` : 'Arguments are'} missing from the docstring of \`${fn.label}\``, span: missing.length > 0 ? inSignature(missing[0].name) : fn.nameSpan });
   }
   if (docArgs.length > funcArgs.length) {
     const span = extra.length > 0 ? at(extra[0].name) : fn.nameSpan;
@@ -75,7 +80,7 @@ export function checkArguments(fn: FunctionFacts, doc: DocView, options: Quality
   const inDoc = options.argTypeHintsInDocstring;
   const untypedSig = funcArgs.filter((a) => !isStar(a.name) && a.type === '');
   if (sig && !funcArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC106', message: `\`${fn.label}\` has no type annotations on its arguments`, span: fn.nameSpan });
-  if (sig && untypedSig.length > 0) issues.push({ code: 'DOC107', message: `${plural(untypedSig, 'Argument')} ${names(untypedSig)} of \`${fn.label}\` ${untypedSig.length > 1 ? 'have' : 'has'} no type annotation`, span: fn.nameSpan });
+  if (sig && untypedSig.length > 0) issues.push({ code: 'DOC107', message: `${plural(untypedSig, 'Argument')} ${names(untypedSig)} of \`${fn.label}\` ${untypedSig.length > 1 ? 'have' : 'has'} no type annotation`, span: inSignature(untypedSig[0].name) });
   if (!sig && funcArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC108', message: `\`${fn.label}\` annotates arguments in its signature; this project puts types in the docstring only`, span: fn.nameSpan });
   const untypedDoc = docArgs.filter((a) => !isStar(a.name) && a.type === '');
   if (inDoc && docArgs.length > 0 && !docArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC109', message: `The docstring of \`${fn.label}\` gives no argument types`, span: doc.sectionSpans.params ?? fn.nameSpan });
