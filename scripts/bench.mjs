@@ -6,6 +6,8 @@
 //    interrogate does (scripts/ast_walk.py; interrogate itself is a little slower), and against only reading
 //    the files. Best of N runs each, interleaved. The CLI is the minified build that ships (npm run bench
 //    builds it with esbuild --production).
+// 2. Docstring quality on the non-test stdlib: `docbits --check-docstrings` against pydoclint 0.9.0
+//    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, best of 2 each.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -107,6 +109,36 @@ for (const [label, includeTests] of [['stdlib without tests', false], ['whole st
 }
 console.log(`docbits bench (best of ${runs}, node ${process.version}, ${stdlib})`);
 console.table(rows);
+
+const pydoclintSh = path.resolve(repo, '..', 'shared', 'oracles', 'pydoclint.sh');
+if (fs.existsSync(pydoclintSh) && spawnSync('/usr/bin/python3', ['-c', 'import click']).status === 0) {
+  const files = listFiles(stdlib, false);
+  const excludes = ['-e', path.join(stdlib, 'site-packages')];
+  for (const dir of TEST_DIRS) excludes.push('-e', `${stdlib}*/${dir}/*`);
+  const qualityRuns = Math.min(runs, 2);
+  const pydoclint = () => {
+    const r = spawnSync(pydoclintSh, ['--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`pydoclint failed (${r.status}): ${r.stderr.slice(-500)}`);
+    return (r.stderr.match(/^ {4}\d+: DOC\d+/gm) ?? []).length;
+  };
+  const ourQuality = () => {
+    const out = docbits([stdlib, ...excludes, '--check-docstrings']);
+    return JSON.parse(out).files.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
+  };
+  const bests = [undefined, undefined];
+  for (let i = 0; i < qualityRuns; i++) {
+    [ourQuality, pydoclint].forEach((fn, k) => {
+      const run = time(fn);
+      if (!bests[k] || run.seconds < bests[k].seconds) bests[k] = run;
+    });
+  }
+  const [ours, theirs] = bests;
+  console.log(`docstring quality, stdlib without tests (${files.length} files, best of ${qualityRuns}): docbits --check-docstrings ` +
+    `${ours.seconds.toFixed(3)} s (${ours.result} findings, coverage included), pydoclint ${theirs.seconds.toFixed(3)} s ` +
+    `(${theirs.result} findings): ${(theirs.seconds / ours.seconds).toFixed(1)}x`);
+} else {
+  console.log('docstring quality: skipped (pydoclint needs ../shared/oracles/pydoclint.sh and Debian\'s python3-click)');
+}
 // NODE_EXTRA_CA_CERTS (set on some CI machines and corporate networks) makes node parse its whole CA bundle
 // at every start, before any of docbits runs; the figures above include it when it is set, as a user's would.
 const withoutCaCerts = { ...process.env };

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import * as v8 from 'v8';
-import { helpText, parseCommandLine, UsageError } from './config/commandLine';
+import { helpText, Invocation, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
 import { findProjectRoot, isDir } from './config/project';
 import { conflictingOptions, mergeOptions, problemsNotOverridden } from './config/merge';
@@ -13,12 +13,15 @@ import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
-import { buildReport, formatConcise, formatJson, formatTextReport } from './coverage/report';
+import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
+import { DEFAULT_QUALITY_OPTIONS } from './docstrings/checks';
+import { FileFindings, findingsSummary, formatConciseFindings, formatPydoclintStyle } from './docstrings/checks/output';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
 import { configWriteRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
-import { runScanWorkerIfRequested, scanWorkspace } from './workspace/scan';
+import { checkDocstringsOfFile, loadQualityOptions } from './workspace/qualityScan';
+import { runScanWorkerIfRequested, scanWorkspace, WorkspaceScan } from './workspace/scan';
 import { DIFF_FAIL_UNDER, scanChanges } from './workspace/changedScan';
 import { applyInheritedDocstrings } from './workspace/inheritedScan';
 
@@ -102,6 +105,7 @@ async function run(argv: string[]): Promise<number> {
   const groups = options.perPath.length === 0 ? undefined
     : pathGroups(files, (f) => path.join(scan.root, f.path), options.perPath, options.failUnder, (prefix) => pathFromCwd(cwd, prefix));
   const report = buildReport(files, options, scan.root, groups && jsonPathGroups(groups));
+  if (invocation.checkDocstrings) return reportDocstringQuality(scan, report, invocation, config.path, options.quiet);
 
   if (!options.quiet) {
     const toStdout = options.output === undefined || options.output === '-';
@@ -131,6 +135,29 @@ async function run(argv: string[]): Promise<number> {
     if (!options.quiet) process.stdout.write(`Generated badge to ${output}\n`);
   }
   return report.passed ? 0 : 1;
+}
+
+/** `--check-docstrings`: the quality findings of the scanned files, in the chosen format; 1 when there are any. */
+function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocation: Invocation, configPath: string | undefined, quiet: boolean): number {
+  const loaded = loadQualityOptions(configPath);
+  if (!quiet) for (const problem of loaded.problems) process.stderr.write(`${describeProblem(configPath, problem)}\n`);
+  const qualityOptions = { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options };
+  const checked: FileFindings[] = [];
+  const entries = new Map(report.files.map((f) => [f.path, f]));
+  scan.files.forEach((file, i) => {
+    if (file.skipped || file.error) return;
+    const result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
+    if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);
+    checked.push({ path: pathFromCwd(process.cwd(), scan.absolutePaths[i]), findings: result.findings });
+    const entry = entries.get(file.path);
+    if (entry) entry.findings = result.findings.map((f) => ({ code: f.code, line: f.line + 1, column: f.column, qualname: f.qualname, message: f.message }));
+  });
+  if (!quiet) {
+    if (invocation.json) process.stdout.write(`${formatJson(report)}\n`);
+    else if (invocation.format === 'concise') process.stdout.write(formatConciseFindings(checked) + findingsSummary(checked));
+    else process.stdout.write(formatPydoclintStyle(checked) + findingsSummary(checked));
+  }
+  return checked.some((f) => f.findings.length > 0) ? 1 : 0;
 }
 
 /**

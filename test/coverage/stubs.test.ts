@@ -272,6 +272,28 @@ describe('docstring stubs: golden text', () => {
   });
 });
 
+describe('docstring stubs: Raises names exception types, not variables', () => {
+  const raisesSection = (text: string): string[] => {
+    const lines = applyEdits(text, [docstringStubEdit(parsedFile(text), 0, 'google')!]).split('\n');
+    const at = lines.indexOf('    Raises:');
+    if (at < 0) return [];
+    const end = lines.indexOf('    """', at);
+    return lines.slice(at + 1, end).map((l) => l.trim().split(':')[0]);
+  };
+
+  it('`except ValueError as e: raise e` raises ValueError', () => {
+    assert.deepStrictEqual(raisesSection('def f(p):\n    try:\n        return open(p)\n    except ValueError as e:\n        raise e\n'), ['ValueError']);
+  });
+
+  it('a bare `raise` in `except (KeyError, m.Timeout):` raises both', () => {
+    assert.deepStrictEqual(raisesSection('def f(p):\n    try:\n        return p[0]\n    except (KeyError, m.Timeout):\n        raise\n'), ['KeyError', 'm.Timeout']);
+  });
+
+  it('a plain `raise exc` of an unknown variable is left out', () => {
+    assert.deepStrictEqual(raisesSection('def f(exc):\n    raise exc\n'), []);
+  });
+});
+
 describe('docstring stubs: placement', () => {
   const stub = (text: string, index: number, style: DocstringStyle = 'pep257', options = {}): string =>
     applyEdits(text, [docstringStubEdit(parsedFile(text), index, style, options)!]);

@@ -7,7 +7,9 @@ or {"path", "error"} when the file does not compile. `skeleton` is ast.dump of t
 docstring removed (so it compares the code, not the docs); `defs` lists classes and functions in source
 order; `doc` is ast.get_docstring; params are [star, name, ast.dump(annotation) or null] in source order
 (a str annotation, a forward reference, dumped as the expression it names);
-has_return / has_yield / raises look at the function's own body only (not nested defs, classes, lambdas).
+has_return / has_yield / raises look at the function's own body only (not nested defs, classes, lambdas);
+raises resolves `raise e` and a bare `raise` inside `except X as e` to X and leaves out uncalled names that
+read as variables (`raise exc`), as python/signature.ts does.
 
 `stub_check.py dump` reads a JSON array of expression texts from stdin and prints a JSON array with
 ast.dump of each (null when it does not parse): to compare annotation texts with the real annotations.
@@ -45,14 +47,41 @@ def definitions(tree):
 
 
 def own_nodes(function):
-    """Nodes of a function's own body: nested scopes are not entered."""
-    stack = list(reversed(function.body))
+    """Nodes of a function's own body, each with the except clauses around it (innermost last): nested scopes
+    are not entered."""
+    stack = [(node, ()) for node in reversed(function.body)]
     while stack:
-        node = stack.pop()
-        yield node
+        node, handlers = stack.pop()
+        yield node, handlers
         if isinstance(node, SCOPES):
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        inner = handlers + (node,) if isinstance(node, ast.ExceptHandler) else handlers
+        stack.extend((child, inner) for child in reversed(list(ast.iter_child_nodes(node))))
+
+
+def caught(handler):
+    """The dotted names an except clause catches (none for a bare except or an expression we do not read)."""
+    if handler.type is None:
+        return []
+    elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    names = [dotted(e) for e in elts]
+    return [] if None in names else names
+
+
+def raised(node, handlers):
+    """What a raise statement raises, by docbits' rules (python/signature.ts BodyFacts.raises)."""
+    if node.exc is None:
+        return caught(handlers[-1]) if handlers else []
+    called = isinstance(node.exc, ast.Call)
+    name = dotted(node.exc.func if called else node.exc)
+    if name is None:
+        return []
+    first = name.split(".")[0]
+    for handler in reversed(handlers):
+        if handler.name == first:
+            return caught(handler)
+    last = name.split(".")[-1].lstrip("_")
+    return [name] if called or last[:1].isupper() and last[:1].isascii() else []
 
 
 def dotted(node):
@@ -94,11 +123,12 @@ def describe(node):
         return info
     own = list(own_nodes(node))
     raises = []
-    for r in sorted((n for n in own if isinstance(n, ast.Raise) and n.exc is not None),
-                    key=lambda n: (n.lineno, n.col_offset)):
-        name = dotted(r.exc.func if isinstance(r.exc, ast.Call) else r.exc)
-        if name is not None and name not in raises:
-            raises.append(name)
+    for r, handlers in sorted(((n, h) for n, h in own if isinstance(n, ast.Raise)),
+                              key=lambda nh: (nh[0].lineno, nh[0].col_offset)):
+        for name in raised(r, handlers):
+            if name not in raises:
+                raises.append(name)
+    own = [n for n, _ in own]
     info.update({
         "params": params(node.args),
         "returns": annotation_dump(node.returns),

@@ -316,6 +316,43 @@ describe('session/session', () => {
     await assert.rejects(session.fileCoverage(pathToFileURL(path.join(PROJECT, 'no_such_file.py')).href), InvalidRequestError);
   });
 
+  it('shows docstring-quality diagnostics when the project has [tool.pydoclint], per rule group, from the one parse', async () => {
+    const source = 'def area(width: int, height: int) -> int:\n    """Area.\n\n    Args:\n        width (int): W.\n    """\n    return width * height\n';
+    const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'pkg/mod.py': source });
+    try {
+      const uri = pathToFileURL(path.join(root, 'pkg', 'mod.py')).href;
+      let rules: string[] | undefined;
+      const host = new RecordingHost(() => (rules ? { quality: { rules } } : {}));
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const parse = structureModule.parseStructure;
+      let parses = 0;
+      (structureModule as { parseStructure: typeof parse }).parseStructure = (...args) => {
+        if (args[0] === source) parses++;
+        return parse(...args);
+      };
+      try {
+        session.open(uri, 1, source);
+        await settle();
+        const published = host.last(uri)!.diagnostics.filter((d) => d.code?.startsWith('DOC'));
+        assert.deepStrictEqual(published.map((d) => d.code), ['DOC101', 'DOC103', 'DOC201', 'DOC203']);
+        const missing = published[0];
+        assert.strictEqual(missing.message, 'Argument `height` is missing from the docstring of `area`');
+        assert.deepStrictEqual(missing.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 27 } }, 'on the parameter');
+        assert.strictEqual(missing.severity, 'warning');
+        await session.diagnostics(uri);
+        assert.strictEqual(parses, 1, 'the quality checks read the parse the coverage made');
+      } finally {
+        (structureModule as { parseStructure: typeof parse }).parseStructure = parse;
+      }
+      rules = ['returns'];
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(host.last(uri)!.diagnostics.filter((d) => d.code?.startsWith('DOC')).map((d) => d.code), ['DOC201', 'DOC203']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('measures the workspace with unsaved text, and says when an open file is not measured', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.interrogate]\nexclude = ["tests"]\n',

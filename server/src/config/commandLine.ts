@@ -34,6 +34,8 @@ export interface Invocation {
   jobs?: number;
   /** `--diff BASE` / `--diff --staged`: only the definitions changed since then count. */
   diff?: { ref: string } | { staged: true };
+  /** `--check-docstrings`: docstring-quality findings instead of coverage. */
+  checkDocstrings: boolean;
 }
 
 const HELP_COLUMN = 34;
@@ -236,5 +238,6 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     format: cliOnly.format === 'concise' ? 'concise' : 'table',
     jobs: cliOnly.jobs as number | undefined,
     ...(staged ? { diff: { staged: true } } : typeof cliOnly.diff === 'string' ? { diff: { ref: cliOnly.diff } } : {}),
+    checkDocstrings: Boolean(cliOnly.checkDocstrings),
   };
 }

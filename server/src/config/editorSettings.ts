@@ -27,6 +27,8 @@ import { DEFAULT_OPTIONS, MAX_FILE_SIZE_CEILING, OptionRow, SETTING_ROWS } from 
 import { ConfigOptions, ConfigProblem } from './types';
 import { convert } from './values';
 
+import type { RuleGroup } from '../docstrings/checks';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type ConfigPrecedence = 'projectFile' | 'editorSettings';
 
@@ -36,6 +38,10 @@ export interface EditorSettings {
   severity: Severity;
   /** Layout of generated docstring stubs (quick fixes). */
   docstringStyle: DocstringStyle;
+  /** Docstring-quality diagnostics: `auto` when the project has `[tool.pydoclint]`. */
+  qualityEnabled: 'auto' | 'on' | 'off';
+  /** Rule groups of the docstring-quality diagnostics shown ([] = none). */
+  qualityRules: RuleGroup[];
   hover: Partial<BitsHoverOptions>;
   /** Documents larger than this (in UTF-16 code units, ~bytes) get no diagnostics. */
   maxFileSize: number;
@@ -50,6 +56,8 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   coverage: {},
   severity: editorDefault('severity') as Severity,
   docstringStyle: editorDefault('docstringStyle') as DocstringStyle,
+  qualityEnabled: editorDefault('qualityEnabled') as EditorSettings['qualityEnabled'],
+  qualityRules: editorDefault('qualityRules') as RuleGroup[],
   hover: {},
   maxFileSize: editorDefault('maxFileSize') as number,
   configPrecedence: editorDefault('configPrecedence') as ConfigPrecedence,

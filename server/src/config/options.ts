@@ -253,6 +253,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   },
   { prop: 'json', scope: 'cli', kind: 'switch', help: 'Print the report as one JSON object (docbits).', cli: { long: 'json' } },
   {
+    prop: 'checkDocstrings', scope: 'cli', kind: 'switch',
+    help: 'Check that docstrings match the code (pydoclint\'s DOC1xx-DOC6xx, [tool.pydoclint] options) instead of coverage; exit 1 on any finding (docbits).',
+    cli: { long: 'check-docstrings' },
+  },
+  {
     prop: 'format', scope: 'cli', kind: 'choice', choices: ['table', 'concise'],
     help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
     cli: { long: 'format', metavar: 'FORMAT' },
@@ -295,7 +300,18 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   // Editor only.
   {
     prop: 'severity', scope: 'editor', kind: 'choice', choices: ['error', 'warning', 'information', 'hint'], default: 'warning',
-    help: 'Severity of "Missing docstring" diagnostics.', setting: { key: 'docbits.severity' },
+    help: 'Severity of "Missing docstring" and docstring-quality diagnostics.', setting: { key: 'docbits.severity' },
+  },
+  {
+    prop: 'qualityEnabled', scope: 'editor', kind: 'choice', choices: ['auto', 'on', 'off'], default: 'auto',
+    help: 'Docstring-quality diagnostics (do docstrings match the code?): auto shows them when the project\'s pyproject.toml has a [tool.pydoclint] table.',
+    setting: { key: 'docbits.quality.enabled' },
+  },
+  {
+    prop: 'qualityRules', scope: 'editor', kind: 'choiceList', choices: ['args', 'returns', 'yields', 'raises', 'class', 'attributes'],
+    default: ['args', 'returns', 'yields', 'raises', 'class', 'attributes'],
+    help: 'Docstring-quality diagnostics to show, by rule group (pydoclint\'s DOC1xx args, DOC2xx returns, DOC4xx yields, DOC5xx raises, DOC3xx class, DOC6xx attributes; options from [tool.pydoclint]). [] turns them off.',
+    setting: { key: 'docbits.quality.rules' },
   },
   {
     prop: 'docstringStyle', scope: 'editor', kind: 'choice', choices: ['google', 'numpy', 'sphinx', 'pep257'], default: 'google',

@@ -391,6 +391,8 @@ export interface JsonFile {
   excused: number;
   error: string | null;
   nodes: JsonNode[];
+  /** With `--check-docstrings`: the docstring-quality findings (line and column 1-based / 0-based as nodes). */
+  findings?: Array<{ code: string; line: number; column: number; qualname: string; message: string }>;
 }
 
 export interface JsonReport {
@@ -470,7 +472,8 @@ function jsonNode(n: JsonNode): string {
 
 function jsonFile(f: JsonFile): string {
   return `{"path": ${jsonString(f.path)}, "total": ${f.total}, "covered": ${f.covered}, "missed": ${f.missed}, ` +
-    `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : jsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]}`;
+    `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : jsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]` +
+    (f.findings ? `, "findings": ${jsonValue(f.findings, false)}}` : '}');
 }
 
 /** The report as one line of JSON in Python's `json.dumps` layout, keys in the documented order. */

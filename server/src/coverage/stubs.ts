@@ -9,7 +9,7 @@ import { lineEndOffset, lineStarts as computeLineStarts, Position, positionAt } 
 import { Definition, ModuleStructure, parseStructure } from '../python/structure';
 import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, TokenKind } from '../python/tokens';
-import { BodyFacts, Parameter, parseSignature, scanBody, Signature } from '../python/signature';
+import { BodyFacts, functionBodyFacts, Parameter, parseSignature, Signature } from '../python/signature';
 
 export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 
@@ -234,7 +234,7 @@ function stubLines(context: FileContext, index: number, style: DocstringStyle, i
   const summary = summaryLine(def.keyword === 'class' ? 'class' : 'function', def.name);
   if (def.keyword === 'class' || style === 'pep257') return [summary];
   const signature = functionSignature(context, def);
-  const facts = functionBody(context, index);
+  const facts = functionBodyFacts(context.text, context.lineStarts, context.structure.definitions, index);
   const params = signature.params.filter((p, i) => !(i === 0 && p.star === '' && takesImplicitFirst(context, def)));
   const wrap = wrapper(Math.max(context.lineLength - indent.length, MIN_WRAP_WIDTH));
   const sections = SECTION_WRITERS[style](params, facts, safeText(signature.returns, context.quote), wrap);
@@ -327,18 +327,6 @@ function functionSignature(context: FileContext, def: Definition): Signature {
     return { ...p, annotation: safeText(p.annotation, context.quote), ...(shown === null ? { default: undefined } : { default: shown }) };
   });
   return { params, returns: signature.returns };
-}
-
-/** Returns, yields and raises of the function's own body: nested definitions are skipped. */
-function functionBody(context: FileContext, index: number): BodyFacts {
-  const { text, lineStarts, structure } = context;
-  const defs = structure.definitions;
-  const def = defs[index];
-  const skip: Array<[number, number]> = [];
-  for (let j = index + 1; j < defs.length && defs[j].headerStartLine <= def.endLine; j++) {
-    if (defs[j].parent === index) skip.push([defs[j].headerStart, lineEndOffset(text, lineStarts, defs[j].endLine)]);
-  }
-  return scanBody(text, def.headerEnd, lineEndOffset(text, lineStarts, def.endLine), skip);
 }
 
 /**
@@ -533,7 +521,7 @@ export function functionFacts(file: ParsedFile, index: number, quote: '"""' | "'
   if (!def || def.keyword !== 'def' || context.text.charCodeAt(def.headerEnd - 1) !== 0x3a) return null;
   const signature = functionSignature(context, def);
   const params = signature.params.filter((p, i) => !(i === 0 && p.star === '' && takesImplicitFirst(context, def)));
-  return { params, returns: safeText(signature.returns, quote), body: functionBody(context, index) };
+  return { params, returns: safeText(signature.returns, quote), body: functionBodyFacts(context.text, context.lineStarts, context.structure.definitions, index) };
 }
 
 /**

@@ -6,18 +6,26 @@
  * read from the tokenizer's depth; the only nesting we track ourselves is lambdas, on an explicit stack,
  * so nothing here recurses per nesting level.
  */
+import { lineEndOffset } from './lines';
 import { literalValue } from './strings';
+import type { Definition } from './structure';
 import { Tokenizer } from './lexer/cursor';
 import { isCodeKind, TokenKind } from './tokens';
+
+/** How a parameter is passed: before `/`, either way, `*args`, after `*`, `**kwargs`. */
+export type ParameterKind = 'posonly' | 'positional' | 'varargs' | 'kwonly' | 'varkw';
 
 export interface Parameter {
   name: string;
   /** '*' for `*args`, '**' for `**kwargs`, '' otherwise. */
   star: '' | '*' | '**';
+  kind: ParameterKind;
   /** The annotation's source text on one line, or null. */
   annotation: string | null;
   /** The default's source text on one line (strings as written), when it has one. */
   default?: string;
+  /** Offset of the name in the text (parseSignature sets it; hand-made parameters may leave it out). */
+  nameStart?: number;
 }
 
 export interface Signature {
@@ -26,15 +34,27 @@ export interface Signature {
   returns: string | null;
 }
 
+/** What the function's own body does (nested definitions, classes and lambdas are theirs, not its). */
 export interface BodyFacts {
-  /** A `return <value>` in the function's own body. */
+  /** A `return <value>`. */
   returnsValue: boolean;
-  /** A `yield` / `yield from` in the function's own body. */
+  /** A `return` without a value. (Optional only so that callers may build facts by hand; scanBody sets it.) */
+  returnsBare?: boolean;
+  /** A `yield` / `yield from` anywhere in a statement (`x = yield` too). */
   yields: boolean;
-  /** Names (possibly dotted) from `raise X` / `raise X(...)`, in order of first appearance. */
-  raises: string[];
-  /** Any `raise` statement in the function's own body, also a bare `raise` or `raise error`. */
+  /** Any `raise` statement, whether or not what it raises can be named (a bare `raise`, `raise exc`). */
   raisesAny: boolean;
+  /**
+   * Exception types raised, possibly dotted, in order of first appearance: `raise X` / `raise X(...)` /
+   * `raise m.X(...) from e`; a bare `raise`, or `raise e`, inside `except X as e:` raises X (each type of a
+   * tuple). A name that is not called and reads as a variable (`raise exc`, `raise self.error`) is left out:
+   * what it holds is not known.
+   */
+  raises: string[];
+  /** A `raise` whose exception cannot be named (`raise exc`, a bare `raise` outside any typed except). */
+  unnamedRaise?: boolean;
+  /** An `assert` statement. */
+  asserts?: boolean;
 }
 
 /**
@@ -121,13 +141,17 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       returns!.add(tk);
     }
   }
-  return { params, returns: returns?.result ?? null };
+  const named = params.filter((p) => p !== KEYWORD_ONLY_MARKER);
+  for (const p of named) p.nameStart! += from;
+  return { params: named, returns: returns?.result ?? null };
 }
 
 /** One comma-separated piece of a parameter list: `[*|**] name [: annotation] [= default]`, or `/`, `*`. */
 interface Segment {
   part: 'start' | 'name' | 'annotation' | 'default' | 'marker';
   name: string;
+  /** Offset of the name in the header slice. */
+  nameAt: number;
   star: '' | '*' | '**';
   annotation: OneLineText;
   defaultText: OneLineText;
@@ -136,7 +160,7 @@ interface Segment {
 }
 
 function newSegment(): Segment {
-  return { part: 'start', name: '', star: '', annotation: new OneLineText(), defaultText: new OneLineText(false), lambdas: 0 };
+  return { part: 'start', name: '', nameAt: 0, star: '', annotation: new OneLineText(), defaultText: new OneLineText(false), lambdas: 0 };
 }
 
 function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void {
@@ -145,6 +169,7 @@ function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void 
     else if (isOp(tk, '/')) segment.part = 'marker';
     else if (tk.kind === TokenKind.Name) {
       segment.name = tk.value;
+      segment.nameAt = tk.start;
       segment.part = 'name';
     }
     return;
@@ -173,10 +198,23 @@ function attachDefault(segment: Segment, params: Parameter[]): void {
 }
 
 function finishSegment(segment: Segment, params: Parameter[]): void {
-  // A bare `*` (keyword-only marker) has no name; `/` is a marker too.
-  if (segment.part === 'marker' || segment.name === '') return;
-  params.push({ name: segment.name, star: segment.star, annotation: segment.annotation.result });
+  if (segment.part === 'marker') {
+    // `/`: everything before it is positional-only.
+    for (const p of params) if (p.kind === 'positional') p.kind = 'posonly';
+    return;
+  }
+  const afterStar = params.some((p) => p.kind === 'varargs' || p.kind === 'kwonly') || segment.star === '*';
+  // A bare `*` (keyword-only marker) has no name: the parameters after it are keyword-only.
+  if (segment.name === '') {
+    if (segment.star === '*') params.push(KEYWORD_ONLY_MARKER);
+    return;
+  }
+  const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
+  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result, nameStart: segment.nameAt });
 }
+
+/** Stands for a bare `*` while the parameter list is read; parseSignature drops it. */
+const KEYWORD_ONLY_MARKER: Parameter = Object.freeze({ name: '', star: '*', kind: 'kwonly', annotation: null }) as Parameter;
 
 /** A lambda seen in a body: its parameters run until its `:` at the same depth, then its body. */
 interface OpenLambda {
@@ -184,49 +222,86 @@ interface OpenLambda {
   inBody: boolean;
 }
 
+/** An `except` clause whose body is still open: statements indented deeper than `column` are inside it. */
+interface OpenHandler {
+  column: number;
+  /** The exception types it catches (dotted names); empty for a bare `except:` or one we cannot read. */
+  types: string[];
+  /** The name bound by `as`, or null. */
+  name: string | null;
+}
+
+/** What scanning one body needs to carry from one stretch to the next. */
+interface BodyScan {
+  facts: BodyFacts;
+  handlers: OpenHandler[];
+}
+
 /**
  * Scans a function body, text[from, to), for returns, yields and raises. `skip` holds the (sorted, disjoint)
  * spans of nested definitions, whose statements belong to them; lambda bodies are skipped as they come.
  */
 export function scanBody(text: string, from: number, to: number, skip: Array<[number, number]>): BodyFacts {
-  const facts: BodyFacts = { returnsValue: false, yields: false, raises: [], raisesAny: false };
+  const scan: BodyScan = {
+    facts: { returnsValue: false, returnsBare: false, yields: false, raisesAny: false, raises: [], unnamedRaise: false, asserts: false },
+    handlers: [],
+  };
   // Only the stretches between nested definitions are read: tokenizing the children too would make a file
   // of deeply nested definitions quadratic. A nested definition always starts a new statement, so no
   // statement spans two stretches.
   let start = from;
   for (const [childStart, childEnd] of skip) {
-    if (childStart > start) scanStretch(text, start, Math.min(childStart, to), facts);
+    if (childStart > start) scanStretch(text, start, Math.min(childStart, to), scan);
     start = Math.max(start, childEnd);
   }
-  if (start < to) scanStretch(text, start, to, facts);
-  return facts;
+  if (start < to) scanStretch(text, start, to, scan);
+  return scan.facts;
 }
 
-function scanStretch(text: string, from: number, to: number, facts: BodyFacts): void {
+type BodyState = 'idle' | 'return' | 'raise' | 'raiseName' | 'raiseDot' | 'except';
+
+function scanStretch(text: string, from: number, to: number, scan: BodyScan): void {
+  const { facts, handlers } = scan;
   const tk = new Tokenizer(text.slice(from, to));
   const lambdas: OpenLambda[] = [];
-  let state: 'idle' | 'return' | 'raise' | 'raiseName' | 'raiseDot' = 'idle';
+  let state: BodyState = 'idle';
   let raised = '';
+  /** The code tokens of an `except` clause's header, up to its colon. */
+  let clause: string[] = [];
+  let clauseColumn = 0;
   let depthBefore = 0;
+  let lineStart = true;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
     if (kind === TokenKind.NL || kind === TokenKind.Indent || kind === TokenKind.Dedent) continue;
     const ends = kind === TokenKind.Newline || kind === TokenKind.Comment || isOp(tk, ';');
-    // Finish a `return ...` / `raise ...` statement begun by earlier tokens.
+    if (lineStart && isCodeKind(kind)) {
+      // A statement at the start of a line closes every except clause it is not indented under. The first
+      // line of a stretch is the rest of a header or of a nested definition's last line: never such a start.
+      if (tk.startLine > 0) while (handlers.length > 0 && handlers[handlers.length - 1].column >= tk.startCol) handlers.pop();
+      lineStart = false;
+    }
+    if (kind === TokenKind.Newline) lineStart = true;
+    // Finish a `return ...` / `raise ...` / `except ...:` begun by earlier tokens.
     if (state === 'return') {
-      if (!ends) facts.returnsValue = true;
+      if (ends) facts.returnsBare = true;
+      else facts.returnsValue = true;
       state = 'idle';
     } else if (state === 'raise') {
-      state = kind === TokenKind.Name ? 'raiseName' : 'idle';
-      raised = tk.value;
-      continue;
+      if (kind === TokenKind.Name) {
+        state = 'raiseName';
+        raised = tk.value;
+        continue;
+      }
+      if (ends) noteBareRaise(facts, handlers);
+      else facts.unnamedRaise = true;
+      state = 'idle';
     } else if (state === 'raiseName') {
       if (isOp(tk, '.')) {
         state = 'raiseDot';
         continue;
       }
-      if (ends || isOp(tk, '(') || (kind === TokenKind.Name && tk.value === 'from')) {
-        if (!facts.raises.includes(raised)) facts.raises.push(raised);
-      }
+      if (ends || isOp(tk, '(') || (kind === TokenKind.Name && tk.value === 'from')) noteRaise(facts, handlers, raised, isOp(tk, '('));
+      else facts.unnamedRaise = true;
       state = 'idle';
     } else if (state === 'raiseDot') {
       if (kind === TokenKind.Name) {
@@ -234,7 +309,18 @@ function scanStretch(text: string, from: number, to: number, facts: BodyFacts): 
         state = 'raiseName';
         continue;
       }
+      facts.unnamedRaise = true;
       state = 'idle';
+    } else if (state === 'except') {
+      if (depthBefore === 0 && isOp(tk, ':')) {
+        handlers.push({ column: clauseColumn, ...readExceptClause(clause) });
+        state = 'idle';
+      } else if (ends) {
+        state = 'idle'; // broken code: no colon
+      } else if (isCodeKind(kind)) {
+        clause.push(tk.value);
+      }
+      continue;
     }
     trackLambdas(lambdas, tk, depthBefore);
     if (kind !== TokenKind.Name) continue;
@@ -243,11 +329,94 @@ function scanStretch(text: string, from: number, to: number, facts: BodyFacts): 
     else if (word === 'raise') {
       state = 'raise';
       facts.raisesAny = true;
+    } else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
+    else if (word === 'assert') facts.asserts = true;
+    else if (word === 'except' && depthBefore === 0) {
+      state = 'except';
+      clause = [];
+      clauseColumn = tk.startCol;
     }
-    else if (word === 'yield' && !lambdas.some((l) => l.inBody)) facts.yields = true;
   }
   // A `raise X` or `return x` cut by the end of the stretch (no NEWLINE token) still counts.
-  if (state === 'raiseName' && !facts.raises.includes(raised)) facts.raises.push(raised);
+  if (state === 'raiseName') noteRaise(facts, handlers, raised, false);
+  else if (state === 'raise') noteBareRaise(facts, handlers);
+  else if (state === 'return') facts.returnsBare = true;
+}
+
+/** A bare `raise` re-raises what the innermost open except clause caught. */
+function noteBareRaise(facts: BodyFacts, handlers: OpenHandler[]): void {
+  const types = handlers[handlers.length - 1]?.types ?? [];
+  if (types.length === 0) facts.unnamedRaise = true;
+  for (const type of types) noteRaised(facts, type);
+}
+
+function noteRaised(facts: BodyFacts, type: string): void {
+  if (!facts.raises.includes(type)) facts.raises.push(type);
+}
+
+/**
+ * `raise <dotted>` or `raise <dotted>(...)`: a name bound by an open `except ... as` raises what that clause
+ * catches; a called name is an exception class (or a factory: we cannot tell); an uncalled one is a class only
+ * if it reads as one (CapWords, PEP 8), else a variable whose exception we do not know.
+ */
+function noteRaise(facts: BodyFacts, handlers: OpenHandler[], dotted: string, called: boolean): void {
+  const dot = dotted.indexOf('.');
+  const first = dot < 0 ? dotted : dotted.slice(0, dot);
+  for (let i = handlers.length - 1; i >= 0; i--) {
+    if (handlers[i].name === first) {
+      for (const type of handlers[i].types) noteRaised(facts, type);
+      if (handlers[i].types.length === 0) facts.unnamedRaise = true;
+      return;
+    }
+  }
+  if (called || readsAsClass(dotted.slice(dotted.lastIndexOf('.') + 1))) noteRaised(facts, dotted);
+  else facts.unnamedRaise = true;
+}
+
+function readsAsClass(name: string): boolean {
+  const c = name.replace(/^_+/, '').charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** `except X`, `except (A, m.B) as e`, `except* X`: the dotted names caught and the name bound. */
+function readExceptClause(tokens: string[]): { types: string[]; name: string | null } {
+  let i = tokens[0] === '*' ? 1 : 0;
+  const types: string[] = [];
+  const dotted = (): string | null => {
+    if (!isIdentifier(tokens[i])) return null;
+    let name = tokens[i++];
+    while (tokens[i] === '.' && isIdentifier(tokens[i + 1])) {
+      name += '.' + tokens[i + 1];
+      i += 2;
+    }
+    return name;
+  };
+  let readable = true;
+  if (tokens[i] === '(') {
+    i++;
+    for (;;) {
+      const name = dotted();
+      if (name === null) break;
+      types.push(name);
+      if (tokens[i] !== ',') break;
+      i++;
+    }
+    if (tokens[i] === ')') i++;
+    else readable = false;
+  } else if (i < tokens.length && tokens[i] !== 'as') {
+    const name = dotted();
+    if (name === null) readable = false;
+    else types.push(name);
+  }
+  if (readable && i < tokens.length && tokens[i] !== 'as') readable = false;
+  const name = tokens[i] === 'as' && isIdentifier(tokens[i + 1]) ? tokens[i + 1] : null;
+  return { types: readable ? types : [], name };
+}
+
+const KEYWORDS = new Set(['as', 'and', 'or', 'not', 'in', 'is', 'if', 'else', 'lambda', 'None', 'True', 'False', 'from']);
+
+function isIdentifier(token: string | undefined): boolean {
+  return token !== undefined && /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(token) && !KEYWORDS.has(token);
 }
 
 /** Keeps the stack of lambdas open around the current token up to date. */
@@ -268,4 +437,178 @@ function trackLambdas(lambdas: OpenLambda[], tk: Tokenizer, depthBefore: number)
     // ...and a colon starts the body of the innermost lambda still reading its parameters.
     if (isOp(tk, ':') && lambdas.length > 0 && top()!.depth === depthBefore) top()!.inBody = true;
   }
+}
+
+/** A name a class body binds by assignment (`x = 1`, `a, b = 1, 2`, `x: int = 1`), as pydoclint reads them. */
+export interface ClassAttribute {
+  /** The target as written, without spaces (`x`, `*rest`, `a.b`). */
+  name: string;
+  /** `x: int`'s annotation text on one line, or null for a plain assignment. */
+  annotation: string | null;
+  /** 0-based line of the statement. */
+  line: number;
+  /**
+   * 0-based line of a lone literal statement right after a single-target assignment (an attribute docstring,
+   * `x = 1` then `"""About x."""`), or null.
+   */
+  inlineDocLine: number | null;
+}
+
+const LITERAL_WORDS = new Set(['None', 'True', 'False']);
+
+/**
+ * The attributes a class's own body assigns: the statements directly in it (not in nested definitions, nor
+ * under an `if` in the body). `from` is just after the header's colon, `to` the end of the body, `skip` the
+ * spans of nested definitions (sorted, disjoint), `bodyColumn` the body's indentation, `lineOf` gives the
+ * 0-based line of an offset; an inline body (`class A: x = 1`) is read from the header's line.
+ */
+export function classAttributes(text: string, from: number, to: number, skip: Array<[number, number]>, bodyColumn: number,
+  lineOf: (offset: number) => number): ClassAttribute[] {
+  const out: ClassAttribute[] = [];
+  /** The last direct statement: its attributes, if it was a single-target assignment. */
+  let previous: ClassAttribute[] | null = null;
+  const statement = (tokens: BodyToken[], line: number): void => {
+    if (tokens.length === 0) return;
+    if (previous !== null && previous.length === 1 && isLiteralStatement(tokens)) {
+      previous[0].inlineDocLine = line;
+      previous = null;
+      return;
+    }
+    previous = assignmentTargets(text, tokens, line);
+    if (previous) for (const a of previous) out.push(a);
+  };
+  let start = from;
+  const stretch = (a: number, b: number, first: boolean): void => readDirectStatements(text, a, b, first ? 'header' : bodyColumn, bodyColumn, lineOf, statement);
+  for (const [childStart, childEnd] of skip) {
+    if (childStart > start) stretch(start, Math.min(childStart, to), start === from);
+    previous = null; // a nested definition is a statement of its own: no attribute docstring across it
+    start = Math.max(start, childEnd);
+  }
+  if (start < to) stretch(start, to, start === from);
+  return out;
+}
+
+interface BodyToken {
+  kind: TokenKind;
+  value: string;
+  start: number;
+  end: number;
+  depth: number;
+}
+
+/**
+ * Calls `statement` with the code tokens of each statement directly in a body (at `bodyColumn`; on the
+ * stretch's first line only when it is the header's line, for inline bodies), split at `;`.
+ */
+function readDirectStatements(text: string, from: number, to: number, firstLine: 'header' | number, bodyColumn: number,
+  lineOf: (offset: number) => number, statement: (tokens: BodyToken[], line: number) => void): void {
+  const tk = new Tokenizer(text.slice(from, to));
+  let tokens: BodyToken[] = [];
+  let direct = false;
+  let lineStart = true;
+  let line = 0;
+  const flush = (): void => {
+    if (direct) statement(tokens, line);
+    tokens = [];
+  };
+  const startLineOffset = lineOf(from);
+  let depthBefore = 0;
+  for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
+    if (kind === TokenKind.Newline) {
+      flush();
+      lineStart = true;
+      direct = false;
+      continue;
+    }
+    if (!isCodeKind(kind)) continue;
+    if (lineStart) {
+      lineStart = false;
+      direct = tk.startLine === 0 ? firstLine === 'header' : tk.startCol === bodyColumn;
+      line = startLineOffset + tk.startLine;
+    }
+    if (depthBefore === 0 && isOp(tk, ';')) {
+      flush();
+      continue;
+    }
+    if (direct && tokens.length === 0 && tk.startLine === 0 && firstLine === 'header') line = startLineOffset;
+    if (direct) tokens.push({ kind, value: tk.value, start: from + tk.start, end: from + tk.end, depth: depthBefore });
+  }
+  flush();
+}
+
+/** A statement made of one literal: strings (concatenated), a number, `...`, None, True or False. */
+function isLiteralStatement(tokens: BodyToken[]): boolean {
+  if (tokens.every((t) => t.kind === TokenKind.String)) return !tokens.some((t) => /^[rRbBuU]*[fF]/.test(t.value));
+  if (tokens.length !== 1) return false;
+  const t = tokens[0];
+  return t.kind === TokenKind.Number || t.value === '...' || LITERAL_WORDS.has(t.value);
+}
+
+/** The attributes an assignment statement binds, or null when it is not `targets = value` / `name: T [= v]`. */
+function assignmentTargets(text: string, tokens: BodyToken[], line: number): ClassAttribute[] | null {
+  const first = tokens[0];
+  if (first.kind === TokenKind.Name && isIdentifier(first.value) && tokens[1]?.value === ':' && tokens[1].kind === TokenKind.Op) {
+    let end = tokens.length;
+    for (let i = 2; i < tokens.length; i++) if (tokens[i].depth === 0 && tokens[i].kind === TokenKind.Op && tokens[i].value === '=') { end = i; break; }
+    if (end === 2) return null;
+    const annotation = text.slice(tokens[2].start, tokens[end - 1].end).replace(/\s+/g, ' ');
+    return [{ name: first.value, annotation, line, inlineDocLine: null }];
+  }
+  // Plain assignment: every top-level `=` ends a target list (`a = b = 1`); a lambda's defaults are not ours.
+  const cuts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.depth !== 0) continue;
+    if (t.kind === TokenKind.Name && (t.value === 'lambda' || t.value === 'yield')) break;
+    if (t.kind === TokenKind.Op && t.value === '=') cuts.push(i);
+  }
+  if (cuts.length === 0) return null;
+  const out: ClassAttribute[] = [];
+  let begin = 0;
+  for (const cut of cuts) {
+    for (const name of targetNames(tokens.slice(begin, cut))) out.push({ name, annotation: null, line, inlineDocLine: null });
+    begin = cut + 1;
+  }
+  return out;
+}
+
+/** `a`, `a, b`, `(a, b)`, `*a, b`: the names of a target list, each without spaces (as ast.unparse prints them). */
+function targetNames(tokens: BodyToken[]): string[] {
+  if (tokens.length === 0) return [];
+  let inner = tokens;
+  const hasTopComma = tokens.some((t) => t.depth === 0 && t.value === ',');
+  if (!hasTopComma && tokens[0].value === '(' && tokens[tokens.length - 1].value === ')' &&
+      tokens.some((t) => t.depth === 1 && t.value === ',')) {
+    inner = tokens.slice(1, -1).map((t) => ({ ...t, depth: t.depth - 1 }));
+  } else if (!hasTopComma) {
+    return [tokens.map((t) => t.value).join('')];
+  }
+  const names: string[] = [];
+  let part = '';
+  for (const t of inner) {
+    if (t.depth === 0 && t.value === ',') {
+      if (part) names.push(part);
+      part = '';
+    } else {
+      part += t.value;
+    }
+  }
+  if (part) names.push(part);
+  return names;
+}
+
+/** The spans of definition `index`'s direct children (nested defs and classes), for scanBody's `skip`. */
+export function childSpans(text: string, lineStarts: readonly number[], defs: readonly Definition[], index: number): Array<[number, number]> {
+  const def = defs[index];
+  const skip: Array<[number, number]> = [];
+  for (let j = index + 1; j < defs.length && defs[j].headerStartLine <= def.endLine; j++) {
+    if (defs[j].parent === index) skip.push([defs[j].headerStart, lineEndOffset(text, lineStarts, defs[j].endLine)]);
+  }
+  return skip;
+}
+
+/** Returns, yields and raises of function `index`'s own body: nested definitions are skipped. */
+export function functionBodyFacts(text: string, lineStarts: readonly number[], defs: readonly Definition[], index: number): BodyFacts {
+  const def = defs[index];
+  return scanBody(text, def.headerEnd, lineEndOffset(text, lineStarts, def.endLine), childSpans(text, lineStarts, defs, index));
 }

@@ -8,6 +8,7 @@ import { FileInventory, inventoryOf } from '../coverage/inventory';
 import { EditorSettings } from '../config/editorSettings';
 import { ParsedFile } from '../coverage/stubs';
 import { CoverageOptions } from '../coverage/types';
+import { checkDocstrings, Finding, QualityOptions } from '../docstrings/checks';
 import { lineStarts } from '../python/lines';
 import { NotMeasuredReason } from '../workspace/checkedFiles';
 import { baseNameOf } from '../workspace/documents';
@@ -23,6 +24,8 @@ export interface AnalysisContext {
   lineLength?: number;
   /** Why the file is not measured (file selection, size), absent when it is; an unmeasured text is never parsed. */
   notMeasured?: NotMeasuredReason;
+  /** The project's docstring-quality options ([tool.pydoclint]); null: no quality diagnostics. */
+  quality: QualityOptions | null;
 }
 
 /** A text with its parse; line starts are made on first use (diagnostics do not need them). */
@@ -42,6 +45,7 @@ export class DocumentAnalysis {
   /** The coverage of the document, when it is measured. */
   readonly inventory?: FileInventory;
   private tokens?: HoverTokens;
+  private findings?: Finding[];
 
   /**
    * @param version the client's version number, for publishing
@@ -54,6 +58,12 @@ export class DocumentAnalysis {
     const parsed = new ParsedDocument(text, parseStructure(text));
     this.parsed = parsed;
     this.inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);
+  }
+
+  /** The docstring-quality findings of this version, from its one parse; made on first use. */
+  get qualityFindings(): readonly Finding[] {
+    if (!this.parsed || !this.context.quality) return [];
+    return (this.findings ??= checkDocstrings(this.parsed, this.context.quality));
   }
 
   /** The tokens hovers read, kept for the next hover on this version. */

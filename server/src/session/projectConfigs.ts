@@ -9,11 +9,15 @@ import * as path from 'path';
 import { loadConfig } from '../config/loader';
 import { conflictingOptions, mergeOptions } from '../config/merge';
 import { ConfigProblem, LoadedConfig } from '../config/types';
+import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../docstrings/checks';
+import { loadQualityOptions } from '../workspace/qualityScan';
 
 export type ConfigProblemSink = (configPath: string, problems: readonly ConfigProblem[]) => void;
 
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedConfig>();
+  /** `[tool.pydoclint]` per config file, read once until the cache is dropped. */
+  private readonly quality = new Map<string, QualityOptions | null>();
   private readonly reported = new Set<string>();
 
   constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => LoadedConfig = (folder) => loadConfig([folder])) {}
@@ -37,8 +41,25 @@ export class ProjectConfigs {
     return config;
   }
 
+  /**
+   * The docstring-quality options for a file: pydoclint's defaults with its project's `[tool.pydoclint]`;
+   * null when the project has no such table, unless `always`.
+   */
+  qualityFor(filePath: string, always: boolean): QualityOptions | null {
+    const configPath = this.forFile(filePath).path;
+    if (configPath === undefined) return always ? DEFAULT_QUALITY_OPTIONS : null;
+    let options = this.quality.get(configPath);
+    if (options === undefined) {
+      const loaded = loadQualityOptions(configPath);
+      options = loaded.found ? { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options } : null;
+      this.quality.set(configPath, options);
+    }
+    return options ?? (always ? DEFAULT_QUALITY_OPTIONS : null);
+  }
+
   /** A config file changed somewhere: any folder may now resolve to a different file. */
   clear(): void {
+    this.quality.clear();
     this.byFolder.clear();
     this.reported.clear();
   }

@@ -19,6 +19,7 @@ import { NotebookModule } from '../python/notebook';
 import { docstringUpdateActions } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
+import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
 import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
@@ -401,7 +402,11 @@ export class DocbitsSession {
   }
 
   private diagnosticsOf(analysis: DocumentAnalysis): CoverageDiagnostic[] {
-    return analysis.inventory ? coverageDiagnostics(analysis.inventory, analysis.context.displayPath, analysis.context.settings.severity) : [];
+    if (!analysis.inventory || !analysis.parsed) return [];
+    const { severity, qualityRules } = analysis.context.settings;
+    const coverage = coverageDiagnostics(analysis.inventory, analysis.context.displayPath, severity);
+    if (qualityRules.length === 0) return coverage;
+    return [...coverage, ...qualityDiagnostics(analysis.qualityFindings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
 
   /** The analysis of an open document's current version under its current settings; made at most once. */
@@ -424,8 +429,10 @@ export class DocbitsSession {
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
+    const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0 && filePath !== undefined
+      ? this.configs.qualityFor(filePath, settings.qualityEnabled === 'on') : null;
     return new DocumentAnalysis(document.uri, document.version, revision, text, {
-      settings, options, displayPath, notMeasured, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
+      settings, options, displayPath, notMeasured, quality, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
     });
   }
 

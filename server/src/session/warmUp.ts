@@ -26,7 +26,7 @@ function warmUpSlice(): void {
     const decoded = decodePython(sample.bytes);
     if (!decoded.ok) continue;
     const analysis = new DocumentAnalysis(`warmup:${sample.name}`, 0, 0, decoded.text, {
-      settings: DEFAULT_EDITOR_SETTINGS, options: DEFAULT_OPTIONS, displayPath: sample.name,
+      settings: DEFAULT_EDITOR_SETTINGS, options: DEFAULT_OPTIONS, displayPath: sample.name, quality: null,
     });
     if (!analysis.parsed || !analysis.inventory) continue;
     const diagnostics = coverageDiagnostics(analysis.inventory, sample.name, 'warning');

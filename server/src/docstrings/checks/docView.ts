@@ -1,0 +1,88 @@
+/**
+ * A parsed docstring as pydoclint's checks see it (pydoclint's utils/doc.py over docstring_parser's result):
+ * the argument and attribute lists with their types, whether it has Returns / Yields / Raises sections and
+ * what they list, and whether it is "short" (a summary and nothing else that pydoclint reads).
+ */
+import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, SectionKind, Span } from '../parse';
+
+export interface DocItem {
+  /** As pydoclint compares it: backslashes removed (`\*\*kwargs` is `**kwargs`). */
+  name: string;
+  /** The type pydoclint reads ('' when none): `, optional` cut where its parser cuts it. */
+  type: string;
+  /** The docstring said `optional`. */
+  optional: boolean;
+  /** Where the entry is in the file. */
+  span: Span;
+}
+
+export interface DocView {
+  style: DocstringStyleName;
+  short: boolean;
+  args: DocItem[];
+  attributes: DocItem[];
+  /** The Returns section's entries (types), or null when there is none. */
+  returns: DocItem[] | null;
+  yields: DocItem[] | null;
+  /** The exceptions the Raises section names, or null when there is none. Warns is not Raises. */
+  raises: DocItem[] | null;
+  /** Where each section is, to put a finding on it. */
+  sectionSpans: Partial<Record<SectionKind, Span>>;
+}
+
+const ARG_KINDS = new Set<SectionKind>(['params', 'keywordParams', 'otherParams', 'receives']);
+/** Sections that make a docstring more than a summary for pydoclint (doc.py isShortDocstring). */
+const NOT_SHORT_KINDS = new Set<SectionKind>([...ARG_KINDS, 'attributes', 'raises', 'returns', 'yields', 'examples', 'deprecated']);
+
+export function docView(parsed: ParsedDocstring, warnsAreRaises = false): DocView {
+  const view: DocView = {
+    style: parsed.style, short: true, args: [], attributes: [], returns: null, yields: null, raises: null, sectionSpans: {},
+  };
+  for (const section of parsed.sections) {
+    if (section.nonstandard) continue;
+    const kind: SectionKind = section.kind === 'warns' && warnsAreRaises ? 'raises' : section.kind;
+    if (section.entries.length === 0 && kind !== 'examples' && kind !== 'deprecated') continue;
+    if (NOT_SHORT_KINDS.has(kind) || (warnsAreRaises && section.kind === 'warns')) view.short = false;
+    view.sectionSpans[kind] ??= section.span;
+    if (ARG_KINDS.has(kind)) for (const e of section.entries) pushNamed(view.args, e, parsed.style);
+    else if (kind === 'attributes') for (const e of section.entries) pushNamed(view.attributes, e, parsed.style);
+    else if (kind === 'returns') (view.returns ??= []).push(...typed(section, parsed.style));
+    else if (kind === 'yields') (view.yields ??= []).push(...typed(section, parsed.style));
+    else if (kind === 'raises') (view.raises ??= []).push(...raisedNames(section, parsed.style));
+  }
+  if (parsed.summary === '' && parsed.longDescription === '') view.short = false;
+  return view;
+}
+
+function pushNamed(out: DocItem[], entry: DocEntry, style: DocstringStyleName): void {
+  if (entry.name === null || entry.name === '') return;
+  out.push({ name: entry.name.replace(/\\/g, ''), type: pydoclintType(entry, style), optional: entry.optional, span: entry.span });
+}
+
+function typed(section: DocSection, style: DocstringStyleName): DocItem[] {
+  return section.entries.map((e) => ({ name: e.name ?? '', type: pydoclintType(e, style), optional: e.optional, span: e.span }));
+}
+
+/** Raises entries by exception name; sphinx's `:raises: KeyError: when` names it in the description. */
+function raisedNames(section: DocSection, style: DocstringStyleName): DocItem[] {
+  const out: DocItem[] = [];
+  for (const e of section.entries) {
+    let name = e.name ?? e.type;
+    if (!name && style === 'sphinx' && e.description) {
+      const parts = e.description.split(':');
+      if (parts.length > 1 && !parts[0].trim().includes(' ')) name = parts[0].trim();
+    }
+    if (name) out.push({ name, type: '', optional: false, span: e.span });
+  }
+  return out;
+}
+
+/** The type text pydoclint's parser keeps: google cuts `, optional` and `?`, numpy `, optional` and `(optional)`. */
+function pydoclintType(entry: DocEntry, style: DocstringStyleName): string {
+  let type = entry.type ?? '';
+  if (!entry.optional || type === '') return type;
+  if (style === 'google') type = type.replace(/(?:, optional|\?)$/, '');
+  else if (style === 'numpy') type = type.replace(/(?:, optional|\(optional\))$/, '');
+  else if (entry.typeField === undefined) type = type.replace(/\?$/, '');
+  return type;
+}

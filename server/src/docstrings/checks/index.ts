@@ -1,0 +1,294 @@
+/**
+ * Docstring quality of one file: pydoclint's checks (DOC1xx-DOC6xx) over every function and class, from
+ * the file's one parse (structure, line starts) and one docstring parse per definition. Pure: text in,
+ * findings out; never throws (a definition whose check fails is skipped).
+ */
+import type { Definition, ModuleStructure } from '../../python/structure';
+import { classAttributes, functionBodyFacts, parseSignature } from '../../python/signature';
+import { lineEndOffset, positionAt } from '../../python/lines';
+import { parseDocstring, ParsedDocstring, Span } from '../parse';
+import { docView, DocView } from './docView';
+import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
+import { isSuppressed, noqaByDefinitionLine } from './noqa';
+import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from './options';
+import { Finding } from './types';
+
+export { DEFAULT_QUALITY_OPTIONS } from './options';
+export type { QualityOptions } from './options';
+export type { Finding, RuleGroup } from './types';
+
+/** A text and its parse, as the session and the CLI hold them. */
+export interface CheckedFile {
+  readonly text: string;
+  readonly structure: ModuleStructure;
+  readonly lineStarts: readonly number[];
+}
+
+const MODULE = -1;
+/** google sections that must list entries (docstring_parser's MULTIPLE sections). */
+const LIST_SECTIONS = new Set(['params', 'raises', 'attributes']);
+
+export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEFAULT_QUALITY_OPTIONS): Finding[] {
+  return new FileChecker(file, options).run();
+}
+
+class FileChecker {
+  private readonly defs: readonly Definition[];
+  private readonly parsed = new Map<number, ParsedDocstring | null>();
+  private readonly findings: Finding[] = [];
+  private readonly qualnames: string[] = [];
+
+  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions) {
+    this.defs = file.structure.definitions;
+  }
+
+  run(): Finding[] {
+    const skipped: boolean[] = [];
+    this.defs.forEach((def, i) => {
+      this.qualnames.push(def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`);
+      if (def.parent !== MODULE && skipped[def.parent]) {
+        skipped.push(true);
+        return;
+      }
+      skipped.push(this.skips(i));
+      if (skipped[i]) return;
+      try {
+        if (def.keyword === 'class') {
+          if (this.options.checkClassAttributes) this.checkClass(i);
+        } else {
+          this.checkFunction(i);
+        }
+      } catch {
+        // A bug in a check must not cost the other definitions their findings.
+      }
+    });
+    const noqa = noqaByDefinitionLine(this.defs, this.file.structure.comments, this.options.nativeModeNoqaLocation);
+    return this.findings.filter((f) => !isSuppressed(f.code, noqa.get(f.line)));
+  }
+
+  /** pydoclint does not visit these, nor anything inside them. */
+  private skips(i: number): boolean {
+    const def = this.defs[i];
+    if (def.keyword === 'class') return false;
+    if (this.options.skipCheckingPrivateFunctions && def.name.startsWith('_') && !(def.name.startsWith('__') && def.name.endsWith('__'))) return true;
+    const parent = this.defs[def.parent];
+    if (def.name === '__init__' && parent?.keyword === 'class') {
+      // Only the last __init__ is the constructor (earlier ones are overload stubs).
+      for (let j = i + 1; j < this.defs.length && this.defs[j].headerStartLine <= parent.endLine; j++) {
+        if (this.defs[j].parent === def.parent && this.defs[j].name === '__init__' && this.defs[j].keyword === 'def') return true;
+      }
+    }
+    return false;
+  }
+
+  /** The docstring of definition i, parsed in the configured style; null when it has none (or a blank one). */
+  private docstring(i: number): ParsedDocstring | null {
+    let parsed = this.parsed.get(i);
+    if (parsed === undefined) {
+      const doc = this.defs[i].docstring;
+      parsed = doc && !doc.blank ? parseDocstring(this.file.text, this.file.lineStarts, doc, { style: this.options.style }) : null;
+      this.parsed.set(i, parsed);
+    }
+    return parsed;
+  }
+
+  private view(i: number): DocView | null {
+    const parsed = this.docstring(i);
+    return parsed ? docView(parsed) : null;
+  }
+
+  private add(i: number, issues: Issue[], line = this.defs[i].line): void {
+    const def = this.defs[i];
+    for (const issue of issues) {
+      this.findings.push({ code: issue.code, line, column: line === def.line ? def.column : 0, qualname: this.qualnames[i], message: issue.message, span: issue.span });
+    }
+  }
+
+  private nameSpan(i: number): Span {
+    const def = this.defs[i];
+    const start = this.file.lineStarts[def.nameLine] + def.nameStart;
+    return { start, end: start + def.name.length };
+  }
+
+  private checkFunction(i: number): void {
+    const def = this.defs[i];
+    const { text, lineStarts } = this.file;
+    const parentIndex = def.parent;
+    const parent = this.defs[parentIndex];
+    const inClass = parent?.keyword === 'class';
+    const isInit = inClass && def.name === '__init__';
+    let docIndex = i;
+    if (isInit) docIndex = this.constructorDocstring(i, parentIndex);
+    const label = inClass ? `${parent.name}.${def.name}` : def.name;
+    if (this.unreadable(i, docIndex, label)) return;
+    const doc = this.view(docIndex);
+    if (!doc) return;
+    const signature = parseSignature(text, lineStarts[def.nameLine] + def.nameEnd, def.headerEnd);
+    const first = def.decorators[0];
+    const fn: FunctionFacts = {
+      label,
+      params: signature.params,
+      implicitFirst: inClass && methodType(def) !== 'static',
+      returns: signature.returns,
+      body: functionBodyFacts(text, lineStarts, this.defs, i),
+      isProperty: first?.shape === 'name' && first.name === 'property',
+      isAbstract: first?.shape === 'name' && first.name === 'abstractmethod',
+      nameSpan: this.nameSpan(i),
+    };
+    if (this.options.skipCheckingShortDocstrings && doc.short) {
+      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
+      return;
+    }
+    this.add(i, checkArguments(fn, doc, this.options));
+    const { returns, yields } = checkReturnsAndYields(fn, doc, this.options);
+    if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
+    else this.add(i, returns);
+    this.add(i, yields);
+    if (!this.options.skipCheckingRaises) this.add(i, checkRaises(fn, doc, this.options));
+  }
+
+  /**
+   * Which docstring an `__init__` is checked against (pydoclint's _checkClassDocstringAndConstructorDocstrings):
+   * the class's unless `allow-init-docstring` lets `__init__` have its own; reports DOC301-DOC307.
+   */
+  private constructorDocstring(i: number, classIndex: number): number {
+    const own = this.docstring(i);
+    if (!own) return classIndex;
+    const className = this.defs[classIndex].name;
+    const classSpan = this.nameSpan(classIndex);
+    if (!this.options.allowInitDocstring) {
+      this.add(i, [{ code: 'DOC301', message: `\`${className}.__init__\` has its own docstring: document the constructor in the class docstring`, span: own.summarySpan ?? own.span }]);
+      return classIndex;
+    }
+    const classDoc = this.view(classIndex);
+    const initDoc = docView(own);
+    const atClass: Issue[] = [];
+    if (classDoc?.returns) atClass.push({ code: 'DOC302', message: `The docstring of class \`${className}\` has a Returns section; a constructor returns nothing`, span: classDoc.sectionSpans.returns ?? classSpan });
+    if (initDoc.returns) this.add(i, [{ code: 'DOC303', message: `The docstring of \`${className}.__init__\` has a Returns section; a constructor returns nothing`, span: initDoc.sectionSpans.returns ?? classSpan }]);
+    if (classDoc && classDoc.args.length > 0) atClass.push({ code: 'DOC304', message: `The docstring of class \`${className}\` documents arguments: they belong in the \`__init__\` docstring`, span: classDoc.sectionSpans.params ?? classSpan });
+    if (classDoc?.yields) atClass.push({ code: 'DOC306', message: `The docstring of class \`${className}\` has a Yields section; a constructor yields nothing`, span: classDoc.sectionSpans.yields ?? classSpan });
+    if (initDoc.yields) atClass.push({ code: 'DOC307', message: `The docstring of \`${className}.__init__\` has a Yields section; a constructor yields nothing`, span: initDoc.sectionSpans.yields ?? classSpan });
+    if (classDoc?.raises) atClass.push({ code: 'DOC305', message: `The docstring of class \`${className}\` has a Raises section: it belongs in the \`__init__\` docstring`, span: classDoc.sectionSpans.raises ?? classSpan });
+    this.add(classIndex, atClass, this.defs[classIndex].line);
+    return i;
+  }
+
+  /**
+   * DOC001: the docstring (definition `docIndex`'s) is malformed, so its sections cannot be trusted and the
+   * other checks of definition i are skipped, as in pydoclint.
+   */
+  private unreadable(i: number, docIndex: number, label: string): boolean {
+    const parsed = this.docstring(docIndex);
+    if (!parsed) return false;
+    const problems = parsed.problems.filter((p) => !inProse(parsed, p.span));
+    // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our
+    // parser reads it as empty without a problem, so the check notes it here.
+    // A docstring that opens with its only section's title (`"""Args:`): cleaned twice (ast.get_docstring, then
+    // the parser's cleandoc), its entries are dedented to the title's level, so pydoclint finds nothing under it.
+    if (parsed.style === 'google') {
+      const opensWithTitle = parsed.summary === '' && parsed.sections.length === 1;
+      for (const section of parsed.sections) {
+        if (!section.nonstandard && (section.entries.length === 0 || (opensWithTitle && section === parsed.sections[0])) && LIST_SECTIONS.has(section.kind)) {
+          problems.push({ message: `Section "${section.title}" lists nothing`, span: section.titleSpan ?? section.span });
+        }
+      }
+    }
+    if (problems.length === 0) return false;
+    const problem = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
+    return true;
+  }
+
+  /** DOC601-DOC607: the class's attributes against its docstring's Attributes section. */
+  private checkClass(i: number): void {
+    const parsed = this.docstring(i);
+    if (!parsed || this.unreadable(i, i, `class ${this.defs[i].name}`)) return;
+    const doc = docView(parsed);
+    if (this.options.skipCheckingShortDocstrings && doc.short) return;
+    const def = this.defs[i];
+    const { text, lineStarts } = this.file;
+    const o = this.options;
+    const skip: Array<[number, number]> = [];
+    const properties: Array<{ offset: number; name: string; type: string }> = [];
+    for (let j = i + 1; j < this.defs.length && this.defs[j].headerStartLine <= def.endLine; j++) {
+      const child = this.defs[j];
+      if (child.parent !== i) continue;
+      skip.push([child.headerStart, lineEndOffset(text, lineStarts, child.endLine)]);
+      const top = child.decorators[0];
+      if (o.treatPropertyMethodsAsClassAttributes && child.keyword === 'def' && top?.shape === 'name' && top.name === 'property') {
+        const sig = parseSignature(text, lineStarts[child.nameLine] + child.nameEnd, child.headerEnd);
+        properties.push({ offset: child.headerStart, name: child.name, type: sig.returns ?? '' });
+      }
+    }
+    const lineOf = (offset: number): number => positionAt(lineStarts, offset).line;
+    const assigned = classAttributes(text, def.headerEnd, lineEndOffset(text, lineStarts, def.endLine), skip, def.bodyIndent.length, lineOf);
+    // Body order: assignments and (with the option) property methods as they come.
+    const merged = [
+      ...assigned.map((a) => ({ offset: lineStarts[a.line], name: a.name, type: a.annotation ?? '', inlineDocLine: a.inlineDocLine })),
+      ...properties.map((p) => ({ ...p, inlineDocLine: null as number | null })),
+    ].sort((a, b) => a.offset - b.offset);
+    let actual = merged.filter((a) => o.shouldDocumentPrivateClassAttributes || !a.name.startsWith('_'));
+    if (o.onlyAttrsWithClassVarAreTreatedAsClassAttrs) {
+      actual = actual.filter((a) => a.type.startsWith('ClassVar[') && a.type.endsWith(']')).map((a) => ({ ...a, type: a.type.slice(9, -1) }));
+    }
+    const classSpan = this.nameSpan(i);
+    let docArgs = doc.attributes.map((a) => ({ name: a.name, type: a.type, optional: a.optional, span: a.span }));
+    const issues: Issue[] = [];
+    if (o.requireInlineClassVarDocs && docArgs.length > 0) {
+      issues.push({ code: 'DOC607', message: `The docstring of class \`${def.name}\` has an Attributes section; this project documents attributes inline`, span: doc.sectionSpans.attributes ?? classSpan });
+      docArgs = [];
+    }
+    for (const a of actual) {
+      if (a.inlineDocLine === null) continue;
+      if (!o.requireInlineClassVarDocs) {
+        const start = lineStarts[a.inlineDocLine];
+        this.add(i, [{ code: 'DOC606', message: `Attribute \`${a.name}\` of class \`${def.name}\` is documented inline; document it in the class docstring`, span: { start, end: start } }], a.inlineDocLine);
+      } else if (!docArgs.some((d) => d.name === a.name)) {
+        docArgs.push({ name: a.name, type: '', optional: false, span: classSpan });
+      }
+    }
+    const actualArgs = actual.map((a) => ({ name: a.name, type: a.type, optional: false }));
+    if (docArgs.length < actualArgs.length) {
+      const missing = actualArgs.filter((a) => !docArgs.some((d) => d.name === a.name)).map((a) => `\`${a.name}\``);
+      issues.push({ code: 'DOC601', message: `${missing.length > 0 ? `Attribute${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of class \`${def.name}\` ${missing.length > 1 ? 'are' : 'is'}` : `Attributes of class \`${def.name}\` are`} missing from its docstring`, span: classSpan });
+    }
+    if (docArgs.length > actualArgs.length) {
+      issues.push({ code: 'DOC602', message: `The docstring of class \`${def.name}\` documents more attributes than the class has`, span: doc.sectionSpans.attributes ?? classSpan });
+    }
+    issues.push(...compareLists(docArgs, actualArgs, {
+      order: o.checkArgOrder, typesBoth: o.argTypeHintsInSignature && o.argTypeHintsInDocstring, optionalEquivalence: o.optionalEquivalence,
+      codes: ['DOC603', 'DOC604', 'DOC605'], what: 'attribute', owner: `class \`${def.name}\``, span: classSpan,
+      at: (name) => docArgs.find((d) => d.name === name)?.span ?? classSpan,
+    }));
+    this.add(i, issues);
+  }
+}
+
+/**
+ * A problem inside a section pydoclint's parser takes as prose (google `Methods:`, `Keyword Args:`) does not
+ * stop pydoclint, so it does not stop us. (The parser marks most such sections `nonstandard`; `methods` is
+ * read as prose by pydoclint's google parser too.)
+ */
+function inProse(parsed: ParsedDocstring, span: Span): boolean {
+  return parsed.sections.some((s) => (s.nonstandard || s.kind === 'methods') && s.span.start <= span.start && span.start <= s.span.end);
+}
+
+/** A constructor's docstring (the class's, usually) has no business with Returns or Yields. */
+function constructorOutcomeIssues(doc: DocView, className: string, span: Span): Issue[] {
+  const issues: Issue[] = [];
+  if (doc.returns) issues.push({ code: 'DOC302', message: `The docstring of class \`${className}\` has a Returns section; a constructor returns nothing`, span: doc.sectionSpans.returns ?? span });
+  if (doc.yields) issues.push({ code: 'DOC306', message: `The docstring of class \`${className}\` has a Yields section; a constructor yields nothing`, span: doc.sectionSpans.yields ?? span });
+  return issues;
+}
+
+/** pydoclint's detectMethodType: the decorator closest to the name among `classmethod` / `staticmethod` decides. */
+function methodType(def: Definition): 'instance' | 'class' | 'static' {
+  for (let k = def.decorators.length - 1; k >= 0; k--) {
+    const d = def.decorators[k];
+    if (d.shape !== 'name') continue;
+    if (d.name === 'classmethod') return 'class';
+    if (d.name === 'staticmethod') return 'static';
+  }
+  return 'instance';
+}

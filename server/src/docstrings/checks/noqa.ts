@@ -1,0 +1,40 @@
+/**
+ * `# noqa: DOC101` as pydoclint's native mode reads it (utils/noqa.py): the codes after `noqa:` (a prefix
+ * such as `DOC1` covers DOC101-DOC111), on the line of the docstring's closing quotes (the default) or of the
+ * `def` / `class` line (`native-mode-noqa-location = "definition"`); they excuse that definition's findings
+ * reported on its own line. A bare `# noqa` excuses nothing, as in pydoclint.
+ */
+import type { Comment, Definition } from '../../python/structure';
+
+/** The DOC codes a comment lists after `noqa:`. */
+export function noqaCodes(comment: string): string[] {
+  const body = comment.replace(/^#+/, '').trim();
+  const m = /\bnoqa\b/i.exec(body);
+  if (!m) return [];
+  const rest = body.slice(m.index + m[0].length).trimStart();
+  if (!rest.startsWith(':')) return [];
+  return (rest.slice(1).match(/DOC\d{1,3}/gi) ?? []).map((c) => c.toUpperCase());
+}
+
+/** For each definition line (0-based) with suppressions, the code prefixes it suppresses. */
+export function noqaByDefinitionLine(definitions: readonly Definition[], comments: readonly Comment[], location: 'docstring' | 'definition'): Map<number, string[]> {
+  const byLine = new Map<number, string[]>();
+  for (const c of comments) {
+    if (!/noqa/i.test(c.text)) continue;
+    const codes = noqaCodes(c.text);
+    if (codes.length > 0) byLine.set(c.line, [...(byLine.get(c.line) ?? []), ...codes]);
+  }
+  const out = new Map<number, string[]>();
+  if (byLine.size === 0) return out;
+  for (const def of definitions) {
+    const line = location === 'definition' ? def.line : def.docstring?.endLine;
+    if (line === undefined) continue;
+    const codes = byLine.get(line);
+    if (codes) out.set(def.line, [...(out.get(def.line) ?? []), ...codes]);
+  }
+  return out;
+}
+
+export function isSuppressed(code: string, prefixes: readonly string[] | undefined): boolean {
+  return prefixes !== undefined && prefixes.some((p) => code.startsWith(p));
+}

@@ -1,0 +1,168 @@
+/**
+ * The docstring-quality options: pydoclint's, with its names (`[tool.pydoclint]` in pyproject.toml, the
+ * `--flag=value` forms of its command line) and its defaults (pydoclint 0.9.0's main.py, which the
+ * differential test runs), plus docbits' own few. They live apart from the interrogate registry
+ * (config/options.ts): they belong to another tool's table, and nothing of coverage depends on them.
+ *
+ * Values are checked by config/values.ts, as every other config value; a bad one keeps the default and
+ * becomes a problem naming the key.
+ */
+import { parse as parseToml } from 'smol-toml';
+import type { ConfigProblem } from '../../config/types';
+import { convert, show } from '../../config/values';
+import type { DocstringStyleName } from '../parse';
+
+export interface QualityOptions {
+  style: DocstringStyleName;
+  argTypeHintsInSignature: boolean;
+  argTypeHintsInDocstring: boolean;
+  checkArgOrder: boolean;
+  skipCheckingShortDocstrings: boolean;
+  skipCheckingRaises: boolean;
+  skipCheckingPrivateFunctions: boolean;
+  allowInitDocstring: boolean;
+  checkReturnTypes: boolean;
+  checkYieldTypes: boolean;
+  ignoreUnderscoreArgs: boolean;
+  ignorePrivateArgs: boolean;
+  checkClassAttributes: boolean;
+  shouldDocumentPrivateClassAttributes: boolean;
+  treatPropertyMethodsAsClassAttributes: boolean;
+  onlyAttrsWithClassVarAreTreatedAsClassAttrs: boolean;
+  requireInlineClassVarDocs: boolean;
+  requireReturnSectionWhenReturningNothing: boolean;
+  requireYieldSectionWhenYieldingNothing: boolean;
+  shouldDocumentStarArguments: boolean;
+  omitStarsWhenDocumentingVarargs: boolean;
+  shouldDeclareAssertErrorIfAssertStatementExists: boolean;
+  /** Where `# noqa: DOCxxx` goes: on the docstring's closing line (pydoclint's default) or the `def` line. */
+  nativeModeNoqaLocation: 'docstring' | 'definition';
+  /** docbits: `Optional[str]` (and `str | None`) matches a docstring's `str, optional`. */
+  optionalEquivalence: boolean;
+}
+
+type OptionKey = keyof QualityOptions;
+
+interface QualityOptionRow {
+  /** The `[tool.pydoclint]` key. */
+  key: string;
+  field: OptionKey;
+  kind: 'bool' | 'choice';
+  choices?: readonly string[];
+  /** Read by docbits only (pydoclint does not know it). */
+  ours?: boolean;
+}
+
+const bool = (key: string, field: OptionKey, ours = false): QualityOptionRow => ({ key, field, kind: 'bool', ours });
+
+export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
+  { key: 'style', field: 'style', kind: 'choice', choices: ['numpy', 'google', 'sphinx'] },
+  bool('arg-type-hints-in-signature', 'argTypeHintsInSignature'),
+  bool('arg-type-hints-in-docstring', 'argTypeHintsInDocstring'),
+  bool('check-arg-order', 'checkArgOrder'),
+  bool('skip-checking-short-docstrings', 'skipCheckingShortDocstrings'),
+  bool('skip-checking-raises', 'skipCheckingRaises'),
+  bool('skip-checking-private-functions', 'skipCheckingPrivateFunctions'),
+  bool('allow-init-docstring', 'allowInitDocstring'),
+  bool('check-return-types', 'checkReturnTypes'),
+  bool('check-yield-types', 'checkYieldTypes'),
+  bool('ignore-underscore-args', 'ignoreUnderscoreArgs'),
+  bool('ignore-private-args', 'ignorePrivateArgs'),
+  bool('check-class-attributes', 'checkClassAttributes'),
+  bool('should-document-private-class-attributes', 'shouldDocumentPrivateClassAttributes'),
+  bool('treat-property-methods-as-class-attributes', 'treatPropertyMethodsAsClassAttributes'),
+  bool('only-attrs-with-ClassVar-are-treated-as-class-attrs', 'onlyAttrsWithClassVarAreTreatedAsClassAttrs'),
+  bool('require-inline-class-var-docs', 'requireInlineClassVarDocs'),
+  bool('require-return-section-when-returning-nothing', 'requireReturnSectionWhenReturningNothing'),
+  bool('require-yield-section-when-yielding-nothing', 'requireYieldSectionWhenYieldingNothing'),
+  bool('should-document-star-arguments', 'shouldDocumentStarArguments'),
+  bool('omit-stars-when-documenting-varargs', 'omitStarsWhenDocumentingVarargs'),
+  bool('should-declare-assert-error-if-assert-statement-exists', 'shouldDeclareAssertErrorIfAssertStatementExists'),
+  { key: 'native-mode-noqa-location', field: 'nativeModeNoqaLocation', kind: 'choice', choices: ['docstring', 'definition'] },
+  bool('optional-equivalence', 'optionalEquivalence', true),
+];
+
+/** pydoclint's keys that change nothing docbits checks (output, baselines, file selection): accepted, unused. */
+const ACCEPTED_UNUSED = new Set([
+  'quiet', 'exclude', 'baseline', 'generate-baseline', 'auto-regenerate-baseline', 'show-filenames-in-every-violation-message',
+  'config', 'check-style-mismatch', 'check-arg-defaults',
+]);
+
+export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
+  style: 'numpy',
+  argTypeHintsInSignature: true,
+  argTypeHintsInDocstring: true,
+  checkArgOrder: true,
+  skipCheckingShortDocstrings: true,
+  skipCheckingRaises: false,
+  skipCheckingPrivateFunctions: false,
+  allowInitDocstring: false,
+  checkReturnTypes: true,
+  checkYieldTypes: true,
+  ignoreUnderscoreArgs: true,
+  ignorePrivateArgs: false,
+  checkClassAttributes: true,
+  shouldDocumentPrivateClassAttributes: false,
+  treatPropertyMethodsAsClassAttributes: false,
+  onlyAttrsWithClassVarAreTreatedAsClassAttrs: false,
+  requireInlineClassVarDocs: false,
+  requireReturnSectionWhenReturningNothing: false,
+  requireYieldSectionWhenYieldingNothing: false,
+  shouldDocumentStarArguments: true,
+  omitStarsWhenDocumentingVarargs: false,
+  shouldDeclareAssertErrorIfAssertStatementExists: false,
+  nativeModeNoqaLocation: 'docstring',
+  optionalEquivalence: false,
+});
+
+const ROW_BY_KEY = new Map<string, QualityOptionRow>();
+for (const row of QUALITY_OPTION_ROWS) {
+  ROW_BY_KEY.set(row.key, row);
+  ROW_BY_KEY.set(row.key.replace(/-/g, '_'), row); // pydoclint reads `check_return_types` too
+}
+
+export interface QualityOptionsResult {
+  options: Partial<QualityOptions>;
+  problems: ConfigProblem[];
+  /** Whether the file has a `[tool.pydoclint]` table. */
+  found: boolean;
+}
+
+/** Checks the entries of a `[tool.pydoclint]` table (or `--key=value` pairs): known keys, valid values. */
+export function readQualityTable(entries: Record<string, unknown>, where = '[tool.pydoclint]'): QualityOptionsResult {
+  const options: Partial<QualityOptions> = {};
+  const problems: ConfigProblem[] = [];
+  for (const [key, raw] of Object.entries(entries)) {
+    const row = ROW_BY_KEY.get(key);
+    if (!row) {
+      if (!ACCEPTED_UNUSED.has(key.replace(/_/g, '-'))) {
+        problems.push({ key, message: `Unknown key "${key}" in ${where}; it is ignored.`, severity: 'warning' });
+      }
+      continue;
+    }
+    const converted = convert({ kind: row.kind, choices: row.choices as string[] | undefined }, raw);
+    if ('error' in converted) {
+      problems.push({ key, message: `${where} ${key}: ${converted.error} (got ${show(raw)}); the default is used.`, severity: 'error' });
+      continue;
+    }
+    (options as Record<string, unknown>)[row.field] = converted.value;
+  }
+  return { options, problems, found: true };
+}
+
+/** `[tool.pydoclint]` of a pyproject.toml's text. A file that is not TOML is reported by the coverage loader. */
+export function readPyprojectQualityOptions(text: string): QualityOptionsResult {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch {
+    return { options: {}, problems: [], found: false };
+  }
+  const tool = doc.tool as Record<string, unknown> | undefined;
+  const table = tool !== null && typeof tool === 'object' ? tool.pydoclint : undefined;
+  if (table === undefined) return { options: {}, problems: [], found: false };
+  if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+    return { options: {}, problems: [{ message: `"tool.pydoclint" must be a table, got ${show(table)}; defaults are used.`, severity: 'error' }], found: true };
+  }
+  return readQualityTable(table as Record<string, unknown>);
+}

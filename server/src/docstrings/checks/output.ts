@@ -1,0 +1,44 @@
+/**
+ * The docstring-quality findings as the CLI prints them: pydoclint's shape (the file's path, then one
+ * `    LINE: DOCxxx: message` line per finding, a blank line between files), or the concise
+ * `path:line:col: DOCxxx message` lines that terminals and editors turn into links.
+ */
+import { printable } from '../../python/printable';
+import type { Finding } from './types';
+
+export interface FileFindings {
+  /** As the output shows it (relative to the current folder). */
+  path: string;
+  findings: readonly Finding[];
+}
+
+/** In line order, as pydoclint lists them per file (it groups by definition; a line sort reads the same). */
+function sorted(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export function formatPydoclintStyle(files: readonly FileFindings[]): string {
+  const blocks: string[] = [];
+  for (const file of files) {
+    if (file.findings.length === 0) continue;
+    const lines = [printable(file.path), ...sorted(file.findings).map((f) => `    ${f.line + 1}: ${f.code}: ${printable(f.message)}`)];
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}
+
+export function formatConciseFindings(files: readonly FileFindings[]): string {
+  let out = '';
+  for (const file of files) {
+    for (const f of sorted(file.findings)) out += `${printable(file.path)}:${f.line + 1}:${f.column + 1}: ${f.code} ${printable(f.message)}\n`;
+  }
+  return out;
+}
+
+/** The closing line: how many findings in how many files. */
+export function findingsSummary(files: readonly FileFindings[]): string {
+  const count = files.reduce((n, f) => n + f.findings.length, 0);
+  const withFindings = files.filter((f) => f.findings.length > 0).length;
+  if (count === 0) return `No docstring findings in ${files.length} file${files.length === 1 ? '' : 's'}.\n`;
+  return `${count} docstring finding${count === 1 ? '' : 's'} in ${withFindings} of ${files.length} file${files.length === 1 ? '' : 's'}.\n`;
+}

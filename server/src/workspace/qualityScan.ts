@@ -1,0 +1,45 @@
+/**
+ * The docstring-quality checks over files on disk (the CLI's `--check-docstrings`): each file read,
+ * decoded and parsed once, never throwing; a file that cannot be read has no findings and an error.
+ * The project's `[tool.pydoclint]` is read here too, from the config file the coverage loader found.
+ */
+import * as fs from 'fs';
+import { checkDocstrings, QualityOptions } from '../docstrings/checks';
+import type { Finding } from '../docstrings/checks';
+import { QualityOptionsResult, readPyprojectQualityOptions } from '../docstrings/checks/options';
+import { decodePython } from '../python/decode';
+import { lineStarts } from '../python/lines';
+import { parseStructure } from '../python/structure';
+import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from './analyzeFile';
+
+export interface QualityResult {
+  findings: Finding[];
+  error: string | null;
+}
+
+export function checkDocstringsOfFile(file: string, options: QualityOptions, maxFileBytes = DEFAULT_MAX_FILE_BYTES): QualityResult {
+  const read = readSourceFile(file, maxFileBytes);
+  if (typeof read === 'string') return { findings: [], error: read };
+  const decoded = decodePython(read);
+  if (!decoded.ok) return { findings: [], error: decoded.error };
+  try {
+    const text = decoded.text;
+    return { findings: checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, options), error: null };
+  } catch (err) {
+    return { findings: [], error: `docstring checks failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** Config files larger than this are not read (as the coverage loader's limit). */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/** `[tool.pydoclint]` of the config file, when it is a pyproject.toml. */
+export function loadQualityOptions(configPath: string | undefined): QualityOptionsResult {
+  if (configPath === undefined || !configPath.endsWith('.toml')) return { options: {}, problems: [], found: false };
+  try {
+    if (fs.statSync(configPath).size > MAX_CONFIG_BYTES) return { options: {}, problems: [], found: false };
+    return readPyprojectQualityOptions(fs.readFileSync(configPath, 'utf8'));
+  } catch {
+    return { options: {}, problems: [], found: false }; // the coverage loader reports unreadable config files
+  }
+}

@@ -1,0 +1,76 @@
+/** `docbits --check-docstrings`: pydoclint's output shape, concise lines, --json findings, exit codes, [tool.pydoclint]. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runDocbits } from '../oracles/interrogate';
+
+const BAD = [
+  'def area(width: int, height: int) -> int:',
+  '    """Area.',
+  '',
+  '    Args:',
+  '        width (int): Width.',
+  '',
+  '    Returns:',
+  '        int: The area.',
+  '    """',
+  '    return width * height',
+  '',
+].join('\n');
+const GOOD = 'def double(x: int) -> int:\n    """Double.\n\n    Args:\n        x (int): X.\n\n    Returns:\n        int: Twice x.\n    """\n    return 2 * x\n';
+
+describe('docbits --check-docstrings', function () {
+  this.timeout(60000);
+  let project: string;
+
+  before(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-quality-'));
+    fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    fs.mkdirSync(path.join(project, 'pkg'));
+    fs.writeFileSync(path.join(project, 'pkg', 'bad.py'), BAD);
+    fs.writeFileSync(path.join(project, 'pkg', 'good.py'), GOOD);
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('prints pydoclint\'s shape and exits 1 when anything is found', () => {
+    const r = runDocbits(['--check-docstrings', 'pkg'], { cwd: project });
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stdout, [
+      'pkg/bad.py',
+      '    1: DOC101: Argument `height` is missing from the docstring of `area`',
+      '    1: DOC103: The docstring\'s arguments differ from those of `area` (not documented: `height`)',
+      '2 docstring findings in 1 of 2 files.',
+      '',
+    ].join('\n'));
+  });
+
+  it('--format concise: path:line:col: CODE message', () => {
+    const r = runDocbits(['--check-docstrings', '--format', 'concise', 'pkg/bad.py'], { cwd: project });
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stdout.split('\n')[0], 'pkg/bad.py:1:1: DOC101 Argument `height` is missing from the docstring of `area`');
+  });
+
+  it('--json adds findings to each file, keeping the coverage fields', () => {
+    const r = runDocbits(['--check-docstrings', '--json', 'pkg'], { cwd: project });
+    const report = JSON.parse(r.stdout) as { version: number; files: Array<{ path: string; total: number; findings: Array<Record<string, unknown>> }> };
+    assert.strictEqual(report.version, 1);
+    const bad = report.files.find((f) => f.path.endsWith('bad.py'))!;
+    assert.deepStrictEqual(Object.keys(bad.findings[0]), ['code', 'line', 'column', 'qualname', 'message']);
+    assert.deepStrictEqual(bad.findings.map((f) => [f.code, f.line, f.qualname]), [['DOC101', 1, 'area'], ['DOC103', 1, 'area']]);
+    assert.deepStrictEqual(report.files.find((f) => f.path.endsWith('good.py'))!.findings, []);
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('exits 0 when nothing is found; a bad [tool.pydoclint] value is reported and the default used', () => {
+    fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\ncheck-arg-order = "sometimes"\n');
+    try {
+      const r = runDocbits(['--check-docstrings', 'pkg/good.py'], { cwd: project });
+      assert.strictEqual(r.code, 0, r.stdout);
+      assert.strictEqual(r.stdout, 'No docstring findings in 1 file.\n');
+      assert.match(r.stderr, /check-arg-order/);
+    } finally {
+      fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    }
+  });
+});

@@ -1,0 +1,132 @@
+/** The docstring-quality checks (server/src/docstrings/checks/) on small cases: each rule, noqa, our own rules. */
+import * as assert from 'assert';
+import { checkDocstrings, DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../../server/src/docstrings/checks';
+import { lineStarts } from '../../../server/src/python/lines';
+import { parseStructure } from '../../../server/src/python/structure';
+
+const check = (text: string, options: Partial<QualityOptions> = {}): string[] =>
+  checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, { ...DEFAULT_QUALITY_OPTIONS, style: 'google', ...options })
+    .map((f) => `${f.line + 1}:${f.code}`);
+const messages = (text: string, options: Partial<QualityOptions> = {}): string[] =>
+  checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, { ...DEFAULT_QUALITY_OPTIONS, style: 'google', ...options })
+    .map((f) => `${f.code} ${f.message}`);
+
+const fn = (signature: string, doc: string[], body: string[] = ['pass']): string =>
+  [`def ${signature}:`, '    """Summary.', '', ...doc.map((l) => (l ? `    ${l}` : '')), '    """', ...body.map((l) => `    ${l}`), ''].join('\n');
+
+describe('docstrings/checks', () => {
+  it('a complete docstring has no findings', () => {
+    assert.deepStrictEqual(check(fn('f(a: int) -> int', ['Args:', '    a (int): A.', '', 'Returns:', '    int: The a.'], ['return a'])), []);
+  });
+
+  it('a missing argument: DOC101 and DOC103, naming it', () => {
+    const text = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(text), ['1:DOC101', '1:DOC103']);
+    assert.ok(messages(text)[0].includes('Argument `b` is missing from the docstring of `f`'), messages(text)[0]);
+  });
+
+  it('order (DOC104) and types (DOC105), with spacing and quotes not mattering', () => {
+    assert.deepStrictEqual(check(fn('f(a: int, b: int) -> None', ['Args:', '    b (int): B.', '    a (int): A.'])), ['1:DOC104']);
+    assert.deepStrictEqual(check(fn('f(a: int) -> None', ['Args:', '    a (str): A.'])), ['1:DOC105']);
+    assert.deepStrictEqual(check(fn('f(a: "Dict[str, int]") -> None', ['Args:', '    a (Dict[str,int]): A.'])), []);
+  });
+
+  it('Optional[str] matches `str, optional` only with optional-equivalence', () => {
+    const text = fn('f(a: Optional[str] = None) -> None', ['Args:', '    a (str, optional): A.']);
+    assert.deepStrictEqual(check(text), ['1:DOC105']);
+    assert.deepStrictEqual(check(text, { optionalEquivalence: true }), []);
+    assert.deepStrictEqual(check(fn('f(a: str | None = None) -> None', ['Args:', '    a (str, optional): A.']), { optionalEquivalence: true }), []);
+  });
+
+  it('self and cls are not arguments; a staticmethod\'s first one is', () => {
+    const text = ['class C:', '    """C."""', '', '    @staticmethod', '    def s(x: int) -> None:', '        """S.', '', '        Args:', '            x (int): X.', '        """', '',
+      '    def m(self, x: int) -> None:', '        """M.', '', '        Args:', '            x (int): X.', '        """', ''].join('\n');
+    assert.deepStrictEqual(check(text), []);
+  });
+
+  it('returns: DOC201, DOC202, DOC203; a bare `return` returns nothing', () => {
+    assert.deepStrictEqual(check(fn('f() -> int', ['Raises:', '    ValueError: V.'], ['raise ValueError'])), ['1:DOC201', '1:DOC203']);
+    assert.deepStrictEqual(check(fn('f()', ['Returns:', '    int: I.'])), ['1:DOC202', '1:DOC203']);
+    assert.deepStrictEqual(check(fn('f(a: int)', ['Args:', '    a (int): A.'], ['if a:', '    return', 'print(a)'])), []);
+  });
+
+  it('yields: DOC402, DOC403, DOC404', () => {
+    assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.'], ['yield n'])), ['1:DOC402', '1:DOC404']);
+    assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.', '', 'Yields:', '    int: N.'], ['yield n'])), []);
+    assert.deepStrictEqual(check(fn('f(n: int) -> int', ['Args:', '    n (int): N.', '', 'Returns:', '    int: N.', '', 'Yields:', '    int: N.'], ['return n'])), ['1:DOC403']);
+    // `x = yield` makes a generator too (pydoclint sees only yield statements).
+    assert.deepStrictEqual(check(fn('f(n: int) -> Generator[int, int, None]', ['Args:', '    n (int): N.'], ['x = yield n'])), ['1:DOC402', '1:DOC404']);
+  });
+
+  it('raises: a re-raise inside `except X` raises X, module.Error matches Error, a variable is not a type', () => {
+    const reraise = fn('f(p: str) -> None', ['Args:', '    p (str): P.', '', 'Raises:', '    OSError: O.'], ['try:', '    open(p)', 'except OSError as e:', '    raise e']);
+    assert.deepStrictEqual(check(reraise), []);
+    assert.deepStrictEqual(check(fn('f(p: str) -> None', ['Args:', '    p (str): P.', '', 'Raises:', '    error: E.'], ['raise os.error(p)'])), []);
+    assert.deepStrictEqual(check(fn('f(e: Exception) -> None', ['Args:', '    e (Exception): E.', '', 'Raises:', '    KeyError: K.'], ['raise e'])), []);
+    assert.deepStrictEqual(check(fn('f(p: str) -> None', ['Args:', '    p (str): P.'], ['raise ValueError(p)'])), ['1:DOC501', '1:DOC503']);
+    assert.deepStrictEqual(check(fn('f(p: str) -> None', ['Args:', '    p (str): P.', '', 'Raises:', '    KeyError: K.'], ['print(p)'])), ['1:DOC502']);
+  });
+
+  it('an assert is not a raise, unless should-declare-assert-error-if-assert-statement-exists', () => {
+    const text = fn('f(a: int) -> None', ['Args:', '    a (int): A.'], ['assert a']);
+    assert.deepStrictEqual(check(text), []);
+    assert.deepStrictEqual(check(text, { shouldDeclareAssertErrorIfAssertStatementExists: true }), ['1:DOC504']);
+  });
+
+  it('Warns is not Raises (numpy)', () => {
+    const text = ['def f(a: int) -> None:', '    """Summary.', '', '    Parameters', '    ----------', '    a : int', '        A.', '',
+      '    Warns', '    -----', '    UserWarning', '        Always.', '    """', '    print(a)', ''].join('\n');
+    assert.deepStrictEqual(check(text, { style: 'numpy' }), []);
+  });
+
+  it('class and __init__: DOC301; arguments documented in the class are checked against __init__', () => {
+    const both = ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '    """', '', '    def __init__(self, a: int) -> None:', '        """Init."""', ''].join('\n');
+    assert.deepStrictEqual(check(both), ['8:DOC301']);
+    const inClass = ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '    """', '', '    def __init__(self, a: int, b: int) -> None:', '        self.a = a', ''].join('\n');
+    assert.deepStrictEqual(check(inClass), ['8:DOC101', '8:DOC103']);
+  });
+
+  it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
+    const text = ['class C:', '    """C.', '', '    Attributes:', '        a (int): A.', '    """', '', '    a: int = 1', '    b: str = "b"', '    """About b."""', '    _c = 3', ''].join('\n');
+    assert.deepStrictEqual(check(text), ['10:DOC606', '1:DOC601', '1:DOC603']);
+  });
+
+  it('short docstrings are skipped unless skip-checking-short-docstrings is off', () => {
+    const text = 'def f(a):\n    """Only a summary."""\n    return a\n';
+    assert.deepStrictEqual(check(text), []);
+    assert.deepStrictEqual(check(text, { skipCheckingShortDocstrings: false }), ['1:DOC101', '1:DOC106', '1:DOC107', '1:DOC103', '1:DOC201']);
+  });
+
+  it('# noqa: DOCxxx on the closing quotes (or the def line, if so configured) excuses; a bare # noqa does not', () => {
+    const base = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(base.replace('    """\n    pass', '    """  # noqa: DOC101, DOC103\n    pass')), []);
+    assert.deepStrictEqual(check(base.replace('    """\n    pass', '    """  # noqa: DOC1\n    pass')), []);
+    assert.deepStrictEqual(check(base.replace('    """\n    pass', '    """  # noqa\n    pass')), ['1:DOC101', '1:DOC103']);
+    const onDef = base.replace('-> None:', '-> None:  # noqa: DOC101');
+    assert.deepStrictEqual(check(onDef), ['1:DOC101', '1:DOC103']);
+    assert.deepStrictEqual(check(onDef, { nativeModeNoqaLocation: 'definition' }), ['1:DOC103']);
+  });
+
+  it('a malformed section is DOC001 and nothing else for that definition', () => {
+    assert.deepStrictEqual(check(fn('f(a, b)', ['Args:', '    a - no colon here'])), ['1:DOC001']);
+  });
+
+  it('findings point at the wrong docstring entry, or the name in the signature', () => {
+    const text = fn('f(a: int) -> None', ['Args:', '    a (int): A.', '    z (int): Z.']);
+    const findings = checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, { ...DEFAULT_QUALITY_OPTIONS, style: 'google' });
+    const extra = findings.find((f) => f.code === 'DOC102')!;
+    assert.ok(text.slice(extra.span.start, extra.span.end).startsWith('z (int)'), text.slice(extra.span.start, extra.span.end));
+    const names = findings.find((f) => f.code === 'DOC103')!;
+    assert.strictEqual(text.slice(names.span.start, names.span.end), 'f');
+    const missing = fn('g(a: int, bee: int) -> None', ['Args:', '    a (int): A.']);
+    const onParameter = checkDocstrings({ text: missing, structure: parseStructure(missing), lineStarts: lineStarts(missing) }, { ...DEFAULT_QUALITY_OPTIONS, style: 'google' })
+      .find((f) => f.code === 'DOC101')!;
+    assert.strictEqual(missing.slice(onParameter.span.start, onParameter.span.end), 'bee');
+  });
+
+  it('never throws on broken code', () => {
+    for (const text of ['def f(:\n    """S.\n\n    Args:\n', 'class C:\n    """C.\n\n    Attributes:\n        x', 'def f(a)\n    """\n']) {
+      assert.ok(Array.isArray(check(text)));
+    }
+  });
+});
