@@ -31,6 +31,7 @@ class DocbitsServer {
   private canCreateProgress = false;
   private canWatchFilesDynamically = false;
   private canRegisterConfigurationChange = false;
+  private canTellFolderChanges = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -61,10 +62,15 @@ class DocbitsServer {
       const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range);
       return actions.map((action) => toProto.codeAction(action, textDocument.uri, context.diagnostics));
     }));
-    c.onRequest(FILE_COVERAGE_METHOD, (params: Partial<FileCoverageParams> | undefined) =>
-      this.guard(FILE_COVERAGE_METHOD, typeof params?.uri === 'string' ? params.uri : undefined, null, () => this.fileCoverage(params)));
-    c.onRequest(WORKSPACE_COVERAGE_METHOD, (params: WorkspaceCoverageParams | undefined, token: CancellationToken) =>
-      this.guard(WORKSPACE_COVERAGE_METHOD, undefined, null, () => this.workspaceCoverage(params ?? {}, token)));
+    c.onRequest(FILE_COVERAGE_METHOD, (...args: unknown[]) => {
+      const { params } = namedRequestArgs<Partial<FileCoverageParams>>(args);
+      return this.guard(FILE_COVERAGE_METHOD, typeof params?.uri === 'string' ? params.uri : undefined, null, () => this.fileCoverage(params));
+    });
+    c.onRequest(WORKSPACE_COVERAGE_METHOD, (...args: unknown[]) => {
+      const { params, token, byPosition } = namedRequestArgs<WorkspaceCoverageParams>(args);
+      if (byPosition) throw new ResponseError(ErrorCodes.InvalidParams, `${WORKSPACE_COVERAGE_METHOD} takes its parameters by name ({} or {"includeText": false})`);
+      return this.guard(WORKSPACE_COVERAGE_METHOD, undefined, null, () => this.workspaceCoverage(params ?? {}, token));
+    });
     c.listen();
   }
 
@@ -79,6 +85,7 @@ class DocbitsServer {
   private initialize(params: InitializeParams): InitializeResult {
     const caps = params.capabilities;
     this.canCreateProgress = Boolean(caps.window?.workDoneProgress);
+    this.canTellFolderChanges = Boolean(caps.workspace?.workspaceFolders);
     this.canWatchFilesDynamically = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     this.canRegisterConfigurationChange = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
     const c = this.connection;
@@ -113,6 +120,8 @@ class DocbitsServer {
       });
     }
     if (this.canRegisterConfigurationChange) void c.client.register(DidChangeConfigurationNotification.type, { section: 'docbits' });
+    // The library throws on a client that cannot tell of folder changes: nothing to listen to then.
+    if (!this.canTellFolderChanges) return;
     c.workspace.onDidChangeWorkspaceFolders((event) => this.guard('didChangeWorkspaceFolders', undefined, undefined, () =>
       this.ready.foldersChanged(workspaceFolderPaths(event.added, null), workspaceFolderPaths(event.removed, null))));
   }
@@ -180,6 +189,20 @@ class DocbitsServer {
       return fallback;
     }
   }
+}
+
+/**
+ * A custom request's parameters and token as the library hands them over: `(token)` when the client sent no
+ * params, `(params, token)` for params by name, `(...params, token)` for params by position (which these
+ * requests do not take: `byPosition`; an empty list cannot be told from no params, and is taken as none).
+ */
+function namedRequestArgs<P>(args: unknown[]): { params: P | undefined; token: CancellationToken; byPosition: boolean } {
+  const last = args[args.length - 1];
+  const token = CancellationToken.is(last) ? last : CancellationToken.None;
+  const rest = CancellationToken.is(last) ? args.slice(0, -1) : args;
+  const first = rest[0];
+  const named = rest.length === 1 && first !== null && typeof first === 'object' && !Array.isArray(first);
+  return { params: named ? first as P : undefined, token, byPosition: rest.length > 0 && !named };
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -61,7 +61,7 @@ describe('update docstring over LSP', function () {
     const actions = await actionsAt(3, ['quickfix']);
     assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Update docstring to match signature (added timeout)', 'quickfix']]);
     await client.applyEdits(uri, actions[0].edit!.changes![uri]);
-    assert.match(client.text(uri), /retries \(int\): How often\.\n {8}timeout \(float\): Description of timeout\.\n\n {4}Returns:/);
+    assert.match(client.text(uri), /retries \(int\): How often\.\n {8}timeout \(float\): Description of timeout\. Defaults to 10\.0\.\n\n {4}Returns:/);
     const python = spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: client.text(uri), encoding: 'utf8' });
     assert.strictEqual(python.status, 0, python.stderr);
     assert.deepStrictEqual(await actionsAt(3, ['quickfix']), []);

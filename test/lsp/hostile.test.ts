@@ -14,6 +14,8 @@ import { codes, delay, processStatus, SERVER, TestClient, uriOf } from './helper
 import type { WorkspaceCoverageResult } from '../../server/src/workspace/workspaceCoverage';
 
 const MiB = 1024;
+/** JSON-RPC's code for parameters a request cannot take. */
+const INVALID_PARAMS = -32602;
 
 /** Samples the server's peak memory and thread count until stopped. */
 function watch(pid: number): { stop(): { hwmMiB: number; maxThreads: number } } {
@@ -109,6 +111,44 @@ describe('language server: hostile input', function () {
         }
       });
     }
+
+    it('answers custom requests sent with no params or params by position, and logs no internal error for a minimal client', async () => {
+      fs.writeFileSync(path.join(tmp, 'a.py'), module(2));
+      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+      const send = (message: object): void => {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+        child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      };
+      const answer = async (id: number): Promise<{ result?: { totals?: { total: number } } | null; error?: { code: number; message: string } }> => {
+        for (let waited = 0; waited < 20_000; waited += 50) {
+          const found = out.split(/Content-Length: \d+\r\n\r\n/).find((part) => part.includes(`"id":${id},`));
+          if (found) return JSON.parse(found);
+          await delay(50);
+        }
+        throw new Error(`no answer to request ${id}: ${out.slice(0, 2000)}`);
+      };
+      try {
+        // A client with no capabilities at all: no workspace folders, no configuration, no progress.
+        send({ id: 1, method: 'initialize', params: { processId: null, rootUri: uriOf(tmp), capabilities: {} } });
+        await answer(1);
+        send({ method: 'initialized', params: {} });
+        send({ id: 2, method: 'docbits/workspaceCoverage' });
+        assert.strictEqual((await answer(2)).result?.totals?.total, 3, 'no params is {}');
+        send({ id: 3, method: 'docbits/workspaceCoverage', params: [{}, 5] });
+        const byPosition = await answer(3);
+        assert.strictEqual(byPosition.error?.code, INVALID_PARAMS);
+        assert.match(byPosition.error?.message ?? '', /takes its parameters by name/);
+        send({ id: 4, method: 'docbits/fileCoverage', params: [1, 2] });
+        assert.strictEqual((await answer(4)).error?.code, INVALID_PARAMS);
+        send({ id: 5, method: 'docbits/fileCoverage' });
+        assert.strictEqual((await answer(5)).error?.code, INVALID_PARAMS);
+        assert.doesNotMatch(out, /internal error/, 'the server logged an internal error');
+      } finally {
+        child.kill();
+      }
+    });
 
     it('answers docbits/workspaceCoverage without progress when the client never answers workDoneProgress/create, and answers a cancel at once', async () => {
       fs.writeFileSync(path.join(tmp, 'a.py'), module(3));
