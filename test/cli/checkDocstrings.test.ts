@@ -45,6 +45,18 @@ describe('docbits --check-docstrings', function () {
     ].join('\n'));
   });
 
+  it('leaves notebooks out, and says so, rather than read their JSON as Python', () => {
+    const notebookDir = path.join(project, 'notebooks');
+    fs.mkdirSync(notebookDir, { recursive: true });
+    const cell = { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: BAD };
+    fs.writeFileSync(path.join(notebookDir, 'explore.ipynb'), JSON.stringify({ cells: [cell], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+    fs.writeFileSync(path.join(notebookDir, 'good.py'), GOOD);
+    const r = runDocbits(['--check-docstrings', 'notebooks'], { cwd: project });
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(r.stdout, 'No docstring findings in 1 file.\n');
+    assert.match(r.stderr, /1 notebook left out: docstring checks do not read notebooks yet/);
+  });
+
   it('--format concise: path:line:col: CODE message', () => {
     const r = runDocbits(['--check-docstrings', '--format', 'concise', 'pkg/bad.py'], { cwd: project });
     assert.strictEqual(r.code, 1);
