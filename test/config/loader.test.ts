@@ -1,8 +1,10 @@
 /** The one config loader of the CLI and the server (config/loader.ts). */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { readEditorSettings } from '../../server/src/config/editorSettings';
 import { loadConfig } from '../../server/src/config/loader';
+import { loadQualityOptions } from '../../server/src/workspace/qualityScan';
 import { scratchTrees } from './tree';
 
 describe('config: loading', () => {
@@ -34,6 +36,16 @@ describe('config: loading', () => {
     assert.match(missing.problems[0].message, /^Cannot read config file .*nope\.toml: it does not exist\. Check the path given to --config\.$/);
     assert.match(loadConfig([root], root).problems[0].message, /it is a folder/);
     assert.match(loadConfig([root], path.join(root, 'conf.ini')).problems[0].message, /neither \.toml nor \.cfg/);
+  });
+
+  it('refuses a FIFO given as the config file instead of waiting on it forever', () => {
+    const root = tree({ '.git/': null });
+    const fifo = path.join(root, 'pyproject.toml');
+    execFileSync('mkfifo', [fifo]);
+    const loaded = loadConfig([root], fifo);
+    assert.deepStrictEqual(loaded.options, {});
+    assert.match(loaded.problems[0].message, /^Cannot read config file .*pyproject\.toml: it is not a regular file\. Check the path given to --config\.$/);
+    assert.deepStrictEqual(loadQualityOptions(fifo), { options: {}, problems: [], found: false });
   });
 });
 

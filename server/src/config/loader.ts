@@ -37,6 +37,38 @@ export function resolveExcludes<T extends ConfigOptions>(options: T, baseFolder:
 /** Larger config files are refused unread. */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A config file's text, or why it cannot be had. Config is untrusted input (a cloned pull request): a file over
+ * MAX_CONFIG_BYTES is refused unread (`tooLarge`), and only a regular file is read, opened non-blocking so that
+ * a FIFO given as the config file cannot hang the run. Every caller that reads a config file reads it here.
+ */
+export function readConfigText(configPath: string): { text: string } | { problem: string; tooLarge?: true } {
+  let fd: number;
+  try {
+    fd = fs.openSync(configPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return { problem: `Cannot read config file ${configPath}: ${describeConfigError(e)}.` };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) return { problem: `Cannot read config file ${configPath}: it is a folder.` };
+    if (!st.isFile()) return { problem: `Cannot read config file ${configPath}: it is not a regular file.` };
+    if (st.size > MAX_CONFIG_BYTES) {
+      return { problem: `Config file ${configPath} is ${st.size} bytes, more than a config file can reasonably be (${MAX_CONFIG_BYTES}); it is not read.`, tooLarge: true };
+    }
+    return { text: fs.readFileSync(fd, 'utf8') };
+  } catch (e) {
+    return { problem: `Cannot read config file ${configPath}: ${describeConfigError(e)}.` };
+  } finally {
+    try { fs.closeSync(fd); } catch { /* nothing left to do */ }
+  }
+}
+
+function describeConfigError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : `${(e as Error).message}`;
+}
+
 /** How a config file of this name is read: by its extension, as interrogate does. */
 function parserFor(configPath: string): ((text: string) => ConfigParseResult) | undefined {
   if (configPath.endsWith('.toml')) return parsePyprojectToml;
@@ -54,27 +86,11 @@ export function loadConfig(paths: readonly string[], explicitConfigPath?: string
   const configPath = explicit ? path.resolve(explicitConfigPath) : findConfigFile(paths);
   if (configPath === undefined) return { found: false, options: {}, problems: [] };
   const hint = explicit ? ' Check the path given to --config.' : '';
-  let text: string;
-  try {
-    // Config is untrusted input (a cloned pull request): a huge file is refused, not read.
-    const size = fs.statSync(configPath).size;
-    if (size > MAX_CONFIG_BYTES) {
-      return {
-        path: configPath, found: false, options: {},
-        problems: [{ message: `Config file ${configPath} is ${size} bytes, more than a config file can reasonably be (${MAX_CONFIG_BYTES}); it is not read.`, severity: 'error' }],
-      };
-    }
-    text = fs.readFileSync(configPath, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : `${(e as Error).message}`;
-    return {
-      path: configPath,
-      found: false,
-      options: {},
-      problems: [{ message: `Cannot read config file ${configPath}: ${reason}.${hint}`, severity: 'error' }],
-    };
+  const read = readConfigText(configPath);
+  if ('problem' in read) {
+    return { path: configPath, found: false, options: {}, problems: [{ message: `${read.problem}${read.tooLarge ? '' : hint}`, severity: 'error' }] };
   }
+  const text = read.text;
   const parse = parserFor(configPath);
   if (!parse) {
     return {

@@ -3,13 +3,13 @@
  * decoded and parsed once, never throwing; a file that cannot be read has no findings and an error.
  * The project's `[tool.pydoclint]` is read here too, from the config file the coverage loader found.
  */
-import * as fs from 'fs';
 import { checkDocstrings, QualityOptions } from '../docstrings/checks';
 import type { Finding } from '../docstrings/checks';
 import { QualityOptionsResult, readPyprojectQualityOptions } from '../docstrings/checks/options';
 import { decodePython } from '../python/decode';
 import { lineStarts } from '../python/lines';
 import { parseStructure } from '../python/structure';
+import { readConfigText } from '../config/loader';
 import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from './analyzeFile';
 
 export interface QualityResult {
@@ -30,16 +30,10 @@ export function checkDocstringsOfFile(file: string, options: QualityOptions, max
   }
 }
 
-/** Config files larger than this are not read (as the coverage loader's limit). */
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-
-/** `[tool.pydoclint]` of the config file, when it is a pyproject.toml. */
+/** `[tool.pydoclint]` of the config file, when it is a pyproject.toml (read as the coverage loader reads it). */
 export function loadQualityOptions(configPath: string | undefined): QualityOptionsResult {
   if (configPath === undefined || !configPath.endsWith('.toml')) return { options: {}, problems: [], found: false };
-  try {
-    if (fs.statSync(configPath).size > MAX_CONFIG_BYTES) return { options: {}, problems: [], found: false };
-    return readPyprojectQualityOptions(fs.readFileSync(configPath, 'utf8'));
-  } catch {
-    return { options: {}, problems: [], found: false }; // the coverage loader reports unreadable config files
-  }
+  const read = readConfigText(configPath);
+  // The coverage loader reports a config file that cannot be read.
+  return 'text' in read ? readPyprojectQualityOptions(read.text) : { options: {}, problems: [], found: false };
 }
