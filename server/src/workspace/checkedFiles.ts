@@ -5,9 +5,10 @@
  * (untitled) and Python files without a .py/.pyi name (scripts) are always checked.
  */
 import * as path from 'path';
+import { isNotebookPath } from '../coverage/notebookCoverage';
 import { CoverageOptions } from '../coverage/types';
 import { folderOf } from './documents';
-import { effectiveExcludes, makeFileFilter } from './walk';
+import { effectiveExcludes, makeFileFilter, VALID_EXTENSIONS } from './walk';
 
 /**
  * Why a file is not measured, for people (the status bar says it): left out by the file selection
@@ -19,7 +20,7 @@ export type NotMeasuredReason = 'excluded' | 'initModule' | 'stubFile' | 'whitel
 
 /** A name the walk would pick up (`.py`, `.pyi`, `.ipynb`); other files are measured only when open as Python. */
 export function isPythonFileName(filePath: string): boolean {
-  return filePath.endsWith('.py') || filePath.endsWith('.pyi') || filePath.endsWith('.ipynb');
+  return VALID_EXTENSIONS.some((ext) => filePath.endsWith(ext)) || isNotebookPath(filePath);
 }
 
 /** Why the file selection leaves the file out, or undefined when it is selected. */

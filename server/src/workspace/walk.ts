@@ -21,6 +21,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isNotebookPath } from '../coverage/notebookCoverage';
 import { CoverageOptions } from '../coverage/types';
 import { abortError } from './abort';
 import { compileFnmatch, CompiledPattern, normcase } from '../python/compat/fnmatch';
@@ -127,7 +128,7 @@ function isExcluded(file: string, patterns: readonly CompiledPattern[]): boolean
 }
 
 function acceptsName(name: string, options: WalkOptions): boolean {
-  if (options.ignoreNotebooks === false && name.endsWith('.ipynb')) return true;
+  if (options.ignoreNotebooks === false && isNotebookPath(name)) return true;
   if (!(name.endsWith('.py') || (options.includeStubs && name.endsWith('.pyi')))) return false;
   return !(options.ignoreInitModule && name === '__init__.py');
 }
@@ -212,7 +213,7 @@ class Walker {
       return;
     }
     if (stats.isFile()) {
-      if (!VALID_EXTENSIONS.some((ext) => input.endsWith(ext)) && !input.endsWith('.ipynb')) {
+      if (!VALID_EXTENSIONS.some((ext) => input.endsWith(ext)) && !isNotebookPath(input)) {
         this.error = {
           kind: 'invalid-file',
           path: input,
