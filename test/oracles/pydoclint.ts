@@ -12,6 +12,8 @@ import * as path from 'path';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const PYDOCLINT_SH = path.resolve(REPO, '..', 'shared', 'oracles', 'pydoclint.sh');
+/** pydoclint's sources (and its vendored docstring_parser_fork), for oracles that import its modules. */
+export const PYDOCLINT_ROOT = path.resolve(REPO, '..', 'shared', 'oracles', 'pydoclint');
 
 export interface OracleFinding {
   /** As given on the command line. */
@@ -49,10 +51,6 @@ export interface PydoclintFinding {
   line: number;
   code: string;
   message: string;
-}
-
-export function pydoclintRunnable(): boolean {
-  return pydoclintMissing() === undefined;
 }
 
 /** pydoclint's findings on each text (written to scratch files), in the order of the texts. One pydoclint run for all. */

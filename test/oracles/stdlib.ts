@@ -39,10 +39,11 @@ export function pythonWith(module: string): string {
 }
 
 /** Runs an oracle script (from test/oracles) over files; returns its JSON lines by path. */
-export function runOracle<T>(script: string, files: string[], args: string[] = [], python = 'python3'): Map<string, T> {
+export function runOracle<T>(script: string, files: string[], args: string[] = [], python = 'python3',
+  env: Record<string, string> = {}): Map<string, T> {
   const scriptPath = path.join(__dirname, '..', '..', '..', 'test', 'oracles', script);
   const out = execFileSync(python, [scriptPath, ...args], {
-    input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30,
+    input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env },
   });
   const results = new Map<string, T>();
   for (const line of out.split('\n')) {

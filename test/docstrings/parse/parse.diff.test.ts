@@ -11,7 +11,8 @@ import { DocEntry, DocstringStyleName, ParsedDocstring, parseDocstring, SectionK
 import { decodePython } from '../../../server/src/python/decode';
 import { lineStarts } from '../../../server/src/python/lines';
 import { parseStructure } from '../../../server/src/python/structure';
-import { ForkReading, forkReadings, Pair, pydoclintAvailable } from '../../oracles/docstringParse';
+import { ForkReading, forkReadings, Pair } from '../../oracles/docstringParse';
+import { pydoclintMissing } from '../../oracles/pydoclint';
 import { stdlibFiles } from '../../oracles/stdlib';
 
 const STYLES: DocstringStyleName[] = ['google', 'numpy', 'sphinx'];
@@ -74,8 +75,9 @@ function normalise(reading: Omit<ForkReading, 'error'>, style: DocstringStyleNam
 
 describe('docstring parser vs pydoclint\'s parser (stdlib)', function () {
   this.timeout(600_000);
-  before(function () {
-    if (!pydoclintAvailable()) this.skip();
+  before(() => {
+    const missing = pydoclintMissing();
+    if (missing) throw new Error(missing);
   });
 
   it('reads the same entries in each style, and detects the same style', () => {
