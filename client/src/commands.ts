@@ -1,6 +1,6 @@
 /**
  * The commands: "Show Workspace Docstring Coverage" (runs the report, reveals the Docbits view, one summary
- * line in the output channel and a notification), "Show Coverage Table" (interrogate's -vv table in a
+ * line in the output channel, and the table with `docbits.report.outputTable`, and a notification), "Show Coverage Table" (interrogate's -vv table in a
  * read-only editor: 11 MB for the stdlib, which the output channel would take seconds to draw), the view's
  * sort and filter, and "Export Coverage Badge".
  */
@@ -9,7 +9,9 @@ import { BADGE_FILENAME, badgeSvg } from '../../server/src/coverage/badge';
 import type { ReportSort } from '../../server/src/coverage/reportTree';
 import { CoverageTreeProvider } from './coverageTree';
 import { Lifecycle } from './shutdown';
-import { WorkspaceReports } from './workspaceReport';
+import { OutputTable, WorkspaceReports } from './workspaceReport';
+
+const OUTPUT_TABLES: readonly OutputTable[] = ['off', 'summary', 'full'];
 
 interface Parts {
   reports: WorkspaceReports;
@@ -35,7 +37,8 @@ export function registerCommands({ reports, tree, view, lifecycle }: Parts): vsc
   const showWorkspaceCoverage = async (): Promise<void> => {
     // Revealed first: the view fills in when the report arrives.
     await vscode.commands.executeCommand('workbench.view.extension.docbits');
-    const result = await reports.run();
+    const table = vscode.workspace.getConfiguration('docbits').get<OutputTable>('report.outputTable', 'off');
+    const result = await reports.run({ table: OUTPUT_TABLES.includes(table) ? table : 'off' });
     if (!result) return;
     syncMessage();
     if (result.passed) void vscode.window.showInformationMessage(result.summary);

@@ -2,13 +2,15 @@
  * The workspace report as the editor keeps it: run on request under a cancellable progress notification,
  * then kept current quietly (no notification) as Python files are edited, saved, created or deleted and as
  * docbits settings or a project config change. The server re-analyses only what changed (workspace/scanCache.ts),
- * so a quiet re-run on the stdlib costs a walk and stats. Each report feeds the view, the status bar's
- * workspace line and one summary line in the output channel.
+ * so a quiet re-run on the stdlib costs a walk and stats, and answers only the files that changed since the
+ * report the client holds (`since`, coverage/reportDelta.ts). Each report feeds the view, the status bar's
+ * workspace line and one summary line in the output channel (the table too, with `docbits.report.outputTable`).
  */
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient, WorkDoneProgress, WorkDoneProgressReport } from 'vscode-languageclient/node';
 import { groupThousands } from '../../server/src/coverage/coverageText';
+import { applyReportDelta } from '../../server/src/coverage/reportDelta';
 import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageParams, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { CoverageTreeProvider } from './coverageTree';
 import { CoverageStatusBar } from './statusBar';
@@ -54,11 +56,14 @@ export class WorkspaceReports implements vscode.Disposable {
    * Runs the report under a progress notification; undefined when the user cancelled (and then it says so).
    * The notification closes when the server's answer arrives, before the summary is shown.
    */
-  async run(options: { includeText?: boolean } = {}): Promise<WorkspaceCoverageResult | undefined> {
+  async run(options: { includeText?: boolean; table?: OutputTable } = {}): Promise<WorkspaceCoverageResult | undefined> {
     await Promise.resolve(this.running).catch(() => undefined);
     const started = Date.now();
+    const table = options.table ?? 'off';
+    const params: WorkspaceCoverageParams = options.includeText ? { includeText: true }
+      : table === 'off' ? { includeText: false } : { includeText: true, verbosity: table === 'summary' ? 1 : 2 };
     const work = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Docbits', cancellable: true }, (progress, token) =>
-      this.request({ includeText: options.includeText ?? false }, token, (message, percentage) => progress.report({ message, increment: percentage })));
+      this.request(params, token, (message, percentage) => progress.report({ message, increment: percentage })));
     this.running = work;
     let result: WorkspaceCoverageResult | undefined;
     try {
@@ -78,6 +83,7 @@ export class WorkspaceReports implements vscode.Disposable {
       return undefined;
     }
     this.publish(result, Date.now() - started);
+    if (table !== 'off' && !options.includeText) this.output.append(result.text);
     return result;
   }
 
@@ -127,12 +133,15 @@ export class WorkspaceReports implements vscode.Disposable {
       report(progress.message, Math.max(0, percentage - shown));
       shown = Math.max(shown, percentage);
     });
+    // Without a token, two arguments only: a third (undefined) would be sent as a second parameter.
+    const send = (request: WorkspaceCoverageParams): Promise<WorkspaceCoverageResult> => token
+      ? this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request, token)
+      : this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request);
     try {
-      // Without a token, two arguments only: a third (undefined) would be sent as a second parameter.
-      const request = { ...params, workDoneToken };
-      return await (token
-        ? this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request, token)
-        : this.client.sendRequest<WorkspaceCoverageResult>(WORKSPACE_COVERAGE_METHOD, request));
+      const held = this.last;
+      const answer = await send({ ...params, workDoneToken, ...(held?.etag !== undefined && { since: held.etag }) });
+      // A delta against a report we no longer hold (another run answered meanwhile): ask for the whole one.
+      return applyReportDelta(held, answer) ?? await send({ ...params, workDoneToken });
     } catch (err) {
       if (token?.isCancellationRequested) return undefined;
       throw err;
@@ -150,6 +159,9 @@ export class WorkspaceReports implements vscode.Disposable {
     if (!unchanged) for (const line of summaryLines(result, ms, quiet)) this.output.appendLine(line);
   }
 }
+
+/** `docbits.report.outputTable`: the table written to the output channel after a report run on request. */
+export type OutputTable = 'off' | 'summary' | 'full';
 
 function problemCount(result: WorkspaceCoverageResult): number {
   return result.files.reduce((n, f) => n + (f.error ? 1 : 0), 0);

@@ -50,4 +50,12 @@ export interface WorkspaceCoverageParams {
    * false: `text` (interrogate's -vv table, 11 MB for the stdlib) is left empty. Default true. Added in 0.2.
    */
   includeText?: boolean;
+  /** With `includeText`: 1 for interrogate's -v table (one row per file), 2 (default) for the -vv table. Added in 0.3. */
+  verbosity?: 1 | 2;
+  /**
+   * The `etag` of the last answer the client holds: the answer then lists in `files` only the files that are
+   * new or changed since, and in `delta.removed` the paths that are gone (coverage/reportDelta.ts
+   * applyReportDelta). A `since` the server does not know gets the whole report. Added in 0.3.
+   */
+  since?: string;
 }

@@ -151,6 +151,8 @@ class DocbitsServer {
       return await this.ready.workspaceCoverage({
         signal: abort.signal,
         includeText: params.includeText,
+        verbosity: params.verbosity === 1 ? 1 : 2,
+        ...(typeof params.since === 'string' && { since: params.since }),
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
       });
     } catch (err) {

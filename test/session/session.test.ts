@@ -173,6 +173,40 @@ describe('session/session', () => {
     }
   });
 
+  it('parses an opened document while its settings are on their way, once, and publishes the same diagnostics', async () => {
+    const parse = structureModule.parseStructure;
+    const text = `${read('parser.py')}\n# parsed ahead\n`;
+    let parses = 0;
+    let answered = false;
+    let parsedBeforeAnswer = false;
+    const patchedStructure = structureModule as { parseStructure: typeof parse };
+    patchedStructure.parseStructure = (...args) => {
+      if (args[0] === text) {
+        parses++;
+        parsedBeforeAnswer ||= !answered;
+      }
+      return parse(...args);
+    };
+    try {
+      let answer!: () => void;
+      const host = new RecordingHost();
+      host.pullSettings = () => new Promise((resolve) => { answer = () => { answered = true; resolve({}); }; });
+      const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+      const uri = uriOf('parser.py');
+      session.open(uri, 1, text);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(parsedBeforeAnswer, 'the parse ran while the settings request was out');
+      answer();
+      await settle();
+      assert.strictEqual(parses, 1);
+      const pushed = track(new DocbitsSession(new RecordingHost(), sessionOptions([PROJECT], { debounceMs: 0 })));
+      pushed.open(uri, 1, text);
+      assert.deepStrictEqual(host.last(uri)!.diagnostics, await pushed.diagnostics(uri));
+    } finally {
+      patchedStructure.parseStructure = parse;
+    }
+  });
+
   it('never publishes a version that the user has typed past while settings were on their way', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => { release = resolve; });

@@ -108,6 +108,7 @@ function unknownPaths(section: Json, prefix = ''): string[] {
 }
 
 function place(settings: EditorSettings, row: OptionRow, value: unknown): void {
+  if (row.scope === 'client') return; // the VS Code client's own: checked here, used there
   if (row.scope === 'coverage' || row.scope === 'report') {
     (settings.coverage as Record<string, unknown>)[row.prop] = value;
   } else if (row.prop.startsWith('hover.')) {

@@ -47,9 +47,10 @@ export type ValueKind =
 
 /**
  * Where a row's value lands: `coverage` (CoverageOptions: what is counted), `report` (ReportSettings: how the
- * CLI prints), `editor` (EditorSettings only), `cli` (an Invocation field of the command line only).
+ * CLI prints), `editor` (EditorSettings only), `cli` (an Invocation field of the command line only), `client`
+ * (read by the VS Code client only: the server checks the value and knows the key, and uses neither).
  */
-export type OptionScope = 'coverage' | 'report' | 'editor' | 'cli';
+export type OptionScope = 'coverage' | 'report' | 'editor' | 'cli' | 'client';
 
 export interface CliFlag {
   /** Without the dashes. */
@@ -342,6 +343,12 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     prop: 'maxFileSize', scope: 'editor', kind: 'int', min: 1, default: DEFAULT_MAX_FILE_SIZE,
     help: 'Files larger than this many bytes get no diagnostics and are reported, not read, in the workspace report.',
     setting: { key: 'docbits.maxFileSize' },
+  },
+  // VS Code client only.
+  {
+    prop: 'report.outputTable', scope: 'client', kind: 'choice', choices: ['off', 'summary', 'full'], default: 'off',
+    help: 'Write the coverage table to the Docbits output channel after "Show Workspace Docstring Coverage": off (one summary line), summary (one row per file, as -v) or full (every definition, as -vv; 11 MB for the stdlib). "Show Coverage Table" opens the full table in an editor whatever this says.',
+    setting: { key: 'docbits.report.outputTable' },
   },
 ];
 

@@ -26,6 +26,8 @@ export interface AnalysisContext {
   notMeasured?: NotMeasuredReason;
   /** The project's docstring-quality options ([tool.pydoclint]); null: no quality diagnostics. */
   quality: QualityOptions | null;
+  /** The text's parse when it was made already (while the editor's settings were on their way): not made again. */
+  structure?: ModuleStructure;
 }
 
 /** A text with its parse; line starts are made on first use (diagnostics do not need them). */
@@ -55,7 +57,7 @@ export class DocumentAnalysis {
   constructor(readonly uri: string, readonly version: number, readonly revision: number, readonly text: string,
     readonly context: AnalysisContext) {
     if (context.notMeasured) return;
-    const parsed = new ParsedDocument(text, parseStructure(text));
+    const parsed = new ParsedDocument(text, context.structure ?? parseStructure(text));
     this.parsed = parsed;
     this.inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);
   }

@@ -36,6 +36,16 @@ export class EditorSettingsStore {
   constructor(private readonly pull: PullSettings | undefined, private readonly onProblems: (problems: ConfigProblem[]) => void,
     private readonly answerTimeoutMs?: number) {}
 
+  /** Whether documents' settings are asked of the editor (a round trip) rather than taken from the pushed ones. */
+  get asksEditor(): boolean {
+    return this.pull !== undefined;
+  }
+
+  /** The settings the editor pushed (or the defaults): what a document gets when the editor is not asked. */
+  get pushedSettings(): EditorSettings {
+    return this.pushed;
+  }
+
   forUri(uri: string): Promise<EditorSettings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);

@@ -16,6 +16,7 @@ import { ModuleIndexCache } from '../bits/imports';
 import { WorkspaceModuleReader } from './moduleReader';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
 import { NotebookModule } from '../python/notebook';
+import { ModuleStructure, parseStructure } from '../python/structure';
 import { docstringUpdateActions } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
@@ -34,6 +35,7 @@ import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
 import { FaultLog } from './faultLog';
 import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
 import { ProjectConfigs } from './projectConfigs';
+import { ReportDeltas } from './reportDeltas';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
 import { warmUp } from './warmUp';
@@ -81,6 +83,8 @@ export class InvalidRequestError extends Error {}
 interface OpenDocument {
   document: TextDocument;
   revision: number;
+  /** The parse of this revision's text, made ahead while its settings were asked for (parseAhead). */
+  structure?: ModuleStructure;
 }
 
 export class DocbitsSession {
@@ -97,6 +101,8 @@ export class DocbitsSession {
   private readonly workspaceRuns = new SharedRun<WorkspaceCoverageResult>();
   /** Analyses of the last workspace report, so the next one re-analyses only changed files. */
   readonly scanCache = new ScanCache();
+  /** What the last workspace report answered, so a client holding it gets only the changes (`since`). */
+  private readonly reportDeltas = new ReportDeltas();
   private readonly settings: EditorSettingsStore;
   private readonly configs: ProjectConfigs;
   private readonly queue: ValidationQueue;
@@ -126,9 +132,33 @@ export class DocbitsSession {
 
   /** Opening a document that is open already replaces its text (some clients re-send didOpen). */
   open(uri: string, version: number, text: string): void {
-    this.documents.set(uri, { document: TextDocument.create(uri, 'python', version, text), revision: ++this.lastRevision });
+    const open: OpenDocument = { document: TextDocument.create(uri, 'python', version, text), revision: ++this.lastRevision };
+    this.documents.set(uri, open);
     this.stateKey++;
     this.queue.requestNow(uri);
+    this.parseAhead(open);
+  }
+
+  /**
+   * The check of an opened document waits for its settings (a `workspace/configuration` round trip through the
+   * editor) before it can parse. The parse needs only the text, so it is made in that wait, once the request
+   * is written (setImmediate runs after the write's microtasks): the round trip and the parse overlap. A text
+   * over the size limit is not parsed (its settings may say so); nor one checked or replaced meanwhile.
+   */
+  private parseAhead(open: OpenDocument): void {
+    if (!this.settings.asksEditor) return; // the check ran at once, with the pushed settings
+    const revision = open.revision;
+    setImmediate(() => {
+      const current = this.documents.get(open.document.uri);
+      if (current !== open || open.revision !== revision || this.analyses.get(open.document.uri)?.revision === revision) return;
+      const text = open.document.getText();
+      if (text.length > this.settings.pushedSettings.maxFileSize) return;
+      try {
+        open.structure = parseStructure(text);
+      } catch {
+        // the check parses again and reports the fault
+      }
+    });
   }
 
   /**
@@ -148,6 +178,7 @@ export class DocbitsSession {
     }
     open.document = TextDocument.update(open.document, from === 0 ? changes : changes.slice(from), version);
     open.revision = ++this.lastRevision;
+    open.structure = undefined;
     this.stateKey++;
     this.queue.request(uri);
   }
@@ -315,13 +346,16 @@ export class DocbitsSession {
    * requests share one scan; a request after a change supersedes the running scan, whose requests then reject
    * with an AbortError (session/sharedRun.ts). Rejects with an AbortError when `signal` fires.
    */
-  workspaceCoverage(hooks: { signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean } = {}): Promise<WorkspaceCoverageResult> {
-    const withText = hooks.includeText !== false;
-    // Requests with and without the table share no scan (the key's last bit).
-    return this.workspaceRuns.join(2 * this.stateKey + (withText ? 1 : 0), hooks, (run) => this.scanWorkspace(run, withText));
+  async workspaceCoverage(hooks: {
+    signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean; verbosity?: 1 | 2; since?: string;
+  } = {}): Promise<WorkspaceCoverageResult> {
+    // 0: no table, 1: -v, 2: -vv. Requests for different tables share no scan (the key's last digit).
+    const table = hooks.includeText === false ? 0 : hooks.verbosity === 1 ? 1 : 2;
+    const result = await this.workspaceRuns.join(3 * this.stateKey + table, hooks, (run) => this.scanWorkspace(run, table));
+    return this.reportDeltas.answer(result, hooks.since);
   }
 
-  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, withText: boolean): Promise<WorkspaceCoverageResult> {
+  private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, table: 0 | 1 | 2): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
@@ -336,7 +370,8 @@ export class DocbitsSession {
       signal: hooks.signal,
       onLog: (message) => this.host.log('warning', `docbits: ${message}`),
       onProgress: hooks.onProgress,
-      withText,
+      withText: table > 0,
+      verbosity: table === 1 ? 1 : 2,
       cache: this.scanCache,
     });
   }
@@ -421,7 +456,7 @@ export class DocbitsSession {
     return analysis;
   }
 
-  private analyze({ document, revision }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
+  private analyze({ document, revision, structure }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
     const config = filePath === undefined ? undefined : this.configs.forFile(filePath);
@@ -433,6 +468,7 @@ export class DocbitsSession {
       ? this.configs.qualityFor(filePath, settings.qualityEnabled === 'on') : null;
     return new DocumentAnalysis(document.uri, document.version, revision, text, {
       settings, options, displayPath, notMeasured, quality, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
+      ...(structure && { structure }),
     });
   }
 

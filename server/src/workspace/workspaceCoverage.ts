@@ -12,7 +12,8 @@ import { coverageSummary } from '../coverage/coverageText';
 import { textCoverage } from '../coverage/inventory';
 import { notebookModuleCoverage } from '../coverage/notebookCoverage';
 import { NotebookModule } from '../python/notebook';
-import { buildReport, formatTextReport, JsonReport, passed, sumTotals } from '../coverage/report';
+import { buildReport, formatTextReport, passed, sumTotals } from '../coverage/report';
+import { IncrementalReport } from '../coverage/reportDelta';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
 import { relativeTo, scanRoot } from './paths';
 import { ScanCache } from './scanCache';
@@ -38,7 +39,8 @@ export interface FolderReport {
   error: string | null;
 }
 
-export interface WorkspaceCoverageResult extends JsonReport {
+/** `etag` and `delta` are the session's (session/reportDeltas.ts), for clients that ask with `since`. */
+export interface WorkspaceCoverageResult extends IncrementalReport {
   folders: FolderReport[];
   text: string;
   summary: string;
@@ -49,6 +51,8 @@ export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLo
   onProgress?(done: number, total: number): void;
   /** false: `text` is left empty (the editor asks for the table only when it shows it). */
   withText?: boolean;
+  /** The table's detail: 1 one row per file (-v), 2 every definition (-vv, the default). */
+  verbosity?: 1 | 2;
   /** The last run's analyses: only files changed since (or under other options) are analysed again. */
   cache?: ScanCache;
 }
@@ -112,7 +116,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
   const report = buildReport(files, { failUnder }, root);
   // interrogate's -vv table: 11 MB for the stdlib, so made only when asked for.
   const text = hooks.withText === false ? '' : formatTextReport(files, {
-    failUnder, omitCoveredFiles: folders[0]?.options.omitCoveredFiles ?? false, verbosity: 2, base: root,
+    failUnder, omitCoveredFiles: folders[0]?.options.omitCoveredFiles ?? false, verbosity: hooks.verbosity ?? 2, base: root,
   });
   return { ...report, folders: folderReports, text, summary: coverageSummary(report.totals, failUnder) };
 }
