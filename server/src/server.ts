@@ -38,7 +38,11 @@ class DocbitsServer {
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => this.guard('initialized', undefined, undefined, () => this.registerWatchers()));
+    c.onInitialized(() => this.guard('initialized', undefined, undefined, () => {
+      this.registerWatchers();
+      // Primes the JIT in slices, unless documents come first (session/warmUp.ts).
+      void this.ready.warmUp();
+    }));
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, undefined, () =>
       this.ready.settingsChanged((params.settings as { docbits?: unknown } | null)?.docbits)));
     c.onDidChangeWatchedFiles((params) => this.guard('didChangeWatchedFiles', undefined, undefined, () =>
@@ -96,8 +100,6 @@ class DocbitsServer {
       publishDiagnostics: (uri, version, diagnostics) => void c.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toProto.diagnostic) }),
       log: (level, message) => (level === 'error' ? c.console.error(message) : c.console.warn(message)),
     }, sessionOptions(workspaceFolderPaths(params.workspaceFolders, params.rootUri), params.initializationOptions));
-    // After this answer is written: primes the JIT in slices, so the editor's first document is checked warm.
-    void this.session.warmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
