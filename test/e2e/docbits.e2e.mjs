@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX } from './expectations.mjs';
+import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX, CANCEL } from './expectations.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -264,6 +264,41 @@ const notMeasuredScenario = () => check('status bar not measured', async () => {
 });
 
 /**
+ * Cancel from the progress notification: a larger copy (CANCEL.files generated modules in CANCEL.folder, made
+ * here and removed after, before any report exists, so no quiet re-run starts) is scanned by the command; its
+ * progress toast's Cancel button ends the scan, the UI says it was cancelled, and no progress toast stays.
+ */
+const cancelScenario = () => check('cancel', async () => {
+  const big = path.join(folder, CANCEL.folder);
+  const module = Array.from({ length: CANCEL.classes }, (_, c) => `class C${c}:\n    def m(self):\n        return ${c}\n\n`).join('');
+  for (let i = 0; i < CANCEL.files; i++) {
+    const dir = path.join(big, `p${Math.floor(i / 100)}`);
+    if (i % 100 === 0) fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `m${i}.py`), module);
+  }
+  try {
+    await quickInput('Control+Shift+P', `>${SUMMARY.command}`, SUMMARY.command);
+    const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /files|Finding files/ });
+    await progress.first().waitFor({ timeout: 30000 });
+    const shown = norm(await progress.first().innerText());
+    await progress.first().locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+    const said = page.locator('.notifications-toasts .notification-toast', { hasText: CANCEL.notification });
+    await said.first().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1500);
+    const lingering = await progress.count();
+    expect(lingering === 0, `a progress toast is still shown after the cancel (${lingering})`);
+    const summary = await page.locator('.notifications-toasts .notification-toast', { hasText: /Docstring coverage \d/ }).count();
+    expect(summary === 0, 'a coverage summary was shown for a cancelled run');
+    await page.screenshot({ path: path.join(shots, 'cancelled.png') });
+    await said.first().hover();
+    await said.first().locator('.codicon-notifications-clear, .codicon-close').first().click().catch(() => {});
+    return `progress "${shown}" cancelled; "${CANCEL.notification}" shown; no progress toast, no summary`;
+  } finally {
+    fs.rmSync(big, { recursive: true, force: true });
+  }
+});
+
+/**
  * Palette command -> the Docbits view revealed with the folders nested (sample/ -> shapes/ -> files), the
  * summary notification, and no progress toast left once it shows.
  */
@@ -471,7 +506,7 @@ async function notebookScenario() {
 
 /** The scenarios, in order (each one leaves flags.py in front). Add new ones here. */
 const SCENARIOS = [
-  diagnosticsScenario, hoverScenario, statusBarScenario, notMeasuredScenario, workspaceCommandScenario, sortScenario,
+  diagnosticsScenario, hoverScenario, statusBarScenario, notMeasuredScenario, cancelScenario, workspaceCommandScenario, sortScenario,
   quickFixScenario, liveViewScenario, reloadScenario, notebookScenario,
 ];
 if (ready) for (const scenario of SCENARIOS) await scenario();

@@ -62,3 +62,12 @@ export const QUICK_FIX = {
   summary: 'Summary of clear.',      // the snippet's first tab stop, selected after the fix
   viewAfter: '71.4% · 2 missing',    // flags.py's row once the view has caught up with the fix
 };
+
+// The cancel step: a larger copy scanned and cancelled from the progress toast (removed again before the
+// workspace command's step). 3,000 modules of 400 classes: a few seconds of scanning, time enough to click.
+export const CANCEL = {
+  folder: 'big_copy',
+  files: 3000,
+  classes: 400,
+  notification: 'Docbits: workspace coverage cancelled.',
+};

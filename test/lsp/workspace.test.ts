@@ -32,8 +32,12 @@ describe('docbits/workspaceCoverage', function () {
     client = await TestClient.start({ folders: [project] });
     const cli = JSON.parse(spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), '--json', project], { encoding: 'utf8' }).stdout);
     const onDisk = await client.request<WorkspaceCoverageResult>('docbits/workspaceCoverage', { workDoneToken: 'scan-1' });
-    const { folders, text, summary, ...report } = onDisk;
+    const { folders, text, summary, etag, ...report } = onDisk;
     assert.deepStrictEqual(report, cli);
+    assert.strictEqual(typeof etag, 'string');
+    // Asked again since that answer, with nothing changed: no files, nothing removed, the same totals.
+    const again = await client.request<WorkspaceCoverageResult>('docbits/workspaceCoverage', { includeText: false, since: etag, workDoneToken: 'scan-again' });
+    assert.deepStrictEqual([again.files, again.delta, again.totals], [[], { since: etag, removed: [] }, cli.totals]);
     assert.deepStrictEqual(folders.map((f) => [f.folder, f.totals.total]), [[project, cli.totals.total]]);
     assert.match(text, /Detailed Coverage/);
     assert.match(text, /RESULT: FAILED \(minimum: 80\.0%/);
