@@ -143,7 +143,8 @@ export class DocbitsSession {
    * The check of an opened document waits for its settings (a `workspace/configuration` round trip through the
    * editor) before it can parse. The parse needs only the text, so it is made in that wait, once the request
    * is written (setImmediate runs after the write's microtasks): the round trip and the parse overlap. A text
-   * over the size limit is not parsed (its settings may say so); nor one checked or replaced meanwhile.
+   * over the size limit or outside the selection under the pushed settings is not parsed (the check would not
+   * parse it either); nor one checked or replaced meanwhile.
    */
   private parseAhead(open: OpenDocument): void {
     if (!this.settings.asksEditor) return; // the check ran at once, with the pushed settings
@@ -152,8 +153,12 @@ export class DocbitsSession {
       const current = this.documents.get(open.document.uri);
       if (current !== open || open.revision !== revision || this.analyses.get(open.document.uri)?.revision === revision) return;
       const text = open.document.getText();
-      if (text.length > this.settings.pushedSettings.maxFileSize) return;
+      const pushed = this.settings.pushedSettings;
+      if (text.length > pushed.maxFileSize) return;
       try {
+        const filePath = filePathOf(open.document.uri);
+        const options = effectiveCoverageOptions(pushed, filePath === undefined ? undefined : this.configs.forFile(filePath), filePath && folderOf(filePath, this.folders));
+        if (selectionReason(filePath, options, this.folders)) return;
         open.structure = parseStructure(text);
       } catch {
         // the check parses again and reports the fault
