@@ -70,6 +70,19 @@ describe('update docstring actions on quality diagnostics', () => {
     assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1], undefined]);
   });
 
+  it('checks a method, and a function indented under `try`/`else`, again inside their enclosing headers', () => {
+    // Shape.area: the update removes `precision`, which resolves both of its argument diagnostics.
+    const area = [...diagnosticsOn(lineOf('def area')), ...diagnosticsOn(lineOf('precision (int): Gone.'))];
+    const [method] = actionsFor(lineOf('def area'), area);
+    assert.deepStrictEqual([method.title, method.diagnostics?.map((i) => area[i].code), method.isPreferred],
+      ['Update docstring to match signature (removed precision)', ['DOC103', 'DOC102'], true]);
+    // guarded: DOC103 goes with the update, the Returns type (DOC203) stays: had the check read nothing, it would count as resolved.
+    const guarded = [...diagnosticsOn(lineOf('def guarded')), ...diagnosticsOn(lineOf('str: The wrong type.') - 1)];
+    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC103', 'DOC203']);
+    const [update] = actionsFor(lineOf('def guarded'), guarded);
+    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code), update.isPreferred], [['DOC103'], undefined]);
+  });
+
   it('puts # noqa where pydoclint reads it, merged into a # noqa: there; not beside a bare # noqa', () => {
     const diagnostics = diagnosticsOn(lineOf('precision (int): Gone.'));
     assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC102']);
@@ -85,7 +98,7 @@ describe('update docstring actions on quality diagnostics', () => {
     const onDef = noqa('definition', lineOf('precision (int): Gone.'));
     assert.ok(applyEdits(text, onDef[0].edits).includes('def area(self, unit: str) -> float:  # noqa: E501, DOC102\n'));
     // A closing line with no comment gets one; a `def` line with a bare `# noqa` gets none.
-    assert.ok(applyEdits(text, noqa('docstring', lineOf('extra (int): Gone.'))[0].edits).endsWith('            extra (int): Gone.\n        """  # noqa: DOC102\n'));
+    assert.ok(applyEdits(text, noqa('docstring', lineOf('extra (int): Gone.'))[0].edits).includes('            extra (int): Gone.\n        """  # noqa: DOC102\n'));
     assert.deepStrictEqual(noqa('definition', lineOf('extra (int): Gone.')), []);
   });
 
