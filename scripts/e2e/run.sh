@@ -4,7 +4,8 @@
 #   2. scripts/e2e/package.mjs -> a .vsix, installed into a private code-server (temp --extensions-dir/--user-data-dir)
 #   3. code-server on 127.0.0.1:<free port> with a temp copy of sample/, then test/e2e/docbits.e2e.mjs drives
 #      headless /usr/bin/chromium: diagnostics, hover, status bar (and "not measured"), the Docbits view (nesting,
-#      sort, live update), the snippet quick fix, a window reload without errors in the extension host log.
+#      sort, live update), the snippet quick fix, a window reload without errors in the extension host log,
+#      a notebook's quick fix, and a docstring-quality diagnostic fixed by "Update docstring".
 # Prints PASS/FAIL per check and exits non-zero on any failure. Every process it starts is stopped on exit.
 # Screenshots of a passing run are copied to $DOCBITS_E2E_SCREENSHOTS (default docs/screenshots).
 # To prove the test catches breakage:
@@ -104,7 +105,7 @@ DOCBITS_E2E_URL="http://127.0.0.1:$PORT" DOCBITS_E2E_FOLDER="$WORK/sample" DOCBI
   PLAYWRIGHT_CORE="$PW" node "$REPO/test/e2e/docbits.e2e.mjs"
 RC=$?
 if [ "$RC" = 0 ]; then
-  SHOTS=(diagnostics hover not-measured report quickfix stub notebook)
+  SHOTS=(diagnostics hover not-measured report quickfix stub notebook quality)
   mkdir -p "$SHOTS_OUT" && for s in "${SHOTS[@]}"; do cp "$WORK/shots/$s.png" "$SHOTS_OUT/"; done \
     && say "screenshots: ${SHOTS[*]} -> $SHOTS_OUT"
 else

@@ -13,7 +13,6 @@ import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
-import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
 import { DEFAULT_QUALITY_OPTIONS } from './docstrings/checks';
 import { FileFindings, findingsSummary, formatConciseFindings, formatPydoclintStyle } from './docstrings/checks/output';
@@ -145,23 +144,18 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
   const qualityOptions = { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options };
   const checked: FileFindings[] = [];
   const entries = new Map(report.files.map((f) => [f.path, f]));
-  let notebooks = 0;
   scan.files.forEach((file, i) => {
     if (file.skipped || file.error) return;
-    // The checks read Python text; a notebook's cells are not mapped for them yet.
-    if (isNotebookPath(file.path)) {
-      notebooks++;
-      return;
-    }
     const result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
     if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);
     checked.push({ path: pathFromCwd(process.cwd(), scan.absolutePaths[i]), findings: result.findings });
     const entry = entries.get(file.path);
-    if (entry) entry.findings = result.findings.map((f) => ({ code: f.code, line: f.line + 1, column: f.column, qualname: f.qualname, message: f.message }));
+    if (entry) {
+      entry.findings = result.findings.map((f) => ({
+        code: f.code, ...(f.cell === undefined ? {} : { cell: f.cell }), line: f.line + 1, column: f.column, qualname: f.qualname, message: f.message,
+      }));
+    }
   });
-  if (!quiet && notebooks > 0) {
-    process.stderr.write(`docbits: ${notebooks} notebook${notebooks === 1 ? '' : 's'} left out: docstring checks do not read notebooks yet\n`);
-  }
   if (!quiet) {
     if (invocation.json) process.stdout.write(`${formatJson(report)}\n`);
     else if (invocation.format === 'concise') process.stdout.write(formatConciseFindings(checked) + findingsSummary(checked));

@@ -27,8 +27,9 @@ export function diagnostic(d: CoverageDiagnostic): Diagnostic {
 /** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
 export function codeAction(action: CoverageAction, uri: string, requestDiagnostics: readonly Diagnostic[]): CodeAction {
   const out: CodeAction = { title: action.title, kind: action.kind, edit: { changes: action.editsByUri ?? { [uri]: action.edits } } };
-  const fixes = action.diagnostic === undefined ? undefined : requestDiagnostics[action.diagnostic];
-  if (fixes) out.diagnostics = [fixes];
+  const indices = action.diagnostics ?? (action.diagnostic === undefined ? [] : [action.diagnostic]);
+  const fixes = indices.flatMap((i) => (requestDiagnostics[i] ? [requestDiagnostics[i]] : []));
+  if (fixes.length > 0) out.diagnostics = fixes;
   if (action.isPreferred) out.isPreferred = true;
   // docbits' own extension of the answer: the VS Code client inserts it as a snippet (docs/editors.md).
   if (action.snippet !== undefined) out.data = { snippet: action.snippet };

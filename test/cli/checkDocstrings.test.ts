@@ -45,16 +45,32 @@ describe('docbits --check-docstrings', function () {
     ].join('\n'));
   });
 
-  it('leaves notebooks out, and says so, rather than read their JSON as Python', () => {
+  it('checks notebooks: each finding placed in its cell (cell 3:2), as coverage places nodes', () => {
     const notebookDir = path.join(project, 'notebooks');
     fs.mkdirSync(notebookDir, { recursive: true });
-    const cell = { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: BAD };
-    fs.writeFileSync(path.join(notebookDir, 'explore.ipynb'), JSON.stringify({ cells: [cell], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+    const code = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+    const cells = [{ cell_type: 'markdown', metadata: {}, source: '# Areas' }, code('%matplotlib inline\nimport math\n'), code(`# Sizes\n${BAD}`)];
+    fs.writeFileSync(path.join(notebookDir, 'explore.ipynb'), JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }));
     fs.writeFileSync(path.join(notebookDir, 'good.py'), GOOD);
     const r = runDocbits(['--check-docstrings', 'notebooks'], { cwd: project });
-    assert.strictEqual(r.code, 0, r.stderr);
-    assert.strictEqual(r.stdout, 'No docstring findings in 1 file.\n');
-    assert.match(r.stderr, /1 notebook left out: docstring checks do not read notebooks yet/);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.stdout, [
+      'notebooks/explore.ipynb',
+      '    cell 3:2: DOC101: Argument `height` is missing from the docstring of `area`',
+      '    cell 3:2: DOC103: The docstring\'s arguments differ from those of `area` (not documented: `height`)',
+      '2 docstring findings in 1 of 2 files.',
+      '',
+    ].join('\n'));
+    const concise = runDocbits(['--check-docstrings', '--format', 'concise', 'notebooks'], { cwd: project });
+    assert.strictEqual(concise.stdout.split('\n')[0], 'notebooks/explore.ipynb:cell 3:2:1: DOC101 Argument `height` is missing from the docstring of `area`');
+    const json = JSON.parse(runDocbits(['--check-docstrings', '--json', 'notebooks'], { cwd: project }).stdout) as { files: Array<{ path: string; findings: unknown[] }> };
+    assert.deepStrictEqual(json.files.find((f) => f.path === 'explore.ipynb')!.findings[0],
+      { code: 'DOC101', cell: 3, line: 2, column: 0, qualname: 'area', message: 'Argument `height` is missing from the docstring of `area`' });
+    // A notebook in another language has no findings, as it has no coverage.
+    fs.writeFileSync(path.join(notebookDir, 'explore.ipynb'), JSON.stringify({ cells, metadata: { kernelspec: { language: 'R', name: 'ir' } }, nbformat: 4, nbformat_minor: 5 }));
+    assert.strictEqual(runDocbits(['--check-docstrings', 'notebooks'], { cwd: project }).code, 0);
+    fs.rmSync(notebookDir, { recursive: true, force: true });
   });
 
   it('--format concise: path:line:col: CODE message', () => {

@@ -2,6 +2,8 @@
 import * as assert from 'assert';
 import { parsedFile } from '../../server/src/coverage/stubs';
 import { docstringUpdateActions } from '../../server/src/docstrings/actions';
+import { checkDocstrings, DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
+import { qualityDiagnostics } from '../../server/src/docstrings/checks/diagnostics';
 import { applyEdits, readFixture } from './helpers';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
@@ -30,5 +32,83 @@ describe('update docstring actions', () => {
     assert.deepStrictEqual(docstringUpdateActions({ file, range: at(0), only: ['source.docbits.addAllDocstrings'], style: 'google' }), []);
     const fresh = parsedFile(applyEdits(text, source[0].edits));
     assert.deepStrictEqual(docstringUpdateActions({ file: fresh, range: at(lineOf('def lost_parameter')), style: 'google' }), []);
+  });
+});
+
+describe('update docstring actions on quality diagnostics', () => {
+  const text = readFixture('quality_actions.py');
+  const file = parsedFile(text);
+  const options = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const };
+  const findings = checkDocstrings(file, options);
+  const lineOf = (s: string): number => text.slice(0, text.indexOf(s)).split('\n').length - 1;
+  /** The diagnostics the editor would send: the published ones (the findings as diagnostics). */
+  const diagnosticsOn = (line: number) => qualityDiagnostics(findings, file.lineStarts, 'warning', ['args', 'returns', 'yields', 'raises', 'class', 'attributes'])
+    .filter((d) => d.range.start.line === line).map((d) => ({ ...d, source: 'docbits' }));
+  const actionsFor = (line: number, diagnostics = diagnosticsOn(line)) =>
+    docstringUpdateActions({ file, range: diagnostics[0]?.range ?? at(line), only: ['quickfix'], style: 'google', diagnostics, quality: { options, findings } });
+
+  it('names the diagnostics the update resolves, and is preferred when it resolves them all', () => {
+    const diagnostics = diagnosticsOn(lineOf('def fetch'));
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC101', 'DOC103']);
+    const actions = actionsFor(lineOf('def fetch'), diagnostics);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.diagnostics, a.isPreferred]), [
+      ['Update docstring to match signature (added timeout)', [0, 1], true],
+      ['Ignore with # noqa: DOC101', [0], undefined],
+      ['Ignore with # noqa: DOC103', [1], undefined],
+    ]);
+    // Checked: after the update the function has no findings left.
+    const fixed = parsedFile(applyEdits(text, actions[0].edits));
+    assert.deepStrictEqual(checkDocstrings(fixed, options).filter((f) => f.qualname === 'fetch'), []);
+  });
+
+  it('is not preferred, and does not name it, when a diagnostic outlives the update (a type the update keeps)', () => {
+    // `value (str)` against `value: int` (DOC105) stays: the update never rewrites a person's type.
+    const diagnostics = [...diagnosticsOn(lineOf('def scale')), ...diagnosticsOn(lineOf('value (str)'))];
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC201', 'DOC203', 'DOC105']);
+    const [update] = actionsFor(lineOf('def scale'), diagnostics);
+    assert.strictEqual(update.title, 'Update docstring to match signature (added Returns)');
+    assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1], undefined]);
+  });
+
+  it('checks a method, and a function indented under `try`/`else`, again inside their enclosing headers', () => {
+    // Shape.area: the update removes `precision`, which resolves both of its argument diagnostics.
+    const area = [...diagnosticsOn(lineOf('def area')), ...diagnosticsOn(lineOf('precision (int): Gone.'))];
+    const [method] = actionsFor(lineOf('def area'), area);
+    assert.deepStrictEqual([method.title, method.diagnostics?.map((i) => area[i].code), method.isPreferred],
+      ['Update docstring to match signature (removed precision)', ['DOC103', 'DOC102'], true]);
+    // guarded: DOC103 goes with the update, the Returns type (DOC203) stays: had the check read nothing, it would count as resolved.
+    const guarded = [...diagnosticsOn(lineOf('def guarded')), ...diagnosticsOn(lineOf('str: The wrong type.') - 1)];
+    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC103', 'DOC203']);
+    const [update] = actionsFor(lineOf('def guarded'), guarded);
+    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code), update.isPreferred], [['DOC103'], undefined]);
+  });
+
+  it('puts # noqa where pydoclint reads it, merged into a # noqa: there; not beside a bare # noqa', () => {
+    const diagnostics = diagnosticsOn(lineOf('precision (int): Gone.'));
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC102']);
+    const noqa = (location: 'docstring' | 'definition', line: number, sent = diagnosticsOn(line)) => docstringUpdateActions({
+      file, range: sent[0].range, only: ['quickfix'], style: 'google', diagnostics: sent,
+      quality: { options: { ...options, nativeModeNoqaLocation: location }, findings },
+    }).filter((a) => a.title.startsWith('Ignore'));
+    const onDocstring = noqa('docstring', lineOf('precision (int): Gone.'));
+    assert.deepStrictEqual(onDocstring.map((a) => [a.title, a.diagnostics]), [['Ignore with # noqa: DOC102', [0]]]);
+    const edited = applyEdits(text, onDocstring[0].edits);
+    assert.ok(edited.includes('        """  # noqa: DOC203, DOC102\n'), edited);
+    assert.ok(!checkDocstrings(parsedFile(edited), options).some((f) => f.qualname === 'Shape.area' && f.code === 'DOC102'), 'the comment silences it');
+    const onDef = noqa('definition', lineOf('precision (int): Gone.'));
+    assert.ok(applyEdits(text, onDef[0].edits).includes('def area(self, unit: str) -> float:  # noqa: E501, DOC102\n'));
+    // A closing line with no comment gets one; a `def` line with a bare `# noqa` gets none.
+    assert.ok(applyEdits(text, noqa('docstring', lineOf('extra (int): Gone.'))[0].edits).includes('            extra (int): Gone.\n        """  # noqa: DOC102\n'));
+    assert.deepStrictEqual(noqa('definition', lineOf('extra (int): Gone.')), []);
+  });
+
+  it('ignores diagnostics that are no longer findings of the text (stale) and those of other sources', () => {
+    const line = lineOf('def fetch');
+    const stale = diagnosticsOn(line).map((d) => ({ ...d, range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 1 } } }));
+    const other = diagnosticsOn(line).map((d) => ({ ...d, source: 'pydoclint' }));
+    for (const diagnostics of [stale, other]) {
+      const actions = docstringUpdateActions({ file, range: at(line), only: ['quickfix'], style: 'google', diagnostics, quality: { options, findings } });
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.diagnostics, a.isPreferred]), [['Update docstring to match signature (added timeout)', undefined, undefined]]);
+    }
   });
 });

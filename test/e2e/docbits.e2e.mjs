@@ -2,7 +2,7 @@
 // headless Chromium through playwright-core. scripts/e2e/run.sh starts code-server and sets the environment:
 //   DOCBITS_E2E_URL       code-server's address, e.g. http://127.0.0.1:41234
 //   DOCBITS_E2E_FOLDER    the copy of sample/ to open
-//   DOCBITS_E2E_SHOTS     where to write screenshots (diagnostics, hover, not-measured, report, quickfix, stub, notebook .png)
+//   DOCBITS_E2E_SHOTS     where to write screenshots (diagnostics, hover, not-measured, report, quickfix, stub, notebook, quality .png)
 //   DOCBITS_E2E_LOGS      code-server's logs folder (the extension host's log is read after a window reload)
 //   PLAYWRIGHT_CORE       folder of the playwright-core package to use
 //   CHROMIUM              browser binary (default /usr/bin/chromium)
@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX, CANCEL } from './expectations.mjs';
+import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX, CANCEL, QUALITY } from './expectations.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -504,10 +504,52 @@ async function notebookScenario() {
   });
 }
 
+/**
+ * Docstring quality (issue 13): in a project whose pyproject.toml has [tool.pydoclint], a function gains a
+ * parameter -> DOC101 on it -> Ctrl+. on that squiggle: "Update docstring to match signature" is the preferred
+ * (focused) fix -> Enter documents the parameter -> the diagnostic goes. Last: it adds files to the workspace.
+ */
+const qualityScenario = () => check('docstring quality fix', async () => {
+  fs.mkdirSync(path.join(folder, path.dirname(QUALITY.file)), { recursive: true });
+  fs.writeFileSync(path.join(folder, path.dirname(QUALITY.file), 'pyproject.toml'), QUALITY.pyproject);
+  fs.writeFileSync(path.join(folder, QUALITY.file), QUALITY.text);
+  await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => {});
+  await openFile(QUALITY.file);
+  await page.waitForTimeout(1500); // the first diagnostics of the file (none) have arrived
+  expect(!(await squiggleOnLine(QUALITY.defLine)), `a squiggle on "${QUALITY.defLine}" before the signature changed`);
+  await quickInput('Control+G', `:${QUALITY.typeAt}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.type(QUALITY.typed, { delay: 20 });
+  await page.keyboard.press('Escape'); // any word suggestion
+  const squiggled = await until(() => squiggleOnLine(QUALITY.defLine), 20000);
+  expect(squiggled, `no squiggle on "${QUALITY.defLine}" after typing the parameter`);
+  const listed = await until(async () => ((await problems())[path.basename(QUALITY.file)] ?? []).find((m) => m.includes(QUALITY.message)), 20000, 500);
+  expect(listed, `the Problems panel does not list "${QUALITY.message}"`);
+  await page.keyboard.press('Control+Shift+M'); // close the panel again, for the screenshot
+  await page.locator('.tab', { hasText: path.basename(QUALITY.file) }).first().click();
+  await quickInput('Control+G', `:${QUALITY.cursor}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: QUALITY.action });
+  await action.first().waitFor({ timeout: 15000 });
+  const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map(norm).filter(Boolean);
+  const focused = norm(await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => ''));
+  await page.screenshot({ path: path.join(shots, 'quality.png') });
+  expect(focused.includes(QUALITY.action), `the focused quick fix is "${focused}", not "${QUALITY.action}" (offered: ${offered.join(' | ')})`);
+  await page.keyboard.press('Enter');
+  const entry = await until(async () => (await editor().locator('.view-lines .view-line').allInnerTexts()).map(norm).find((l) => l.includes(QUALITY.entry)), 10000);
+  expect(entry, `no "${QUALITY.entry}" line in the docstring`);
+  const gone = await until(async () => !(await squiggleOnLine(QUALITY.defLine)), 20000);
+  expect(gone, `the squiggle on "${QUALITY.defLine}" is still there`);
+  const left = ((await problems())[path.basename(QUALITY.file)] ?? []).filter((m) => m.includes('DOC') || m.includes('docstring of'));
+  expect(!left.length, `the Problems panel still lists ${left.join('; ')}`);
+  return `squiggle on "${QUALITY.defLine}" and "${listed}" in Problems after typing; quick fixes offered: ${offered.join(' | ')}; focused "${focused}"; inserted "${entry}"; squiggle gone`;
+});
+
 /** The scenarios, in order (each one leaves flags.py in front). Add new ones here. */
 const SCENARIOS = [
   diagnosticsScenario, hoverScenario, statusBarScenario, notMeasuredScenario, cancelScenario, workspaceCommandScenario, sortScenario,
-  quickFixScenario, liveViewScenario, reloadScenario, notebookScenario,
+  quickFixScenario, liveViewScenario, reloadScenario, notebookScenario, qualityScenario,
 ];
 if (ready) for (const scenario of SCENARIOS) await scenario();
 

@@ -71,3 +71,35 @@ export const CANCEL = {
   classes: 400,
   notification: 'Docbits: workspace coverage cancelled.',
 };
+
+// Docstring quality (issue 13): a project of its own under the sample (its pyproject.toml has [tool.pydoclint],
+// so the checks are on there), written by the e2e at the end. A parameter typed into the signature gets
+// DOC101 on it; the preferred quick fix on that squiggle updates the docstring; the diagnostic goes.
+export const QUALITY = {
+  file: 'quality/transfers.py',
+  pyproject: '[tool.pydoclint]\nstyle = "google"\n',
+  text: [
+    '"""Transfers."""',
+    '',
+    '',
+    'def fetch(url: str, retries: int = 3) -> bytes:',
+    '    """Fetch a URL.',
+    '',
+    '    Args:',
+    '        url (str): Where.',
+    '        retries (int): How often.',
+    '',
+    '    Returns:',
+    '        bytes: The body.',
+    '    """',
+    '    return b""',
+    '',
+  ].join('\n'),
+  defLine: 'def fetch(url: str, retries: int = 3',
+  typeAt: '4:37',                     // before `) -> bytes:`
+  typed: ', timeout: float = 10.0',
+  cursor: '4:41',                     // inside `timeout`
+  message: 'Argument `timeout` is missing from the docstring of `fetch`',
+  action: 'Update docstring to match signature (added timeout)',
+  entry: 'timeout (float): Description of timeout. Defaults to 10.0.',
+};

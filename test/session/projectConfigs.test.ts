@@ -1,5 +1,9 @@
 /** The session's project-config cache (session/projectConfigs.ts): one read per folder, problems once per file. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadConfig } from '../../server/src/config/loader';
 import { ConfigProblem, LoadedConfig } from '../../server/src/config/types';
 import { ProjectConfigs } from '../../server/src/session/projectConfigs';
 
@@ -36,6 +40,23 @@ describe('session/projectConfigs', () => {
       () => ({ path: '/q/pyproject.toml', found: true, options: { docstringStyle: 'google' }, problems: [] }));
     fine.forFolder('/q');
     assert.deepStrictEqual(reported[1], []);
+  });
+
+  it('hands on the [tool.pydoclint] problems with the file\'s others, on their lines, and keeps the good values', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-configs-'));
+    try {
+      fs.writeFileSync(path.join(root, 'pyproject.toml'),
+        '[tool.interrogate]\nfail-undr = 50\n\n[tool.pydoclint]\nstyle = "google"\nchek-arg-order = true\nallow-init-docstring = "maybe"\n');
+      const reported: Array<readonly ConfigProblem[]> = [];
+      const configs = new ProjectConfigs((_, problems) => reported.push(problems), (folder) => loadConfig([folder]));
+      assert.strictEqual(configs.qualityFor(path.join(root, 'a.py'), false)?.style, 'google');
+      assert.deepStrictEqual(reported.map((problems) => problems.map((p) => [p.key, p.line, p.severity])),
+        [[['fail-undr', 2, 'warning'], ['chek-arg-order', 6, 'warning'], ['allow-init-docstring', 7, 'error']]]);
+      configs.forFile(path.join(root, 'b.py'));
+      assert.strictEqual(reported.length, 1, 'once per file');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('knows which changed files can decide a project\'s configuration', () => {

@@ -7,30 +7,33 @@ import { applyEntry } from './fileKeys';
 import { ConfigOptions, ConfigParseResult, ConfigProblem } from './types';
 import { clip, show } from './values';
 
-/** A bare or quoted key followed by `=` (the quoted forms without escapes, which keys of this table never need). */
+/** A bare or quoted key followed by `=` (the quoted forms without escapes, which keys of these tables never need). */
 const KEY_AT_START = /^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=/;
-const DOTTED_PREFIX = /^\s*tool\s*\.\s*interrogate\s*\.(?=\s*[A-Za-z0-9_"'-])/;
 
 /**
- * Best-effort 1-based lines of the keys of [tool.interrogate] (smol-toml does not report value positions): one
- * pass over the text, so a file with many keys costs no more than its length.
+ * Best-effort 1-based lines of the keys of `[tool.<table>]` (smol-toml does not report value positions): one
+ * pass over the text, so a file with many keys costs no more than its length. `table` is a bare key
+ * (`interrogate`, `pydoclint`).
  */
-function tomlKeyLines(lines: readonly string[]): Map<string, number> {
+export function tomlKeyLines(text: string, table: string): Map<string, number> {
+  const lines = text.split(/\r\n|\n|\r/);
+  const header = new RegExp(`^\\s*\\[\\s*tool\\s*\\.\\s*${table}\\s*\\]`);
+  const dottedPrefix = new RegExp(`^\\s*tool\\s*\\.\\s*${table}\\s*\\.(?=\\s*[A-Za-z0-9_"'-])`);
   const found = new Map<string, number>();
   const note = (m: RegExpExecArray | null, line: number): void => {
     const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
     if (key !== undefined && !found.has(key)) found.set(key, line);
   };
-  let inInterrogate = false;
+  let inTable = false;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
-    if (/^\s*\[/.test(text)) {
-      inInterrogate = /^\s*\[\s*tool\s*\.\s*interrogate\s*\]/.test(text);
+    const line = lines[i];
+    if (/^\s*\[/.test(line)) {
+      inTable = header.test(line);
       continue;
     }
-    const dotted = DOTTED_PREFIX.exec(text);
-    if (dotted) note(KEY_AT_START.exec(text.slice(dotted[0].length)), i + 1);
-    else if (inInterrogate) note(KEY_AT_START.exec(text), i + 1);
+    const dotted = dottedPrefix.exec(line);
+    if (dotted) note(KEY_AT_START.exec(line.slice(dotted[0].length)), i + 1);
+    else if (inTable) note(KEY_AT_START.exec(line), i + 1);
   }
   return found;
 }
@@ -84,7 +87,7 @@ function parseInterrogateTable(text: string, table: unknown, problems: ConfigPro
     problems.push({ message: `"tool.interrogate" must be a table ([tool.interrogate]), got ${show(table)}. Using default settings.`, severity: 'error' });
     return { options: {}, problems, found: true };
   }
-  const keyLines = tomlKeyLines(text.split(/\r\n|\n|\r/));
+  const keyLines = tomlKeyLines(text, 'interrogate');
   const options: ConfigOptions = {};
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     applyEntry(key, value, keyLines.get(key), '[tool.interrogate]', options, problems);

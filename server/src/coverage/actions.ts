@@ -22,6 +22,8 @@ export const UPDATE_ALL_DOCSTRINGS_KIND = 'source.docbits.updateAllDocstrings';
 export interface DiagnosticRef {
   range: Range;
   source?: string;
+  /** `DOC101`: a quality diagnostic is matched to its finding by code and place (docstrings/actions.ts). */
+  code?: string | number;
   data?: unknown;
 }
 
@@ -46,6 +48,8 @@ export interface CoverageAction {
   editsByUri?: Record<string, TextEditLike[]>;
   /** Index into the request's diagnostics of the one this action fixes. */
   diagnostic?: number;
+  /** Indices into the request's diagnostics of those this action fixes, when it fixes several. */
+  diagnostics?: number[];
   isPreferred?: boolean;
   /** The one edit's text as a snippet (tab stops on the placeholders), for clients that insert snippets. */
   snippet?: string;

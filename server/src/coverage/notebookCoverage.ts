@@ -14,22 +14,40 @@ export function isNotebookPath(path: string): boolean {
 
 /** Coverage of an .ipynb file's bytes (UTF-8 JSON). Never throws: a file that is not a notebook gets `error`. */
 export function notebookBytesCoverage(bytes: Uint8Array, relativePath: string, options: CoverageOptions): FileCoverage {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return errorCoverage(relativePath, 'not a notebook: the file is not UTF-8 text');
-  }
-  return notebookTextCoverage(text, relativePath, options);
+  const module = notebookModuleOfBytes(bytes);
+  if (module === null) return skippedCoverage(relativePath);
+  if (typeof module === 'string') return errorCoverage(relativePath, module);
+  return notebookModuleCoverage(module, relativePath, options);
 }
 
 /** Coverage of a notebook's JSON text. */
 export function notebookTextCoverage(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
+  const module = notebookModuleOfText(text);
+  if (module === null) return skippedCoverage(relativePath);
+  if (typeof module === 'string') return errorCoverage(relativePath, module);
+  return notebookModuleCoverage(module, relativePath, options);
+}
+
+/**
+ * The module of an .ipynb file's bytes (UTF-8 JSON), as coverage and the docstring checks read it: an error
+ * message when it is not a notebook, null when its language is not Python (R, Julia: not ours to read, as
+ * ruff leaves them alone). Never throws.
+ */
+export function notebookModuleOfBytes(bytes: Uint8Array): NotebookModule | string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return 'not a notebook: the file is not UTF-8 text';
+  }
+  return notebookModuleOfText(text);
+}
+
+function notebookModuleOfText(text: string): NotebookModule | string | null {
   const notebook = readNotebook(text);
-  if (typeof notebook === 'string') return errorCoverage(relativePath, notebook);
-  // A notebook in another language (R, Julia) is not ours to measure, as ruff leaves it alone.
-  if (notebook.language !== null && notebook.language !== 'python') return skippedCoverage(relativePath);
-  return notebookModuleCoverage(NotebookModule.of(notebook.cells), relativePath, options);
+  if (typeof notebook === 'string') return notebook;
+  if (notebook.language !== null && notebook.language !== 'python') return null;
+  return NotebookModule.of(notebook.cells);
 }
 
 /** Coverage of a notebook's module, its nodes placed in their cells. */

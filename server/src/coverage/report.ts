@@ -391,8 +391,8 @@ export interface JsonFile {
   excused: number;
   error: string | null;
   nodes: JsonNode[];
-  /** With `--check-docstrings`: the docstring-quality findings (line and column 1-based / 0-based as nodes). */
-  findings?: Array<{ code: string; line: number; column: number; qualname: string; message: string }>;
+  /** With `--check-docstrings`: the docstring-quality findings (line and column 1-based / 0-based, and `cell`, as nodes). */
+  findings?: Array<{ code: string; cell?: number; line: number; column: number; qualname: string; message: string }>;
 }
 
 export interface JsonReport {

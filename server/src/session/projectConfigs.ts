@@ -1,9 +1,10 @@
 /**
- * The project config ([tool.interrogate] / [tool:interrogate]) that applies to each folder, read by the
- * CLI's loader (config/loader.ts) as interrogate finds it, and kept per folder: every keystroke re-checks a
- * document, and walking up the tree each time would cost more than the check. Problems in a config file are handed to `onProblems` once per
- * file until the cache is dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so
- * the editor can clear old ones.
+ * The project config ([tool.interrogate] / [tool:interrogate], and [tool.pydoclint] for the docstring-quality
+ * checks) that applies to each folder, read by the CLI's loader (config/loader.ts) as interrogate finds it,
+ * and kept per folder: every keystroke re-checks a document, and walking up the tree each time would cost
+ * more than the check. Problems in a config file (of both tables) are handed to `onProblems` once per file
+ * until the cache is dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so the
+ * editor can clear old ones.
  */
 import * as path from 'path';
 import { loadConfig } from '../config/loader';
@@ -17,7 +18,7 @@ export type ConfigProblemSink = (configPath: string, problems: readonly ConfigPr
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedConfig>();
   /** `[tool.pydoclint]` per config file, read once until the cache is dropped. */
-  private readonly quality = new Map<string, QualityOptions | null>();
+  private readonly quality = new Map<string, { options: QualityOptions | null; problems: readonly ConfigProblem[] }>();
   private readonly reported = new Set<string>();
 
   constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => LoadedConfig = (folder) => loadConfig([folder])) {}
@@ -36,7 +37,8 @@ export class ProjectConfigs {
     }
     if (config.path !== undefined && !this.reported.has(config.path)) {
       this.reported.add(config.path);
-      this.onProblems(config.path, withConflicts(config));
+      // One list per file: publishing the [tool.pydoclint] problems apart would replace the others.
+      this.onProblems(config.path, [...withConflicts(config), ...this.qualityOf(config.path).problems]);
     }
     return config;
   }
@@ -48,13 +50,18 @@ export class ProjectConfigs {
   qualityFor(filePath: string, always: boolean): QualityOptions | null {
     const configPath = this.forFile(filePath).path;
     if (configPath === undefined) return always ? DEFAULT_QUALITY_OPTIONS : null;
-    let options = this.quality.get(configPath);
-    if (options === undefined) {
+    return this.qualityOf(configPath).options ?? (always ? DEFAULT_QUALITY_OPTIONS : null);
+  }
+
+  /** A config file's `[tool.pydoclint]` (null: none) and its problems, read once until the cache is dropped. */
+  private qualityOf(configPath: string): { options: QualityOptions | null; problems: readonly ConfigProblem[] } {
+    let quality = this.quality.get(configPath);
+    if (quality === undefined) {
       const loaded = loadQualityOptions(configPath);
-      options = loaded.found ? { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options } : null;
-      this.quality.set(configPath, options);
+      quality = { options: loaded.found ? { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options } : null, problems: loaded.problems };
+      this.quality.set(configPath, quality);
     }
-    return options ?? (always ? DEFAULT_QUALITY_OPTIONS : null);
+    return quality;
   }
 
   /** A config file changed somewhere: any folder may now resolve to a different file. */

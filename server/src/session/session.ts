@@ -17,7 +17,7 @@ import { WorkspaceModuleReader } from './moduleReader';
 import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
 import { NotebookModule } from '../python/notebook';
 import { ModuleStructure, parseStructure } from '../python/structure';
-import { docstringUpdateActions } from '../docstrings/actions';
+import { docstringUpdateActions, UpdateActionInput } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
@@ -294,14 +294,14 @@ export class DocbitsSession {
 
   async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined, range?: Range): Promise<CoverageAction[]> {
     const notebook = this.notebookOfCell(uri);
-    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only);
+    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     const style = analysis.context.settings.docstringStyle;
     const coverage = codeActions({
       file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style, stubOptions: { lineLength: analysis.context.lineLength },
     });
-    return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style })] : coverage;
+    return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style, diagnostics, ...qualityOf(analysis) })] : coverage;
   }
 
   /**
@@ -428,12 +428,15 @@ export class DocbitsSession {
 
   /** Code actions on a cell's diagnostics: asked of the module, their edits sent to the cells they fall in. */
   private async cellCodeActions(notebook: OpenNotebook, cellUri: string, diagnostics: readonly DiagnosticRef[],
-    only: readonly string[] | undefined): Promise<CoverageAction[]> {
+    only: readonly string[] | undefined, range: Range | undefined): Promise<CoverageAction[]> {
     const analysis = await this.currentAnalysis(notebook.uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     // A diagnostic outside the module (a stale one on a cell that is markdown now) keeps its index, fixing nothing.
     const inModule = diagnostics.map((d) => ({ ...d, range: notebook.toModule(cellUri, d.range) ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }));
-    const actions = codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style: analysis.context.settings.docstringStyle });
+    const style = analysis.context.settings.docstringStyle;
+    const actions = codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style });
+    const moduleRange = range && notebook.toModule(cellUri, range);
+    if (moduleRange) actions.push(...docstringUpdateActions({ file: analysis.parsed, range: moduleRange, only, style, diagnostics: inModule, ...qualityOf(analysis) }));
     return actions.map((action) => {
       const editsByUri: Record<string, typeof action.edits> = {};
       for (const [cell, edits] of byCell(notebook, action.edits)) if (edits.length > 0) editsByUri[cell] = edits;
@@ -485,6 +488,12 @@ export class DocbitsSession {
   private publishConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
     this.host.publishDiagnostics(folderUri(configPath), undefined, configDiagnostics(problems));
   }
+}
+
+/** What the "Update docstring" and noqa actions read of an analysis's docstring quality, when it is checked. */
+function qualityOf(analysis: DocumentAnalysis): Pick<UpdateActionInput, 'quality'> {
+  const options = analysis.context.quality;
+  return options ? { quality: { options, findings: analysis.qualityFindings } } : {};
 }
 
 function folderUri(absolutePath: string): string {

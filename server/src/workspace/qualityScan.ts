@@ -5,7 +5,9 @@
  */
 import { checkDocstrings, QualityOptions } from '../docstrings/checks';
 import type { Finding } from '../docstrings/checks';
+import { notebookFindings } from '../docstrings/checks/notebook';
 import { QualityOptionsResult, readPyprojectQualityOptions } from '../docstrings/checks/options';
+import { isNotebookPath, notebookModuleOfBytes } from '../coverage/notebookCoverage';
 import { decodePython } from '../python/decode';
 import { lineStarts } from '../python/lines';
 import { parseStructure } from '../python/structure';
@@ -20,11 +22,24 @@ export interface QualityResult {
 export function checkDocstringsOfFile(file: string, options: QualityOptions, maxFileBytes = DEFAULT_MAX_FILE_BYTES): QualityResult {
   const read = readSourceFile(file, maxFileBytes);
   if (typeof read === 'string') return { findings: [], error: read };
+  if (isNotebookPath(file)) return checkNotebook(read, options);
   const decoded = decodePython(read);
   if (!decoded.ok) return { findings: [], error: decoded.error };
   try {
     const text = decoded.text;
     return { findings: checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, options), error: null };
+  } catch (err) {
+    return { findings: [], error: `docstring checks failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** A notebook's findings in its cells; one in another language (R, Julia) has none, as it has no coverage. */
+function checkNotebook(bytes: Uint8Array, options: QualityOptions): QualityResult {
+  const module = notebookModuleOfBytes(bytes);
+  if (module === null) return { findings: [], error: null };
+  if (typeof module === 'string') return { findings: [], error: module };
+  try {
+    return { findings: notebookFindings(module, options), error: null };
   } catch (err) {
     return { findings: [], error: `docstring checks failed: ${err instanceof Error ? err.message : String(err)}` };
   }

@@ -23,6 +23,9 @@ describe('docstrings/checks/options', () => {
     assert.deepStrictEqual(r.options, {});
     assert.deepStrictEqual(r.problems.map((p) => [p.key, p.severity]), [['style', 'error'], ['allow-init-docstring', 'error'], ['chek-arg-order', 'warning']]);
     assert.ok(r.problems[0].message.includes('style'), r.problems[0].message);
+    assert.deepStrictEqual(r.problems.map((p) => p.line), [2, 3, 4], 'on the lines of their keys');
+    const dotted = readPyprojectQualityOptions('tool.pydoclint.style = "rst"\n\n[tool.other]\nstyle = 1\n');
+    assert.deepStrictEqual(dotted.problems.map((p) => [p.key, p.line]), [['style', 1]]);
   });
 
   it('no table, not TOML, a table that is not a table', () => {

@@ -8,6 +8,7 @@
  * becomes a problem naming the key.
  */
 import { parse as parseToml } from 'smol-toml';
+import { tomlKeyLines } from '../../config/pyproject';
 import type { ConfigProblem } from '../../config/types';
 import { convert, show } from '../../config/values';
 import type { DocstringStyleName } from '../parse';
@@ -128,26 +129,34 @@ export interface QualityOptionsResult {
   found: boolean;
 }
 
-/** Checks the entries of a `[tool.pydoclint]` table (or `--key=value` pairs): known keys, valid values. */
-export function readQualityTable(entries: Record<string, unknown>, where = '[tool.pydoclint]'): QualityOptionsResult {
+/**
+ * Checks the entries of a `[tool.pydoclint]` table (or `--key=value` pairs): known keys, valid values.
+ * @param keyLines 1-based lines of the keys in the file, for the problems (the editor shows them there)
+ */
+export function readQualityTable(entries: Record<string, unknown>, where = '[tool.pydoclint]', keyLines?: ReadonlyMap<string, number>): QualityOptionsResult {
   const options: Partial<QualityOptions> = {};
   const problems: ConfigProblem[] = [];
   for (const [key, raw] of Object.entries(entries)) {
     const row = ROW_BY_KEY.get(key);
     if (!row) {
       if (!ACCEPTED_UNUSED.has(key.replace(/_/g, '-'))) {
-        problems.push({ key, message: `Unknown key "${key}" in ${where}; it is ignored.`, severity: 'warning' });
+        problems.push({ key, ...lineOf(key, keyLines), message: `Unknown key "${key}" in ${where}; it is ignored.`, severity: 'warning' });
       }
       continue;
     }
     const converted = convert({ kind: row.kind, choices: row.choices as string[] | undefined }, raw);
     if ('error' in converted) {
-      problems.push({ key, message: `${where} ${key}: ${converted.error} (got ${show(raw)}); the default is used.`, severity: 'error' });
+      problems.push({ key, ...lineOf(key, keyLines), message: `${where} ${key}: ${converted.error} (got ${show(raw)}); the default is used.`, severity: 'error' });
       continue;
     }
     (options as Record<string, unknown>)[row.field] = converted.value;
   }
   return { options, problems, found: true };
+}
+
+function lineOf(key: string, keyLines: ReadonlyMap<string, number> | undefined): { line?: number } {
+  const line = keyLines?.get(key);
+  return line === undefined ? {} : { line };
 }
 
 /** `[tool.pydoclint]` of a pyproject.toml's text. A file that is not TOML is reported by the coverage loader. */
@@ -164,5 +173,5 @@ export function readPyprojectQualityOptions(text: string): QualityOptionsResult 
   if (table === null || typeof table !== 'object' || Array.isArray(table)) {
     return { options: {}, problems: [{ message: `"tool.pydoclint" must be a table, got ${show(table)}; defaults are used.`, severity: 'error' }], found: true };
   }
-  return readQualityTable(table as Record<string, unknown>);
+  return readQualityTable(table as Record<string, unknown>, undefined, tomlKeyLines(text, 'pydoclint'));
 }

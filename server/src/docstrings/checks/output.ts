@@ -14,14 +14,19 @@ export interface FileFindings {
 
 /** In line order, as pydoclint lists them per file (it groups by definition; a line sort reads the same). */
 function sorted(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...findings].sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** A notebook's finding is placed as ruff places it: `cell 3:2` (the cell, then the 1-based line inside it). */
+function place(f: Finding): string {
+  return f.cell === undefined ? `${f.line + 1}` : `cell ${f.cell}:${f.line + 1}`;
 }
 
 export function formatPydoclintStyle(files: readonly FileFindings[]): string {
   const blocks: string[] = [];
   for (const file of files) {
     if (file.findings.length === 0) continue;
-    const lines = [printable(file.path), ...sorted(file.findings).map((f) => `    ${f.line + 1}: ${f.code}: ${printable(f.message)}`)];
+    const lines = [printable(file.path), ...sorted(file.findings).map((f) => `    ${place(f)}: ${f.code}: ${printable(f.message)}`)];
     blocks.push(lines.join('\n'));
   }
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
@@ -30,7 +35,7 @@ export function formatPydoclintStyle(files: readonly FileFindings[]): string {
 export function formatConciseFindings(files: readonly FileFindings[]): string {
   let out = '';
   for (const file of files) {
-    for (const f of sorted(file.findings)) out += `${printable(file.path)}:${f.line + 1}:${f.column + 1}: ${f.code} ${printable(f.message)}\n`;
+    for (const f of sorted(file.findings)) out += `${printable(file.path)}:${place(f)}:${f.column + 1}: ${f.code} ${printable(f.message)}\n`;
   }
   return out;
 }

@@ -15,6 +15,8 @@ export interface Finding {
   message: string;
   /** Where the editor shows it: the docstring entry or section that is wrong, or the parameter in the signature. */
   span: Span;
+  /** Notebooks (the CLI): the 1-based cell that holds it; `line` and `column` are then inside that cell, `span` in the module. */
+  cell?: number;
 }
 
 /** The group of a code: DOC1xx args, DOC2xx returns, DOC3xx class, DOC4xx yields, DOC5xx raises, DOC6xx attributes. */
