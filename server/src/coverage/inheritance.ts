@@ -13,7 +13,7 @@ import * as path from 'path';
 import { resolveImport, SearchRoots, ModuleFileSystem } from '../python/modules';
 import { ClassSummary, ImportBinding, ModuleSummary } from '../python/moduleSummary';
 import { countNodes } from './inventory';
-import { FileCoverage } from './types';
+import { CoverageNode, FileCoverage } from './types';
 
 export interface InheritanceContext {
   roots: SearchRoots;
@@ -159,22 +159,35 @@ export function inheritedDocstring(file: string, summary: ModuleSummary, qualnam
 }
 
 /**
+ * The missed methods among `nodes` that inherit a docstring, by node index: where it comes from, or
+ * `override` for a method decorated `@override`.
+ */
+export function inheritingMethods(nodes: readonly CoverageNode[], file: string, summary: ModuleSummary, ctx: InheritanceContext): Map<number, InheritedFrom | 'override'> {
+  const found = new Map<number, InheritedFrom | 'override'>();
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'method' || node.status !== 'missed') return;
+    const owner = node.qualname.slice(0, node.qualname.lastIndexOf('.'));
+    if (summary.classes.get(owner)?.methods.get(node.name)?.override) found.set(i, 'override');
+    else {
+      const from = inheritedDocstring(file, summary, owner, node.name, ctx);
+      if (from !== undefined) found.set(i, from);
+    }
+  });
+  return found;
+}
+
+/** The nodes with those of `inheriting` marked `inherited` (counted as covered). */
+export function markInherited(nodes: readonly CoverageNode[], inheriting: ReadonlyMap<number, unknown>): CoverageNode[] {
+  return nodes.map((node, i) => (inheriting.has(i) ? { ...node, status: 'inherited' as const } : node));
+}
+
+/**
  * The file's coverage with its missed methods that inherit a docstring (or say `@override`) marked
  * `inherited`, counted as covered. The same object when nothing changes.
  */
 export function withInheritedDocstrings(coverage: FileCoverage, file: string, summary: ModuleSummary, ctx: InheritanceContext): FileCoverage {
-  let changed = false;
-  const nodes = coverage.nodes.map((node) => {
-    if (node.kind !== 'method' || node.status !== 'missed') return node;
-    const dot = node.qualname.lastIndexOf('.');
-    const owner = node.qualname.slice(0, dot);
-    const method = summary.classes.get(owner)?.methods.get(node.name);
-    if (method?.override || inheritedDocstring(file, summary, owner, node.name, ctx) !== undefined) {
-      changed = true;
-      return { ...node, status: 'inherited' as const };
-    }
-    return node;
-  });
-  if (!changed) return coverage;
+  const inheriting = inheritingMethods(coverage.nodes, file, summary, ctx);
+  if (inheriting.size === 0) return coverage;
+  const nodes = markInherited(coverage.nodes, inheriting);
   return { ...coverage, nodes, ...countNodes(nodes) };
 }

@@ -30,6 +30,10 @@ import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../work
 import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
+import { EditorInheritance, inheritedHover } from './inheritedDocstrings';
+import type { ModuleStructure } from '../python/structure';
+import type { CoverageNode } from '../coverage/types';
+import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
 import { FaultLog } from './faultLog';
 import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
@@ -105,6 +109,8 @@ export class DocbitsSession {
   /** Other modules of the workspace, for names a hovered file imports (bits/imports.ts). */
   private readonly modules = new WorkspaceModuleReader(() => this.folders, (file) => this.openTextOf(file));
   private readonly moduleIndexes = new ModuleIndexCache();
+  /** Bases of classes in other files, for inherit-docstrings. */
+  private readonly inheritance = new EditorInheritance(() => this.folders, (file) => this.openTextOf(file));
 
   constructor(private readonly host: SessionHost, options: SessionOptions) {
     this.folders = [...options.folders];
@@ -129,6 +135,7 @@ export class DocbitsSession {
     this.documents.set(uri, { document: TextDocument.create(uri, 'python', version, text), revision: ++this.lastRevision });
     this.stateKey++;
     this.queue.requestNow(uri);
+    this.recheckReaders([uri]);
   }
 
   /**
@@ -150,6 +157,7 @@ export class DocbitsSession {
     open.revision = ++this.lastRevision;
     this.stateKey++;
     this.queue.request(uri);
+    this.recheckReaders([uri]);
   }
 
   /** A notebook opened (LSP notebook sync): analysed as one module, its diagnostics published per cell. */
@@ -203,6 +211,22 @@ export class DocbitsSession {
     this.settings.forget(uri);
     this.queue.forget(uri);
     for (const cleared of clearUris) this.host.publishDiagnostics(cleared, undefined, []);
+    this.recheckReaders([uri]);
+  }
+
+  /**
+   * Documents whose inherited docstrings were decided by one of these files (URIs or absolute paths) are
+   * analysed again: a base's text changed, or now comes from the editor or the disk instead.
+   */
+  private recheckReaders(changed: readonly string[]): void {
+    const readers = [...this.analyses].filter(([, a]) => a.inherited !== undefined && a.inherited.readFiles.size > 0);
+    if (readers.length === 0) return;
+    const files = changed.map((c) => (c.startsWith('file:') ? filePathOf(c) : c)).filter((f): f is string => f !== undefined).map(realFilePath);
+    for (const [uri, analysis] of readers) {
+      if (!files.some((f) => analysis.inherited!.readFiles.has(f))) continue;
+      this.analyses.delete(uri);
+      this.queue.request(uri);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -218,6 +242,7 @@ export class DocbitsSession {
   /** Files changed on disk (absolute paths); a config file among them means every document may change. */
   filesChanged(paths: readonly string[]): void {
     this.stateKey++; // any file may be in the workspace report
+    this.recheckReaders(paths);
     if (!paths.some((p) => ProjectConfigs.isConfigFile(p))) return;
     this.configs.clear();
     this.recheckAll();
@@ -244,6 +269,8 @@ export class DocbitsSession {
     if (notebook) return this.cellHover(notebook, uri, line, character);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis) return null;
+    const inherited = inheritedHover(analysis, line, character);
+    if (inherited) return inherited;
     const file = filePathOf(uri);
     this.modules.maxFileSize = analysis.context.settings.maxFileSize;
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
@@ -431,8 +458,12 @@ export class DocbitsSession {
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
     const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0 && filePath !== undefined
       ? this.configs.qualityFor(filePath, settings.qualityEnabled === 'on') : null;
+    const inherit = options.inheritDocstrings && filePath !== undefined
+      ? (structure: ModuleStructure, source: string, nodes: readonly CoverageNode[]) => this.inheritance.lookup(filePath, structure, source, nodes, settings.maxFileSize)
+      : undefined;
     return new DocumentAnalysis(document.uri, document.version, revision, text, {
       settings, options, displayPath, notMeasured, quality, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
+      ...(inherit && { inherit }),
     });
   }
 
@@ -444,6 +475,10 @@ export class DocbitsSession {
   private publishConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
     this.host.publishDiagnostics(folderUri(configPath), undefined, configDiagnostics(problems));
   }
+}
+
+function realFilePath(file: string): string {
+  return nodeModuleFileSystem.realpath(file) ?? file;
 }
 
 function folderUri(absolutePath: string): string {
