@@ -31,6 +31,7 @@ import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
 import { EditorInheritance, inheritedHover } from './inheritedDocstrings';
+import { ChangedDefinitions, changedInventory, ChangedSince } from './changedSince';
 import type { ModuleStructure } from '../python/structure';
 import type { CoverageNode } from '../coverage/types';
 import { nodeModuleFileSystem } from '../python/modules';
@@ -109,6 +110,8 @@ export class DocbitsSession {
   /** Other modules of the workspace, for names a hovered file imports (bits/imports.ts). */
   private readonly modules = new WorkspaceModuleReader(() => this.folders, (file) => this.openTextOf(file));
   private readonly moduleIndexes = new ModuleIndexCache();
+  /** The files at BASE, for `docbits.coverage.changedSince`. */
+  private readonly changedSince = new ChangedSince();
   /** Bases of classes in other files, for inherit-docstrings. */
   private readonly inheritance = new EditorInheritance(() => this.folders, (file) => this.openTextOf(file));
 
@@ -243,6 +246,8 @@ export class DocbitsSession {
   filesChanged(paths: readonly string[]): void {
     this.stateKey++; // any file may be in the workspace report
     this.recheckReaders(paths);
+    this.changedSince.forget();
+    for (const [uri, analysis] of this.analyses) if (analysis.context.settings.changedSince !== '') this.queue.request(uri);
     if (!paths.some((p) => ProjectConfigs.isConfigFile(p))) return;
     this.configs.clear();
     this.recheckAll();
@@ -261,7 +266,7 @@ export class DocbitsSession {
   /** The diagnostics of an open document's current version (what check() publishes). */
   async diagnostics(uri: string): Promise<CoverageDiagnostic[] | undefined> {
     const analysis = await this.currentAnalysis(uri);
-    return analysis && this.diagnosticsOf(analysis);
+    return analysis && this.diagnosticsOf(analysis, await this.changedOf(analysis));
   }
 
   async hover(uri: string, line: number, character: number): Promise<BitsHover | null> {
@@ -307,11 +312,20 @@ export class DocbitsSession {
     let failUnder: number;
     let notMeasured: NotMeasuredReason | undefined;
     let notMeasuredDetail: string | undefined;
+    let changedSince: FileCoverageResult['changedSince'];
     if (analysis) {
       failUnder = analysis.context.options.failUnder;
       notMeasured = analysis.context.notMeasured;
       if (analysis.inventory?.skipped) notMeasured = skippedReason(analysis.context.options);
-      else if (analysis.inventory) totals = countNodes(analysis.inventory.nodes);
+      else if (analysis.inventory) {
+        totals = countNodes(analysis.inventory.nodes);
+        const changed = await this.changedOf(analysis);
+        if (changed && 'error' in changed) changedSince = changed;
+        else if (changed) {
+          const counts = countNodes(analysis.inventory.nodes.filter((n) => changed.nodes.has(n)));
+          changedSince = { base: changed.base, total: counts.total, missed: counts.missed };
+        }
+      }
     } else {
       const filePath = openableFilePathOf(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
@@ -333,7 +347,7 @@ export class DocbitsSession {
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
       percent: pct, failUnder, passed: passed(failUnder, totals), measured: notMeasured === undefined,
-      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }),
+      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }), ...(changedSince && { changedSince }),
     };
   }
 
@@ -384,12 +398,13 @@ export class DocbitsSession {
   private async check(uri: string, isCurrent: () => boolean): Promise<void> {
     try {
       const analysis = await this.currentAnalysis(uri);
-      // Typed again, closed or reconfigured while the settings were on their way: a newer check will publish.
+      const changed = analysis && (await this.changedOf(analysis));
+      // Typed again, closed or reconfigured while the settings (or git) were on their way: a newer check will publish.
       if (!analysis || !isCurrent()) return;
       const notebook = this.notebooks.get(uri);
       if (notebook) {
         // Cells with nothing to say, now and before, are not sent anything: a keystroke costs the cells that change.
-        const sorted = byCell(notebook, this.diagnosticsOf(analysis));
+        const sorted = byCell(notebook, this.diagnosticsOf(analysis, changed));
         const published = new Set<string>();
         notebook.cellUris.forEach((cell, i) => {
           const diagnostics = sorted.get(cell) ?? [];
@@ -397,7 +412,7 @@ export class DocbitsSession {
           if (diagnostics.length > 0 || notebook.publishedCells.has(cell)) this.host.publishDiagnostics(cell, notebook.cellVersion(i), diagnostics);
         });
         notebook.publishedCells = published;
-      } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
+      } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis, changed));
     } catch (err) {
       this.fault('diagnostics', uri, err);
     }
@@ -428,10 +443,20 @@ export class DocbitsSession {
     });
   }
 
-  private diagnosticsOf(analysis: DocumentAnalysis): CoverageDiagnostic[] {
+  /** With `docbits.coverage.changedSince`: the definitions the change touches (a file, not a notebook). */
+  private async changedOf(analysis: DocumentAnalysis): Promise<ChangedDefinitions | undefined> {
+    const base = analysis.context.settings.changedSince;
+    const file = filePathOf(analysis.uri);
+    if (base === '' || !analysis.inventory || file === undefined || this.notebooks.has(analysis.uri)) return undefined;
+    return this.changedSince.changed(file, analysis.text, analysis.inventory, base, analysis.context.settings.maxFileSize);
+  }
+
+  /** @param changed with changedSince: only these definitions get coverage diagnostics */
+  private diagnosticsOf(analysis: DocumentAnalysis, changed: ChangedDefinitions | undefined): CoverageDiagnostic[] {
     if (!analysis.inventory || !analysis.parsed) return [];
     const { severity, qualityRules } = analysis.context.settings;
-    const coverage = coverageDiagnostics(analysis.inventory, analysis.context.displayPath, severity);
+    const inventory = changed && 'nodes' in changed ? changedInventory(analysis.inventory, changed.nodes) : analysis.inventory;
+    const coverage = coverageDiagnostics(inventory, analysis.context.displayPath, severity);
     if (qualityRules.length === 0) return coverage;
     return [...coverage, ...qualityDiagnostics(analysis.qualityFindings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
