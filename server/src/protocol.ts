@@ -40,6 +40,8 @@ export interface FileCoverageResult {
    * git could not say (then every definition is flagged). Added in 0.2.
    */
   changedSince?: { base: string; total: number; missed: number } | { base: string; error: string };
+  /** The per-path prefix whose threshold `failUnder` is (`"src/"`, relative to the workspace folder). Added in 0.2. */
+  perPath?: string;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import { pathToFileURL } from 'url';
+import { statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
 import { DocbitsSession } from '../../server/src/session/session';
 import { git } from '../workspace/helpers/gitRepo';
@@ -48,6 +49,8 @@ describe('session/changedSince: only definitions changed since BASE are flagged'
     const coverage = await session.fileCoverage(uri);
     assert.deepStrictEqual(coverage.changedSince, { base: 'HEAD', total: 4, missed: 2 });
     assert.deepStrictEqual([coverage.total, coverage.missed], [6, 4]); // old and Box.put too
+    assert.strictEqual(statusBarTooltip('mod.py', coverage, coverage.failUnder, undefined, coverage).split('\n')[2],
+      'Only definitions changed since HEAD are flagged: 4 changed, 2 missing');
   });
 
   it('a file not at BASE counts whole; with staged, an untracked one is no part of a commit', async () => {

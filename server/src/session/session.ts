@@ -8,7 +8,10 @@
  * queue waits out the burst -> check() gets the settings, analyses the new version once -> the host
  * publishes the diagnostics. Code actions, hovers and file coverage of that version reuse the analysis.
  */
+import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { thresholdOf } from '../coverage/perPath';
+import { perPathLabel } from '../coverage/reportTree';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { bitsHover, BitsHover } from '../bits/hover';
@@ -343,11 +346,17 @@ export class DocbitsSession {
         else totals = coverage;
       }
     }
+    // A per-path threshold ([tool.docbits.per-path]) is the file's fail-under.
+    const filePath = openableFilePathOf(uri);
+    const options = analysis?.context.options ?? (filePath === undefined ? undefined : effectiveCoverageOptions(await this.settings.forUri(uri), this.configs.forFile(filePath), folderOf(filePath, this.folders)));
+    const threshold = filePath === undefined || !options ? undefined : thresholdOf(filePath, options.perPath);
+    if (threshold) failUnder = threshold.failUnder;
+    const perPath = threshold && perPathLabel(folderOf(filePath!, this.folders) ?? path.dirname(filePath!), threshold.prefix);
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
       percent: pct, failUnder, passed: passed(failUnder, totals), measured: notMeasured === undefined,
-      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }), ...(changedSince && { changedSince }),
+      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }), ...(changedSince && { changedSince }), ...(perPath && { perPath }),
     };
   }
 
