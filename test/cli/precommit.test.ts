@@ -1,7 +1,7 @@
 /**
- * The pre-commit hooks for real (`docbits`, and `docbits-diff` on staged changes): Debian's `pre-commit` installs this repository's hook (.pre-commit-hooks.yaml,
- * `language: node`: npm install + npm pack + npm install -g in an environment of its own) in a fixture project
- * and runs it there. The hook's repository is a local clone of this repository's HEAD (pre-commit checks out
+ * The pre-commit hooks for real (`docbits`, and `docbits-diff` on staged changes): Debian's `pre-commit`
+ * installs this repository's hooks (.pre-commit-hooks.yaml, `language: node`: npm install + npm pack + npm
+ * install -g in an environment of its own) in a fixture project and runs them there. The hook's repository is a local clone of this repository's HEAD (pre-commit checks out
  * a commit, so uncommitted changes are not in it). pre-commit's cache (PRE_COMMIT_HOME) stays in the temp
  * folder; npm's cache is the usual one (`npm ci` has filled it), preferred over the registry.
  */
