@@ -27,7 +27,8 @@ function hasPreCommit(): boolean {
 }
 
 describe('pre-commit hook (Debian pre-commit, language: node)', function () {
-  this.timeout(180_000);
+  // Installing the hooks' environment (npm install, the build) took over 150 s on a loaded 2-core machine.
+  this.timeout(600_000);
   let tmp: string;
   let project: string;
   let env: NodeJS.ProcessEnv;
@@ -36,7 +37,7 @@ describe('pre-commit hook (Debian pre-commit, language: node)', function () {
     return execFileSync('git', args, { cwd: project, env, encoding: 'utf8' });
   }
   function preCommit(...args: string[]): { code: number | null; out: string } {
-    const r = spawnSync('pre-commit', [...args, '--color', 'never'], { cwd: project, env, encoding: 'utf8', timeout: 150_000 });
+    const r = spawnSync('pre-commit', [...args, '--color', 'never'], { cwd: project, env, encoding: 'utf8', timeout: 540_000 });
     return { code: r.status, out: `${r.stdout}${r.stderr}` };
   }
   function commit(message: string): { code: number | null; out: string } {
