@@ -52,7 +52,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       const fileName = document.uri.path.split('/').pop() ?? '';
       if (coverage.measured) {
         this.item.text = statusBarText(coverage);
-        this.item.tooltip = statusBarTooltip(fileName, coverage, coverage.failUnder, this.workspace);
+        this.item.tooltip = statusBarTooltip(fileName, coverage, coverage.failUnder, this.workspace, coverage);
       } else {
         // A file that is not measured has no figure: "100%" of nothing would mislead.
         this.item.text = NOT_MEASURED_TEXT;

@@ -35,6 +35,13 @@ export interface FileCoverageResult {
   notMeasured?: NotMeasuredReason;
   /** For `tooLarge` and `unreadable`: what reading the file said, for people. */
   notMeasuredDetail?: string;
+  /**
+   * With `docbits.coverage.changedSince` (open documents): the definitions changed since that base, or why
+   * git could not say (then every definition is flagged). Added in 0.2.
+   */
+  changedSince?: { base: string; total: number; missed: number } | { base: string; error: string };
+  /** The per-path prefix whose threshold `failUnder` is (`"src/"`, relative to the workspace folder). Added in 0.2. */
+  perPath?: string;
 }
 
 /**

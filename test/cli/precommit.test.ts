@@ -1,7 +1,7 @@
 /**
- * The pre-commit hook for real: Debian's `pre-commit` installs this repository's hook (.pre-commit-hooks.yaml,
- * `language: node`: npm install + npm pack + npm install -g in an environment of its own) in a fixture project
- * and runs it there. The hook's repository is a local clone of this repository's HEAD (pre-commit checks out
+ * The pre-commit hooks for real (`docbits`, and `docbits-diff` on staged changes): Debian's `pre-commit`
+ * installs this repository's hooks (.pre-commit-hooks.yaml, `language: node`: npm install + npm pack + npm
+ * install -g in an environment of its own) in a fixture project and runs them there. The hook's repository is a local clone of this repository's HEAD (pre-commit checks out
  * a commit, so uncommitted changes are not in it). pre-commit's cache (PRE_COMMIT_HOME) stays in the temp
  * folder; npm's cache is the usual one (`npm ci` has filled it), preferred over the registry.
  */
@@ -27,7 +27,8 @@ function hasPreCommit(): boolean {
 }
 
 describe('pre-commit hook (Debian pre-commit, language: node)', function () {
-  this.timeout(180_000);
+  // Installing the hooks' environment (npm install, the build) took over 150 s on a loaded 2-core machine.
+  this.timeout(600_000);
   let tmp: string;
   let project: string;
   let env: NodeJS.ProcessEnv;
@@ -36,7 +37,7 @@ describe('pre-commit hook (Debian pre-commit, language: node)', function () {
     return execFileSync('git', args, { cwd: project, env, encoding: 'utf8' });
   }
   function preCommit(...args: string[]): { code: number | null; out: string } {
-    const r = spawnSync('pre-commit', [...args, '--color', 'never'], { cwd: project, env, encoding: 'utf8', timeout: 150_000 });
+    const r = spawnSync('pre-commit', [...args, '--color', 'never'], { cwd: project, env, encoding: 'utf8', timeout: 540_000 });
     return { code: r.status, out: `${r.stdout}${r.stderr}` };
   }
   function commit(message: string): { code: number | null; out: string } {
@@ -74,7 +75,7 @@ describe('pre-commit hook (Debian pre-commit, language: node)', function () {
       fs.writeFileSync(path.join(project, rel), text);
     }
     fs.writeFileSync(path.join(project, '.pre-commit-config.yaml'),
-      `repos:\n- repo: ${hookRepo}\n  rev: ${rev}\n  hooks:\n  - id: docbits\n    args: [-v]\n`);
+      `repos:\n- repo: ${hookRepo}\n  rev: ${rev}\n  hooks:\n  - id: docbits\n    args: [-v]\n  - id: docbits-diff\n    args: [-v]\n`);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'fixture');
@@ -104,6 +105,26 @@ describe('pre-commit hook (Debian pre-commit, language: node)', function () {
     assert.match(excluded.out, /nothing to check: .* every file given \(2\)/);
   });
 
+  it('docbits-diff: a staged change is gated on the definitions it touches, not on whole files', () => {
+    // g's body changes: g and the module are documented, so it passes though h is not (the file is at 66.7%).
+    fs.writeFileSync(path.join(project, 'pkg/partial.py'), FIXTURE['pkg/partial.py'].replace('def g():\n    """Doc."""\n', 'def g():\n    """Doc."""\n    return 1\n'));
+    git('add', 'pkg/partial.py');
+    const touched = preCommit('run', 'docbits-diff', '--verbose');
+    assert.strictEqual(touched.code, 0, touched.out);
+    assert.match(touched.out, /docbits \(docstrings of changed definitions\)\.+Passed/);
+    assert.match(touched.out, /RESULT: PASSED \(minimum: 100\.0%, actual: 100\.0%\)/);
+    // A new undocumented function in a documented file: refused, and only the changed definitions count.
+    fs.appendFileSync(path.join(project, 'pkg/good.py'), '\n\ndef k():\n    pass\n');
+    git('add', 'pkg/good.py');
+    const added = preCommit('run', 'docbits-diff', '--verbose');
+    assert.strictEqual(added.code, 1, added.out);
+    assert.match(added.out, /docbits \(docstrings of changed definitions\)\.+Failed/);
+    assert.match(added.out, /\| partial\.py +\| +2 \| +0 \| +2 \| +100% \|/);
+    assert.match(added.out, /\| good\.py +\| +2 \| +1 \| +1 \| +50% \|/);
+    assert.match(added.out, /RESULT: FAILED \(minimum: 100\.0%, actual: 75\.0%\)/);
+    git('reset', '-q', '--hard');
+  });
+
   it('as a git hook: a commit of an excluded file goes through, an undocumented new file is refused', () => {
     assert.strictEqual(preCommit('install').code, 0);
     fs.appendFileSync(path.join(project, 'legacy/old.py'), '\n\ndef c():\n    pass\n');
@@ -115,6 +136,7 @@ describe('pre-commit hook (Debian pre-commit, language: node)', function () {
     const bad = commit('undocumented');
     assert.strictEqual(bad.code, 1, bad.out);
     assert.match(bad.out, /docbits \(docstring coverage\)\.+Failed/);
+    assert.match(bad.out, /docbits \(docstrings of changed definitions\)\.+Failed/);
     assert.match(bad.out, /RESULT: FAILED \(minimum: 80\.0%, actual: 0\.0%\)/);
     assert.strictEqual(git('log', '--format=%s').trim().split('\n')[0], 'legacy only');
   });

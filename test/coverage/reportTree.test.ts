@@ -119,4 +119,26 @@ describe('report tree', () => {
     const tree = reportTree({ root: '/w', folders: [folder('/w')], files: [file(`${deep}/m.py`, 0, ['f']), file(`${deep}/n.py`, 1, [])] });
     assert.strictEqual(tree[0].children[0].label, deep);
   });
+  it('per-path thresholds: a file is judged, filtered and described by its longest prefix\'s minimum', () => {
+    const perPath = [{ prefix: '/w/app/src/', failUnder: 95 }, { prefix: '/w/app/src/pkg/deep/', failUnder: 0 }];
+    const report = { ...REPORT, folders: [{ ...folder('/w/app', 20), perPath }] };
+    const tree = reportTree(report, { sort: 'path', onlyBelowFailUnder: true });
+    // util.py (100%) passes 95; deep/x/y.py (0%) passes 0; setup.py (50%) passes the folder's 20; core.py (25%) fails 95.
+    const listed = rows(tree).filter((r) => r.includes('.py'));
+    assert.ok(listed.some((r) => r.includes('core.py')), listed.join('\n'));
+    assert.ok(!listed.some((r) => /util\.py|y\.py|setup\.py/.test(r)), listed.join('\n'));
+    const core = findFile(reportTree(report), '/w/app/src/pkg/core.py')!;
+    assert.match(core.tooltip, /\(minimum 95%\)/);
+    assert.match(core.tooltip, /the minimum of per-path "src\/"$/);
+  });
 });
+
+function findFile(nodes: ReportTreeNode[], id: string): ReportTreeNode | undefined {
+  const stack = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.id === id) return n;
+    stack.push(...n.children);
+  }
+  return undefined;
+}

@@ -14,12 +14,12 @@ describe('python/moduleSummary', () => {
       'class F:', '    class Inner(C):', '        pass',
       'def f():', '    class Local(D):', '        pass',
     ].join('\n'));
-    assert.deepStrictEqual(Object.fromEntries(Object.entries(s.classes).map(([k, v]) => [k, v.bases])), {
+    assert.deepStrictEqual(Object.fromEntries([...s.classes].map(([k, v]) => [k, v.bases])), {
       C: ['A', 'b.B', 'Generic'], D: [], E: ['Base'], F: [], 'F.Inner': ['C'], 'f.Local': ['D'],
     });
   });
 
-  it('methods: documented, @override in its three spellings, line', () => {
+  it('methods: documented, @override in its three spellings, line; undocumented ones left out', () => {
     const s = summarize([
       'import typing', 'class C:',
       '    def a(self):', '        """Doc."""',
@@ -28,11 +28,14 @@ describe('python/moduleSummary', () => {
       '    @typing.override', '    def d(self): pass',
       '    @typing_extensions.override', '    def e(self): pass',
       '    @other.override', '    def f(self): pass',
+      '    def g(self):', '        """Doc."""',
+      '    def g(self): pass',
     ].join('\n'));
-    assert.deepStrictEqual({ ...s.classes.C.methods }, {
-      a: { documented: true, override: false, line: 3 }, b: { documented: false, override: false, line: 5 },
+    // b (blank docstring), f and the redefined g are left out: no lookup stops at an undocumented method.
+    assert.deepStrictEqual(Object.fromEntries(s.classes.get('C')!.methods), {
+      a: { documented: true, override: false, line: 3 },
       c: { documented: false, override: true, line: 8 }, d: { documented: false, override: true, line: 10 },
-      e: { documented: false, override: true, line: 12 }, f: { documented: false, override: false, line: 14 },
+      e: { documented: false, override: true, line: 12 },
     });
   });
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
 import * as structureModule from '../../server/src/python/structure';
 import * as tokenizerModule from '../../server/src/python/lexer/cursor';
@@ -285,6 +286,27 @@ describe('session/session', () => {
     pushed.settingsChanged({ severity: 'warning' });
     await settle();
     assert.deepStrictEqual(pushHost.last(uri)!.diagnostics.map((d) => [d.code, d.severity])[0], ['D107', 'warning']);
+  });
+
+  it('per-path thresholds: a file\'s fail-under is its longest prefix\'s, open or on disk; the status bar tooltip names it', async () => {
+    const root = tmpProject({
+      'pyproject.toml': '[tool.interrogate]\nfail-under = 50\n\n[tool.docbits.per-path]\n"src/" = 95\n"src/legacy/" = 0\n',
+      'src/a.py': '"""A."""\n', 'src/legacy/old.py': '"""Old."""\n', 'setup.py': '"""Setup."""\n',
+    });
+    try {
+      const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([root], { debounceMs: 0 })));
+      const uri = (rel: string): string => pathToFileURL(path.join(root, rel)).href;
+      session.open(uri('src/a.py'), 1, '"""A."""\n\n\ndef f():\n    pass\n');
+      const open = await session.fileCoverage(uri('src/a.py'));
+      assert.deepStrictEqual([open.failUnder, open.perPath, open.passed], [95, '"src/"', false]);
+      const legacy = await session.fileCoverage(uri('src/legacy/old.py'));
+      assert.deepStrictEqual([legacy.failUnder, legacy.perPath], [0, '"src/legacy/"']);
+      const other = await session.fileCoverage(uri('setup.py'));
+      assert.deepStrictEqual([other.failUnder, other.perPath], [50, undefined]);
+      assert.strictEqual(statusBarTooltip('a.py', open, open.failUnder, undefined, open).split('\n')[0], 'Docstring coverage of a.py: 50.0% (minimum 95% for "src/")');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reports bad editor settings once, keeps the default, and reads a relative exclude against the workspace folder', async () => {

@@ -46,6 +46,8 @@ export interface EditorSettings {
   /** Documents larger than this (in UTF-16 code units, ~bytes) get no diagnostics. */
   maxFileSize: number;
   configPrecedence: ConfigPrecedence;
+  /** Only flag definitions changed since this git base (`staged`: since HEAD, tracked files); "" flags all. */
+  changedSince: string;
 }
 
 function editorDefault(prop: string): unknown {
@@ -61,6 +63,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   hover: {},
   maxFileSize: editorDefault('maxFileSize') as number,
   configPrecedence: editorDefault('configPrecedence') as ConfigPrecedence,
+  changedSince: editorDefault('changedSince') as string,
 };
 
 export interface EditorSettingsResult {

@@ -43,7 +43,9 @@ export type ValueKind =
   /** `-j N`: a whole number >= 0. */
   | 'jobs'
   /** A table of path prefix -> fail-under (`[tool.docbits.per-path]`). */
-  | 'perPath';
+  | 'perPath'
+  /** A git branch, tag or commit, `staged`, or "" (off). */
+  | 'gitBase';
 
 /**
  * Where a row's value lands: `coverage` (CoverageOptions: what is counted), `report` (ReportSettings: how the
@@ -338,6 +340,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   {
     prop: 'hover.maxShift', scope: 'editor', kind: 'int', min: 0, default: DEFAULT_BITS_HOVER_OPTIONS.maxShift,
     help: 'Widest left shift a hover computes; larger ones are reported, not built.', setting: { key: 'docbits.hover.maxShift' },
+  },
+  {
+    prop: 'changedSince', scope: 'editor', kind: 'gitBase', default: '',
+    help: 'Only flag the definitions changed since this git branch, tag or commit (unsaved edits included), like `docbits --diff BASE`; `staged`: changed since HEAD, in files git tracks (as the `docbits-diff` pre-commit hook sees them); "" flags all.',
+    setting: { key: 'docbits.coverage.changedSince' },
   },
   {
     prop: 'maxFileSize', scope: 'editor', kind: 'int', min: 1, default: DEFAULT_MAX_FILE_SIZE,

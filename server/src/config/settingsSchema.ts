@@ -28,6 +28,8 @@ function typeOf(row: OptionRow): Schema {
     case 'choice':
     case 'style':
       return { type: 'string', enum: [...row.choices!] };
+    case 'gitBase':
+      return { type: 'string' };
     case 'regexList':
     case 'pathList':
       return { type: 'array', items: { type: 'string' } };

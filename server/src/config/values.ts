@@ -127,6 +127,13 @@ export function convert(row: Pick<OptionRow, 'kind' | 'choices' | 'min' | 'max'>
     }
     case 'path':
       return typeof raw === 'string' && raw.trim() !== '' ? { value: raw.trim(), problems: [] } : { error: `expected a path, got ${show(raw)}` };
+    case 'gitBase': {
+      if (typeof raw !== 'string') return { error: `expected a branch, tag, commit, "staged" or "", got ${show(raw)}` };
+      const base = raw.trim();
+      // Never an option to git (it is resolved with --end-of-options anyway), never a control character.
+      if (base.startsWith('-') || base.length > 256 || /[\x00-\x1f\x7f]/.test(base)) return { error: `not a git branch, tag or commit: ${show(raw)}` };
+      return { value: base, problems: [] };
+    }
     case 'pathList': {
       const list = toStringList(raw);
       if (!Array.isArray(list)) return list;

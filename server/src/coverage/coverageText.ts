@@ -48,12 +48,24 @@ export function notMeasuredTooltip(fileName: string, reason: string, detail?: st
   return `${fileName} is not measured: ${detail ?? NOT_MEASURED_WHY[reason] ?? reason}`;
 }
 
+/** What the status bar's tooltip adds for teams' settings (the server's fileCoverage fields of the same names). */
+interface TooltipDetails {
+  /** The per-path prefix whose threshold applies (`"src/"`). */
+  perPath?: string;
+  /** `docbits.coverage.changedSince`: the changed definitions, or why they are not known. */
+  changedSince?: { base: string; total: number; missed: number } | { base: string; error: string };
+}
+
 /** Tooltip lines: the file's counts and fail-under, then the workspace figure and its fail-under when computed. */
-export function statusBarTooltip(fileName: string, file: Totals, failUnder: number, workspace?: Totals & { failUnder: number }): string {
+export function statusBarTooltip(fileName: string, file: Totals, failUnder: number, workspace?: Totals & { failUnder: number }, details: TooltipDetails = {}): string {
+  const minimum = `minimum ${formatMinimum(failUnder)}%${details.perPath ? ` for ${details.perPath}` : ''}`;
   const lines = [
-    `Docstring coverage of ${fileName}: ${pyFormatFixed(percent(file), 1)}% (minimum ${formatMinimum(failUnder)}%)`,
+    `Docstring coverage of ${fileName}: ${pyFormatFixed(percent(file), 1)}% (${minimum})`,
     `${groupThousands(file.covered)} covered, ${groupThousands(file.missed)} missing, ${groupThousands(file.excused)} excused`,
   ];
+  const changed = details.changedSince;
+  if (changed && 'error' in changed) lines.push(`Changed since ${changed.base}: not known (${changed.error}); every definition is flagged`);
+  else if (changed) lines.push(`Only definitions changed since ${changed.base} are flagged: ${groupThousands(changed.total)} changed, ${groupThousands(changed.missed)} missing`);
   if (workspace) lines.push(workspaceLine(workspace));
   return lines.join('\n');
 }

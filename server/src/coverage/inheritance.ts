@@ -13,7 +13,7 @@ import * as path from 'path';
 import { resolveImport, SearchRoots, ModuleFileSystem } from '../python/modules';
 import { ClassSummary, ImportBinding, ModuleSummary } from '../python/moduleSummary';
 import { countNodes } from './inventory';
-import { FileCoverage } from './types';
+import { CoverageNode, FileCoverage } from './types';
 
 export interface InheritanceContext {
   roots: SearchRoots;
@@ -39,8 +39,14 @@ interface ClassRef {
   cls: ClassSummary;
 }
 
+/**
+ * `record[key]` when it is the record's own: summaries made here have no prototype, but a scan worker's come
+ * through structured cloning with Object.prototype (`constructor` must not be a class). The plain read first:
+ * most lookups miss, and hasOwnProperty on every one was the largest cost of a stdlib run.
+ */
 function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  const value = record[key];
+  return value !== undefined && Object.hasOwn(record, key) ? value : undefined;
 }
 
 /** Resolved imports per context: many methods of a run name the same bases. */
@@ -61,7 +67,7 @@ function moduleFile(fromFile: string, spec: ImportBinding, ctx: InheritanceConte
 
 /** The module-level class `name` of a module, following `from m import name` and `import *` re-exports. */
 function findClass(file: string, summary: ModuleSummary, name: string, ctx: InheritanceContext, hops = 0): ClassRef | undefined {
-  const cls = own(summary.classes, name);
+  const cls = summary.classes.get(name);
   if (cls !== undefined) return { file, summary, qualname: name, cls };
   if (hops >= MAX_HOPS) return undefined;
   const binding = own(summary.imports, name);
@@ -75,8 +81,26 @@ function findClass(file: string, summary: ModuleSummary, name: string, ctx: Inhe
   return undefined;
 }
 
+/**
+ * Resolved bases per context and module summary (then by the base as written): the same few bases
+ * (`object`, `Exception`, a project's own) are named everywhere. Keyed by the summary object, not its
+ * path: hashing long path strings per lookup was most of the cost on the stdlib.
+ */
+const baseCache = new WeakMap<InheritanceContext, WeakMap<ModuleSummary, Map<string, ClassRef | undefined>>>();
+
 /** A base as written (`Base`, `mod.Base`, `pkg.mod.Base`), in the module that names it. */
 function resolveBase(file: string, summary: ModuleSummary, dotted: string, ctx: InheritanceContext): ClassRef | undefined {
+  let perContext = baseCache.get(ctx);
+  if (perContext === undefined) baseCache.set(ctx, perContext = new WeakMap());
+  let cache = perContext.get(summary);
+  if (cache === undefined) perContext.set(summary, cache = new Map());
+  if (cache.has(dotted)) return cache.get(dotted);
+  const ref = lookUpBase(file, summary, dotted, ctx);
+  cache.set(dotted, ref);
+  return ref;
+}
+
+function lookUpBase(file: string, summary: ModuleSummary, dotted: string, ctx: InheritanceContext): ClassRef | undefined {
   const parts = dotted.split('.');
   if (parts.length === 1) return findClass(file, summary, dotted, ctx);
   const binding = own(summary.imports, parts[0]);
@@ -89,11 +113,21 @@ function resolveBase(file: string, summary: ModuleSummary, dotted: string, ctx: 
   return targetSummary === undefined ? undefined : findClass(target!, targetSummary, parts[parts.length - 1], ctx);
 }
 
-/** Where the method `name` of class `qualname` in `file` inherits a docstring from, or undefined. */
-export function inheritedDocstring(file: string, summary: ModuleSummary, qualname: string, name: string, ctx: InheritanceContext): InheritedFrom | undefined {
-  const start = own(summary.classes, qualname);
-  if (start === undefined) return undefined;
-  const seen = new Set<string>([`${file}\0${qualname}`]);
+/** Ancestor lists per context and class (by its summary object): every method of a class searches the same bases. */
+const ancestorCache = new WeakMap<InheritanceContext, WeakMap<ClassSummary, ClassRef[]>>();
+
+/**
+ * The classes a method lookup on class `qualname` of `file` visits, in order: its bases depth first, each
+ * class once, at most MAX_CLASSES. Which of them documents a method is the only thing that depends on the
+ * method, so the list is made once per class.
+ */
+function ancestorsOf(file: string, summary: ModuleSummary, qualname: string, start: ClassSummary, ctx: InheritanceContext): ClassRef[] {
+  let cache = ancestorCache.get(ctx);
+  if (cache === undefined) ancestorCache.set(ctx, cache = new WeakMap());
+  const cached = cache.get(start);
+  if (cached !== undefined) return cached;
+  const ancestors: ClassRef[] = [];
+  const seen = new Set<ClassSummary>([start]);
   // Bases of the classes still to visit, in order: an explicit stack, so depth never grows the call stack.
   const stack: Array<{ from: ClassRef; base: string }> = [];
   const pushBases = (ref: ClassRef): void => {
@@ -104,14 +138,47 @@ export function inheritedDocstring(file: string, summary: ModuleSummary, qualnam
     const { from, base } = stack.pop()!;
     const ref = resolveBase(from.file, from.summary, base, ctx);
     if (ref === undefined) continue;
-    const key = `${ref.file}\0${ref.qualname}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const method = own(ref.cls.methods, name);
-    if (method?.documented) return { file: ref.file, qualname: `${ref.qualname}.${name}`, line: method.line };
+    if (seen.has(ref.cls)) continue;
+    seen.add(ref.cls);
+    ancestors.push(ref);
     pushBases(ref);
   }
+  cache.set(start, ancestors);
+  return ancestors;
+}
+
+/** Where the method `name` of class `qualname` in `file` inherits a docstring from, or undefined. */
+export function inheritedDocstring(file: string, summary: ModuleSummary, qualname: string, name: string, ctx: InheritanceContext): InheritedFrom | undefined {
+  const start = summary.classes.get(qualname);
+  if (start === undefined || start.bases.length === 0) return undefined;
+  for (const ref of ancestorsOf(file, summary, qualname, start, ctx)) {
+    const method = ref.cls.methods.get(name);
+    if (method?.documented) return { file: ref.file, qualname: `${ref.qualname}.${name}`, line: method.line };
+  }
   return undefined;
+}
+
+/**
+ * The missed methods among `nodes` that inherit a docstring, by node index: where it comes from, or
+ * `override` for a method decorated `@override`.
+ */
+export function inheritingMethods(nodes: readonly CoverageNode[], file: string, summary: ModuleSummary, ctx: InheritanceContext): Map<number, InheritedFrom | 'override'> {
+  const found = new Map<number, InheritedFrom | 'override'>();
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'method' || node.status !== 'missed') return;
+    const owner = node.qualname.slice(0, node.qualname.lastIndexOf('.'));
+    if (summary.classes.get(owner)?.methods.get(node.name)?.override) found.set(i, 'override');
+    else {
+      const from = inheritedDocstring(file, summary, owner, node.name, ctx);
+      if (from !== undefined) found.set(i, from);
+    }
+  });
+  return found;
+}
+
+/** The nodes with those of `inheriting` marked `inherited` (counted as covered). */
+export function markInherited(nodes: readonly CoverageNode[], inheriting: ReadonlyMap<number, unknown>): CoverageNode[] {
+  return nodes.map((node, i) => (inheriting.has(i) ? { ...node, status: 'inherited' as const } : node));
 }
 
 /**
@@ -119,18 +186,8 @@ export function inheritedDocstring(file: string, summary: ModuleSummary, qualnam
  * `inherited`, counted as covered. The same object when nothing changes.
  */
 export function withInheritedDocstrings(coverage: FileCoverage, file: string, summary: ModuleSummary, ctx: InheritanceContext): FileCoverage {
-  let changed = false;
-  const nodes = coverage.nodes.map((node) => {
-    if (node.kind !== 'method' || node.status !== 'missed') return node;
-    const dot = node.qualname.lastIndexOf('.');
-    const owner = node.qualname.slice(0, dot);
-    const method = own(own(summary.classes, owner)?.methods ?? {}, node.name);
-    if (method?.override || inheritedDocstring(file, summary, owner, node.name, ctx) !== undefined) {
-      changed = true;
-      return { ...node, status: 'inherited' as const };
-    }
-    return node;
-  });
-  if (!changed) return coverage;
+  const inheriting = inheritingMethods(coverage.nodes, file, summary, ctx);
+  if (inheriting.size === 0) return coverage;
+  const nodes = markInherited(coverage.nodes, inheriting);
   return { ...coverage, nodes, ...countNodes(nodes) };
 }

@@ -11,6 +11,7 @@
 import * as path from 'path';
 import { pyFormatFixed } from '../python/compat/round';
 import { groupThousands } from './coverageText';
+import { thresholdOf } from './perPath';
 import { nodePlace, passed, percent } from './report';
 import type { JsonFile } from './report';
 import type { WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
@@ -134,7 +135,10 @@ export class ReportTreeModel {
       const owner = byDepth.find((f) => entry.absolute.startsWith((f.node.path ?? '') + path.sep)) ?? workspaceFolders[0];
       if (!owner) continue;
       const { file } = entry;
-      if (options.onlyBelowFailUnder && !file.error && passed(owner.failUnder, file)) continue;
+      // A per-path threshold ([tool.docbits.per-path]) decides the file's own minimum.
+      const perPath = thresholdOf(entry.absolute, report.folders.find((f) => f.folder === owner.node.path)?.perPath ?? []);
+      const minimum = perPath?.failUnder ?? owner.failUnder;
+      if (options.onlyBelowFailUnder && !file.error && passed(minimum, file)) continue;
       const parts = path.relative(owner.node.path ?? '', entry.absolute).split(path.sep);
       let folder = owner;
       for (const part of parts.slice(0, -1)) {
@@ -149,7 +153,8 @@ export class ReportTreeModel {
       const node: ReportTreeNode = {
         id: entry.absolute, kind: 'file', label: name,
         description: file.error ? `not measured: ${file.error}` : countsText(file),
-        tooltip: file.error ? `${entry.absolute}\nnot measured: ${file.error}` : countsTooltip(entry.absolute, file, owner.failUnder),
+        tooltip: file.error ? `${entry.absolute}\nnot measured: ${file.error}`
+          : countsTooltip(entry.absolute, file, minimum) + (perPath ? `\nthe minimum of per-path ${perPathLabel(owner.node.path ?? '', perPath.prefix)}` : ''),
         path: entry.absolute, children: entry.definitions,
         ...(file.error ? { error: file.error } : {}),
       };
@@ -236,4 +241,10 @@ export function reportTree(result: ReportInput, options: ReportViewOptions = { s
   const model = new ReportTreeModel();
   model.update(result);
   return model.roots(options);
+}
+
+/** A per-path prefix as the user wrote it: relative to the workspace folder, a folder prefix ending in `/`. */
+export function perPathLabel(folder: string, prefix: string): string {
+  const relative = path.relative(folder, prefix).split(path.sep).join('/');
+  return /[\\/]$/.test(prefix) ? `"${relative}/"` : `"${relative}"`;
 }

@@ -15,8 +15,11 @@ import { TokenKind } from './tokens';
 /** A class: its bases as dotted names (`Base`, `mod.Base`; `Generic[T]` is `Generic`; calls are left out), its methods. */
 export interface ClassSummary {
   bases: string[];
-  /** Method name -> whether it has a (non-blank) docstring, is decorated `@override`; 1-based line of its `def`. */
-  methods: Record<string, { documented: boolean; override: boolean; line: number }>;
+  /**
+   * The methods with a (non-blank) docstring or decorated `@override`, by name: which of the two, and the
+   * 1-based line of the `def`. Other methods are left out: no lookup stops at them.
+   */
+  methods: Map<string, { documented: boolean; override: boolean; line: number }>;
   line: number;
 }
 
@@ -29,8 +32,11 @@ export interface ImportBinding {
 }
 
 export interface ModuleSummary {
-  /** By qualified name among classes (`Outer.Inner`; a class in a function is `f.C`). */
-  classes: Record<string, ClassSummary>;
+  /**
+   * By qualified name among classes (`Outer.Inner`; a class in a function is `f.C`). Maps, not objects: a
+   * property key is interned on every use, which made building and reading summaries a third of a stdlib run.
+   */
+  classes: Map<string, ClassSummary>;
   /** Names bound by imports. */
   imports: Record<string, ImportBinding>;
   /** Modules of `from m import *`. */
@@ -61,7 +67,7 @@ function codeTokens(text: string, limit: number, stopAtNewline: boolean): Tok[] 
 }
 
 export function moduleSummary(structure: ModuleStructure, text: string): ModuleSummary {
-  const summary: ModuleSummary = { classes: Object.create(null), imports: Object.create(null), stars: [] };
+  const summary: ModuleSummary = { classes: new Map(), imports: Object.create(null), stars: [] };
   const defs = structure.definitions;
   const qualnames: string[] = [];
   let classes = 0;
@@ -71,10 +77,14 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
     if (def.keyword === 'class' && classes < MAX_CLASSES) {
       classes++;
       const header = text.slice(def.headerStart, def.headerEnd);
-      summary.classes[qualnames[i]] = { bases: header.includes('(') ? basesOf(header) : [], methods: Object.create(null), line: def.line + 1 };
+      summary.classes.set(qualnames[i], { bases: header.includes('(') ? basesOf(header) : [], methods: new Map(), line: def.line + 1 });
     } else if (def.keyword === 'def' && def.parent >= 0 && defs[def.parent].keyword === 'class') {
-      const owner = summary.classes[qualnames[def.parent]];
-      if (owner) owner.methods[def.name] = { documented: def.docstring !== null && !def.docstring.blank, override: isOverride(def.decorators), line: def.line + 1 };
+      const owner = summary.classes.get(qualnames[def.parent]);
+      // Only what a lookup can use: a base's undocumented method does not stop the search (inheritance.ts).
+      const documented = def.docstring !== null && !def.docstring.blank;
+      const override = def.decorators.length > 0 && isOverride(def.decorators);
+      if (owner && (documented || override)) owner.methods.set(def.name, { documented, override, line: def.line + 1 });
+      else owner?.methods.delete(def.name); // redefined: the last `def` is the method
     }
   }
   readImports(structure, text, summary);

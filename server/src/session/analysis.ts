@@ -7,12 +7,14 @@ import { HoverTokens } from '../bits/hover';
 import { FileInventory, inventoryOf } from '../coverage/inventory';
 import { EditorSettings } from '../config/editorSettings';
 import { ParsedFile } from '../coverage/stubs';
-import { CoverageOptions } from '../coverage/types';
+import { markInherited } from '../coverage/inheritance';
+import { CoverageNode, CoverageOptions } from '../coverage/types';
 import { checkDocstrings, Finding, QualityOptions } from '../docstrings/checks';
 import { lineStarts } from '../python/lines';
 import { NotMeasuredReason } from '../workspace/checkedFiles';
 import { baseNameOf } from '../workspace/documents';
 import { ModuleStructure, parseStructure } from '../python/structure';
+import type { InheritanceLookup } from './inheritedDocstrings';
 
 export interface AnalysisContext {
   /** The settings object it is made under (compared by identity: a new object means analyse again). */
@@ -28,6 +30,8 @@ export interface AnalysisContext {
   quality: QualityOptions | null;
   /** The text's parse when it was made already (while the editor's settings were on their way): not made again. */
   structure?: ModuleStructure;
+  /** With inherit-docstrings: which missed methods inherit a docstring (session/inheritedDocstrings.ts). */
+  inherit?: (structure: ModuleStructure, text: string, nodes: readonly CoverageNode[]) => InheritanceLookup;
 }
 
 /** A text with its parse; line starts are made on first use (diagnostics do not need them). */
@@ -46,6 +50,8 @@ export class DocumentAnalysis {
   readonly parsed?: ParsedFile;
   /** The coverage of the document, when it is measured. */
   readonly inventory?: FileInventory;
+  /** With inherit-docstrings: the methods marked `inherited` and the files that decided it. */
+  readonly inherited?: InheritanceLookup;
   private tokens?: HoverTokens;
   private findings?: Finding[];
 
@@ -59,7 +65,12 @@ export class DocumentAnalysis {
     if (context.notMeasured) return;
     const parsed = new ParsedDocument(text, context.structure ?? parseStructure(text));
     this.parsed = parsed;
-    this.inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);
+    const inventory = inventoryOf(parsed.structure, baseNameOf(context.displayPath), context.options);
+    this.inventory = inventory;
+    if (context.inherit && inventory.nodes.some((n) => n.kind === 'method' && n.status === 'missed')) {
+      this.inherited = context.inherit(parsed.structure, text, inventory.nodes);
+      if (this.inherited.inheriting.size > 0) this.inventory = { ...inventory, nodes: markInherited(inventory.nodes, this.inherited.inheriting) };
+    }
   }
 
   /** The docstring-quality findings of this version, from its one parse; made on first use. */

@@ -8,7 +8,10 @@
  * queue waits out the burst -> check() gets the settings, analyses the new version once -> the host
  * publishes the diagnostics. Code actions, hovers and file coverage of that version reuse the analysis.
  */
+import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { thresholdOf } from '../coverage/perPath';
+import { perPathLabel } from '../coverage/reportTree';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { bitsHover, BitsHover } from '../bits/hover';
@@ -31,6 +34,10 @@ import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../work
 import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
 import { DocumentAnalysis } from './analysis';
+import { EditorInheritance, inheritedHover } from './inheritedDocstrings';
+import { ChangedDefinitions, changedInventory, ChangedSince } from './changedSince';
+import type { CoverageNode } from '../coverage/types';
+import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
 import { FaultLog } from './faultLog';
 import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
@@ -111,6 +118,10 @@ export class DocbitsSession {
   /** Other modules of the workspace, for names a hovered file imports (bits/imports.ts). */
   private readonly modules = new WorkspaceModuleReader(() => this.folders, (file) => this.openTextOf(file));
   private readonly moduleIndexes = new ModuleIndexCache();
+  /** The files at BASE, for `docbits.coverage.changedSince`. */
+  private readonly changedSince = new ChangedSince();
+  /** Bases of classes in other files, for inherit-docstrings. */
+  private readonly inheritance = new EditorInheritance(() => this.folders, (file) => this.openTextOf(file));
 
   constructor(private readonly host: SessionHost, options: SessionOptions) {
     this.folders = [...options.folders];
@@ -137,6 +148,7 @@ export class DocbitsSession {
     this.stateKey++;
     this.queue.requestNow(uri);
     this.parseAhead(open);
+    this.recheckReaders([uri]);
   }
 
   /**
@@ -186,6 +198,7 @@ export class DocbitsSession {
     open.structure = undefined;
     this.stateKey++;
     this.queue.request(uri);
+    this.recheckReaders([uri]);
   }
 
   /** A notebook opened (LSP notebook sync): analysed as one module, its diagnostics published per cell. */
@@ -239,6 +252,22 @@ export class DocbitsSession {
     this.settings.forget(uri);
     this.queue.forget(uri);
     for (const cleared of clearUris) this.host.publishDiagnostics(cleared, undefined, []);
+    this.recheckReaders([uri]);
+  }
+
+  /**
+   * Documents whose inherited docstrings were decided by one of these files (URIs or absolute paths) are
+   * analysed again: a base's text changed, or now comes from the editor or the disk instead.
+   */
+  private recheckReaders(changed: readonly string[]): void {
+    const readers = [...this.analyses].filter(([, a]) => a.inherited !== undefined && a.inherited.readFiles.size > 0);
+    if (readers.length === 0) return;
+    const files = changed.map((c) => (c.startsWith('file:') ? filePathOf(c) : c)).filter((f): f is string => f !== undefined).map(realFilePath);
+    for (const [uri, analysis] of readers) {
+      if (!files.some((f) => analysis.inherited!.readFiles.has(f))) continue;
+      this.analyses.delete(uri);
+      this.queue.request(uri);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -254,6 +283,9 @@ export class DocbitsSession {
   /** Files changed on disk (absolute paths); a config file among them means every document may change. */
   filesChanged(paths: readonly string[]): void {
     this.stateKey++; // any file may be in the workspace report
+    this.recheckReaders(paths);
+    this.changedSince.forget();
+    for (const [uri, analysis] of this.analyses) if (analysis.context.settings.changedSince !== '') this.queue.request(uri);
     if (!paths.some((p) => ProjectConfigs.isConfigFile(p))) return;
     this.configs.clear();
     this.recheckAll();
@@ -272,7 +304,7 @@ export class DocbitsSession {
   /** The diagnostics of an open document's current version (what check() publishes). */
   async diagnostics(uri: string): Promise<CoverageDiagnostic[] | undefined> {
     const analysis = await this.currentAnalysis(uri);
-    return analysis && this.diagnosticsOf(analysis);
+    return analysis && this.diagnosticsOf(analysis, await this.changedOf(analysis));
   }
 
   async hover(uri: string, line: number, character: number): Promise<BitsHover | null> {
@@ -280,6 +312,8 @@ export class DocbitsSession {
     if (notebook) return this.cellHover(notebook, uri, line, character);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis) return null;
+    const inherited = inheritedHover(analysis, line, character);
+    if (inherited) return inherited;
     const file = filePathOf(uri);
     this.modules.maxFileSize = analysis.context.settings.maxFileSize;
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
@@ -316,11 +350,20 @@ export class DocbitsSession {
     let failUnder: number;
     let notMeasured: NotMeasuredReason | undefined;
     let notMeasuredDetail: string | undefined;
+    let changedSince: FileCoverageResult['changedSince'];
     if (analysis) {
       failUnder = analysis.context.options.failUnder;
       notMeasured = analysis.context.notMeasured;
       if (analysis.inventory?.skipped) notMeasured = skippedReason(analysis.context.options);
-      else if (analysis.inventory) totals = countNodes(analysis.inventory.nodes);
+      else if (analysis.inventory) {
+        totals = countNodes(analysis.inventory.nodes);
+        const changed = await this.changedOf(analysis);
+        if (changed && 'error' in changed) changedSince = changed;
+        else if (changed) {
+          const counts = countNodes(analysis.inventory.nodes.filter((n) => changed.nodes.has(n)));
+          changedSince = { base: changed.base, total: counts.total, missed: counts.missed };
+        }
+      }
     } else {
       const filePath = openableFilePathOf(uri);
       if (filePath === undefined) throw new InvalidRequestError(`docbits: ${uri} is neither open nor a file`);
@@ -338,11 +381,17 @@ export class DocbitsSession {
         else totals = coverage;
       }
     }
+    // A per-path threshold ([tool.docbits.per-path]) is the file's fail-under.
+    const filePath = openableFilePathOf(uri);
+    const options = analysis?.context.options ?? (filePath === undefined ? undefined : effectiveCoverageOptions(await this.settings.forUri(uri), this.configs.forFile(filePath), folderOf(filePath, this.folders)));
+    const threshold = filePath === undefined || !options ? undefined : thresholdOf(filePath, options.perPath);
+    if (threshold) failUnder = threshold.failUnder;
+    const perPath = threshold && perPathLabel(folderOf(filePath!, this.folders) ?? path.dirname(filePath!), threshold.prefix);
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
       percent: pct, failUnder, passed: passed(failUnder, totals), measured: notMeasured === undefined,
-      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }),
+      ...(notMeasured && { notMeasured }), ...(notMeasuredDetail && { notMeasuredDetail }), ...(changedSince && { changedSince }), ...(perPath && { perPath }),
     };
   }
 
@@ -397,12 +446,13 @@ export class DocbitsSession {
   private async check(uri: string, isCurrent: () => boolean): Promise<void> {
     try {
       const analysis = await this.currentAnalysis(uri);
-      // Typed again, closed or reconfigured while the settings were on their way: a newer check will publish.
+      const changed = analysis && (await this.changedOf(analysis));
+      // Typed again, closed or reconfigured while the settings (or git) were on their way: a newer check will publish.
       if (!analysis || !isCurrent()) return;
       const notebook = this.notebooks.get(uri);
       if (notebook) {
         // Cells with nothing to say, now and before, are not sent anything: a keystroke costs the cells that change.
-        const sorted = byCell(notebook, this.diagnosticsOf(analysis));
+        const sorted = byCell(notebook, this.diagnosticsOf(analysis, changed));
         const published = new Set<string>();
         notebook.cellUris.forEach((cell, i) => {
           const diagnostics = sorted.get(cell) ?? [];
@@ -410,7 +460,7 @@ export class DocbitsSession {
           if (diagnostics.length > 0 || notebook.publishedCells.has(cell)) this.host.publishDiagnostics(cell, notebook.cellVersion(i), diagnostics);
         });
         notebook.publishedCells = published;
-      } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis));
+      } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis, changed));
     } catch (err) {
       this.fault('diagnostics', uri, err);
     }
@@ -444,10 +494,20 @@ export class DocbitsSession {
     });
   }
 
-  private diagnosticsOf(analysis: DocumentAnalysis): CoverageDiagnostic[] {
+  /** With `docbits.coverage.changedSince`: the definitions the change touches (a file, not a notebook). */
+  private async changedOf(analysis: DocumentAnalysis): Promise<ChangedDefinitions | undefined> {
+    const base = analysis.context.settings.changedSince;
+    const file = filePathOf(analysis.uri);
+    if (base === '' || !analysis.inventory || file === undefined || this.notebooks.has(analysis.uri)) return undefined;
+    return this.changedSince.changed(file, analysis.text, analysis.inventory, base, analysis.context.settings.maxFileSize);
+  }
+
+  /** @param changed with changedSince: only these definitions get coverage diagnostics */
+  private diagnosticsOf(analysis: DocumentAnalysis, changed: ChangedDefinitions | undefined): CoverageDiagnostic[] {
     if (!analysis.inventory || !analysis.parsed) return [];
     const { severity, qualityRules } = analysis.context.settings;
-    const coverage = coverageDiagnostics(analysis.inventory, analysis.context.displayPath, severity);
+    const inventory = changed && 'nodes' in changed ? changedInventory(analysis.inventory, changed.nodes) : analysis.inventory;
+    const coverage = coverageDiagnostics(inventory, analysis.context.displayPath, severity);
     if (qualityRules.length === 0) return coverage;
     return [...coverage, ...qualityDiagnostics(analysis.qualityFindings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
@@ -474,9 +534,13 @@ export class DocbitsSession {
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
     const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0 && filePath !== undefined
       ? this.configs.qualityFor(filePath, settings.qualityEnabled === 'on') : null;
+    const inherit = options.inheritDocstrings && filePath !== undefined
+      ? (structure: ModuleStructure, source: string, nodes: readonly CoverageNode[]) => this.inheritance.lookup(filePath, structure, source, nodes, settings.maxFileSize)
+      : undefined;
     return new DocumentAnalysis(document.uri, document.version, revision, text, {
       settings, options, displayPath, notMeasured, quality, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
       ...(structure && { structure }),
+      ...(inherit && { inherit }),
     });
   }
 
@@ -494,6 +558,10 @@ export class DocbitsSession {
 function qualityOf(analysis: DocumentAnalysis): Pick<UpdateActionInput, 'quality'> {
   const options = analysis.context.quality;
   return options ? { quality: { options, findings: analysis.qualityFindings } } : {};
+}
+
+function realFilePath(file: string): string {
+  return nodeModuleFileSystem.realpath(file) ?? file;
 }
 
 function folderUri(absolutePath: string): string {

@@ -116,3 +116,103 @@ export function unquote(p: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
+
+/** Most edits a text diff looks for; past it, everything between the common start and end counts as changed. */
+const MAX_EDITS = 1000;
+
+/**
+ * What changed from `before` to `after` (the editor's buffer against the file at BASE), line by line, as the
+ * parser above reads it from git: Myers' diff of the lines between the common first and last lines (line
+ * ends ignored, so CRLF against LF is no change). Bounded: beyond MAX_EDITS edits, or when the remaining
+ * lines are too many for it, the whole differing middle counts as changed (more definitions, never fewer).
+ */
+export function textChanges(before: string, after: string): FileChanges {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const changes: FileChanges = { whole: false, lines: [], deletedAfter: [] };
+  if (start === endA && start === endB) return changes;
+  const edits = (endA - start) + (endB - start) <= 200_000 ? myersEdits(a.slice(start, endA), b.slice(start, endB)) : undefined;
+  if (edits === undefined) {
+    if (endB > start) changes.lines.push([start + 1, endB]);
+    else changes.deletedAfter.push(start);
+    return changes;
+  }
+  // Inserted new-side lines (0-based in the middle) -> ranges; deletions -> the new-side line before the gap.
+  const inserted = edits.inserted.sort((x, y) => x - y);
+  for (const line of inserted) {
+    const last = changes.lines[changes.lines.length - 1];
+    const number = start + line + 1;
+    if (last !== undefined && last[1] === number - 1) last[1] = number;
+    else changes.lines.push([number, number]);
+  }
+  for (const gap of new Set(edits.deletedBefore)) changes.deletedAfter.push(start + gap);
+  changes.deletedAfter.sort((x, y) => x - y);
+  return changes;
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+  return lines;
+}
+
+/**
+ * Myers' O(ND) diff: the lines of `b` inserted, and for each line of `a` deleted the index in `b` it stood
+ * before. Undefined past MAX_EDITS edits. Keeps one V array per edit count (O(D²) memory at most).
+ */
+function myersEdits(a: readonly string[], b: readonly string[]): { inserted: number[]; deletedBefore: number[] } | undefined {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const trace: Int32Array[] = [];
+  let v = new Int32Array(3).fill(0); // V[k] for k in -d-1..d+1 at offset d+1
+  let found = -1;
+  for (let d = 0; d <= max && found < 0; d++) {
+    const next = new Int32Array(2 * d + 3);
+    const at = (arr: Int32Array, dd: number, k: number): number => arr[k + dd + 1];
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || (k !== d && at(v, d - 1, k - 1) < at(v, d - 1, k + 1));
+      let x = d === 0 ? 0 : down ? at(v, d - 1, k + 1) : at(v, d - 1, k - 1) + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      next[k + d + 1] = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+    trace.push(next);
+    v = next;
+  }
+  if (found < 0) return undefined;
+  const inserted: number[] = [];
+  const deletedBefore: number[] = [];
+  let x = n;
+  let y = m;
+  for (let d = found; d > 0; d--) {
+    const prev = trace[d - 1];
+    const at = (k: number): number => prev[k + d];
+    const k = x - y;
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    if (down) inserted.push(prevY);
+    else deletedBefore.push(prevY);
+    x = prevX;
+    y = prevY;
+  }
+  return { inserted, deletedBefore };
+}

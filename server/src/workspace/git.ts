@@ -15,6 +15,8 @@
  * Output is bounded (256 MB) and a run is stopped after 60 s.
  */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /** What went wrong, in words for the user (the CLI prints it and exits 2). */
 export interface GitFailure {
@@ -45,13 +47,13 @@ function gitEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runGit(args: readonly string[], cwd: string, extraConfig: readonly string[] = []): Promise<GitRun | GitFailure> {
+function runGit(args: readonly string[], cwd: string, extraConfig: readonly string[] = [], timeoutMs = TIMEOUT_MS, maxBytes = MAX_OUTPUT_BYTES): Promise<GitRun | GitFailure> {
   const config = [...SAFE_CONFIG, ...extraConfig].flatMap((c) => ['-c', c]);
   return new Promise((resolve) => {
     let child;
     try {
       child = spawn('git', ['--no-pager', '--literal-pathspecs', ...config, ...args], {
-        cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], shell: false, timeout: TIMEOUT_MS, windowsHide: true,
+        cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], shell: false, timeout: timeoutMs, windowsHide: true,
       });
     } catch (e) {
       resolve({ error: `cannot run git: ${(e as Error).message}` });
@@ -63,7 +65,7 @@ function runGit(args: readonly string[], cwd: string, extraConfig: readonly stri
     let overflow = false;
     child.stdout.on('data', (b: Buffer) => {
       size += b.length;
-      if (size > MAX_OUTPUT_BYTES) {
+      if (size > maxBytes) {
         overflow = true;
         child.kill();
       } else out.push(b);
@@ -71,8 +73,8 @@ function runGit(args: readonly string[], cwd: string, extraConfig: readonly stri
     child.stderr.on('data', (b: Buffer) => { if (err.length < 64) err.push(b); });
     child.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : `cannot run git: ${e.message}` }));
     child.on('close', (code, signal) => {
-      if (overflow) resolve({ error: 'the diff is larger than 256 MB' });
-      else if (signal !== null && code === null) resolve({ error: `git was stopped (${signal}) after ${TIMEOUT_MS / 1000} s or by a signal` });
+      if (overflow) resolve({ error: `git's output is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` });
+      else if (signal !== null && code === null) resolve({ error: `git was stopped (${signal}) after ${timeoutMs / 1000} s or by a signal` });
       else resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
@@ -161,4 +163,37 @@ async function neutralisedFilters(root: string): Promise<string[] | GitFailure> 
   }
   if (drivers.size > MAX_FILTER_DRIVERS) return { error: `the repository configures ${drivers.size} filter drivers; refusing to run git on it` };
   return [...drivers].flatMap((d) => [`filter.${d}.clean=`, `filter.${d}.smudge=`, `filter.${d}.process=`, `filter.${d}.required=false`]);
+}
+
+/**
+ * The text of a file as BASE has it, for the editor's "changed since" (the buffer is compared with it):
+ * `{ref}` the file in that commit, `{staged: true}` the file in HEAD. `text` is null when the file is not
+ * there (a new file), and `untracked` says whether git does not know it at all (for `staged`: not part of a
+ * commit). git runs in the file's repository with the same fixed arguments; `git cat-file blob` runs no
+ * filter or textconv. Files larger than `maxBytes` are an error.
+ */
+export async function fileAtBase(file: string, base: DiffBase, timeoutMs: number, maxBytes: number):
+  Promise<{ text: string | null; untracked: boolean } | GitFailure> {
+  const folder = path.dirname(file);
+  const [top, commit] = await Promise.all([repositoryRoot(folder), resolveBase(folder, base)]);
+  if (typeof top !== 'string') return top;
+  if (typeof commit !== 'string') return commit;
+  let relative: string;
+  try {
+    relative = path.relative(fs.realpathSync.native(top), fs.realpathSync.native(file));
+  } catch (e) {
+    return { error: `cannot read ${file}: ${(e as Error).message}` };
+  }
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { error: `${file} is not in the git repository at ${top}` };
+  const name = relative.split(path.sep).join('/');
+  const [blob, known] = await Promise.all([
+    runGit(['cat-file', 'blob', `${commit}:${name}`], top, [], timeoutMs, maxBytes),
+    runGit(['ls-files', '--cached', '-z', '--', name], top, [], timeoutMs),
+  ]);
+  if (failed(blob)) return blob;
+  if (failed(known)) return known;
+  const untracked = known.code === 0 && known.stdout === '';
+  if (blob.code === 0) return { text: blob.stdout, untracked };
+  // Not in that commit (new since, or untracked): git says "path ... does not exist" or "not a valid object name".
+  return { text: null, untracked };
 }

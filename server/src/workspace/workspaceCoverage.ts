@@ -37,6 +37,8 @@ export interface FolderReport {
   totals: CoverageTotals;
   /** Why the folder could not be scanned (e.g. no Python files), or null. */
   error: string | null;
+  /** Its per-path thresholds (absolute prefixes), when it has any: a file's minimum is its longest prefix's. */
+  perPath?: Array<{ prefix: string; failUnder: number }>;
 }
 
 /** `etag` and `delta` are the session's (session/reportDeltas.ts), for clients that ask with `since`. */
@@ -107,6 +109,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     folderReports.push({
       folder: folder.path, root: scan.root, failUnder: folder.options.failUnder,
       passed: passed(folder.options.failUnder, totals), totals, error: scan.error?.message ?? null,
+      ...(folder.options.perPath.length > 0 && { perPath: [...folder.options.perPath] }),
     });
   }
   hooks.cache?.retainOnly(listed);
