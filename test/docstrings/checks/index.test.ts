@@ -107,6 +107,17 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(onDef, { nativeModeNoqaLocation: 'definition' }), ['1:DOC103']);
   });
 
+  it('# nodocqa excuses a definition from every check (on its header or the line above); # nodocqa: file the file', () => {
+    const base = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    const other = fn('g(x: int) -> None', ['Args:', '    y (int): Y.']);
+    assert.deepStrictEqual(check(base + other), ['1:DOC101', '1:DOC103', '8:DOC103']);
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqa') + other), ['8:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa\n${base}${other}`), ['9:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa: file\n${base}${other}`), []);
+    // A word that only starts like the marker is not it.
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqastuff')), ['1:DOC101', '1:DOC103']);
+  });
+
   it('a malformed section is DOC001 and nothing else for that definition', () => {
     assert.deepStrictEqual(check(fn('f(a, b)', ['Args:', '    a - no colon here'])), ['1:DOC001']);
   });

@@ -9,7 +9,7 @@ import { lineEndOffset, positionAt } from '../../python/lines';
 import { parseDocstring, ParsedDocstring, Span } from '../parse';
 import { docView, DocView } from './docView';
 import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
-import { isSuppressed, noqaByDefinitionLine } from './noqa';
+import { isSuppressed, nodocqaLines, noqaByDefinitionLine } from './noqa';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from './options';
 import { Finding } from './types';
 
@@ -62,8 +62,11 @@ class FileChecker {
         // A bug in a check must not cost the other definitions their findings.
       }
     });
-    const noqa = noqaByDefinitionLine(this.defs, this.file.structure.comments, this.options.nativeModeNoqaLocation);
-    return this.findings.filter((f) => !isSuppressed(f.code, noqa.get(f.line)));
+    const { comments } = this.file.structure;
+    const excused = nodocqaLines(this.defs, comments);
+    if (excused === 'file') return [];
+    const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
+    return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
   }
 
   /** pydoclint does not visit these, nor anything inside them. */
