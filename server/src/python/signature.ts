@@ -113,6 +113,7 @@ export function parseSignature(text: string, from: number, to: number): Signatur
   const params: Parameter[] = [];
   let phase: 'before' | 'params' | 'after' | 'returns' = 'before';
   let current = newSegment();
+  const listState: ListState = { afterStar: false, checkedForSlash: 0 };
   let returns: OneLineText | null = null;
   let depthBefore = 0;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
@@ -122,11 +123,11 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       if (depthBefore === 0 && isOp(tk, '(')) phase = 'params';
     } else if (phase === 'params') {
       if (depthBefore === 1 && tk.depth === 0) {
-        finishSegment(current, params);
+        finishSegment(current, params, listState);
         attachDefault(current, params);
         phase = 'after';
       } else if (depthBefore === 1 && isOp(tk, ',') && current.lambdas === 0) {
-        finishSegment(current, params);
+        finishSegment(current, params, listState);
         attachDefault(current, params);
         current = newSegment();
       } else {
@@ -197,23 +198,35 @@ function attachDefault(segment: Segment, params: Parameter[]): void {
   params[params.length - 1].default = text;
 }
 
-function finishSegment(segment: Segment, params: Parameter[]): void {
+/** What finishSegment remembers across segments, so that each segment costs O(1) (hostile headers have 100,000 parameters). */
+interface ListState {
+  /** A `*args` or keyword-only parameter came before. */
+  afterStar: boolean;
+  /** Parameters before this index have been seen by a `/` already. */
+  checkedForSlash: number;
+}
+
+function finishSegment(segment: Segment, params: Parameter[], state: ListState): void {
   if (segment.part === 'marker') {
     // `/`: everything before it is positional-only.
-    for (const p of params) if (p.kind === 'positional') p.kind = 'posonly';
+    for (let i = state.checkedForSlash; i < params.length; i++) if (params[i].kind === 'positional') params[i].kind = 'posonly';
+    state.checkedForSlash = params.length;
     return;
   }
-  const afterStar = params.some((p) => p.kind === 'varargs' || p.kind === 'kwonly') || segment.star === '*';
+  const afterStar = state.afterStar || segment.star === '*';
   // A bare `*` (keyword-only marker) has no name: the parameters after it are keyword-only.
   if (segment.name === '') {
-    if (segment.star === '*') params.push(KEYWORD_ONLY_MARKER);
+    if (segment.star === '*') {
+      params.push(KEYWORD_ONLY_MARKER);
+      state.afterStar = true;
+    }
     return;
   }
   const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
+  if (kind === 'varargs' || kind === 'kwonly') state.afterStar = true;
   params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result, nameStart: segment.nameAt });
 }
 
-/** Stands for a bare `*` while the parameter list is read; parseSignature drops it. */
 const KEYWORD_ONLY_MARKER: Parameter = Object.freeze({ name: '', star: '*', kind: 'kwonly', annotation: null }) as Parameter;
 
 /** A lambda seen in a body: its parameters run until its `:` at the same depth, then its body. */
