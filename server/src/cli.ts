@@ -16,7 +16,7 @@ import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath'
 import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
 import { DEFAULT_QUALITY_OPTIONS, Finding } from './docstrings/checks';
-import { FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle } from './docstrings/checks/output';
+import { FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
@@ -152,6 +152,7 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
   let notebooks = 0;
   const projectRoot = findProjectRoot(invocation.paths);
   let fixLines = '';
+  let fixedDocstrings = 0, fixedFiles = 0;
   scan.files.forEach((file, i) => {
     if (file.skipped || file.error) return;
     // The checks read Python text; a notebook's cells are not mapped for them yet.
@@ -164,6 +165,8 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
     if (invocation.fix) {
       const fixed = fixDocstringsOfFile(scan.absolutePaths[i], projectRoot, qualityOptions);
       fixLines += formatFixes(shownPath, fixed.fixes);
+      fixedDocstrings += fixed.fixes.length;
+      if (fixed.fixes.length > 0) fixedFiles++;
       result = { findings: fixed.remaining, error: fixed.error };
     } else result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
     if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);
@@ -176,7 +179,7 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
   }
   if (!quiet) {
     // What --fix changed: on stdout before the findings, on stderr with --json (stdout is one object).
-    (invocation.json ? process.stderr : process.stdout).write(fixLines);
+    (invocation.json ? process.stderr : process.stdout).write(fixLines + fixesSummary(fixedDocstrings, fixedFiles));
     if (invocation.json) process.stdout.write(`${formatJson(report)}\n`);
     else if (invocation.format === 'concise') process.stdout.write(formatConciseFindings(checked) + findingsSummary(checked));
     else process.stdout.write(formatPydoclintStyle(checked) + findingsSummary(checked));

@@ -160,6 +160,7 @@ describe('docbits --fix', function () {
       const r = runDocbits(['--fix', '--format', 'concise', '.'], { cwd: dir });
       assert.deepStrictEqual(fixLines(r.stdout).map((f) => `${f.file}:${f.line} ${f.kind} ${f.qualname} (${f.changes})`),
         ['bom.py:1 function f (added b, added Returns)', 'latin.py:2 function f (added b, added Returns)']);
+      assert.match(r.stdout, /^Updated 2 docstrings in 2 files\.$/m);
       const bomBytes = fs.readFileSync(bom);
       assert.deepStrictEqual([...bomBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
       assert.match(bomBytes.toString('utf8'), /Sümme\.\n\n    Args:\n        a \(int\): A\.\n        b \(int\): Description of b\.\n/);

@@ -50,3 +50,9 @@ export function formatFixes(path: string, fixes: readonly DocstringFix[]): strin
   for (const fix of fixes) out += `${printable(path)}:${fix.line + 1}: updated docstring of ${fix.kind} ${printable(fix.qualname)} (${printable(fix.changes.join(', '))})\n`;
   return out;
 }
+
+/** After the fix lines: how many docstrings `--fix` updated in how many files (nothing when none). */
+export function fixesSummary(docstrings: number, files: number): string {
+  if (docstrings === 0) return '';
+  return `Updated ${docstrings} docstring${docstrings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`;
+}
