@@ -458,6 +458,8 @@ export interface ClassAttribute {
   name: string;
   /** `x: int`'s annotation text on one line, or null for a plain assignment. */
   annotation: string | null;
+  /** The assigned value's text on one line, when the target is a plain name (`x = 1`, `x: int = 1`): pydoclint's default. */
+  value?: string;
   /** 0-based line of the statement. */
   line: number;
   /**
@@ -565,7 +567,8 @@ function assignmentTargets(text: string, tokens: BodyToken[], line: number): Cla
     for (let i = 2; i < tokens.length; i++) if (tokens[i].depth === 0 && tokens[i].kind === TokenKind.Op && tokens[i].value === '=') { end = i; break; }
     if (end === 2) return null;
     const annotation = text.slice(tokens[2].start, tokens[end - 1].end).replace(/\s+/g, ' ');
-    return [{ name: first.value, annotation, line, inlineDocLine: null }];
+    const value = end + 1 < tokens.length ? oneLine(text, tokens[end + 1], tokens[tokens.length - 1]) : undefined;
+    return [{ name: first.value, annotation, line, inlineDocLine: null, ...(value !== undefined ? { value } : {}) }];
   }
   // Plain assignment: every top-level `=` ends a target list (`a = b = 1`); a lambda's defaults are not ours.
   const cuts: number[] = [];
@@ -577,12 +580,22 @@ function assignmentTargets(text: string, tokens: BodyToken[], line: number): Cla
   }
   if (cuts.length === 0) return null;
   const out: ClassAttribute[] = [];
+  const last = cuts[cuts.length - 1];
+  const value = last + 1 < tokens.length ? oneLine(text, tokens[last + 1], tokens[tokens.length - 1]) : undefined;
   let begin = 0;
   for (const cut of cuts) {
-    for (const name of targetNames(tokens.slice(begin, cut))) out.push({ name, annotation: null, line, inlineDocLine: null });
+    const target = tokens.slice(begin, cut);
+    // Only a bare name has a default for pydoclint (buildClassAttrToDefaultMapping), not `a, b` or `a.b`.
+    const bare = target.length === 1 && target[0].kind === TokenKind.Name && value !== undefined;
+    for (const name of targetNames(target)) out.push({ name, annotation: null, line, inlineDocLine: null, ...(bare ? { value } : {}) });
     begin = cut + 1;
   }
   return out;
+}
+
+/** The source text from token `a` to token `b`, its whitespace runs made one space. */
+function oneLine(text: string, a: BodyToken, b: BodyToken): string {
+  return text.slice(a.start, b.end).replace(/\s+/g, ' ');
 }
 
 /** `a`, `a, b`, `(a, b)`, `*a, b`: the names of a target list, each without spaces (as ast.unparse prints them). */

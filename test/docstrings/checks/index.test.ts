@@ -118,6 +118,16 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqastuff')), ['1:DOC101', '1:DOC103']);
   });
 
+  it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {
+    const text = fn('f(a: int = 3) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(text), []);
+    assert.deepStrictEqual(check(text, { checkArgDefaults: true }), ['1:DOC105']);
+    assert.deepStrictEqual(check(fn('f(a: int = 3) -> None', ['Args:', '    a (int, default=3): A.']), { checkArgDefaults: true }), []);
+    const cls = 'class C:\n    """C.\n\n    Attributes:\n        size (int): Big.\n    """\n\n    size: int = 1\n';
+    assert.deepStrictEqual(check(cls), []);
+    assert.deepStrictEqual(check(cls, { checkArgDefaults: true }), ['1:DOC605']);
+  });
+
   it('a malformed section is DOC001 and nothing else for that definition', () => {
     assert.deepStrictEqual(check(fn('f(a, b)', ['Args:', '    a - no colon here'])), ['1:DOC001']);
   });
