@@ -13,14 +13,16 @@ import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
+import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
-import { DEFAULT_QUALITY_OPTIONS } from './docstrings/checks';
-import { FileFindings, findingsSummary, formatConciseFindings, formatPydoclintStyle } from './docstrings/checks/output';
+import { DEFAULT_QUALITY_OPTIONS, Finding } from './docstrings/checks';
+import { FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
 import { configWriteRefusal, ReportFileError, writeFileAtomically } from './workspace/reportFiles';
 import { checkDocstringsOfFile, loadQualityOptions } from './workspace/qualityScan';
+import { fixDocstringsOfFile } from './workspace/fixScan';
 import { runScanWorkerIfRequested, scanWorkspace, WorkspaceScan } from './workspace/scan';
 import { DIFF_FAIL_UNDER, scanChanges } from './workspace/changedScan';
 import { applyInheritedDocstrings } from './workspace/inheritedScan';
@@ -137,18 +139,33 @@ async function run(argv: string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
-/** `--check-docstrings`: the quality findings of the scanned files, in the chosen format; 1 when there are any. */
+/**
+ * `--check-docstrings`: the quality findings of the scanned files, in the chosen format; 1 when there are any.
+ * `--fix` first updates the docstrings with findings in place, says what changed, and reports what is left.
+ */
 function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocation: Invocation, configPath: string | undefined, quiet: boolean): number {
   const loaded = loadQualityOptions(configPath);
   if (!quiet) for (const problem of loaded.problems) process.stderr.write(`${describeProblem(configPath, problem)}\n`);
   const qualityOptions = { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options };
   const checked: FileFindings[] = [];
   const entries = new Map(report.files.map((f) => [f.path, f]));
+  const projectRoot = findProjectRoot(invocation.paths);
+  let fixLines = '';
+  let fixedDocstrings = 0, fixedFiles = 0;
   scan.files.forEach((file, i) => {
     if (file.skipped || file.error) return;
-    const result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
+    const shownPath = pathFromCwd(process.cwd(), scan.absolutePaths[i]);
+    let result: { findings: Finding[]; error: string | null };
+    // --fix rewrites Python files; a notebook's findings are reported, not fixed.
+    if (invocation.fix && !isNotebookPath(file.path)) {
+      const fixed = fixDocstringsOfFile(scan.absolutePaths[i], projectRoot, qualityOptions);
+      fixLines += formatFixes(shownPath, fixed.fixes);
+      fixedDocstrings += fixed.fixes.length;
+      if (fixed.fixes.length > 0) fixedFiles++;
+      result = { findings: fixed.remaining, error: fixed.error };
+    } else result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
     if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);
-    checked.push({ path: pathFromCwd(process.cwd(), scan.absolutePaths[i]), findings: result.findings });
+    checked.push({ path: shownPath, findings: result.findings });
     const entry = entries.get(file.path);
     if (entry) {
       entry.findings = result.findings.map((f) => ({
@@ -157,6 +174,8 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
     }
   });
   if (!quiet) {
+    // What --fix changed: on stdout before the findings, on stderr with --json (stdout is one object).
+    (invocation.json ? process.stderr : process.stdout).write(fixLines + fixesSummary(fixedDocstrings, fixedFiles));
     if (invocation.json) process.stdout.write(`${formatJson(report)}\n`);
     else if (invocation.format === 'concise') process.stdout.write(formatConciseFindings(checked) + findingsSummary(checked));
     else process.stdout.write(formatPydoclintStyle(checked) + findingsSummary(checked));

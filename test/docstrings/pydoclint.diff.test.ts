@@ -243,6 +243,14 @@ describe('docstring checks: the same findings as pydoclint 0.9.0', function () {
     });
   }
 
+  // pydoclint refuses check-arg-defaults with sphinx: numpy and google only.
+  it('options: check-arg-defaults (numpy and google)', () => {
+    const flags = ['--check-arg-defaults=True'];
+    compare(fixtures('numpy'), ['--style=numpy', ...flags], { ...DEFAULT_QUALITY_OPTIONS, style: 'numpy', checkArgDefaults: true }, tally);
+    compare(sample, ['--style=numpy', ...flags], { ...DEFAULT_QUALITY_OPTIONS, style: 'numpy', checkArgDefaults: true }, tally);
+    for (const set of [fixtures('google'), google]) compare(set, ['--style=google', ...flags], { ...DEFAULT_QUALITY_OPTIONS, style: 'google', checkArgDefaults: true }, tally);
+  });
+
   after(function () {
     const total = tally.both + tally.onlyOurs + tally.onlyTheirs;
     if (total === 0) return;

@@ -15,15 +15,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { functionFacts, parsedFile } from '../../server/src/coverage/stubs';
-import { BodyFacts } from '../../server/src/python/signature';
-import { DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind } from '../../server/src/docstrings/parse';
+import { DocstringStyleName, parseDocstring } from '../../server/src/docstrings/parse';
 import { docstringMismatches, docstringUpdate, DocstringUpdate } from '../../server/src/docstrings/update';
 import { decodePython } from '../../server/src/python/decode';
 import { stdlibFiles } from '../oracles/stdlib';
-import { PydoclintFinding, pydoclintFindings, pydoclintMissing } from '../oracles/pydoclint';
+import { pydoclintFindings, pydoclintMissing } from '../oracles/pydoclint';
 import { cpythonFacts } from '../oracles/stubs';
 import { driftSignatures } from './drift';
 import { applyEdits } from './helpers';
+import { explainedDifference, findingsAt, UPDATE_CODES } from './pydoclintDifferences';
 
 const FULL = process.env.DOCBITS_FULL_DIFF === '1';
 const STYLE = (process.env.DOCBITS_UPDATE_STYLE ?? 'google') as DocstringStyleName;
@@ -171,47 +171,6 @@ describe('update docstring over the stdlib', function () {
 });
 
 /**
- * Where pydoclint and the update differ on purpose (README, "Update docstring"), with the test that the
- * finding is that case. Our own comparison (above) has already passed on these functions.
- */
-type Difference = (body: BodyFacts, message: string, doc: ParsedDocstring) => boolean;
-/** The docstring has a section of this kind that pydoclint does not read (`Raise:`, `Return:`): it counts for us. */
-const nonstandard = (doc: ParsedDocstring, kind: SectionKind): boolean => doc.sections.some((s) => s.kind === kind && s.nonstandard);
-const DIFFERENCES: Record<string, Difference> = {
-  // An entry `args` for `*args` is accepted (pydoclint wants the stars): the update keeps the name as written.
-  DOC101: (_, message) => onlyStarsDiffer(message),
-  DOC102: (_, message) => onlyStarsDiffer(message),
-  DOC103: (_, message) => onlyStarsDiffer(message),
-  // A body that only re-raises (bare `raise`, `raise error`) names no exception to document.
-  DOC501: (body, _, doc) => (body.raises.length === 0 && body.raisesAny) || nonstandard(doc, 'raises'),
-  DOC402: (_, __, doc) => nonstandard(doc, 'yields'),
-  // pydoclint asks Returns of a bare `return`.
-  DOC201: (body, _, doc) => !body.returnsValue || nonstandard(doc, 'returns'),
-  // An interface (abstract method, `pass`, `raise NotImplementedError`) keeps its Returns and Raises.
-  DOC202: (body) => !body.returnsValue,
-  DOC502: () => true,
-  // pydoclint wants a Generator / Iterator annotation besides the yield; an interface keeps its Yields.
-  DOC403: () => true,
-  // Documented exceptions that the body does not raise by name (callees raise them) stay.
-  DOC503: () => true,
-};
-
-/** All of pydoclint's messages on one line: DOC101 and DOC102 say which names differ only in DOC103's. */
-function findingsAt(findings: PydoclintFinding[], line: number): string {
-  return findings.filter((f) => f.line === line).map((f) => f.message).join('\n');
-}
-
-/** Whether pydoclint's DOC103 lists only names that differ by their stars (`args` for `*args`). */
-function onlyStarsDiffer(messages: string): boolean {
-  const list = (what: string): string[] | null => {
-    const m = new RegExp(`Arguments in the ${what}: \\[([^\\]]*)\\]`).exec(messages);
-    return m ? m[1].split(', ').map((n) => n.replace(/:.*$/, '').replace(/^\*+/, '')).sort() : null;
-  };
-  const missing = list('function signature but not in the docstring'), extra = list('docstring but not in the function signature');
-  return missing !== null && extra !== null && missing.join() === extra.join();
-}
-
-/**
  * What pydoclint still reports on updated functions, by code: the differences we make on purpose (README,
  * "Update docstring") are allowed by name, anything else fails.
  */
@@ -226,12 +185,11 @@ function pydoclintLeftovers(outcome: Outcome): { counts: Map<string, number>; un
     const lines = new Map(c.updates.map(({ index }) => [file.structure.definitions[index].line + 1, index]));
     for (const f of findings[k]) {
       const index = lines.get(f.line);
-      // Presence, names and order; the type codes (DOC105-111, DOC203, DOC404) judge types the update never rewrites.
-      if (index === undefined || !/^DOC(?:10[1-4]|20[12]|40[23]|50[1-3])$/.test(f.code)) continue;
+      if (index === undefined || !UPDATE_CODES.test(f.code)) continue;
       counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
       const def = file.structure.definitions[index];
       const doc = parseDocstring(file.text, file.lineStarts, def.docstring!, { defaultStyle: STYLE });
-      if (!DIFFERENCES[f.code]?.(functionFacts(file, index, '"""')!.body, findingsAt(findings[k], f.line), doc)) unexplained.push(`${c.file}:${f.line} ${f.code} ${f.message}`);
+      if (!explainedDifference(f.code, functionFacts(file, index, '"""')!.body, findingsAt(findings[k], f.line), doc)) unexplained.push(`${c.file}:${f.line} ${f.code} ${f.message}`);
     }
   });
   return { counts, unexplained };

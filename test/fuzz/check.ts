@@ -14,7 +14,7 @@ import { Token, TokenKind } from '../../server/src/python/tokens';
 import { lineEndOffset, lineStarts, positionAt as positionOf } from '../../server/src/python/lines';
 import { Prng as Rng } from '../helpers/prng';
 
-export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inventory', 'stubs', 'nodocqa', 'docstrings', 'hover'] as const;
+export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inventory', 'stubs', 'nodocqa', 'docstrings', 'quality', 'hover'] as const;
 export type Target = typeof TARGETS[number];
 
 export class Violation extends Error {

@@ -68,8 +68,8 @@ function checkUpdate(text: string, starts: number[], index: number | 'all', styl
   return edited;
 }
 
-/** A line-level mutation of one docstring's lines (the rest of the file unchanged). */
-function mutateDocstring(text: string, starts: number[], structure: ModuleStructure, rng: Rng): string | null {
+/** A line-level mutation of one docstring's lines (the rest of the file unchanged); the quality target uses it too. */
+export function mutateDocstring(text: string, starts: number[], structure: ModuleStructure, rng: Rng): string | null {
   const documented = structure.definitions.filter((d) => d.docstring && d.docstring.endLine > d.docstring.startLine);
   if (documented.length === 0) return null;
   const d = rng.pick(documented).docstring!;

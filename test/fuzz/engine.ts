@@ -10,6 +10,9 @@ import { allStubEdits, docstringStubEdit, parsedFile } from '../../server/src/co
 import { parseDocstring } from '../../server/src/docstrings/parse';
 import { allDocstringUpdates } from '../../server/src/docstrings/update';
 import { checkDocstrings } from './docstrings';
+import { checkQuality } from './quality';
+import { DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
+import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 import { inventory } from '../../server/src/coverage/inventory';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import { parseStructure } from '../../server/src/python/structure';
@@ -218,6 +221,7 @@ export class Fuzzer {
       step('stubs', () => probes.push(...checkStubs(text, starts, structure, rng, size < 1_000_000 ? 3 : 0)));
       step('nodocqa', () => probes.push(...checkNodocqa(text, starts, structure, rng)));
       step('docstrings', () => probes.push(...checkDocstrings(text, starts, structure, rng, size < 1_000_000 ? 2 : 0)));
+      step('quality', () => probes.push(...checkQuality(text, starts, structure, rng, size < 1_000_000 ? 1 : 0)));
     }
     if (tokens) {
       const calls = size > 1_000_000 ? 2 : size > 100_000 ? 5 : 12;
@@ -263,7 +267,8 @@ export class Fuzzer {
         }
       }
       p.probes.forEach((probe, j) => {
-        const target: Target = probe.label.startsWith('nodocqa') ? 'nodocqa' : /^(?:docstringUpdate|allDocstringUpdates)/.test(probe.label) ? 'docstrings' : 'stubs';
+        const target: Target = probe.label.startsWith('nodocqa') ? 'nodocqa' : probe.label.startsWith('fixDocstrings') ? 'quality'
+          : /^(?:docstringUpdate|allDocstringUpdates)/.test(probe.label) ? 'docstrings' : 'stubs';
         if (r.edits[j] === false) this.record(p.c, target, 'edited-file-compiles', `${probe.label}: CPython compiles the original, not the edited file`, text, probe.edited);
         for (const problem of probe.problemsIfValid) this.record(p.c, target, 'target-covered', `${probe.label}: ${problem}`, text, probe.edited);
       });
@@ -326,6 +331,8 @@ export class Fuzzer {
         for (const d of file.structure.definitions) if (d.docstring) parseDocstring(t, file.lineStarts, d.docstring, { style: 'sphinx' });
         allDocstringUpdates(file, { defaultStyle: 'google' });
       }],
+      // The checks and --fix: fixDocstrings runs the checks, then updates what they report.
+      ['quality', (t) => fixDocstrings(t, { ...DEFAULT_QUALITY_OPTIONS, style: 'google', skipCheckingShortDocstrings: false })],
       ['hover', (t) => hoverProbe(t)],
     ];
     for (const g of GENERATOR_NAMES) {

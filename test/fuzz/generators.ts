@@ -103,6 +103,16 @@ export const GENERATORS: Record<string, Generator> = {
   docstringWithoutColons: (n) => 'def f(x):\n    """S.\n\n    Args:\n' + rep('        x the value\n    :param x the value\n', n / 45) + '    """\n',
   /** many numpy sections, one entry each */
   manyNumpySections: (n) => 'def f(x):\n    """S.\n\n' + rep('    Parameters\n    ----------\n    x : int\n        X.\n\n    Raises\n    ------\n    ValueError\n        When.\n\n', n / 110) + '    """\n    raise ValueError\n',
+  /** many stale docstrings (functions and classes) for the checks and --fix */
+  manyStaleDocstrings: (n) => rep('def f(a, b, *args, **kw):\n    """S.\n\n    Args:\n        c: Gone.\n        a: A.\n    """\n    raise ValueError\n\n\n' +
+    'class C:\n    """C.\n\n    Args:\n        z: Gone.\n    """\n\n    def __init__(self, x):\n        pass\n\n\n', n / 190),
+  /** one function whose google Args list its many parameters in reverse, some missing */
+  manyReorderedArgs: (n) => {
+    const k = Math.max(1, Math.floor(n / 25));
+    const entries = Array.from({ length: k }, (_, i) => (i % 3 === 0 ? '' : `        a${k - i - 1} (int): A.\n`)).join('');
+    const sig = Array.from({ length: k }, (_, i) => `a${i}: int`).join(', ');
+    return `def f(${sig}) -> int:\n    """S.\n\n    Args:\n${entries}\n    Returns:\n        int: One.\n    """\n    return 1\n`;
+  },
   /** bracket open across many lines containing def-like words (not at line start) */
   bracketWithDefWords: (n) => 'x = (\n' + rep('  1, "def", "class", lambda: 0,\n', n / 33) + ')\n',
 };

@@ -36,6 +36,8 @@ export interface Invocation {
   diff?: { ref: string } | { staged: true };
   /** `--check-docstrings`: docstring-quality findings instead of coverage. */
   checkDocstrings: boolean;
+  /** `--fix`: update the docstrings with findings in place (implies checkDocstrings). */
+  fix: boolean;
 }
 
 const HELP_COLUMN = 34;
@@ -238,6 +240,7 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     format: cliOnly.format === 'concise' ? 'concise' : 'table',
     jobs: cliOnly.jobs as number | undefined,
     ...(staged ? { diff: { staged: true } } : typeof cliOnly.diff === 'string' ? { diff: { ref: cliOnly.diff } } : {}),
-    checkDocstrings: Boolean(cliOnly.checkDocstrings),
+    checkDocstrings: Boolean(cliOnly.checkDocstrings) || Boolean(cliOnly.fix),
+    fix: Boolean(cliOnly.fix),
   };
 }

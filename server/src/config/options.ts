@@ -261,6 +261,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     cli: { long: 'check-docstrings' },
   },
   {
+    prop: 'fix', scope: 'cli', kind: 'switch',
+    help: 'With --check-docstrings (implied): update the docstrings with findings to match their signatures, in place; exit 1 if findings remain (docbits).',
+    cli: { long: 'fix' },
+  },
+  {
     prop: 'format', scope: 'cli', kind: 'choice', choices: ['table', 'concise'],
     help: 'table (interrogate\'s), or concise: one `path:line:col: D103 Missing docstring in ...` line per missing docstring (docbits).',
     cli: { long: 'format', metavar: 'FORMAT' },

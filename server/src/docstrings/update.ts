@@ -10,6 +10,8 @@
  * - Raises: an entry for each exception raised by name that is not documented; the section is dropped when
  *   the body raises nothing at all. Documented exceptions the body does not raise itself stay (callees raise
  *   them too).
+ * - Classes: the class docstring is brought up to date with its `__init__` (pydoclint's default,
+ *   `allow-init-docstring = false`): parameters and Raises as above; Returns / Yields never apply.
  *
  * It never rewrites human text: surviving entries, the summary and the prose move (reordering) or stay as
  * they are, byte for byte; new text is the stub generator's (coverage/stubs.ts), in the section's own
@@ -99,6 +101,16 @@ function entryNames(entry: DocEntry, style: DocstringStyleName): string[] | null
   return names.every((n) => IDENTIFIER.test(n)) ? names : null;
 }
 
+/** The index of class `index`'s constructor (its last `__init__`: earlier ones are overload stubs), or -1. */
+function constructorOf(defs: readonly Definition[], index: number): number {
+  const cls = defs[index];
+  let found = -1;
+  for (let j = index + 1; j < defs.length && defs[j].headerStartLine <= cls.endLine; j++) {
+    if (defs[j].parent === index && defs[j].keyword === 'def' && defs[j].name === '__init__') found = j;
+  }
+  return found;
+}
+
 /** Last part of a dotted exception name: `module.Error` documents `Error` and the other way round. */
 const lastPart = (name: string): string => name.slice(name.lastIndexOf('.') + 1);
 
@@ -112,6 +124,11 @@ function isGeneratorAnnotation(annotation: string): boolean {
 class Updater {
   private readonly text: string;
   private readonly def: Definition | undefined;
+  /**
+   * The function whose code the docstring describes: the definition itself, or for a class its `__init__`
+   * (pydoclint's default: the class docstring documents the constructor's arguments).
+   */
+  private readonly codeIndex: number;
   private doc: ParsedDocstring | null = null;
   private facts: FunctionFacts | null = null;
   private style: WritableStyle = 'google';
@@ -123,15 +140,20 @@ class Updater {
   private readonly removed: Span[] = [];
   private textEnd = -1;
 
-  constructor(private readonly file: ParsedFile, private readonly index: number, private readonly options: UpdateOptions) {
+  constructor(private readonly file: ParsedFile, index: number, private readonly options: UpdateOptions) {
     this.text = file.text;
     this.def = file.structure.definitions[index];
+    this.codeIndex = this.def?.keyword === 'class' ? constructorOf(file.structure.definitions, index) : index;
+  }
+
+  private isClass(): boolean {
+    return this.def!.keyword === 'class';
   }
 
   /** Reads the docstring and the function; false when the docstring is not one we update. */
   ready(): boolean {
     const def = this.def;
-    if (!def || def.keyword !== 'def' || !def.docstring || def.docstring.blank || def.inlineBody) return false;
+    if (!def || this.codeIndex < 0 || !def.docstring || def.docstring.blank || def.inlineBody) return false;
     const doc = parseDocstring(this.text, this.file.lineStarts, def.docstring, { defaultStyle: this.options.defaultStyle ?? 'google' });
     if (doc.literals.length !== 1) return false;
     const literal = doc.literals[0];
@@ -141,7 +163,7 @@ class Updater {
     if (doc.problems.length > 0) return false;
     const judged = doc.sections.filter((s) => PARAM_KINDS.has(s.kind) && !s.nonstandard).flatMap((s) => s.entries);
     if (judged.some((e) => entryNames(e, doc.style) === null && e.field !== 'key' && e.field !== 'keyword')) return false;
-    const facts = functionFacts(this.file, this.index, literal.quote);
+    const facts = functionFacts(this.file, this.codeIndex, literal.quote);
     if (!facts) return false;
     this.doc = doc;
     this.facts = facts;
@@ -154,7 +176,11 @@ class Updater {
   run(): DocstringUpdate | null {
     if (!this.ready()) return null;
     this.updateParams();
-    if (!this.returnsBecomeYields()) {
+    if (this.isClass()) {
+      // A constructor returns and yields nothing: such sections of the class docstring do not apply.
+      this.updateOutcome('returns', false, false);
+      this.updateOutcome('yields', false, false);
+    } else if (!this.returnsBecomeYields()) {
       this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
       this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
     }
@@ -193,18 +219,20 @@ class Updater {
   // What the code says
 
   private isProperty(): boolean {
+    if (this.isClass()) return false;
     return this.def!.decorators.some((d) => /^(?:property|cached_property|setter|getter|deleter)$/.test(d.name));
   }
 
   private needsReturns(): boolean {
     const { body, returns } = this.facts!;
-    if (this.isProperty()) return false;
+    if (this.isProperty() || this.isClass()) return false;
     if (body.returnsValue) return true;
     return returns !== null && !isNoneish(returns) && !isGeneratorAnnotation(returns) && !body.yields;
   }
 
   /** A Returns section may stay: the function returns, is annotated (pydoclint accepts that), is a property or an interface. */
   private mayKeepReturns(): boolean {
+    if (this.isClass()) return false;
     const annotation = this.facts!.returns;
     // A generator's annotation (`Iterator[int]`) asks for Yields, not Returns.
     const annotated = annotation !== null && !(isGeneratorAnnotation(annotation) && !this.facts!.body.returnsValue);
@@ -213,6 +241,7 @@ class Updater {
 
   /** Abstract methods, overloads and bodies that do nothing but `pass`, `...` or raise NotImplementedError. */
   private isInterface(): boolean {
+    if (this.isClass()) return false;
     const def = this.def!;
     if (def.decorators.some((d) => d.name === 'abstractmethod' || d.name === 'overload' || d.name === 'abstractproperty')) return true;
     const { body } = this.facts!;

@@ -113,6 +113,7 @@ export function parseSignature(text: string, from: number, to: number): Signatur
   const params: Parameter[] = [];
   let phase: 'before' | 'params' | 'after' | 'returns' = 'before';
   let current = newSegment();
+  const listState: ListState = { afterStar: false, checkedForSlash: 0 };
   let returns: OneLineText | null = null;
   let depthBefore = 0;
   for (let kind = tk.next(); kind !== TokenKind.EndMarker; depthBefore = tk.depth, kind = tk.next()) {
@@ -122,11 +123,11 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       if (depthBefore === 0 && isOp(tk, '(')) phase = 'params';
     } else if (phase === 'params') {
       if (depthBefore === 1 && tk.depth === 0) {
-        finishSegment(current, params);
+        finishSegment(current, params, listState);
         attachDefault(current, params);
         phase = 'after';
       } else if (depthBefore === 1 && isOp(tk, ',') && current.lambdas === 0) {
-        finishSegment(current, params);
+        finishSegment(current, params, listState);
         attachDefault(current, params);
         current = newSegment();
       } else {
@@ -197,23 +198,35 @@ function attachDefault(segment: Segment, params: Parameter[]): void {
   params[params.length - 1].default = text;
 }
 
-function finishSegment(segment: Segment, params: Parameter[]): void {
+/** What finishSegment remembers across segments, so that each segment costs O(1) (hostile headers have 100,000 parameters). */
+interface ListState {
+  /** A `*args` or keyword-only parameter came before. */
+  afterStar: boolean;
+  /** Parameters before this index have been seen by a `/` already. */
+  checkedForSlash: number;
+}
+
+function finishSegment(segment: Segment, params: Parameter[], state: ListState): void {
   if (segment.part === 'marker') {
     // `/`: everything before it is positional-only.
-    for (const p of params) if (p.kind === 'positional') p.kind = 'posonly';
+    for (let i = state.checkedForSlash; i < params.length; i++) if (params[i].kind === 'positional') params[i].kind = 'posonly';
+    state.checkedForSlash = params.length;
     return;
   }
-  const afterStar = params.some((p) => p.kind === 'varargs' || p.kind === 'kwonly') || segment.star === '*';
+  const afterStar = state.afterStar || segment.star === '*';
   // A bare `*` (keyword-only marker) has no name: the parameters after it are keyword-only.
   if (segment.name === '') {
-    if (segment.star === '*') params.push(KEYWORD_ONLY_MARKER);
+    if (segment.star === '*') {
+      params.push(KEYWORD_ONLY_MARKER);
+      state.afterStar = true;
+    }
     return;
   }
   const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
+  if (kind === 'varargs' || kind === 'kwonly') state.afterStar = true;
   params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result, nameStart: segment.nameAt });
 }
 
-/** Stands for a bare `*` while the parameter list is read; parseSignature drops it. */
 const KEYWORD_ONLY_MARKER: Parameter = Object.freeze({ name: '', star: '*', kind: 'kwonly', annotation: null }) as Parameter;
 
 /** A lambda seen in a body: its parameters run until its `:` at the same depth, then its body. */
@@ -445,6 +458,8 @@ export interface ClassAttribute {
   name: string;
   /** `x: int`'s annotation text on one line, or null for a plain assignment. */
   annotation: string | null;
+  /** The assigned value's text on one line, when the target is a plain name (`x = 1`, `x: int = 1`): pydoclint's default. */
+  value?: string;
   /** 0-based line of the statement. */
   line: number;
   /**
@@ -552,7 +567,8 @@ function assignmentTargets(text: string, tokens: BodyToken[], line: number): Cla
     for (let i = 2; i < tokens.length; i++) if (tokens[i].depth === 0 && tokens[i].kind === TokenKind.Op && tokens[i].value === '=') { end = i; break; }
     if (end === 2) return null;
     const annotation = text.slice(tokens[2].start, tokens[end - 1].end).replace(/\s+/g, ' ');
-    return [{ name: first.value, annotation, line, inlineDocLine: null }];
+    const value = end + 1 < tokens.length ? oneLine(text, tokens[end + 1], tokens[tokens.length - 1]) : undefined;
+    return [{ name: first.value, annotation, line, inlineDocLine: null, ...(value !== undefined ? { value } : {}) }];
   }
   // Plain assignment: every top-level `=` ends a target list (`a = b = 1`); a lambda's defaults are not ours.
   const cuts: number[] = [];
@@ -564,12 +580,22 @@ function assignmentTargets(text: string, tokens: BodyToken[], line: number): Cla
   }
   if (cuts.length === 0) return null;
   const out: ClassAttribute[] = [];
+  const last = cuts[cuts.length - 1];
+  const value = last + 1 < tokens.length ? oneLine(text, tokens[last + 1], tokens[tokens.length - 1]) : undefined;
   let begin = 0;
   for (const cut of cuts) {
-    for (const name of targetNames(tokens.slice(begin, cut))) out.push({ name, annotation: null, line, inlineDocLine: null });
+    const target = tokens.slice(begin, cut);
+    // Only a bare name has a default for pydoclint (buildClassAttrToDefaultMapping), not `a, b` or `a.b`.
+    const bare = target.length === 1 && target[0].kind === TokenKind.Name && value !== undefined;
+    for (const name of targetNames(target)) out.push({ name, annotation: null, line, inlineDocLine: null, ...(bare ? { value } : {}) });
     begin = cut + 1;
   }
   return out;
+}
+
+/** The source text from token `a` to token `b`, its whitespace runs made one space. */
+function oneLine(text: string, a: BodyToken, b: BodyToken): string {
+  return text.slice(a.start, b.end).replace(/\s+/g, ' ');
 }
 
 /** `a`, `a, b`, `(a, b)`, `*a, b`: the names of a target list, each without spaces (as ast.unparse prints them). */

@@ -88,17 +88,22 @@ export function configWriteRefusal(configPath: string, fromFile: ConfigOptions, 
   return undefined;
 }
 
-/** Replace `target` with `data` atomically, or throw a ReportFileError. */
-export function writeFileAtomically(target: string, data: string): void {
+/**
+ * Replace `target` with `data` atomically, or throw a ReportFileError. An existing file keeps its mode;
+ * `beforeRename` may throw a ReportFileError to give up at the last moment (the temporary file is removed).
+ */
+export function writeFileAtomically(target: string, data: string | Uint8Array, beforeRename?: () => void): void {
   if (target === '') throw new ReportFileError('cannot write the output: the path is empty.');
   const real = realTarget(target);
   let mode = 0o666;
+  let existed = false;
   try {
     const stat = fs.statSync(real);
     const kind = kindOf(stat);
     if (kind) throw new ReportFileError(`cannot write ${target}: it is ${kind}; give the path of a file.`);
     fs.accessSync(real, fs.constants.W_OK);
     mode = stat.mode & 0o7777;
+    existed = true;
   } catch (e) {
     if (e instanceof ReportFileError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new ReportFileError(`cannot write ${target}: ${reasonOf(e)}.`);
@@ -108,10 +113,12 @@ export function writeFileAtomically(target: string, data: string): void {
     const fd = fs.openSync(temporary, 'wx', mode);
     try {
       fs.writeFileSync(fd, data);
+      if (existed) fs.fchmodSync(fd, mode); // open's mode passes through the umask
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    beforeRename?.();
     fs.renameSync(temporary, real);
   } catch (e) {
     try {
@@ -119,6 +126,7 @@ export function writeFileAtomically(target: string, data: string): void {
     } catch {
       // never created, or already renamed
     }
+    if (e instanceof ReportFileError) throw e;
     throw new ReportFileError(`cannot write ${target}: ${reasonOf(e)}.`);
   }
 }

@@ -107,6 +107,27 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(onDef, { nativeModeNoqaLocation: 'definition' }), ['1:DOC103']);
   });
 
+  it('# nodocqa excuses a definition from every check (on its header or the line above); # nodocqa: file the file', () => {
+    const base = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    const other = fn('g(x: int) -> None', ['Args:', '    y (int): Y.']);
+    assert.deepStrictEqual(check(base + other), ['1:DOC101', '1:DOC103', '8:DOC103']);
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqa') + other), ['8:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa\n${base}${other}`), ['9:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa: file\n${base}${other}`), []);
+    // A word that only starts like the marker is not it.
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqastuff')), ['1:DOC101', '1:DOC103']);
+  });
+
+  it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {
+    const text = fn('f(a: int = 3) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(text), []);
+    assert.deepStrictEqual(check(text, { checkArgDefaults: true }), ['1:DOC105']);
+    assert.deepStrictEqual(check(fn('f(a: int = 3) -> None', ['Args:', '    a (int, default=3): A.']), { checkArgDefaults: true }), []);
+    const cls = 'class C:\n    """C.\n\n    Attributes:\n        size (int): Big.\n    """\n\n    size: int = 1\n';
+    assert.deepStrictEqual(check(cls), []);
+    assert.deepStrictEqual(check(cls, { checkArgDefaults: true }), ['1:DOC605']);
+  });
+
   it('a malformed section is DOC001 and nothing else for that definition', () => {
     assert.deepStrictEqual(check(fn('f(a, b)', ['Args:', '    a - no colon here'])), ['1:DOC001']);
   });

@@ -48,7 +48,9 @@ const allUnderscores = (name: string): boolean => /^_+$/.test(name);
 const names = (args: Arg[]): string => args.map((a) => `\`${a.name}\``).join(', ');
 
 export function checkArguments(fn: FunctionFacts, doc: DocView, options: QualityOptions): Issue[] {
-  let funcArgs: Arg[] = fn.params.map((p) => ({ name: starred(p), type: p.annotation ?? '', optional: false }));
+  // check-arg-defaults: a parameter with a default is typed `int, default=3` (pydoclint's fromAstArgWithMapping).
+  const typeOf = (p: Parameter): string => (options.checkArgDefaults && p.default !== undefined ? `${p.annotation ?? ''}, default=${p.default}` : p.annotation ?? '');
+  let funcArgs: Arg[] = fn.params.map((p) => ({ name: starred(p), type: typeOf(p), optional: false }));
   if (fn.implicitFirst) funcArgs = funcArgs.slice(1);
   if (options.ignoreUnderscoreArgs) funcArgs = funcArgs.filter((a) => !allUnderscores(a.name));
   if (options.ignorePrivateArgs) funcArgs = funcArgs.filter((a) => !a.name.startsWith('_') || allUnderscores(a.name));
@@ -62,8 +64,10 @@ export function checkArguments(fn: FunctionFacts, doc: DocView, options: Quality
   if (docArgs.length === 0 && funcArgs.length === 0) return [];
   const issues: Issue[] = [];
   const at = (name: string): Span => docArgs.find((a) => a.name === name)?.span ?? fn.nameSpan;
-  const missing = funcArgs.filter((a) => !docArgs.some((d) => d.name === a.name));
-  const extra = docArgs.filter((d) => !funcArgs.some((a) => a.name === d.name));
+  // Sets, not nested scans: a hostile header or docstring has 100,000 names.
+  const docNames = new Set(docArgs.map((d) => d.name)), funcNames = new Set(funcArgs.map((a) => a.name));
+  const missing = funcArgs.filter((a) => !docNames.has(a.name));
+  const extra = docArgs.filter((d) => !funcNames.has(d.name));
   /** Where a parameter's name is in the signature (the function's name when unknown). */
   const inSignature = (name: string): Span => {
     const p = fn.params.find((q) => starred(q) === name);
@@ -110,21 +114,33 @@ interface CompareSettings {
   at: (name: string) => Span;
 }
 
+function byName(args: readonly Arg[]): Map<string, Arg[]> {
+  const map = new Map<string, Arg[]>();
+  for (const a of args) {
+    const list = map.get(a.name);
+    if (list) list.push(a);
+    else map.set(a.name, [a]);
+  }
+  return map;
+}
+
 /** pydoclint's checkNameOrderAndTypeHintsOfDocArgsAgainstActualArgs: names, then order, then types. */
 export function compareLists(docArgs: Arg[], actual: Arg[], s: CompareSettings): Issue[] {
   const typeEq = (d: Arg, a: Arg): boolean => sameType(d.type, a.type) ||
     (s.optionalEquivalence && d.optional && d.type !== '' && withoutOptional(a.type) !== null && sameType(d.type, withoutOptional(a.type)!));
+  // By name, so that the unordered comparison is linear (names repeat only in broken docstrings).
+  const docByName = byName(docArgs), actualByName = byName(actual);
   const equal = (typed: boolean, ordered: boolean): boolean => {
     if (docArgs.length !== actual.length) return false;
     if (ordered) return docArgs.every((d, i) => d.name === actual[i].name && (!typed || typeEq(d, actual[i])));
-    return docArgs.every((d) => actual.some((a) => a.name === d.name && (!typed || typeEq(d, a)))) &&
-      actual.every((a) => docArgs.some((d) => d.name === a.name && (!typed || typeEq(d, a))));
+    return docArgs.every((d) => (actualByName.get(d.name) ?? []).some((a) => !typed || typeEq(d, a))) &&
+      actual.every((a) => (docByName.get(a.name) ?? []).some((d) => !typed || typeEq(d, a)));
   };
   const [codeNames, codeOrder, codeTypes] = s.codes;
   const typeIssue = (): Issue => {
-    const wrong = actual.filter((a) => { const d = docArgs.find((x) => x.name === a.name); return d !== undefined && !typeEq(d, a); });
+    const wrong = actual.filter((a) => { const d = docByName.get(a.name)?.[0]; return d !== undefined && !typeEq(d, a); });
     const first = wrong[0];
-    const detail = first ? `: \`${first.name}\` is \`${docArgs.find((d) => d.name === first.name)!.type || '(none)'}\` in the docstring, \`${first.type || '(none)'}\` in the ${s.what === 'argument' ? 'signature' : 'class'}` : '';
+    const detail = first ? `: \`${first.name}\` is \`${docByName.get(first.name)![0].type || '(none)'}\` in the docstring, \`${first.type || '(none)'}\` in the ${s.what === 'argument' ? 'signature' : 'class'}` : '';
     return { code: codeTypes, message: `The docstring's ${s.what} types differ from the ${s.what === 'argument' ? 'annotations' : 'class'} of ${s.owner}${detail}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`, span: first ? s.at(first.name) : s.span };
   };
   const orderIssue = (): Issue => ({ code: codeOrder, message: `The docstring lists the ${s.what}s of ${s.owner} in another order than the ${s.what === 'argument' ? 'signature' : 'class'}`, span: s.span });
@@ -132,8 +148,8 @@ export function compareLists(docArgs: Arg[], actual: Arg[], s: CompareSettings):
   if (equal(true, false)) return [orderIssue()];
   if (equal(false, s.order)) return s.typesBoth ? [typeIssue()] : [];
   if (equal(false, false)) return [orderIssue(), typeIssue()];
-  const missing = actual.filter((a) => !docArgs.some((d) => d.name === a.name)).map((a) => `\`${a.name}\``);
-  const extra = docArgs.filter((d) => !actual.some((a) => a.name === d.name)).map((d) => `\`${d.name}\``);
+  const missing = actual.filter((a) => !docByName.has(a.name)).map((a) => `\`${a.name}\``);
+  const extra = docArgs.filter((d) => !actualByName.has(d.name)).map((d) => `\`${d.name}\``);
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`not documented: ${missing.join(', ')}`);
   if (extra.length > 0) parts.push(`documented but not in the ${s.what === 'argument' ? 'signature' : 'class'}: ${extra.join(', ')}`);

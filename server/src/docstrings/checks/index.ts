@@ -9,7 +9,7 @@ import { lineEndOffset, positionAt } from '../../python/lines';
 import { parseDocstring, ParsedDocstring, Span } from '../parse';
 import { docView, DocView } from './docView';
 import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
-import { isSuppressed, noqaByDefinitionLine } from './noqa';
+import { isSuppressed, nodocqaLines, noqaByDefinitionLine } from './noqa';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from './options';
 import { Finding } from './types';
 
@@ -62,8 +62,11 @@ class FileChecker {
         // A bug in a check must not cost the other definitions their findings.
       }
     });
-    const noqa = noqaByDefinitionLine(this.defs, this.file.structure.comments, this.options.nativeModeNoqaLocation);
-    return this.findings.filter((f) => !isSuppressed(f.code, noqa.get(f.line)));
+    const { comments } = this.file.structure;
+    const excused = nodocqaLines(this.defs, comments);
+    if (excused === 'file') return [];
+    const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
+    return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
   }
 
   /** pydoclint does not visit these, nor anything inside them. */
@@ -248,7 +251,10 @@ class FileChecker {
         docArgs.push({ name: a.name, type: '', optional: false, span: classSpan });
       }
     }
-    const actualArgs = actual.map((a) => ({ name: a.name, type: a.type, optional: false }));
+    // check-arg-defaults: an attribute's type carries its value (the last assignment to the name), as in pydoclint.
+    const defaults = new Map<string, string>();
+    if (o.checkArgDefaults) for (const a of assigned) if (a.value !== undefined) defaults.set(a.name, a.value);
+    const actualArgs = actual.map((a) => ({ name: a.name, type: defaults.has(a.name) ? `${a.type}, default=${defaults.get(a.name)}` : a.type, optional: false }));
     if (docArgs.length < actualArgs.length) {
       const missing = actualArgs.filter((a) => !docArgs.some((d) => d.name === a.name)).map((a) => `\`${a.name}\``);
       issues.push({ code: 'DOC601', message: `${missing.length > 0 ? `Attribute${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of class \`${def.name}\` ${missing.length > 1 ? 'are' : 'is'}` : `Attributes of class \`${def.name}\` are`} missing from its docstring`, span: classSpan });

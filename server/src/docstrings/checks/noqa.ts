@@ -3,8 +3,24 @@
  * such as `DOC1` covers DOC101-DOC111), on the line of the docstring's closing quotes (the default) or of the
  * `def` / `class` line (`native-mode-noqa-location = "definition"`); they excuse that definition's findings
  * reported on its own line. A bare `# noqa` excuses nothing, as in pydoclint.
+ *
+ * Our own `# nodocqa` excuses a definition from the checks as it does from coverage (coverage/markers.ts
+ * places it: on the header, or alone on the line above), and `# nodocqa: file` the whole file.
  */
+import { assignMarkers } from '../../coverage/markers';
 import type { Comment, Definition } from '../../python/structure';
+
+const NODOCQA_ONLY = { nodocqa: true, noqa: false, pylint: false, docstrCoverage: false };
+
+/** The definition lines (0-based) that `# nodocqa` excuses from every check, or 'file' for `# nodocqa: file`. */
+export function nodocqaLines(definitions: readonly Definition[], comments: readonly Comment[]): Set<number> | 'file' {
+  const lines = new Set<number>();
+  if (!comments.some((c) => /nodocqa/i.test(c.text))) return lines;
+  const markers = assignMarkers(definitions as Definition[], comments as Comment[], NODOCQA_ONLY);
+  if (markers.file) return 'file';
+  for (const index of markers.byDefinition.keys()) lines.add(definitions[index].line);
+  return lines;
+}
 
 /** The DOC codes a comment lists after `noqa:`. */
 export function noqaCodes(comment: string): string[] {

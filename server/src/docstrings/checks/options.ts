@@ -36,6 +36,8 @@ export interface QualityOptions {
   shouldDocumentStarArguments: boolean;
   omitStarsWhenDocumentingVarargs: boolean;
   shouldDeclareAssertErrorIfAssertStatementExists: boolean;
+  /** Argument types compare with the default appended (`int, default=3`), as pydoclint's numpy / google check does. */
+  checkArgDefaults: boolean;
   /** Where `# noqa: DOCxxx` goes: on the docstring's closing line (pydoclint's default) or the `def` line. */
   nativeModeNoqaLocation: 'docstring' | 'definition';
   /** docbits: `Optional[str]` (and `str | None`) matches a docstring's `str, optional`. */
@@ -79,6 +81,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
   bool('should-document-star-arguments', 'shouldDocumentStarArguments'),
   bool('omit-stars-when-documenting-varargs', 'omitStarsWhenDocumentingVarargs'),
   bool('should-declare-assert-error-if-assert-statement-exists', 'shouldDeclareAssertErrorIfAssertStatementExists'),
+  bool('check-arg-defaults', 'checkArgDefaults'),
   { key: 'native-mode-noqa-location', field: 'nativeModeNoqaLocation', kind: 'choice', choices: ['docstring', 'definition'] },
   bool('optional-equivalence', 'optionalEquivalence', true),
 ];
@@ -86,7 +89,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
 /** pydoclint's keys that change nothing docbits checks (output, baselines, file selection): accepted, unused. */
 const ACCEPTED_UNUSED = new Set([
   'quiet', 'exclude', 'baseline', 'generate-baseline', 'auto-regenerate-baseline', 'show-filenames-in-every-violation-message',
-  'config', 'check-style-mismatch', 'check-arg-defaults',
+  'config', 'check-style-mismatch',
 ]);
 
 export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
@@ -112,6 +115,7 @@ export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
   shouldDocumentStarArguments: true,
   omitStarsWhenDocumentingVarargs: false,
   shouldDeclareAssertErrorIfAssertStatementExists: false,
+  checkArgDefaults: false,
   nativeModeNoqaLocation: 'docstring',
   optionalEquivalence: false,
 });

@@ -4,6 +4,7 @@
  * `path:line:col: DOCxxx message` lines that terminals and editors turn into links.
  */
 import { printable } from '../../python/printable';
+import type { DocstringFix } from '../fixFile';
 import type { Finding } from './types';
 
 export interface FileFindings {
@@ -46,4 +47,17 @@ export function findingsSummary(files: readonly FileFindings[]): string {
   const withFindings = files.filter((f) => f.findings.length > 0).length;
   if (count === 0) return `No docstring findings in ${files.length} file${files.length === 1 ? '' : 's'}.\n`;
   return `${count} docstring finding${count === 1 ? '' : 's'} in ${withFindings} of ${files.length} file${files.length === 1 ? '' : 's'}.\n`;
+}
+
+/** What `--fix` changed in one file: `path:line: updated docstring of function f (added x, removed y)`. */
+export function formatFixes(path: string, fixes: readonly DocstringFix[]): string {
+  let out = '';
+  for (const fix of fixes) out += `${printable(path)}:${fix.line + 1}: updated docstring of ${fix.kind} ${printable(fix.qualname)} (${printable(fix.changes.join(', '))})\n`;
+  return out;
+}
+
+/** After the fix lines: how many docstrings `--fix` updated in how many files (nothing when none). */
+export function fixesSummary(docstrings: number, files: number): string {
+  if (docstrings === 0) return '';
+  return `Updated ${docstrings} docstring${docstrings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`;
 }

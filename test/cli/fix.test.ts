@@ -1,0 +1,200 @@
+/**
+ * `docbits --fix` over real files, in a git-less temp copy: the stale fixtures (google, numpy, sphinx, CRLF,
+ * classes) and a slice of the stdlib. Checked by machine: every fixed file compiles with CPython, pydoclint
+ * reports no argument / returns / yields / raises finding on a fixed definition beyond the documented
+ * differences, a second run changes nothing, and the exit code is ruff's (1 while findings remain).
+ * Then the write policy: encoding and BOM kept, mode kept, a symlink out of the project and a file that
+ * does not read back are left alone.
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { functionFacts, parsedFile } from '../../server/src/coverage/stubs';
+import { DocstringStyleName, parseDocstring } from '../../server/src/docstrings/parse';
+import { decodePython } from '../../server/src/python/decode';
+import { runDocbits } from '../oracles/interrogate';
+import { pydoclintMissing, runPydoclint } from '../oracles/pydoclint';
+import { stdlibFiles } from '../oracles/stdlib';
+import { explainedDifference, UPDATE_CODES } from '../docstrings/pydoclintDifferences';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings');
+/** A folder per style, each a project with its `[tool.pydoclint] style`; the stdlib is read as google. */
+const PROJECTS: Record<string, { style: string; fixtures: string[]; least: number }> = {
+  google: { style: 'google', fixtures: ['stale_google.py', 'stale_crlf.py', 'stale_class.py'], least: 15 },
+  numpy: { style: 'numpy', fixtures: ['stale_numpy.py'], least: 2 },
+  sphinx: { style: 'sphinx', fixtures: ['stale_sphinx.py'], least: 2 },
+  stdlib: { style: 'google', fixtures: [], least: 10 },
+};
+/** pydoclint's options for the comparison: the update never rewrites types, so their checks are off. */
+const TYPE_CHECKS_OFF = ['--arg-type-hints-in-docstring=False', '--check-return-types=False', '--check-yield-types=False', '--check-class-attributes=False'];
+const FIX_LINE = /^(.+?):(\d+): updated docstring of (function|method|class) (\S+) \((.+)\)$/;
+
+interface Fixed {
+  file: string;
+  line: number;
+  kind: string;
+  qualname: string;
+  changes: string;
+}
+
+function fixLines(stdout: string): Fixed[] {
+  return stdout.split('\n').flatMap((l) => {
+    const m = FIX_LINE.exec(l);
+    return m ? [{ file: m[1], line: Number(m[2]), kind: m[3], qualname: m[4], changes: m[5] }] : [];
+  });
+}
+
+/** CPython's verdict on each file's bytes (its coding cookie honoured), without writing bytecode. */
+function compileErrors(files: string[]): string[] {
+  const script = 'import sys\nfor p in sys.argv[1:]:\n    try:\n        compile(open(p, "rb").read(), p, "exec")\n    except SyntaxError as e:\n        print(p, e)\n';
+  const r = spawnSync('python3', ['-c', script, ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+}
+
+/** The line pydoclint reports a fixed definition's findings on: a class's are its `__init__`'s. */
+function checkedLine(text: string, fixed: Fixed): { line: number; index: number } | undefined {
+  const file = parsedFile(text);
+  const defs = file.structure.definitions;
+  const index = defs.findIndex((d) => d.line + 1 === fixed.line);
+  if (index < 0 || fixed.kind !== 'class') return index < 0 ? undefined : { line: fixed.line, index };
+  const init = defs.reduce((found, d, j) => (d.parent === index && d.name === '__init__' ? j : found), -1);
+  return init < 0 ? undefined : { line: defs[init].line + 1, index: init };
+}
+
+describe('docbits --fix', function () {
+  this.timeout(600_000);
+  let project: string;
+
+  before(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-'));
+    for (const [folder, { style, fixtures }] of Object.entries(PROJECTS)) {
+      fs.mkdirSync(path.join(project, folder));
+      fs.writeFileSync(path.join(project, folder, 'pyproject.toml'), `[tool.pydoclint]\nstyle = "${style}"\n`);
+      for (const name of fixtures) fs.copyFileSync(path.join(FIXTURES, name), path.join(project, folder, name));
+    }
+    // Every 3rd stdlib module outside the tests, flat (names made unique by their path).
+    const files = stdlibFiles().filter((f) => !/\/(test|tests|idle_test)\//.test(f)).filter((_, i) => i % 3 === 0);
+    for (const f of files) fs.copyFileSync(f, path.join(project, 'stdlib', f.split(path.sep).slice(-3).join('_')));
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  for (const [folder, { style, least }] of Object.entries(PROJECTS)) {
+    it(`${folder}: fixed files compile, pydoclint agrees on the fixed definitions, a second run changes nothing`, function () {
+      const dir = path.join(project, folder);
+      const before = snapshot(dir);
+      const first = runDocbits(['--fix', folder], { cwd: project });
+      assert.ok(first.code === 0 || first.code === 1, first.stderr);
+      const fixed = fixLines(first.stdout);
+      const changed = [...new Set(fixed.map((f) => f.file))];
+      console.log(`      ${folder}: ${before.size} files, ${fixed.length} docstrings updated in ${changed.length} files`);
+      assert.ok(fixed.length >= least, first.stdout.slice(0, 2000));
+      const after = snapshot(dir);
+      for (const [name, bytes] of before) {
+        const wasChanged = changed.includes(`${folder}/${name}`);
+        assert.strictEqual(!bytes.equals(after.get(name)!), wasChanged, `${name}: changed on disk iff reported`);
+      }
+      assert.deepStrictEqual(compileErrors(changed.map((f) => path.join(project, f))), []);
+      if (folder === 'google') {
+        // CRLF stays CRLF.
+        assert.ok(!/[^\r]\n/.test(after.get('stale_crlf.py')!.toString('utf8')));
+        const classes = fixed.filter((f) => f.kind === 'class').map((f) => `${f.qualname} (${f.changes})`);
+        assert.deepStrictEqual(classes, ['Gained (added y)', 'Lost (removed step)', 'Reordered (reordered parameters)', 'Raising (added Raises)']);
+      }
+
+      const second = runDocbits(['--fix', folder], { cwd: project });
+      assert.deepStrictEqual(fixLines(second.stdout), [], 'a second --fix changes nothing');
+      assert.deepStrictEqual([...snapshot(dir)].filter(([n, b]) => !b.equals(after.get(n)!)).map(([n]) => n), []);
+      assert.strictEqual(second.code, second.stdout.includes('No docstring findings') ? 0 : 1);
+
+      const missing = pydoclintMissing();
+      if (missing) throw new Error(missing);
+      const findings = runPydoclint(changed, [`--style=${style}`, ...TYPE_CHECKS_OFF], project);
+      const unexplained: string[] = [];
+      let checked = 0;
+      for (const fix of fixed) {
+        const text = decodePython(fs.readFileSync(path.join(project, fix.file)));
+        if (!text.ok) continue;
+        const at = checkedLine(text.text, fix);
+        if (!at) {
+          unexplained.push(`${fix.file}:${fix.line}: no definition there`);
+          continue;
+        }
+        checked++;
+        const file = parsedFile(text.text);
+        const here = findings.filter((f) => f.path === fix.file && f.line === at.line);
+        const messages = here.map((f) => f.message).join('\n');
+        const docDef = file.structure.definitions[fix.kind === 'class' ? file.structure.definitions[at.index].parent : at.index];
+        const doc = parseDocstring(file.text, file.lineStarts, docDef.docstring!, { style: style as DocstringStyleName });
+        for (const f of here) {
+          if (!UPDATE_CODES.test(f.code)) continue;
+          if (!explainedDifference(f.code, functionFacts(file, at.index, '"""')!.body, messages, doc)) unexplained.push(`${fix.file}:${f.line} ${f.code} ${f.message}`);
+        }
+      }
+      assert.deepStrictEqual(unexplained.slice(0, 20), []);
+      assert.strictEqual(checked, fixed.length);
+    });
+  }
+
+  describe('writing', () => {
+    let dir: string;
+    const stale = 'def f(a: int, b: int) -> int:\n    """Sum.\n\n    Args:\n        a (int): A.\n    """\n    return a + b\n';
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-write-'));
+      fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('keeps the encoding (BOM, a latin-1 cookie) and the mode; says what changed; exit 0 when nothing is left', () => {
+      const bom = path.join(dir, 'bom.py');
+      fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stale.replace('Sum.', 'Sümme.'), 'utf8')]));
+      fs.chmodSync(bom, 0o751);
+      const latin = path.join(dir, 'latin.py');
+      fs.writeFileSync(latin, Buffer.from(`# -*- coding: latin-1 -*-\n${stale.replace('Sum.', 'Grüße.')}`, 'latin1'));
+      const r = runDocbits(['--fix', '--format', 'concise', '.'], { cwd: dir });
+      assert.deepStrictEqual(fixLines(r.stdout).map((f) => `${f.file}:${f.line} ${f.kind} ${f.qualname} (${f.changes})`),
+        ['bom.py:1 function f (added b, added Returns)', 'latin.py:2 function f (added b, added Returns)']);
+      assert.match(r.stdout, /^Updated 2 docstrings in 2 files\.$/m);
+      const bomBytes = fs.readFileSync(bom);
+      assert.deepStrictEqual([...bomBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.match(bomBytes.toString('utf8'), /Sümme\.\n\n    Args:\n        a \(int\): A\.\n        b \(int\): Description of b\.\n/);
+      assert.strictEqual(fs.statSync(bom).mode & 0o777, 0o751);
+      assert.match(fs.readFileSync(latin).toString('latin1'), /Grüße\.[\s\S]*b \(int\): Description of b\./);
+      assert.deepStrictEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+      assert.strictEqual(r.code, 0, r.stdout + r.stderr);
+      assert.deepStrictEqual(compileErrors([bom, latin]), []);
+    });
+
+    it('a symlink that leads out of the project is not written, nor a file in an encoding it cannot write', () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-outside-'));
+      try {
+        const target = path.join(outside, 'victim.py');
+        fs.writeFileSync(target, stale);
+        fs.symlinkSync(target, path.join(dir, 'link.py'));
+        const inside = path.join(dir, 'real.py');
+        fs.writeFileSync(inside, stale);
+        fs.symlinkSync(inside, path.join(dir, 'alias.py'));
+        const cp1252 = path.join(dir, 'cp1252.py');
+        const cp1252Bytes = Buffer.from(`# coding: cp1252\n${stale}`, 'latin1');
+        fs.writeFileSync(cp1252, cp1252Bytes);
+        const r = runDocbits(['--fix', '.'], { cwd: dir });
+        assert.strictEqual(fs.readFileSync(target, 'utf8'), stale);
+        assert.match(r.stderr, /link\.py: not fixed: it leads outside the project/);
+        assert.match(r.stderr, /cp1252\.py: not fixed: docbits writes UTF-8, ASCII and Latin-1 files only/);
+        assert.ok(fs.readFileSync(cp1252).equals(cp1252Bytes));
+        // A link inside the project: the file it names is updated, the link stays a link.
+        assert.ok(fs.lstatSync(path.join(dir, 'alias.py')).isSymbolicLink());
+        assert.match(fs.readFileSync(inside, 'utf8'), /b \(int\): Description of b\./);
+        assert.strictEqual(r.code, 1, 'the link out and the cp1252 file keep their findings');
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+  });
+});

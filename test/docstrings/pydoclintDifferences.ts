@@ -1,0 +1,56 @@
+/**
+ * What pydoclint may still report on a docstring that "Update docstring" (or `--fix`) brought up to date:
+ * the differences made on purpose (README, "Update docstring"), each with the test that a finding is that case.
+ */
+import type { BodyFacts } from '../../server/src/python/signature';
+import type { ParsedDocstring, SectionKind } from '../../server/src/docstrings/parse';
+import type { PydoclintFinding } from '../oracles/pydoclint';
+
+/** The codes the update answers for: presence, names and order (the type codes judge types it never rewrites). */
+export const UPDATE_CODES = /^DOC(?:10[1-4]|20[12]|40[23]|50[1-3])$/;
+
+/**
+ * Where pydoclint and the update differ on purpose (README, "Update docstring"), with the test that the
+ * finding is that case (the callers have checked with our own comparison first).
+ */
+type Difference = (body: BodyFacts, message: string, doc: ParsedDocstring) => boolean;
+/** The docstring has a section of this kind that pydoclint does not read (`Raise:`, `Return:`): it counts for us. */
+const nonstandard = (doc: ParsedDocstring, kind: SectionKind): boolean => doc.sections.some((s) => s.kind === kind && s.nonstandard);
+const DIFFERENCES: Record<string, Difference> = {
+  // An entry `args` for `*args` is accepted (pydoclint wants the stars): the update keeps the name as written.
+  DOC101: (_, message) => onlyStarsDiffer(message),
+  DOC102: (_, message) => onlyStarsDiffer(message),
+  DOC103: (_, message) => onlyStarsDiffer(message),
+  // A body that only re-raises (bare `raise`, `raise error`) names no exception to document.
+  DOC501: (body, _, doc) => (body.raises.length === 0 && body.raisesAny) || nonstandard(doc, 'raises'),
+  DOC402: (_, __, doc) => nonstandard(doc, 'yields'),
+  // pydoclint asks Returns of a bare `return`.
+  DOC201: (body, _, doc) => !body.returnsValue || nonstandard(doc, 'returns'),
+  // An interface (abstract method, `pass`, `raise NotImplementedError`) keeps its Returns and Raises.
+  DOC202: (body) => !body.returnsValue,
+  DOC502: () => true,
+  // pydoclint wants a Generator / Iterator annotation besides the yield; an interface keeps its Yields.
+  DOC403: () => true,
+  // Documented exceptions that the body does not raise by name (callees raise them) stay.
+  DOC503: () => true,
+};
+
+/** All of pydoclint's messages on one line: DOC101 and DOC102 say which names differ only in DOC103's. */
+export function findingsAt(findings: PydoclintFinding[], line: number): string {
+  return findings.filter((f) => f.line === line).map((f) => f.message).join('\n');
+}
+
+/** Whether pydoclint's DOC103 lists only names that differ by their stars (`args` for `*args`). */
+function onlyStarsDiffer(messages: string): boolean {
+  const list = (what: string): string[] | null => {
+    const m = new RegExp(`Arguments in the ${what}: \\[([^\\]]*)\\]`).exec(messages);
+    return m ? m[1].split(', ').map((n) => n.replace(/:.*$/, '').replace(/^\*+/, '')).sort() : null;
+  };
+  const missing = list('function signature but not in the docstring'), extra = list('docstring but not in the function signature');
+  return missing !== null && extra !== null && missing.join() === extra.join();
+}
+
+/** Whether pydoclint's finding `code` on a function (its body facts, all messages on its line, its docstring) is a documented difference. */
+export function explainedDifference(code: string, body: BodyFacts, messages: string, doc: ParsedDocstring): boolean {
+  return DIFFERENCES[code]?.(body, messages, doc) ?? false;
+}
