@@ -123,6 +123,11 @@ class FileChecker {
     if (this.unreadable(i, docIndex, label)) return;
     const doc = this.view(docIndex);
     if (!doc) return;
+    // Most docstrings are a summary only: decided before the signature and the body are read (half the time).
+    if (this.options.skipCheckingShortDocstrings && doc.short) {
+      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
+      return;
+    }
     const signature = parseSignature(text, lineStarts[def.nameLine] + def.nameEnd, def.headerEnd);
     const first = def.decorators[0];
     const fn: FunctionFacts = {
@@ -135,10 +140,6 @@ class FileChecker {
       isAbstract: first?.shape === 'name' && first.name === 'abstractmethod',
       nameSpan: this.nameSpan(i),
     };
-    if (this.options.skipCheckingShortDocstrings && doc.short) {
-      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
-      return;
-    }
     this.add(i, checkArguments(fn, doc, this.options));
     const { returns, yields } = checkReturnsAndYields(fn, doc, this.options);
     if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
