@@ -46,7 +46,15 @@ export class ProjectConfigs {
    * null when the project has no such table, unless `always`.
    */
   qualityFor(filePath: string, always: boolean): QualityOptions | null {
-    const configPath = this.forFile(filePath).path;
+    return this.qualityOf(this.forFile(filePath).path, always);
+  }
+
+  /** The same for a workspace folder's scan (its own config, as its coverage options). */
+  qualityForFolder(folder: string, always: boolean): QualityOptions | null {
+    return this.qualityOf(this.forFolder(folder).path, always);
+  }
+
+  private qualityOf(configPath: string | undefined, always: boolean): QualityOptions | null {
     if (configPath === undefined) return always ? DEFAULT_QUALITY_OPTIONS : null;
     let options = this.quality.get(configPath);
     if (options === undefined) {
