@@ -140,8 +140,12 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-lsp-'));
   const text = generateModule(20_000);
   const cold = await coldStarts(tmp, text, COLD_STARTS);
+  // In a project of its own: its [tool.pydoclint] says google, the module's style.
+  const qualityProject = path.join(tmp, 'quality');
+  fs.mkdirSync(qualityProject);
+  fs.writeFileSync(path.join(qualityProject, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
   const withQuality = await startServer(tmp, { quality: { enabled: 'on' } });
-  const quality = await editLatency(withQuality.connection, withQuality.diagnosticsOf, tmp, text, 'quality');
+  const quality = await editLatency(withQuality.connection, withQuality.diagnosticsOf, qualityProject, text, 'module');
   await withQuality.stop();
   const { connection, diagnosticsOf } = await startServer(tmp);
   const { open, change, actions, diagnosticCount } = await editLatency(connection, diagnosticsOf, tmp, text, 'module');

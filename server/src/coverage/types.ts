@@ -111,7 +111,7 @@ export interface FileCoverage extends Totals {
   skipped?: boolean;
   /** With inheritDocstrings: what other files need to follow this module's classes (the scan sends it along). */
   summary?: ModuleSummary;
-  /** When the scan also checks docstring quality (workspace/qualityScan.ts): the file's findings. Not for notebooks. */
+  /** When the scan also checks docstring quality (workspace/analyzeFile.ts qualityCoverage): the findings. Not for notebooks. */
   findings?: Finding[];
 }
 
