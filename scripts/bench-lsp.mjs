@@ -8,7 +8,9 @@
 //   2. a one-character didChange in that module -> the new diagnostics,
 //   3. a code-action request carrying five of its diagnostics (quick fixes for each, and "add all"),
 //   4. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py,
-//   5. hovers on bitwise expressions in the last thousand lines of the 20,000-line module.
+//   5. hovers on bitwise expressions in the last thousand lines of the 20,000-line module,
+//   6. (1) and (2) again with docstring-quality diagnostics on (docbits.quality.enabled "on"): the checks run
+//      on the same parse, for the module's ~8,000 google-style docstrings.
 // The edit debounce is set to 0 (initializationOptions { debounceMs: 0 }), so (2) is the check itself, not
 // the 150 ms an editor waits for typing to pause. Run `node esbuild.mjs` first (npm run bench does).
 import { spawn } from 'node:child_process';
@@ -51,8 +53,11 @@ function stats(samples) {
   return { median: at(0.5), p95: at(0.95), n: sorted.length };
 }
 
-/** A fresh `dist/server.js --stdio`, initialized; `diagnosticsOf(uri, version)` resolves on that publish. */
-async function startServer(tmp) {
+/**
+ * A fresh `dist/server.js --stdio`, initialized, answering `workspace/configuration` with `settings` (the
+ * `docbits` section); `diagnosticsOf(uri, version)` resolves on that publish.
+ */
+async function startServer(tmp, settings = {}) {
   const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -61,7 +66,7 @@ async function startServer(tmp) {
     waiting.get(key)?.(p);
     waiting.delete(key);
   });
-  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
   connection.listen();
   const diagnosticsOf = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
   await connection.sendRequest('initialize', {
@@ -100,17 +105,15 @@ async function coldStarts(tmp, text, starts, pauseMs) {
   return { first, later };
 }
 
-async function main() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-lsp-'));
-  const colds = [];
-  for (const pauseMs of COLD_PAUSES_MS) colds.push({ pauseMs, ...(await coldStarts(tmp, generateModule(20_000), COLD_STARTS, pauseMs)) });
-  const { connection, diagnosticsOf } = await startServer(tmp);
-
-  const text = generateModule(20_000);
+/**
+ * `RUNS` times (after two that warm the JIT): didOpen of the module -> its diagnostics, a one-character edit ->
+ * the new ones, and a code action on five of them. The last module stays open.
+ */
+async function editLatency(connection, diagnosticsOf, tmp, text, name) {
   const open = [], change = [], actions = [];
   let diagnosticCount = 0;
   for (let run = 0; run < RUNS + 2; run++) { // the first two runs warm the JIT and are not counted
-    const uri = pathToFileURL(path.join(tmp, `module_${run}.py`)).href;
+    const uri = pathToFileURL(path.join(tmp, `${name}_${run}.py`)).href;
     let t = performance.now();
     const opened = diagnosticsOf(uri, 1);
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
@@ -131,6 +134,23 @@ async function main() {
     if (run >= 2) actions.push(performance.now() - t);
     if (run < RUNS + 1) connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
+  return { open, change, actions, diagnosticCount };
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-lsp-'));
+  const text = generateModule(20_000);
+  const colds = [];
+  for (const pauseMs of COLD_PAUSES_MS) colds.push({ pauseMs, ...(await coldStarts(tmp, text, COLD_STARTS, pauseMs)) });
+  // In a project of its own: its [tool.pydoclint] says google, the module's style.
+  const qualityProject = path.join(tmp, 'quality');
+  fs.mkdirSync(qualityProject);
+  fs.writeFileSync(path.join(qualityProject, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+  const withQuality = await startServer(tmp, { quality: { enabled: 'on' } });
+  const quality = await editLatency(withQuality.connection, withQuality.diagnosticsOf, qualityProject, text, 'module');
+  await withQuality.stop();
+  const { connection, diagnosticsOf } = await startServer(tmp);
+  const { open, change, actions, diagnosticCount } = await editLatency(connection, diagnosticsOf, tmp, text, 'module');
   const bigUri = pathToFileURL(path.join(tmp, `module_${RUNS + 1}.py`)).href;
   const bigTargets = [];
   text.split('\n').forEach((line, i) => {
@@ -183,6 +203,8 @@ async function main() {
   console.log(row('didOpen -> publishDiagnostics (warmed up)', stats(open), ''));
   console.log(row('1-char didChange -> publishDiagnostics', stats(change), ''));
   console.log(row('codeAction with 5 diagnostics', stats(actions), ''));
+  console.log(row(`didOpen -> diagnostics, quality on (${quality.diagnosticCount})`, stats(quality.open), '< 50'));
+  console.log(row('1-char didChange -> diagnostics, quality on', stats(quality.change), ''));
   console.log(row('hover on a bitwise expression', stats(hover), '< 2 (median)'));
   console.log(row('hover near the end of the 20,000-line module', stats(bigHover), ''));
   setTimeout(() => process.exit(0), 200).unref();

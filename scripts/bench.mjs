@@ -7,7 +7,8 @@
 //    the files, and with `--inherit-docstrings` (its cost in percent). Best of N runs each, interleaved. The CLI is the minified build that ships (npm run bench
 //    builds it with esbuild --production).
 // 2. Docstring quality on the non-test stdlib: `docbits --check-docstrings` against pydoclint 0.9.0
-//    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, best of 2 each.
+//    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, and coverage alone
+//    and only reading those files in the same run, best of 3 each (BENCH_QUALITY_RUNS), interleaved.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,10 +45,10 @@ function time(fn) {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
 }
 
-/** Best of `runs` runs of each measure, taken in turn (A B C A B C ...) so that drift hits all alike. */
-function bestInterleaved(measures) {
+/** Best of `count` runs of each measure, taken in turn (A B C A B C ...) so that drift hits all alike. */
+function bestInterleaved(measures, count = runs) {
   const bests = measures.map(() => undefined);
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     measures.forEach((fn, k) => {
       const run = time(fn);
       if (!bests[k] || run.seconds < bests[k].seconds) bests[k] = run;
@@ -115,30 +116,34 @@ console.table(rows);
 
 const pydoclintSh = path.resolve(repo, '..', 'shared', 'oracles', 'pydoclint.sh');
 if (fs.existsSync(pydoclintSh) && spawnSync('/usr/bin/python3', ['-c', 'import click']).status === 0) {
+  // The same files, in one run, interleaved: pydoclint, the checks (with coverage: --check-docstrings is one
+  // scan), coverage alone, and only reading the files.
   const files = listFiles(stdlib, false);
+  const bytes = readAll(files);
   const excludes = ['-e', path.join(stdlib, 'site-packages')];
   for (const dir of TEST_DIRS) excludes.push('-e', `${stdlib}*/${dir}/*`);
-  const qualityRuns = Math.min(runs, 2);
+  const qualityRuns = Math.min(runs, Number(process.env.BENCH_QUALITY_RUNS ?? 3));
   const pydoclint = () => {
     const r = spawnSync(pydoclintSh, ['--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.status !== 0 && r.status !== 1) throw new Error(`pydoclint failed (${r.status}): ${r.stderr.slice(-500)}`);
     return (r.stderr.match(/^ {4}\d+: DOC\d+/gm) ?? []).length;
   };
-  const ourQuality = () => {
-    const out = docbits([stdlib, ...excludes, '--check-docstrings']);
-    return JSON.parse(out).files.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
-  };
-  const bests = [undefined, undefined];
-  for (let i = 0; i < qualityRuns; i++) {
-    [ourQuality, pydoclint].forEach((fn, k) => {
-      const run = time(fn);
-      if (!bests[k] || run.seconds < bests[k].seconds) bests[k] = run;
-    });
-  }
-  const [ours, theirs] = bests;
-  console.log(`docstring quality, stdlib without tests (${files.length} files, best of ${qualityRuns}): docbits --check-docstrings ` +
-    `${ours.seconds.toFixed(3)} s (${ours.result} findings, coverage included), pydoclint ${theirs.seconds.toFixed(3)} s ` +
-    `(${theirs.result} findings): ${(theirs.seconds / ours.seconds).toFixed(1)}x`);
+  const findings = (out) => JSON.parse(out).files.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
+  const [ours, twoWorkers, coverage, read, theirs] = bestInterleaved([
+    () => findings(docbits([stdlib, ...excludes, '--check-docstrings'])),
+    () => findings(docbits([stdlib, ...excludes, '--check-docstrings', '--jobs', '2'])),
+    () => JSON.parse(docbits([stdlib, ...excludes])).files.length,
+    () => readAll(files),
+    pydoclint,
+  ], qualityRuns);
+  if (coverage.result !== files.length) console.warn(`warning: docbits reported ${coverage.result} files, pydoclint read ${files.length}`);
+  const s = (run) => `${run.seconds.toFixed(3)} s`;
+  console.log(`docstring quality, stdlib without tests (${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, default options, best of ${qualityRuns} interleaved):`);
+  console.log(`  pydoclint 0.9.0                 ${s(theirs)} (${theirs.result} findings)`);
+  console.log(`  docbits --check-docstrings      ${s(ours)} (${ours.result} findings, coverage included): ${(theirs.seconds / ours.seconds).toFixed(1)}x faster than pydoclint`);
+  console.log(`  docbits --check-docstrings -j2  ${s(twoWorkers)}: ${(theirs.seconds / twoWorkers.seconds).toFixed(1)}x`);
+  console.log(`  docbits, coverage only          ${s(coverage)}: the checks add ${((ours.seconds / coverage.seconds - 1) * 100).toFixed(0)}%`);
+  console.log(`  reading the files               ${s(read)}: coverage ${(coverage.seconds / read.seconds).toFixed(0)}x, coverage + checks ${(ours.seconds / read.seconds).toFixed(0)}x that`);
 } else {
   console.log('docstring quality: skipped (pydoclint needs ../shared/oracles/pydoclint.sh and Debian\'s python3-click)');
 }

@@ -15,8 +15,8 @@ import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } fro
 import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
 import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
-import { DEFAULT_QUALITY_OPTIONS, Finding } from './docstrings/checks';
-import { FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
+import { DEFAULT_QUALITY_OPTIONS, Finding, QualityOptions } from './docstrings/checks';
+import { docstringsWithFindings, FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
@@ -81,12 +81,16 @@ async function run(argv: string[]): Promise<number> {
   if (refusal !== undefined) throw new ReportFileError(refusal);
   if (!options.quiet) for (const problem of problemsNotOverridden(config.problems, invocation.fromCli)) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
 
+  // --check-docstrings: the checks run in the scan, on the parse coverage makes (one read and parse per file).
+  const quality = invocation.checkDocstrings ? loadQualityOptions(config.path) : undefined;
+  if (quality && !options.quiet) for (const problem of quality.problems) process.stderr.write(`${describeProblem(config.path, problem)}\n`);
+  const qualityOptions = quality && { ...DEFAULT_QUALITY_OPTIONS, ...quality.options };
   const progress = terminalProgress();
   // Measured on 2 cores: each worker pays its own JIT warm-up, so below a few thousand files one thread is faster
   // (stdlib, 1,788 files: 1.9 s vs 2.1 s); on 13,000 files (180 MB) two workers win (4.4 s vs 5.0 s).
   const scan = invocation.diff !== undefined ? await scanChanges(invocation.paths, options, invocation.diff, { cwd }) : await scanWorkspace(invocation.paths, options, {
     cwd, onProgress: progress.onProgress, concurrency: invocation.jobs,
-    minFilesForWorkers: invocation.jobs === undefined ? CLI_MIN_FILES_FOR_WORKERS : 1,
+    minFilesForWorkers: invocation.jobs === undefined ? CLI_MIN_FILES_FOR_WORKERS : 1, quality: qualityOptions,
   });
   progress.clear();
   if (!('files' in scan)) throw new UsageError(scan.error, false); // git could not say what changed
@@ -107,7 +111,7 @@ async function run(argv: string[]): Promise<number> {
   const groups = options.perPath.length === 0 ? undefined
     : pathGroups(files, (f) => path.join(scan.root, f.path), options.perPath, options.failUnder, (prefix) => pathFromCwd(cwd, prefix));
   const report = buildReport(files, options, scan.root, groups && jsonPathGroups(groups));
-  if (invocation.checkDocstrings) return reportDocstringQuality(scan, report, invocation, config.path, options.quiet);
+  if (qualityOptions) return reportDocstringQuality(scan, report, invocation, qualityOptions, options.quiet);
 
   if (!options.quiet) {
     const toStdout = options.output === undefined || options.output === '-';
@@ -143,10 +147,7 @@ async function run(argv: string[]): Promise<number> {
  * `--check-docstrings`: the quality findings of the scanned files, in the chosen format; 1 when there are any.
  * `--fix` first updates the docstrings with findings in place, says what changed, and reports what is left.
  */
-function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocation: Invocation, configPath: string | undefined, quiet: boolean): number {
-  const loaded = loadQualityOptions(configPath);
-  if (!quiet) for (const problem of loaded.problems) process.stderr.write(`${describeProblem(configPath, problem)}\n`);
-  const qualityOptions = { ...DEFAULT_QUALITY_OPTIONS, ...loaded.options };
+function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocation: Invocation, qualityOptions: QualityOptions, quiet: boolean): number {
   const checked: FileFindings[] = [];
   const entries = new Map(report.files.map((f) => [f.path, f]));
   const projectRoot = findProjectRoot(invocation.paths);
@@ -163,7 +164,12 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
       fixedDocstrings += fixed.fixes.length;
       if (fixed.fixes.length > 0) fixedFiles++;
       result = { findings: fixed.remaining, error: fixed.error };
-    } else result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
+    } else if (file.findings) {
+      result = { findings: file.findings, error: null };
+    } else {
+      // Notebooks, and a --diff scan (it reads only the changed definitions), are checked here.
+      result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
+    }
     if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);
     checked.push({ path: shownPath, findings: result.findings });
     const entry = entries.get(file.path);
@@ -171,6 +177,7 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
       entry.findings = result.findings.map((f) => ({
         code: f.code, ...(f.cell === undefined ? {} : { cell: f.cell }), line: f.line + 1, column: f.column, qualname: f.qualname, message: f.message,
       }));
+      entry.docstringsWithFindings = docstringsWithFindings(result.findings);
     }
   });
   if (!quiet) {

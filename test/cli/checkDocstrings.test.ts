@@ -90,6 +90,18 @@ describe('docbits --check-docstrings', function () {
     assert.strictEqual(r.code, 1);
   });
 
+  it('--json counts the docstrings with findings per file; scan workers (-j 2) find the same', () => {
+    const r = runDocbits(['--check-docstrings', '--json', 'pkg'], { cwd: project });
+    type Report = { files: Array<{ path: string; docstringsWithFindings: number; findings: unknown[] }> };
+    const count = (report: Report) => report.files.map((f) => [f.path, f.docstringsWithFindings]);
+    const report = JSON.parse(r.stdout) as Report;
+    assert.deepStrictEqual(count(report), [['bad.py', 1], ['good.py', 0]], 'two findings, one docstring');
+    const workers = runDocbits(['--check-docstrings', '--json', '-j', '2', 'pkg'], { cwd: project });
+    assert.deepStrictEqual(JSON.parse(workers.stdout), report);
+    const coverageOnly = JSON.parse(runDocbits(['--json', 'pkg'], { cwd: project }).stdout) as Report;
+    assert.ok(coverageOnly.files.every((f) => !('docstringsWithFindings' in f) && !('findings' in f)));
+  });
+
   it('exits 0 when nothing is found; a bad [tool.pydoclint] value is reported and the default used', () => {
     fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\ncheck-arg-order = "sometimes"\n');
     try {

@@ -25,6 +25,15 @@ describe('docbits --diff', function () {
     assert.strictEqual(report.passed, false);
   });
 
+  it('with --check-docstrings, checks the changed files whole, as a run on those files does', () => {
+    type Checked = { root: string; files: Array<{ path: string; docstringsWithFindings: number; findings: unknown[] }> };
+    const report = JSON.parse(run('--diff', 'base', '--check-docstrings', '--json').stdout) as Checked;
+    assert.deepStrictEqual(report.files.map((f) => f.path).sort(), Object.keys(GATED_SINCE_BASE).sort());
+    const named = JSON.parse(run('--check-docstrings', '--json', ...report.files.map((f) => path.join(report.root, f.path))).stdout) as Checked;
+    const checks = (r: Checked) => Object.fromEntries(r.files.map((f) => [path.join(r.root, f.path), [f.findings, f.docstringsWithFindings]]));
+    assert.deepStrictEqual(checks(report), checks(named));
+  });
+
   it('--format concise: one path:line per missing changed definition', () => {
     const r = run('--diff', 'base', '--format', 'concise', 'pkg');
     assert.strictEqual(r.code, 1);

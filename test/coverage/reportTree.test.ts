@@ -112,6 +112,30 @@ describe('report tree', () => {
     assert.deepStrictEqual(model.update(fixed), { added: [], changed: [], removed: [] });
   });
 
+  it('shows how many docstrings of a file have findings, when quality is checked, and takes a new count as a change', () => {
+    const checked = (n: number | undefined): typeof REPORT => ({
+      ...REPORT, files: REPORT.files.map((f) => (f.path.endsWith('core.py') && n !== undefined ? { ...f, docstringsWithFindings: n } : f)),
+    });
+    const model = new ReportTreeModel();
+    model.update(checked(3));
+    const core = (): ReportTreeNode => {
+      const stack = model.roots({ sort: 'path', onlyBelowFailUnder: false });
+      for (let n = stack.pop(); n; n = stack.pop()) {
+        if (n.label === 'core.py') return n;
+        stack.push(...n.children);
+      }
+      throw new Error('no core.py');
+    };
+    assert.strictEqual(core().description, '25.0% · 3 missing · 3 with findings');
+    assert.match(core().tooltip, /\n3 docstrings with findings$/);
+    assert.deepStrictEqual(model.update(checked(1)).changed, ['/w/app/src/pkg/core.py']);
+    assert.match(core().tooltip, /\n1 docstring with findings$/);
+    model.update(checked(0));
+    assert.strictEqual(core().description, '25.0% · 3 missing', 'none: nothing shown');
+    model.update(checked(undefined));
+    assert.strictEqual(core().description, '25.0% · 3 missing');
+  });
+
   it('puts a file in the innermost workspace folder that holds it, and nests folders as deep as a path can go (PATH_MAX) without recursion', () => {
     const nested = reportTree({ root: '/w', folders: [folder('/w'), folder('/w/inner')], files: [file('inner/a.py', 1, []), file('b.py', 1, [])] });
     assert.deepStrictEqual(nested.map((n) => [n.label, n.children.map((c) => c.label)]), [['w', ['b.py']], ['inner', ['a.py']]]);

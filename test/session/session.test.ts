@@ -409,6 +409,26 @@ describe('session/session', () => {
     }
   });
 
+  it('counts docstrings with findings per file in the workspace report when quality is on, under its rule groups', async () => {
+    // numpy, pydoclint's default style
+    const source = 'def area(width: int, height: int) -> int:\n    """Area.\n\n    Parameters\n    ----------\n    width : int\n        W.\n    """\n    return width * height\n';
+    const root = tmpProject({ 'pkg/mod.py': source, 'pkg/plain.py': '"""Plain."""\n' });
+    try {
+      let settings: Record<string, unknown> = {};
+      const session = track(new DocbitsSession(new RecordingHost(() => settings), sessionOptions([root], { debounceMs: 0 })));
+      const counts = async () => (await session.workspaceCoverage({ includeText: false })).files.map((f) => [f.path, f.docstringsWithFindings]);
+      assert.deepStrictEqual(await counts(), [['mod.py', undefined], ['plain.py', undefined]], 'auto, no [tool.pydoclint]: no checks');
+      settings = { quality: { enabled: 'on' } };
+      session.settingsChanged(undefined);
+      assert.deepStrictEqual(await counts(), [['mod.py', 1], ['plain.py', 0]]);
+      settings = { quality: { enabled: 'on', rules: ['raises'] } };
+      session.settingsChanged(undefined);
+      assert.deepStrictEqual(await counts(), [['mod.py', 0], ['plain.py', 0]]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('measures the workspace with unsaved text, and says when an open file is not measured', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.interrogate]\nexclude = ["tests"]\n',

@@ -4,6 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeBytes } from '../../server/src/coverage/inventory';
 import { DEFAULT_OPTIONS, FileCoverage } from '../../server/src/coverage/types';
+import { checkDocstrings, DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
+import { decodePython } from '../../server/src/python/decode';
+import { lineStarts } from '../../server/src/python/lines';
+import { parseStructure } from '../../server/src/python/structure';
+import { stdlibFiles } from '../oracles/stdlib';
 import { defaultWorkerScript, scanFiles, scanWorkspace, ScanHooks } from '../../server/src/workspace/scan';
 import { makeTree, TempTree } from './helpers/tree';
 
@@ -163,6 +168,30 @@ describe('workspace/scan', function () {
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(scanFiles(['/nope.py'], '/', DEFAULT_OPTIONS, { signal: controller.signal }), { name: 'AbortError' });
+  });
+
+  it('with quality options, checks docstrings on the coverage parse, in workers as in the main thread; without, adds nothing', async () => {
+    // Real files with findings: every 8th stdlib file (about 230), some of them under test/.
+    const files = stdlibFiles().filter((_, i) => i % 8 === 0);
+    const root = path.dirname(files[0]);
+    const quality = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const };
+    const expected = files.map((f) => {
+      const coverage = direct(root, [f])[0];
+      const decoded = decodePython(fs.readFileSync(f));
+      if (!decoded.ok) return coverage;
+      const text = decoded.text;
+      return { ...coverage, findings: checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, quality) };
+    });
+    assert.ok(expected.reduce((n, f) => n + (f.findings?.length ?? 0), 0) > 20, 'the files have findings to compare');
+    const inMain = await scanFiles(files, root, DEFAULT_OPTIONS, { quality, concurrency: 0 });
+    assert.deepStrictEqual(inMain, expected);
+    const logs: string[] = [];
+    const inWorkers = await scanFiles(files, root, DEFAULT_OPTIONS, { quality, concurrency: 2, onLog: (m) => logs.push(m) });
+    assert.deepStrictEqual(logs, []);
+    assert.deepStrictEqual(inWorkers, expected);
+    const coverageOnly = await scanFiles(files, root, DEFAULT_OPTIONS, { concurrency: 0 });
+    assert.ok(coverageOnly.every((f) => !('findings' in f)));
+    assert.deepStrictEqual(coverageOnly, direct(root, files));
   });
 
   it('handles no files', async () => {

@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
+import { DEFAULT_QUALITY_OPTIONS, RuleGroup } from '../../server/src/docstrings/checks';
 import { ScanCache } from '../../server/src/workspace/scanCache';
-import { workspaceCoverage } from '../../server/src/workspace/workspaceCoverage';
+import { workspaceCoverage, WorkspaceCoverageResult } from '../../server/src/workspace/workspaceCoverage';
 
 describe('scan cache', () => {
   let root: string;
@@ -43,5 +44,27 @@ describe('scan cache', () => {
     assert.strictEqual(cache.analysed, 8, 'other options: every file again');
     assert.deepStrictEqual(ignoring, await run(undefined, { ...DEFAULT_OPTIONS, ignoreModule: true }));
     assert.ok(ignoring.files.find((f) => f.path.endsWith('bad.py'))?.error, 'the undecodable file keeps its error');
+  });
+
+  it('with quality on, counts docstrings with findings per file under the rule groups asked for; the cache keeps them apart', async () => {
+    // h: findings on its arguments (DOC1xx) and on its raise (DOC5xx), one docstring; k: Returns but no return (DOC2xx).
+    const lines = ['def h(x, y):', '    """H.', '', '    Args:', '        x: X.', '    """', '    raise ValueError(x)', '', '',
+      'def k():', '    """K.', '', '    Returns:', '        int: one.', '    """', ''];
+    fs.writeFileSync(path.join(root, 'pkg', 'q.py'), lines.join('\n'));
+    const quality = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const };
+    const cache = new ScanCache();
+    const checked = (qualityRules?: RuleGroup[], unsaved = new Map<string, string>()) =>
+      workspaceCoverage([{ path: root, options: DEFAULT_OPTIONS, quality, ...(qualityRules ? { qualityRules } : {}) }], unsaved, { cache, concurrency: 0 });
+    const count = (report: WorkspaceCoverageResult) => report.files.map((f) => [f.path, f.docstringsWithFindings]);
+    const all = [['a.py', 0], ['bad.py', undefined], ['q.py', 2], ['sub/b.py', 0]];
+    assert.deepStrictEqual(count(await checked()), all);
+    assert.deepStrictEqual(count(await checked(['args'])), [['a.py', 0], ['bad.py', undefined], ['q.py', 1], ['sub/b.py', 0]]);
+    assert.strictEqual(cache.analysed, 4, 'other rule groups: the same scan, counted again');
+    assert.deepStrictEqual(count(await checked()), all, 'the cached findings were not filtered in place');
+    const unsaved = new Map([[path.join(root, 'pkg', 'q.py'), 'def h():\n    """H."""\n']]);
+    assert.deepStrictEqual(count(await checked(undefined, unsaved))[2], ['q.py', 0], 'an unsaved text is checked as it is');
+    const plain = await run(cache);
+    assert.strictEqual(cache.analysed, 8, 'coverage only: analysed again, without the checks');
+    assert.ok(plain.files.every((f) => !('docstringsWithFindings' in f)));
   });
 });

@@ -238,9 +238,10 @@ export function analyzeBytes(bytes: Uint8Array, relativePath: string, options: C
   }
 }
 
-/** Coverage of a file's text (already decoded, or unsaved in an editor). */
-export function textCoverage(text: string, relativePath: string, options: CoverageOptions): FileCoverage {
-  const result = inventory(text, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
+/** Coverage of a file's text (already decoded, or unsaved in an editor); `structure` when it is parsed already. */
+export function textCoverage(text: string, relativePath: string, options: CoverageOptions,
+  structure: ModuleStructure = parseStructure(text)): FileCoverage {
+  const result = inventoryOf(structure, relativePath.slice(relativePath.lastIndexOf('/') + 1), options);
   const coverage = fileCoverage(relativePath, null, result.nodes, result.skipped);
   if (options.inheritDocstrings) coverage.summary = moduleSummary(result.structure, text);
   return coverage;

@@ -9,6 +9,7 @@ import { diagnosticCode, missingDocstringMessage } from './diagnostics';
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
 import { compareCodePoints } from '../python/compat/ordering';
 import { printable } from '../python/printable';
+import { docstringsWithFindings } from '../docstrings/checks/output';
 import { decimalPlaces, pyFloatRepr, pyFormatFixed } from '../python/compat/round';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -391,6 +392,8 @@ export interface JsonFile {
   excused: number;
   error: string | null;
   nodes: JsonNode[];
+  /** When docstring quality is checked: how many of the file's docstrings have findings. */
+  docstringsWithFindings?: number;
   /** With `--check-docstrings`: the docstring-quality findings (line and column 1-based / 0-based, and `cell`, as nodes). */
   findings?: Array<{ code: string; cell?: number; line: number; column: number; qualname: string; message: string }>;
 }
@@ -431,6 +434,7 @@ export function buildReport(files: readonly FileCoverage[], options: { failUnder
         .map((n): JsonNode => (n.cell === undefined
           ? { kind: n.kind, qualname: n.qualname, line: n.line, column: n.column, status: n.status }
           : { kind: n.kind, qualname: n.qualname, cell: n.cell, line: n.line, column: n.column, status: n.status })),
+      ...(f.findings ? { docstringsWithFindings: docstringsWithFindings(f.findings) } : {}),
     })),
   };
 }
@@ -473,6 +477,7 @@ function jsonNode(n: JsonNode): string {
 function jsonFile(f: JsonFile): string {
   return `{"path": ${jsonString(f.path)}, "total": ${f.total}, "covered": ${f.covered}, "missed": ${f.missed}, ` +
     `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : jsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]` +
+    (f.docstringsWithFindings === undefined ? '' : `, "docstringsWithFindings": ${f.docstringsWithFindings}`) +
     (f.findings ? `, "findings": ${jsonValue(f.findings, false)}}` : '}');
 }
 

@@ -67,9 +67,16 @@ function countsTooltip(name: string, totals: Counts & { excused?: number }, fail
   return `${name}\n${pyFormatFixed(percent(totals), 1)}% documented (minimum ${failUnder}%): ${groupThousands(totals.covered)} of ${groupThousands(totals.total)}, ${groupThousands(totals.missed)} missing${excused}`;
 }
 
+/** ` · 3 with findings` (the tooltip's line: `3 docstrings with findings`) when quality is checked and some have. */
+function findingsText(file: JsonFile, tooltip = false): string {
+  const n = file.docstringsWithFindings;
+  if (!n) return '';
+  return tooltip ? `\n${groupThousands(n)} docstring${n === 1 ? '' : 's'} with findings` : ` · ${groupThousands(n)} with findings`;
+}
+
 function signatureOf(file: JsonFile): string {
   const missing = file.nodes.filter((n) => n.status === 'missed').map((n) => `${n.kind}:${n.qualname}:${n.line}`);
-  return JSON.stringify([file.total, file.covered, file.missed, file.excused, file.error, missing]);
+  return JSON.stringify([file.total, file.covered, file.missed, file.excused, file.error, missing, file.docstringsWithFindings ?? null]);
 }
 
 function definitionNodes(absolute: string, file: JsonFile): ReportTreeNode[] {
@@ -152,9 +159,9 @@ export class ReportTreeModel {
       const name = parts[parts.length - 1];
       const node: ReportTreeNode = {
         id: entry.absolute, kind: 'file', label: name,
-        description: file.error ? `not measured: ${file.error}` : countsText(file),
+        description: file.error ? `not measured: ${file.error}` : countsText(file) + findingsText(file),
         tooltip: file.error ? `${entry.absolute}\nnot measured: ${file.error}`
-          : countsTooltip(entry.absolute, file, minimum) + (perPath ? `\nthe minimum of per-path ${perPathLabel(owner.node.path ?? '', perPath.prefix)}` : ''),
+          : countsTooltip(entry.absolute, file, minimum) + (perPath ? `\nthe minimum of per-path ${perPathLabel(owner.node.path ?? '', perPath.prefix)}` : '') + findingsText(file, true),
         path: entry.absolute, children: entry.definitions,
         ...(file.error ? { error: file.error } : {}),
       };

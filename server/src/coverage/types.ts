@@ -3,6 +3,7 @@
  * coverage of files and of whole runs. The CLI's --json, the server's requests, the status bar and the
  * report view all read these shapes.
  */
+import type { Finding } from '../docstrings/checks/types';
 import type { ModuleSummary } from '../python/moduleSummary';
 
 export type NodeKind = 'module' | 'class' | 'function' | 'method';
@@ -110,6 +111,8 @@ export interface FileCoverage extends Totals {
   skipped?: boolean;
   /** With inheritDocstrings: what other files need to follow this module's classes (the scan sends it along). */
   summary?: ModuleSummary;
+  /** When the scan also checks docstring quality (workspace/analyzeFile.ts qualityCoverage): the findings. Not for notebooks. */
+  findings?: Finding[];
 }
 
 export interface CoverageTotals extends Totals {

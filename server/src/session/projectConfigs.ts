@@ -48,7 +48,15 @@ export class ProjectConfigs {
    * null when the project has no such table, unless `always`.
    */
   qualityFor(filePath: string, always: boolean): QualityOptions | null {
-    const configPath = this.forFile(filePath).path;
+    return this.qualityOptionsOf(this.forFile(filePath).path, always);
+  }
+
+  /** The same for a workspace folder's scan (its own config, as its coverage options). */
+  qualityForFolder(folder: string, always: boolean): QualityOptions | null {
+    return this.qualityOptionsOf(this.forFolder(folder).path, always);
+  }
+
+  private qualityOptionsOf(configPath: string | undefined, always: boolean): QualityOptions | null {
     if (configPath === undefined) return always ? DEFAULT_QUALITY_OPTIONS : null;
     return this.qualityOf(configPath).options ?? (always ? DEFAULT_QUALITY_OPTIONS : null);
   }

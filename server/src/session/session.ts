@@ -413,7 +413,10 @@ export class DocbitsSession {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
-      return { path: folder, options, maxFileBytes: settings.maxFileSize };
+      // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
+      const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0
+        ? this.configs.qualityForFolder(folder, settings.qualityEnabled === 'on') : null;
+      return { path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}) };
     }));
     const unsaved = new Map<string, string | NotebookModule>();
     for (const { document } of this.documents.values()) {

@@ -1,27 +1,48 @@
 /**
  * One file from disk to its coverage, never throwing: the same function runs in the scan workers and, for
  * small runs or as a fallback, in the main thread. A file that cannot be read becomes a FileCoverage with
- * `error` set and no nodes (README, "`--json`").
+ * `error` set and no nodes (README, "`--json`"). With quality options, the docstring checks run on the same
+ * parse and their findings come with the coverage.
  */
 import * as fs from 'fs';
-import { analyzeBytes, errorCoverage } from '../coverage/inventory';
+import { analyzeBytes, errorCoverage, textCoverage } from '../coverage/inventory';
 import { isNotebookPath, notebookBytesCoverage } from '../coverage/notebookCoverage';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
+import { checkDocstrings, QualityOptions } from '../docstrings/checks';
+import { decodePython } from '../python/decode';
+import { lineStarts } from '../python/lines';
+import { parseStructure } from '../python/structure';
 import { describeFsError } from './walk';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function analyzeFile(file: string, relativePath: string, options: CoverageOptions,
-  maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileCoverage {
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES, quality?: QualityOptions): FileCoverage {
   // The bytes only live until they are decoded, so one scratch buffer serves every file of a scan.
   const read = readSourceFile(file, maxFileBytes, scratch);
   if (typeof read === 'string') return errorCoverage(relativePath, read);
   try {
-    return isNotebookPath(relativePath) ? notebookBytesCoverage(read, relativePath, options) : analyzeBytes(read, relativePath, options);
+    // A notebook's findings are placed in its cells: the CLI checks notebooks on their own (qualityScan.ts).
+    if (isNotebookPath(relativePath)) return notebookBytesCoverage(read, relativePath, options);
+    return quality ? qualityCoverage(read, relativePath, options, quality) : analyzeBytes(read, relativePath, options);
   } catch (err) {
     // analyzeBytes promises not to throw; if it ever does, only this file is lost.
     return errorCoverage(relativePath, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** A Python file's coverage and its docstring findings, from one decode and one parse. */
+export function qualityCoverage(bytes: Uint8Array, relativePath: string, options: CoverageOptions, quality: QualityOptions): FileCoverage {
+  const decoded = decodePython(bytes);
+  return decoded.ok ? qualityTextCoverage(decoded.text, relativePath, options, quality) : errorCoverage(relativePath, decoded.error);
+}
+
+/** The same for a text (an editor's unsaved one). */
+export function qualityTextCoverage(text: string, relativePath: string, options: CoverageOptions, quality: QualityOptions): FileCoverage {
+  const structure = parseStructure(text);
+  const coverage = textCoverage(text, relativePath, options, structure);
+  coverage.findings = checkDocstrings({ text, structure, lineStarts: lineStarts(text) }, quality);
+  return coverage;
 }
 
 /** Reused between files by analyzeFile: a scan reads thousands of files, one at a time per thread. */

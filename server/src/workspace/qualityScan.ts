@@ -1,7 +1,8 @@
 /**
- * The docstring-quality checks over files on disk (the CLI's `--check-docstrings`): each file read,
- * decoded and parsed once, never throwing; a file that cannot be read has no findings and an error.
- * The project's `[tool.pydoclint]` is read here too, from the config file the coverage loader found.
+ * The docstring-quality checks over files on disk (the CLI's `--check-docstrings`, the workspace report).
+ * A scan asked for quality (scan.ts, `quality`) runs them in its workers on the parse it makes for coverage
+ * (analyzeFile.ts): one read, one decode, one parse per file. The project's `[tool.pydoclint]` is read here,
+ * from the config file the coverage loader found.
  */
 import { checkDocstrings, QualityOptions } from '../docstrings/checks';
 import type { Finding } from '../docstrings/checks';
@@ -10,7 +11,7 @@ import { QualityOptionsResult, readPyprojectQualityOptions } from '../docstrings
 import { isNotebookPath, notebookModuleOfBytes } from '../coverage/notebookCoverage';
 import { decodePython } from '../python/decode';
 import { lineStarts } from '../python/lines';
-import { parseStructure } from '../python/structure';
+import { ModuleStructure, parseStructure } from '../python/structure';
 import { readConfigText } from '../config/loader';
 import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from './analyzeFile';
 
@@ -19,6 +20,7 @@ export interface QualityResult {
   error: string | null;
 }
 
+/** One file read and checked on its own (`--diff` runs, whose scan reads only the changed definitions). */
 export function checkDocstringsOfFile(file: string, options: QualityOptions, maxFileBytes = DEFAULT_MAX_FILE_BYTES): QualityResult {
   const read = readSourceFile(file, maxFileBytes);
   if (typeof read === 'string') return { findings: [], error: read };
@@ -26,8 +28,7 @@ export function checkDocstringsOfFile(file: string, options: QualityOptions, max
   const decoded = decodePython(read);
   if (!decoded.ok) return { findings: [], error: decoded.error };
   try {
-    const text = decoded.text;
-    return { findings: checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, options), error: null };
+    return { findings: findingsOf(decoded.text, parseStructure(decoded.text), options), error: null };
   } catch (err) {
     return { findings: [], error: `docstring checks failed: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -43,6 +44,10 @@ function checkNotebook(bytes: Uint8Array, options: QualityOptions): QualityResul
   } catch (err) {
     return { findings: [], error: `docstring checks failed: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+function findingsOf(text: string, structure: ModuleStructure, options: QualityOptions): Finding[] {
+  return checkDocstrings({ text, structure, lineStarts: lineStarts(text) }, options);
 }
 
 /** `[tool.pydoclint]` of the config file, when it is a pyproject.toml (read as the coverage loader reads it). */

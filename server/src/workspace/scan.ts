@@ -33,6 +33,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
+import type { QualityOptions } from '../docstrings/checks';
 import { abortError } from './abort';
 import { errorCoverage } from '../coverage/inventory';
 import { analyzeFile, DEFAULT_MAX_FILE_BYTES } from './analyzeFile';
@@ -53,6 +54,11 @@ export interface ScanHooks {
   concurrency?: number;
   /** Larger files are reported, not read (default 10 MB). */
   maxFileBytes?: number;
+  /**
+   * Also run the docstring-quality checks with these options, on the same parse (FileCoverage.findings).
+   * Absent: coverage only, and none of the checks' cost.
+   */
+  quality?: QualityOptions;
   /** Below this many files no workers are started (default 50). */
   minFilesForWorkers?: number;
   /** A worker busy with one file for longer is stopped and the file reported (default 30 s). */
@@ -84,7 +90,7 @@ export async function scanFiles(files: readonly string[], root: string, options:
   if (workerCount > 0) {
     await new WorkerPool(run, workerCount, hooks).run();
   } else {
-    primeBeforeScan(files.length, options);
+    primeBeforeScan(files.length, options, hooks.quality);
     await analyzeInMainThread(run, range(0, files.length));
   }
   run.progress.finish();
@@ -131,6 +137,7 @@ class ScanRun {
   readonly results: Array<FileCoverage | undefined>;
   readonly progress: ProgressReporter;
   readonly maxFileBytes: number;
+  readonly quality?: QualityOptions;
   readonly signal?: AbortSignal;
   done = 0;
 
@@ -138,6 +145,7 @@ class ScanRun {
     this.results = new Array(files.length);
     this.progress = new ProgressReporter(files.length, hooks.onProgress);
     this.maxFileBytes = hooks.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.quality = hooks.quality;
     this.signal = hooks.signal;
   }
 
@@ -158,7 +166,7 @@ class ScanRun {
   }
 
   analyzeHere(index: number): void {
-    this.complete(index, analyzeFile(this.files[index], this.relativePath(index), this.options, this.maxFileBytes));
+    this.complete(index, analyzeFile(this.files[index], this.relativePath(index), this.options, this.maxFileBytes, this.quality));
   }
 }
 
@@ -273,6 +281,7 @@ class WorkerPool {
       root: this.scan.root,
       options: this.scan.options,
       maxFileBytes: this.scan.maxFileBytes,
+      ...(this.scan.quality ? { quality: this.scan.quality } : {}),
       state: shared,
     };
     let worker: Worker;

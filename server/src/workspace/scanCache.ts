@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
+import type { QualityOptions } from '../docstrings/checks';
 
 interface Entry {
   stamp: string;
@@ -21,8 +22,8 @@ export class ScanCache {
   analysed = 0;
 
   /** The key under which analyses with these options may be shared. */
-  static optionsKey(options: CoverageOptions, maxFileBytes: number | undefined): string {
-    return JSON.stringify([options, maxFileBytes ?? null]);
+  static optionsKey(options: CoverageOptions, maxFileBytes: number | undefined, quality?: QualityOptions): string {
+    return JSON.stringify([options, maxFileBytes ?? null, quality ?? null]);
   }
 
   /**

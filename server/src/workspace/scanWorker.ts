@@ -7,6 +7,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
+import type { QualityOptions } from '../docstrings/checks';
 import { analyzeFile } from './analyzeFile';
 import { primeBeforeScan } from './warmup';
 import { relativeTo } from './paths';
@@ -19,6 +20,8 @@ export interface ScanWorkerData {
   root: string;
   options: CoverageOptions;
   maxFileBytes: number;
+  /** Also run the docstring-quality checks, with these options. */
+  quality?: QualityOptions;
   /** Int32Array over it: [0] index being analysed or -1, [1] files started so far. */
   state: SharedArrayBuffer;
 }
@@ -36,7 +39,8 @@ export type WorkerMessage =
   | { type: 'results'; batch: number; results: FileCoverage[] };
 
 /** Per-file work; swappable so tests can make a worker crash or hang on purpose. */
-export type FileAnalyzer = (file: string, relativePath: string, options: CoverageOptions, maxFileBytes: number) => FileCoverage;
+export type FileAnalyzer = (file: string, relativePath: string, options: CoverageOptions, maxFileBytes: number,
+  quality?: QualityOptions) => FileCoverage;
 
 let running = false;
 
@@ -58,13 +62,13 @@ export function runScanWorkerIfRequested(analyze: FileAnalyzer = analyzeFile): b
       const file = data.files[index];
       Atomics.store(state, STATE_CURRENT, index);
       Atomics.add(state, STATE_STARTED, 1);
-      results.push(analyze(file, relativeTo(data.root, file), data.options, data.maxFileBytes));
+      results.push(analyze(file, relativeTo(data.root, file), data.options, data.maxFileBytes, data.quality));
       Atomics.store(state, STATE_CURRENT, -1);
     }
     const message: WorkerMessage = { type: 'results', batch: request.batch, results };
     port.postMessage(message);
   });
-  primeBeforeScan(data.files.length, data.options);
+  primeBeforeScan(data.files.length, data.options, data.quality);
   const ready: WorkerMessage = { type: 'ready' };
   port.postMessage(ready);
   return true;

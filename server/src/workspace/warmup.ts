@@ -13,6 +13,8 @@
  */
 import { analyzeBytes } from '../coverage/inventory';
 import { CoverageOptions } from '../coverage/types';
+import type { QualityOptions } from '../docstrings/checks';
+import { qualityCoverage } from './analyzeFile';
 
 /** Below this many files a scan is over before priming would pay. */
 const PRIME_MIN_FILES = 100;
@@ -200,13 +202,16 @@ export const WARMUP_SAMPLES: readonly WarmupSample[] = [
 ];
 
 /** Before a scan of `fileCount` files in this thread: primes the analyser if the scan is big enough to gain. */
-export function primeBeforeScan(fileCount: number, options: CoverageOptions): void {
-  if (fileCount >= PRIME_MIN_FILES) primeAnalyzer(options);
+export function primeBeforeScan(fileCount: number, options: CoverageOptions, quality?: QualityOptions): void {
+  if (fileCount >= PRIME_MIN_FILES) primeAnalyzer(options, quality);
 }
 
-/** Analyses the samples with the scan's own options, for their side effect on V8 only. */
-export function primeAnalyzer(options: CoverageOptions): void {
+/** Analyses the samples with the scan's own options (and checks, when it runs them), for their side effect on V8 only. */
+export function primeAnalyzer(options: CoverageOptions, quality?: QualityOptions): void {
   for (let round = 0; round < PRIME_ROUNDS; round++) {
-    for (const sample of WARMUP_SAMPLES) analyzeBytes(sample.bytes, sample.name, options);
+    for (const sample of WARMUP_SAMPLES) {
+      if (quality) qualityCoverage(sample.bytes, sample.name, options, quality);
+      else analyzeBytes(sample.bytes, sample.name, options);
+    }
   }
 }

@@ -10,11 +10,14 @@
  */
 import { coverageSummary } from '../coverage/coverageText';
 import { textCoverage } from '../coverage/inventory';
+import { QualityOptions, RuleGroup } from '../docstrings/checks';
+import { ruleGroup } from '../docstrings/checks/types';
 import { notebookModuleCoverage } from '../coverage/notebookCoverage';
 import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, passed, sumTotals } from '../coverage/report';
 import { IncrementalReport } from '../coverage/reportDelta';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
+import { qualityTextCoverage } from './analyzeFile';
 import { relativeTo, scanRoot } from './paths';
 import { ScanCache } from './scanCache';
 import { scanFiles, scanWorkspace, ScanHooks, WorkspaceScan } from './scan';
@@ -25,6 +28,9 @@ export interface FolderToScan {
   path: string;
   options: CoverageOptions;
   maxFileBytes?: number;
+  /** Also check docstring quality (the files' `docstringsWithFindings`), counting these rule groups (default all). */
+  quality?: QualityOptions;
+  qualityRules?: readonly RuleGroup[];
 }
 
 export interface FolderReport {
@@ -65,13 +71,14 @@ export interface WorkspaceCoverageHooks extends Pick<ScanHooks, 'signal' | 'onLo
 async function scanFolder(folder: FolderToScan, hooks: WorkspaceCoverageHooks, onProgress: (done: number, total: number) => void): Promise<WorkspaceScan> {
   const scanHooks = {
     cwd: folder.path, signal: hooks.signal, onLog: hooks.onLog, concurrency: hooks.concurrency, maxFileBytes: folder.maxFileBytes, onProgress,
+    quality: folder.quality,
   };
   const cache = hooks.cache;
   if (!cache) return scanWorkspace([folder.path], folder.options, scanHooks);
   const walked = await walkPaths([folder.path], folder.options, scanHooks);
   const root = walked.files.length > 0 ? scanRoot(walked.files) : folder.path;
   if (walked.error) return { root, absolutePaths: [], files: [], problems: walked.problems, error: walked.error };
-  const key = ScanCache.optionsKey(folder.options, folder.maxFileBytes);
+  const key = ScanCache.optionsKey(folder.options, folder.maxFileBytes, folder.quality);
   const { cached, toAnalyse, stamps } = cache.partition(walked.files, key);
   const fresh = await scanFiles(toAnalyse.map((i) => walked.files[i]), root, folder.options, scanHooks);
   cache.store(toAnalyse.map((i) => walked.files[i]), toAnalyse.map((i) => stamps[i]), fresh, key);
@@ -99,9 +106,12 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     scan.files.forEach((file, i) => {
       const absolute = scan.absolutePaths[i];
       const unsaved = openDocuments.get(absolute);
-      const coverage = unsaved === undefined ? file : typeof unsaved === 'string' ? textCoverage(unsaved, file.path, folder.options)
-        : notebookModuleCoverage(unsaved, file.path, folder.options);
+      let coverage = unsaved === undefined ? file : typeof unsaved !== 'string' ? notebookModuleCoverage(unsaved, file.path, folder.options)
+        : folder.quality ? qualityTextCoverage(unsaved, file.path, folder.options, folder.quality) : textCoverage(unsaved, file.path, folder.options);
       if (coverage.skipped) return;
+      const rules = folder.qualityRules;
+      // Rule groups the editor has switched off count no more here than in its diagnostics (a copy: the cache keeps the scan's).
+      if (coverage.findings && rules) coverage = { ...coverage, findings: coverage.findings.filter((f) => rules.includes(ruleGroup(f.code))) };
       files.push(coverage);
       scanned.push({ absolute, coverage });
     });

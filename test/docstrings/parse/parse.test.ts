@@ -6,7 +6,12 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { DocEntry, ParsedDocstring, parseDocstringAt, SectionKind, Span } from '../../../server/src/docstrings/parse';
+import { docView } from '../../../server/src/docstrings/checks/docView';
+import { DocEntry, isPlainProse, ParsedDocstring, parseDocstring, parseDocstringAt, SectionKind, Span } from '../../../server/src/docstrings/parse';
+import { decodePython } from '../../../server/src/python/decode';
+import { lineStarts } from '../../../server/src/python/lines';
+import { parseStructure } from '../../../server/src/python/structure';
+import { stdlibFiles } from '../../oracles/stdlib';
 import { docstringsOf, FIXTURES, readFixture } from '../helpers';
 
 function get(map: Map<string, ParsedDocstring>, name: string): ParsedDocstring {
@@ -215,6 +220,60 @@ describe('docstring parser', () => {
       assert.strictEqual(concatenated.literals.length, 2);
       assert.strictEqual(concatenated.summary, 'Concatenated. Args are not split.');
     });
+  });
+
+  it('reads a one-literal docstring without the tokenizer exactly as through it (stdlib docstrings, an empty literal appended)', () => {
+    let compared = 0;
+    for (const file of stdlibFiles().filter((_, i) => i % 4 === 0)) {
+      const decoded = decodePython(fs.readFileSync(file));
+      if (!decoded.ok) continue;
+      const text = decoded.text;
+      const starts = lineStarts(text);
+      for (const def of parseStructure(text).definitions) {
+        const doc = def.docstring;
+        if (!doc) continue;
+        const start = starts[doc.startLine] + doc.startCol;
+        const end = starts[doc.endLine] + doc.endCol;
+        // `"""Doc.""" ''` has the same value; its two literals take the tokenizer's path.
+        const joined = `${text.slice(0, end)} ''${text.slice(end)}`;
+        const fast = parseDocstringAt(text, start, end);
+        const tokenized = parseDocstringAt(joined, start, end + 3);
+        assert.strictEqual(tokenized.literals.length, fast.literals.length + 1, file);
+        assert.deepStrictEqual({ ...tokenized, literals: tokenized.literals.slice(0, -1), span: fast.span }, fast, `${file}:${doc.startLine + 1}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 2000, `${compared} docstrings`);
+  });
+
+  it('isPlainProse: what it calls prose parses to a summary, no section and no problem, in every style (stdlib, fixtures)', () => {
+    let plain = 0, all = 0;
+    const texts = [...stdlibFiles().filter((_, i) => i % 4 === 1), ...fs.readdirSync(FIXTURES).filter((n) => n.endsWith('.py')).map((n) => `${FIXTURES}/${n}`)];
+    for (const file of texts) {
+      const decoded = decodePython(fs.readFileSync(file));
+      if (!decoded.ok) continue;
+      const text = decoded.text;
+      const starts = lineStarts(text);
+      for (const def of parseStructure(text).definitions) {
+        if (!def.docstring || def.docstring.blank) continue;
+        all++;
+        if (!isPlainProse(text, starts, def.docstring)) continue;
+        plain++;
+        for (const style of ['google', 'numpy', 'sphinx'] as const) {
+          const doc = parseDocstring(text, starts, def.docstring, { style });
+          assert.deepStrictEqual([doc.sections, doc.problems], [[], []], `${file}:${def.line + 1} ${style}`);
+          assert.ok(doc.summary !== '' && docView(doc).short, `${file}:${def.line + 1} ${style}`);
+        }
+      }
+    }
+    assert.ok(plain > all / 2 && plain < all, `${plain} of ${all}`);
+    // Each thing that can make a section, an entry or a problem makes it not plain.
+    const made = (body: string): boolean => {
+      const text = `def f():\n    """${body}"""\n`;
+      return isPlainProse(text, lineStarts(text), parseStructure(text).definitions[0].docstring!);
+    };
+    assert.deepStrictEqual(['Sum.\n\n    More - and more.\n    ', 'Args:', 'Sum.\n\n    Notes\n    -----\n    x', ':param x', 'a\\x3a', 'Sum\u00a0'].map(made),
+      [true, false, false, false, false, false]);
   });
 
   it('gives every span inside the docstring, in order, on every fixture and in every style', () => {

@@ -6,7 +6,7 @@
 import type { Definition, ModuleStructure } from '../../python/structure';
 import { classAttributes, functionBodyFacts, parseSignature } from '../../python/signature';
 import { lineEndOffset, positionAt } from '../../python/lines';
-import { parseDocstring, ParsedDocstring, Span } from '../parse';
+import { isPlainProse, parseDocstring, ParsedDocstring, Span } from '../parse';
 import { docView, DocView } from './docView';
 import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
 import { isSuppressed, nodocqaLines, noqaByDefinitionLine } from './noqa';
@@ -84,6 +84,15 @@ class FileChecker {
     return false;
   }
 
+  /**
+   * Whether definition i's docstring is plain prose, so that with skip-checking-short-docstrings there is
+   * nothing to check: most docstrings, told without parsing them (the checks' largest cost).
+   */
+  private plainlyShort(i: number): boolean {
+    const doc = this.defs[i].docstring;
+    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc);
+  }
+
   /** The docstring of definition i, parsed in the configured style; null when it has none (or a blank one). */
   private docstring(i: number): ParsedDocstring | null {
     let parsed = this.parsed.get(i);
@@ -122,10 +131,17 @@ class FileChecker {
     const isInit = inClass && def.name === '__init__';
     let docIndex = i;
     if (isInit) docIndex = this.constructorDocstring(i, parentIndex);
+    // An __init__'s own docstring is parsed all the same: DOC301 points into it.
+    if (!isInit && this.plainlyShort(i)) return;
     const label = inClass ? `${parent.name}.${def.name}` : def.name;
     if (this.unreadable(i, docIndex, label)) return;
     const doc = this.view(docIndex);
     if (!doc) return;
+    // Most docstrings are a summary only: decided before the signature and the body are read (half the time).
+    if (this.options.skipCheckingShortDocstrings && doc.short) {
+      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
+      return;
+    }
     const signature = parseSignature(text, lineStarts[def.nameLine] + def.nameEnd, def.headerEnd);
     const first = def.decorators[0];
     const fn: FunctionFacts = {
@@ -138,10 +154,6 @@ class FileChecker {
       isAbstract: first?.shape === 'name' && first.name === 'abstractmethod',
       nameSpan: this.nameSpan(i),
     };
-    if (this.options.skipCheckingShortDocstrings && doc.short) {
-      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
-      return;
-    }
     this.add(i, checkArguments(fn, doc, this.options));
     const { returns, yields } = checkReturnsAndYields(fn, doc, this.options);
     if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
@@ -205,6 +217,7 @@ class FileChecker {
 
   /** DOC601-DOC607: the class's attributes against its docstring's Attributes section. */
   private checkClass(i: number): void {
+    if (this.plainlyShort(i)) return;
     const parsed = this.docstring(i);
     if (!parsed || this.unreadable(i, i, `class ${this.defs[i].name}`)) return;
     const doc = docView(parsed);

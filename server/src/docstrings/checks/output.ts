@@ -41,6 +41,16 @@ export function formatConciseFindings(files: readonly FileFindings[]): string {
   return out;
 }
 
+/**
+ * How many docstrings have findings (the report's per-file figure): one per definition, told apart by its line
+ * and name; an inline attribute docstring (DOC606, on its own line) counts on its own.
+ */
+export function docstringsWithFindings(findings: readonly Finding[]): number {
+  const seen = new Set<string>();
+  for (const f of findings) seen.add(`${f.line}:${f.qualname}`);
+  return seen.size;
+}
+
 /** The closing line: how many findings in how many files. */
 export function findingsSummary(files: readonly FileFindings[]): string {
   const count = files.reduce((n, f) => n + f.findings.length, 0);

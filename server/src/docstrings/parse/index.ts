@@ -37,6 +37,21 @@ export function parseDocstring(text: string, lineStarts: readonly number[], doc:
   return parseDocstringAt(text, start, end, options);
 }
 
+/**
+ * Characters without which no style reads a section, an entry or a problem: a colon (google titles and
+ * entries, sphinx fields), a dash first on its line (numpy underlines), a backslash (an escape can make either),
+ * and anything outside ASCII (trimming could then differ from Python's, so the summary is checked by parsing).
+ */
+const SECTION_MAKERS = /[:\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
+
+/**
+ * Whether the docstring `doc` is prose and nothing else in every style: parsed, it has a summary and no
+ * section or problem (pydoclint's "short" docstring). Tells it from the raw text, without parsing.
+ */
+export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring): boolean {
+  return !doc.blank && !SECTION_MAKERS.test(text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol));
+}
+
 /** The same, from the docstring statement's offsets in the text. */
 export function parseDocstringAt(text: string, start: number, end: number, options: ParseOptions = {}): ParsedDocstring {
   const source = readDocSource(text, start, end);

@@ -59,11 +59,7 @@ export function readDocSource(text: string, start: number, end: number): DocSour
   const literals: LiteralInfo[] = [];
   const chunks: string[] = [];
   let valueLength = 0;
-  const tk = new Tokenizer(text.slice(start, end));
-  for (let kind = tk.next(); kind !== TokenKind.EndMarker; kind = tk.next()) {
-    if (kind !== TokenKind.String) continue;
-    const token = tk.value;
-    const offset = start + tk.start;
+  for (const [token, offset] of statementLiterals(text, start, end)) {
     const decoded = literalPieces(token);
     if (decoded.kind !== 'str') continue;
     const quoteLength = decoded.bodyStart - prefixLength(token);
@@ -101,6 +97,34 @@ export function readDocSource(text: string, start: number, end: number): DocSour
     return atEnd || valueOffset > p.valueStart ? p.fileEnd : p.fileStart;
   };
   return { value, lines, margin: margin === Infinity ? 0 : margin, literals, span: { start, end }, toFile };
+}
+
+/** The string tokens of the statement `text[start, end)` and their offsets in the text. */
+function statementLiterals(text: string, start: number, end: number): Array<[string, number]> {
+  const statement = text.slice(start, end);
+  // Most docstrings are one literal: no tokenizer needed to know it.
+  if (isOneLiteral(statement)) return [[statement, start]];
+  const literals: Array<[string, number]> = [];
+  const tk = new Tokenizer(statement);
+  for (let kind = tk.next(); kind !== TokenKind.EndMarker; kind = tk.next()) {
+    if (kind === TokenKind.String) literals.push([tk.value, start + tk.start]);
+  }
+  return literals;
+}
+
+/**
+ * Whether `statement` (which starts with a string literal: structure.ts found a docstring there) is that one
+ * literal and nothing else. Without backslashes, the first closing quote(s) after the opening ones end it.
+ */
+function isOneLiteral(statement: string): boolean {
+  if (statement.indexOf('\\') >= 0) return false;
+  const open = prefixLength(statement);
+  const quote = statement.charAt(open);
+  if (quote !== '"' && quote !== "'") return false;
+  const triple = quote.repeat(3);
+  if (statement.startsWith(triple, open)) return statement.indexOf(triple, open + 3) === statement.length - 3;
+  const close = statement.indexOf(quote, open + 1);
+  return close === statement.length - 1 && statement.indexOf('\n') < 0 && statement.indexOf('\r') < 0;
 }
 
 function prefixLength(token: string): number {
