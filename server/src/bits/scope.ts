@@ -26,6 +26,7 @@ import { dottedPath, ExprNode } from './tree';
 import { parseLine } from './parse';
 import { partitionPoint } from '../python/partition';
 import { parseSignature } from '../python/signature';
+import { readImportStatement } from '../python/importStatement';
 
 export interface Binding {
   name: string;
@@ -680,52 +681,13 @@ class Statement {
 
   /** `import a.b as c, d` and `from ..m import (x as y, z)`: each bound name with what it imports; undefined if malformed. */
   private imports(): ReadBinding[] | undefined {
-    const out: ReadBinding[] = [];
-    let i = 1;
-    const dotted = (): string | undefined => {
-      let name = '';
-      while (this.code.kind(i) === TokenKind.Name && !this.is(i, 'import') && !this.is(i, 'as')) {
-        name += this.value(i++);
-        if (!this.is(i, '.')) break;
-        name += '.';
-        i++;
-      }
-      return name === '' || name.endsWith('.') ? undefined : name;
-    };
-    if (this.is(0, 'import')) {
-      for (;;) {
-        const module = dotted();
-        if (module === undefined) return undefined;
-        if (this.is(i, 'as') && this.code.kind(i + 1) === TokenKind.Name) {
-          out.push({ name: this.value(i + 1), line: this.line, detail: { kind: 'import', level: 0, module } });
-          i += 2;
-        } else {
-          const top = module.split('.')[0];
-          out.push({ name: top, line: this.line, detail: { kind: 'import', level: 0, module: top, submodule: module === top ? undefined : module } });
-        }
-        if (!this.is(i, ',')) return i === this.code.length ? out : undefined;
-        i++;
-      }
-    }
-    let level = 0;
-    for (; this.is(i, '.') || this.is(i, '...'); i++) level += this.value(i).length;
-    const module = this.is(i, 'import') ? '' : dotted();
-    if (module === undefined || !this.is(i, 'import')) return undefined;
-    i++;
-    if (this.is(i, '(')) i++;
-    while (i < this.code.length) {
-      if (this.is(i, '*') || this.code.kind(i) !== TokenKind.Name) return this.is(i, '*') ? [] : undefined;
-      const name = this.value(i++);
-      let as = name;
-      if (this.is(i, 'as') && this.code.kind(i + 1) === TokenKind.Name) {
-        as = this.value(i + 1);
-        i += 2;
-      }
-      out.push({ name: as, line: this.line, detail: { kind: 'import', level, module, name } });
-      if (this.is(i, ',')) i++;
-      if (this.is(i, ')')) i++;
-    }
-    return out;
+    const statement = readImportStatement({ length: this.code.length, text: (i) => this.value(i), kind: (i) => this.code.kind(i) });
+    return statement?.names.map((imported) => {
+      const detail: ImportDetail = { kind: 'import', level: imported.level, module: imported.module };
+      if (imported.imported !== undefined) detail.name = imported.imported;
+      if (imported.submodule !== undefined) detail.submodule = imported.submodule;
+      return { name: imported.name, line: this.line, detail };
+    });
   }
 
   /** `A = B = value` and `A: T = value` bind the value; `a, b = value` makes a and b unknown. */
