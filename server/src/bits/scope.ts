@@ -18,6 +18,7 @@
  * charged to the hover's WorkBudget, at most MAX_EVALUATIONS of them are evaluated, and a chain of names
  * defined by one another is followed MAX_CHAIN_DEPTH deep at most.
  */
+import { isKeyword } from '../python/lexer/chars';
 import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, Token, TokenKind } from '../python/tokens';
 import { bitLength } from './bigints';
@@ -370,6 +371,7 @@ export class ScopeIndex {
   /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
   private statement(code: LineBuffer): void {
     if (code.length === 0) return;
+    if (this.simpleAssignment(code)) return;
     const statement = new Statement(code, this.text);
     this.opening = statement.opensScope();
     this.openingClass = undefined;
@@ -377,6 +379,34 @@ export class ScopeIndex {
       const record = add(this.current, binding, code.starts[0]);
       if (binding.detail?.kind === 'class') this.openingClass = record;
     }
+  }
+
+  /**
+   * `NAME = <expression>` with no other `=` before a top-level `;` or `lambda`, most statements of a file of
+   * constants: recorded as Statement would record it, without making its objects. false for anything else.
+   */
+  private simpleAssignment(code: LineBuffer): boolean {
+    const text = this.text;
+    if (code.length < 3 || code.kinds[0] !== TokenKind.Name || code.ends[1] - code.starts[1] !== 1 || text.charCodeAt(code.starts[1]) !== 0x3d) return false;
+    let depth = 0;
+    for (let i = 2; i < code.length; i++) {
+      const kind = code.kinds[i], start = code.starts[i];
+      if (kind === TokenKind.Name) {
+        if (depth === 0 && code.ends[i] - start === 6 && text.startsWith('lambda', start)) break;
+        continue;
+      }
+      if (kind !== TokenKind.Op || code.ends[i] - start !== 1) continue;
+      const c = text.charCodeAt(start);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++; // ( [ {
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--; // ) ] }
+      else if (c === 0x3d && depth === 0) return false; // `A = B = ...`
+      else if (c === 0x3b && depth === 0) break;
+    }
+    const name = text.slice(code.starts[0], code.ends[0]);
+    if (isKeyword(name)) return false;
+    this.opening = this.openingClass = undefined;
+    add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    return true;
   }
 
   /** The code tokens of the expression at text offsets [from, to), and the text their offsets refer to. */
@@ -411,7 +441,7 @@ export class ScopeIndex {
 
 function add(scope: Scope, binding: ReadBinding, index: number): BindingRecord {
   const from = binding.from ?? (binding.what === 'class' ? CLASS : binding.what === 'function' ? FUNCTION : UNKNOWN_VALUE);
-  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1 };
+  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1, detail: undefined };
   if (binding.detail) record.detail = binding.detail.kind === 'class' ? { ...binding.detail } : binding.detail;
   const list = scope.bindings.get(record.name);
   if (list) list.push(record);
