@@ -371,7 +371,8 @@ export class ScopeIndex {
   /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
   private statement(code: LineBuffer): void {
     if (code.length === 0) return;
-    if (this.simpleAssignment(code)) return;
+    // The reference path (options.tokens) reads every statement the general way, so the tests compare the two.
+    if (!this.tokenArray && this.simpleAssignment(code)) return;
     const statement = new Statement(code, this.text);
     this.opening = statement.opensScope();
     this.openingClass = undefined;
@@ -561,6 +562,12 @@ class Resolver {
     for (const record of ordered) {
       const v = record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN;
       if (v.kind === 'int') members.push({ name: record.name, value: v.value });
+    }
+    // `~` keeps to the one-bit members (aliases such as RW = R | W left out); an unknown member, or an alias
+    // with a bit no one-bit member has, changes that in ways not followed here.
+    const single = members.reduce((mask, m) => ((m.value & (m.value - 1n)) === 0n ? mask | m.value : mask), 0n);
+    if (members.length === ordered.length && members.every((m) => m.value > 0n && (m.value & ~single) === 0n)) {
+      flag.invertMask = kind === 'flag' ? single : (1n << BigInt(bitLength(single))) - 1n;
     }
     return flag;
   }
