@@ -1,9 +1,11 @@
-/** The hover's token cache (bits/hover.ts HoverTokens): the same tokens and the same hovers as reading afresh. */
+/** The hover's per-text cache (bits/hover.ts HoverTokens): the same lines and the same hovers as reading afresh. */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { bitsHover, HoverTokens } from '../../server/src/bits/hover';
+import { logicalLineAround } from '../../server/src/bits/lines';
 import { tokenizeThrough } from '../../server/src/python/lexer/cursor';
+import { isCodeKind, Token } from '../../server/src/python/tokens';
 import { Prng } from '../helpers/prng';
 import { readFixture } from './helpers';
 
@@ -12,14 +14,17 @@ const LSP_BITS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lsp
 describe('bits/hover: HoverTokens', () => {
   const texts = [readFixture('flags.py'), fs.readFileSync(LSP_BITS, 'utf8'), 'x = (1 |\n     2)\ny = """a\nb""" ; z = x & 3\n', ''];
 
-  it('gives what tokenizeThrough gives, for lines asked in any order', () => {
+  it('reads the logical line tokenizeThrough ends with, for lines asked in any order', () => {
     const prng = new Prng(20261201);
+    const code = (tokens: readonly Token[]): Token[] => tokens.filter((t) => isCodeKind(t.kind));
     for (const text of texts) {
       const cache = new HoverTokens(text);
       const lines = text.split('\n').length + 2;
       for (let i = 0; i < 3 * lines; i++) {
         const line = Math.floor(prng.next() * lines);
-        assert.deepStrictEqual(cache.through(line), tokenizeThrough(text, line), `line ${line} of ${JSON.stringify(text.slice(0, 40))}`);
+        const through = tokenizeThrough(text, line)!;
+        const { start } = logicalLineAround(through, through.length - 1);
+        assert.deepStrictEqual(code(cache.scopes.lineTokens(line)!), code(through.slice(start)), `line ${line} of ${JSON.stringify(text.slice(0, 40))}`);
       }
     }
   });

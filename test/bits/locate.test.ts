@@ -111,4 +111,12 @@ describe('bits locate: which operation a position picks', function () {
     assert.strictEqual(locate(tokenize(text), text, 0, 999), null);
     assert.strictEqual(locate(tokenize(text), text, -1, -1), null);
   });
+
+  it('the first operand of a comparison chain (it was its own parent: the hover never answered)', function () {
+    const text = 'if 0 <= n < 8 ** (digits - 1):\n    pass\nx = (1 < a < 9) << 2\n';
+    const located = locate(tokenize(text), text, 0, 3);
+    assert.ok(located && located.kind === 'literal');
+    assert.strictEqual(sourceOf(located.node, located.line, text), '0');
+    assert.strictEqual(picked(text, '(1 < a < 9) << 2', '1'), 'op: (1 < a < 9) << 2');
+  });
 });

@@ -37,10 +37,15 @@ describe('bits/scope: enum members', () => {
     });
   });
 
-  it('~ of a Flag member is not computed as an int (Python keeps to the class\'s bits)', () => {
+  it('~ of a Flag or IntFlag member keeps to the class\'s members, as Python 3.11 does', () => {
+    const [perm, plain] = python(['~Perm.R', '~Plain.ONE']);
+    assert.deepStrictEqual([perm.value, plain.value], ['3', '2']);
     const markdown = hover('~Perm.R', '~');
-    assert.doesNotMatch(markdown, /= `-5`|Bits 0/);
-    assert.strictEqual(python(['~Perm.R'])[0].value, '3');
+    assert.match(markdown, /^= `3`/m);
+    assert.ok(markdown.includes('`Perm.W|Perm.X`'), markdown);
+    assert.match(hover('~Plain.ONE', '~'), /^= `2`/m);
+    // An alias with a bit of its own (Python then widens the mask): not computed.
+    assert.doesNotMatch(hover('~Wide.A', '~'), /^= `/m);
   });
 
   it('a class that is not an enum gives no member values', () => {

@@ -14,7 +14,7 @@ function meaning(text: string, snippet: string, name: string, target?: string): 
   const { line, character } = positionOf(text, snippet, target);
   const located = locate(tokens, text, line, character);
   assert.ok(located, `nothing located at ${snippet}`);
-  const binding = bindingsBefore(tokens, text, located.line.firstTokenIndex).lookup(name);
+  const binding = bindingsBefore(text, located.line.start).lookup(name);
   if (binding === undefined) return undefined;
   return binding.value.kind === 'int' ? `${binding.value.value} @${binding.line + 1}` : binding.value.kind;
 }

@@ -89,7 +89,7 @@ describe('bits symbolic layouts vs CPython on the stdlib (differential)', functi
       // The names the hover knows as constants take their values; every other name is unknown to it.
       const located = locate(file.tokens, file.text, site.line, site.character);
       assert.ok(located, `${site.path}:${site.line + 1}`);
-      const lookup = bindingsBefore(file.tokens, file.text, located.line.firstTokenIndex);
+      const lookup = bindingsBefore(file.text, located.line.start);
       const constants: Record<string, string> = {};
       for (const name of site.names) {
         const value = lookup.lookup(name)?.value;

@@ -44,6 +44,11 @@ export interface FlagClass {
   /** A plain Flag is not an int: only `| & ^` between its own members are computed. */
   isInt: boolean;
   members: ReadonlyArray<{ name: string; value: bigint }>;
+  /**
+   * What `~member` keeps to, when every member is known and one bit: a Flag's members together
+   * (`_flag_mask_`), an IntFlag's bits up to its highest member (`_all_bits_`, its KEEP boundary).
+   */
+  invertMask?: bigint;
 }
 
 export interface EvaluationLimits {
@@ -229,8 +234,12 @@ class Evaluator {
       return operand.kind === 'int' ? int(operand.value === 0n ? 1n : 0n) : UNKNOWN;
     }
     if (operand.kind !== 'int') return operand;
-    // `~Perm.R` keeps to the class's bits (3 for R=4, W=2, X=1), not -5: not computed here.
-    if (operand.flag !== undefined) return UNKNOWN;
+    // `~Perm.R` keeps to the class's bits (3 for R=4, W=2, X=1), not -5, as enum.Flag.__invert__ does.
+    if (operand.flag !== undefined) {
+      const mask = operand.flag.invertMask;
+      if (node.op !== '~' || mask === undefined || operand.value < 0n || (operand.value & ~mask) !== 0n) return UNKNOWN;
+      return { kind: 'int', value: mask ^ operand.value, flag: operand.flag };
+    }
     if (node.op === '+') return operand;
     const bits = bitLength(operand.value);
     if (!this.budget.take(words(bits))) return this.tooLarge(this.budget.refusal);

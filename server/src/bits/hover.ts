@@ -4,9 +4,6 @@
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
-import { partitionPoint } from '../python/partition';
-import { Tokenizer, tokenizeThrough } from '../python/lexer/cursor';
-import { Token, TokenKind } from '../python/tokens';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
 import { builtinValue, nonIntegerContext } from './context';
 import { describeIdiom } from './idioms';
@@ -34,40 +31,12 @@ export interface BitsHover {
 }
 
 /**
- * The tokens of one text, read only as far as hovers have needed so far and kept for the next hover, with the
- * bindings read from them (scope.ts): the server keeps one per document version, so hovering up and down a
- * file tokenizes it, and reads its statements, at most once.
+ * What hovers on one text keep for the next hover: its bindings and where its logical lines start, read only
+ * as far as hovers have needed (scope.ts ScopeIndex, straight from the tokenizer's cursor). The server keeps
+ * one per document version, so hovering up and down a file reads its statements at most once.
  */
 export class HoverTokens {
-  private readonly tokenizer: Tokenizer;
-  private readonly tokens: Token[] = [];
-  private index?: ScopeIndex;
-
-  constructor(readonly text: string) {
-    this.tokenizer = new Tokenizer(text);
-  }
-
-  /** The bindings of this text, for the tokens `through` returns. */
-  get scopes(): ScopeIndex {
-    return (this.index ??= new ScopeIndex(this.text));
-  }
-
-  /** Exactly what tokenizeThrough(text, line) returns. */
-  through(line: number): Token[] {
-    const tokens = this.tokens;
-    // Token end lines never decrease: find the first token that ends on or after the line.
-    let low = partitionPoint(tokens.length, (i) => tokens[i].endLine < line);
-    // Past the end of the text: through ENDMARKER, already read.
-    if (low === tokens.length && low > 0 && tokens[low - 1].kind === TokenKind.EndMarker) low--;
-    for (let i = low; ; i++) {
-      if (i === tokens.length) {
-        this.tokenizer.next();
-        tokens.push(this.tokenizer.token());
-      }
-      const t = tokens[i];
-      if (t.kind === TokenKind.EndMarker || (t.kind === TokenKind.Newline && t.endLine >= line)) return tokens.slice(0, i + 1);
-    }
-  }
+  constructor(readonly text: string, readonly scopes: ScopeIndex = new ScopeIndex(text)) {}
 }
 
 /**
@@ -86,11 +55,11 @@ export function bitsHover(text: string, line: number, character: number, options
     // Only what comes before the hovered line matters (its bindings), and the hovered expression: bounded, or a
     // statement megabytes long would be read whole (seconds on 10 MB). Small texts are read from the start.
     const cached = window.readUpTo === Infinity && cache?.text === text ? cache : undefined;
-    const tokens = cached ? cached.through(localLine) : tokenizeThrough(source, localLine, window.readUpTo - window.start);
+    const scopes = cached?.scopes ?? new ScopeIndex(source, { maxOffset: window.readUpTo - window.start });
+    const tokens = scopes.lineTokens(localLine);
     if (tokens === null) return null;
     const located = locate(tokens, source, localLine, character);
-    const scopes = cached?.scopes ?? new ScopeIndex(source);
-    const hover = located === null ? null : hoverFor(located, tokens, source, settings, scopes, window.lineOffset, workspace);
+    const hover = located === null ? null : hoverFor(located, source, settings, scopes, window.lineOffset, workspace);
     if (hover && window.lineOffset > 0) {
       hover.range.start.line += window.lineOffset;
       hover.range.end.line += window.lineOffset;
@@ -133,7 +102,7 @@ function hoverWindow(text: string, line: number, character: number): { start: nu
   return null;
 }
 
-function hoverFor(located: Located, tokens: readonly Token[], text: string, options: BitsHoverOptions, scopes: ScopeIndex,
+function hoverFor(located: Located, text: string, options: BitsHoverOptions, scopes: ScopeIndex,
   lineOffset: number, workspace: HoverWorkspace | undefined): BitsHover | null {
   const line = located.line;
   if (located.kind === 'literal') {
@@ -149,7 +118,7 @@ function hoverFor(located: Located, tokens: readonly Token[], text: string, opti
   // One budget for the whole hover: the hovered expression and every constant it resolves.
   const budget = new WorkBudget(limits.workBudget);
   const imports = workspace && followerFor(workspace.file, workspace.reader, workspace.cache, limits, budget);
-  const bindings = scopes.lookupBefore(tokens, line.firstTokenIndex, limits, budget, imports);
+  const bindings = scopes.lookupBefore(line.start, limits, budget, imports);
   // Type annotations, match patterns, isinstance's classes: `|` there is not integer OR.
   if (nonIntegerContext(line.code, text, node) !== undefined) return null;
   const values = evaluateTree(node, (name) => bindings.lookup(name)?.value ?? builtinValue(name), limits, budget,

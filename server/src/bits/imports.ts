@@ -7,11 +7,9 @@
  * A module's value of a name is its last module-level binding (what the name holds once the import has run).
  * Bounds, per hover: MAX_IMPORT_DEPTH imports followed in a chain, MAX_MODULES_READ files read, every constant
  * charged to the hover's WorkBudget; a cycle (a name reached again while being resolved) is unknown, and so is
- * every name of a module with a syntax error (Python would fail to import it). Each file's tokens and
+ * every name of a module with a syntax error (Python would fail to import it). Each file's
  * bindings are kept per text in a ModuleIndexCache, so later hovers only look names up.
  */
-import { Tokenizer } from '../python/lexer/cursor';
-import { Token, TokenKind } from '../python/tokens';
 import { EvaluationLimits, Value, WorkBudget } from './evaluate';
 import { ImportDetail, ImportFollower, ScopeIndex } from './scope';
 
@@ -33,18 +31,17 @@ export interface ModuleReader {
 export const MAX_IMPORT_DEPTH = 8;
 /** Modules one hover reads at most. */
 export const MAX_MODULES_READ = 32;
-/** Files kept tokenized at most (least recently used dropped). */
+/** Files kept read at most (least recently used dropped). */
 const CACHE_SIZE = 256;
 
 interface ModuleIndex {
   text: string;
-  tokens: Token[];
   index: ScopeIndex;
   /** The tokenizer found a syntax problem: Python would not import the module. */
   broken: boolean;
 }
 
-/** The tokens and bindings of other modules, one per file, made again when the text changes. */
+/** The bindings of other modules, one per file, read again when the text changes. */
 export class ModuleIndexCache {
   private readonly entries = new Map<string, ModuleIndex>();
 
@@ -56,17 +53,8 @@ export class ModuleIndexCache {
       this.entries.set(module.file, known);
       return known;
     }
-    const tokenizer = new Tokenizer(module.text);
-    const tokens: Token[] = [];
-    let broken = false;
-    for (;;) {
-      tokenizer.next();
-      const token = tokenizer.token();
-      tokens.push(token);
-      if (token.kind === TokenKind.ErrorToken) broken = true;
-      if (token.kind === TokenKind.EndMarker) break;
-    }
-    const entry: ModuleIndex = { text: module.text, tokens, index: new ScopeIndex(module.text), broken: broken || tokenizer.problems.length > 0 };
+    const index = new ScopeIndex(module.text);
+    const entry: ModuleIndex = { text: module.text, index, broken: index.broken };
     this.entries.delete(module.file);
     this.entries.set(module.file, entry);
     if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
@@ -132,9 +120,8 @@ class Follower implements ImportFollower {
     if (entry.broken) return UNKNOWN;
     this.shared.resolving.add(key);
     try {
-      const end = entry.tokens.length - 1;
       const inner = new Follower(module.file, this.shared, this.depth + 1);
-      const lookup = entry.index.lookupBefore(entry.tokens, end, this.shared.limits, this.shared.budget, inner);
+      const lookup = entry.index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, inner);
       return lookup.lookup(path[0]) === undefined ? undefined : lookup.lookupPath(path) ?? UNKNOWN;
     } finally {
       this.shared.resolving.delete(key);

@@ -16,8 +16,8 @@ export interface LogicalLine {
   /** The line's code tokens; node token indices refer to this array. */
   code: Token[];
   parsed: ParsedLine;
-  /** Index in the file's tokens of the line's first code token (where the scope scan stops). */
-  firstTokenIndex: number;
+  /** Text offset of the logical line's first code token (the bindings before it are the hover's). */
+  start: number;
 }
 
 export type Located =
@@ -53,7 +53,7 @@ export function locate(tokens: readonly Token[], text: string, line: number, cha
   const code = allCode.length <= MAX_PARSED_TOKENS ? allCode : allCode.slice(windowStart, windowStart + MAX_PARSED_TOKENS);
   const cut = { start: windowStart > 0, end: windowStart + code.length < allCode.length };
   const parsed = parseLine(code, text);
-  const logicalLine: LogicalLine = { code, parsed, firstTokenIndex: indices[0] };
+  const logicalLine: LogicalLine = { code, parsed, start: allCode[0].start };
   const owner = parsed.owner[position - windowStart];
   if (owner === undefined) return null;
   const found: Located | null = innermostBitwise(owner) !== undefined

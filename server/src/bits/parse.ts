@@ -364,7 +364,9 @@ class LineParser {
       orelse.parent = node;
       if (op.elseToken !== undefined) this.owner[op.elseToken] = node;
     }
-    left.parent = right.parent = node;
+    // A chain extended (`a < b < c`) is `left` itself: it must not become its own parent (a hover on `a` looped).
+    if (node !== left) left.parent = node;
+    right.parent = node;
     this.owner[op.token] = node;
     frame.operands.push(node);
   }

@@ -2,26 +2,32 @@
  * Names the hover can resolve: those bound by a simple constant assignment (`NAME = <const expr>`, also chained
  * `A = B = 3` and annotated `A: int = 3`) earlier in the same scope or at module level, by line order.
  *
- * A ScopeIndex reads the statements of a text once, in order, as far as hovers have needed, and records every
- * binding with its scope and position, keeping one scope per function or class body. Anything else that binds
- * a name (augmented or unpacking assignment, `def`, `class`, parameters, `for`, `import`, `as`) is recorded
- * as unknown, so a parameter never picks up a module constant of the same name. The server keeps one index per
- * document version (hover.ts HoverTokens), so hovering up and down a file reads its statements once.
+ * A ScopeIndex reads the statements of a text once, in order, as far as hovers have needed, straight from the
+ * tokenizer's cursor: each logical line's tokens live only while its statement is read, so a megabyte of
+ * assignments (600,000 tokens) leaves only its bindings behind. It records every binding with its scope and
+ * position (text offsets), keeping one scope per function or class body, and where each logical line starts,
+ * so that the hovered line's tokens can be read again on their own (Tokenizer.resumeAt). Anything else that
+ * binds a name (augmented or unpacking assignment, `def`, `class`, parameters, `for`, `import`, `as`) is
+ * recorded as unknown, so a parameter never picks up a module constant of the same name. The server keeps one
+ * index per document version (hover.ts HoverTokens), so hovering up and down a file reads its statements once.
  *
- * Values are not computed while reading: a constant is evaluated only when a hover looks its name up, against
- * the bindings visible at its own statement, so `HIGH = LOW << 4` works and a later rebinding wins. A megabyte
- * of `A = B * B` lines therefore costs one multiplication, not a hundred thousand. What a hover resolves is
- * bounded: every constant it evaluates is charged to the hover's WorkBudget, at most MAX_EVALUATIONS of them
- * are evaluated, and a chain of names defined by one another is followed MAX_CHAIN_DEPTH deep at most.
+ * Values are not computed while reading: a constant is evaluated only when a hover looks its name up (its
+ * expression tokenized again from the text), against the bindings visible at its own statement, so `HIGH =
+ * LOW << 4` works and a later rebinding wins. A megabyte of `A = B * B` lines therefore costs one
+ * multiplication, not a hundred thousand. What a hover resolves is bounded: every constant it evaluates is
+ * charged to the hover's WorkBudget, at most MAX_EVALUATIONS of them are evaluated, and a chain of names
+ * defined by one another is followed MAX_CHAIN_DEPTH deep at most.
  */
+import { isKeyword } from '../python/lexer/chars';
+import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, Token, TokenKind } from '../python/tokens';
 import { bitLength } from './bigints';
 import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, FlagClass, Value, WorkBudget } from './evaluate';
 import { dottedPath, ExprNode } from './tree';
-import { codeTokensOf, logicalLineAround } from './lines';
 import { parseLine } from './parse';
 import { partitionPoint } from '../python/partition';
 import { parseSignature } from '../python/signature';
+import { readImportStatement } from '../python/importStatement';
 
 export interface Binding {
   name: string;
@@ -52,12 +58,12 @@ export const MAX_EVALUATIONS = 2000;
 interface BindingRecord {
   name: string;
   line: number;
-  /** Index in the file's tokens of the binding statement's first token (of the INDENT, for parameters). */
+  /** Text offset of the binding statement's first token (of the INDENT, for parameters). */
   index: number;
   /**
-   * The constant expression bound, as the file's tokens [from, to) (its statement's NEWLINE ends it; `A = B =
-   * ...` shares one); from is UNKNOWN_VALUE when the name is bound to something unknown, CLASS or FUNCTION
-   * for `class` and `def`.
+   * The constant expression bound, as the text offsets [from, to) (to: its statement's last code token's
+   * end; `A = B = ...` shares one); from is UNKNOWN_VALUE when the name is bound to something unknown, CLASS
+   * or FUNCTION for `class` and `def`.
    */
   from: number;
   to: number;
@@ -91,107 +97,352 @@ const UNKNOWN: Value = { kind: 'unknown' };
 /** BindingRecord.from for bindings without a constant expression. */
 const UNKNOWN_VALUE = -1, CLASS = -2, FUNCTION = -3;
 
+export interface ScopeIndexOptions {
+  /** Reading stops before a token that starts past this offset (a hovered statement megabytes long). */
+  maxOffset?: number;
+  /**
+   * Every token of the text, made up front: the index then reads statements, expressions and lines from this
+   * array instead of the cursor, as the hover did before the cursor path. The tests' reference for it.
+   */
+  tokens?: readonly Token[];
+}
+
 /**
- * The bindings visible from the statement whose first token is tokens[limit]: that statement's own scope,
- * then the module (class bodies are not visible from their methods, as in Python). One hover's lookups share
- * `budget`.
+ * The bindings visible from the statement whose first token starts at text offset `offset`: that statement's
+ * own scope, then the module (class bodies are not visible from their methods, as in Python).
  */
-export function bindingsBefore(tokens: readonly Token[], text: string, limit: number,
-  limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS, budget = new WorkBudget(limits.workBudget)): NameLookup {
-  return new ScopeIndex(text).lookupBefore(tokens, limit, limits, budget);
+export function bindingsBefore(text: string, offset: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS): NameLookup {
+  return new ScopeIndex(text).lookupBefore(offset, limits, new WorkBudget(limits.workBudget));
+}
+
+/** What the index reads tokens through: the Tokenizer's cursor, or a TokenArrayCursor. */
+interface TokenCursor {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  readonly startLine: number;
+  readonly startCol: number;
+  readonly endLine: number;
+  readonly endCol: number;
+  next(): TokenKind;
+  token(): Token;
+}
+
+/**
+ * One logical line's tokens in parallel arrays, reused from line to line: reading a file makes no object per
+ * token (the code tokens, then the NEWLINE; `length` counts the code tokens).
+ */
+class LineBuffer {
+  length = 0;
+  /** Code tokens and the NEWLINE (or ENDMARKER) after them. */
+  private count = 0;
+  kinds = new Uint8Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  startLines = new Int32Array(64);
+  private startCols = new Int32Array(64);
+  private endLines = new Int32Array(64);
+  private endCols = new Int32Array(64);
+
+  clear(): void {
+    this.length = this.count = 0;
+  }
+
+  /** The kind of code token i, or -1 past the code tokens. */
+  kind(i: number): TokenKind | -1 {
+    return i < this.length ? this.kinds[i] : -1;
+  }
+
+  /** Appends the cursor's token; a code token unless the line is ended (`end`). */
+  push(cursor: TokenCursor, end: boolean): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    if (!end) this.length = this.count;
+    this.kinds[i] = cursor.kind;
+    this.starts[i] = cursor.start;
+    this.ends[i] = cursor.end;
+    this.startLines[i] = cursor.startLine;
+    this.startCols[i] = cursor.startCol;
+    this.endLines[i] = cursor.endLine;
+    this.endCols[i] = cursor.endCol;
+  }
+
+  /** The tokens as objects (for the hovered line only). */
+  tokens(): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < this.count; i++) {
+      out.push({
+        kind: this.kinds[i], start: this.starts[i], end: this.ends[i],
+        startLine: this.startLines[i], startCol: this.startCols[i], endLine: this.endLines[i], endCol: this.endCols[i],
+      });
+    }
+    return out;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const grown = <T extends Uint8Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.kinds = grown(this.kinds);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.startLines = grown(this.startLines);
+    this.startCols = grown(this.startCols);
+    this.endLines = grown(this.endLines);
+    this.endCols = grown(this.endCols);
+  }
+}
+
+/** A cursor over tokens made up front (ScopeIndexOptions.tokens): the reference path. */
+class TokenArrayCursor implements TokenCursor {
+  constructor(private readonly tokens: readonly Token[], public index = -1) {}
+  next(): TokenKind {
+    if (this.index < this.tokens.length - 1) this.index++;
+    return this.kind;
+  }
+  get kind(): TokenKind { return this.tokens[this.index].kind; }
+  get start(): number { return this.tokens[this.index].start; }
+  get end(): number { return this.tokens[this.index].end; }
+  get startLine(): number { return this.tokens[this.index].startLine; }
+  get startCol(): number { return this.tokens[this.index].startCol; }
+  get endLine(): number { return this.tokens[this.index].endLine; }
+  get endCol(): number { return this.tokens[this.index].endCol; }
+  token(): Token { return this.tokens[this.index]; }
 }
 
 /** The bindings of one text, read as far as lookups have needed (see the top of this file). */
 export class ScopeIndex {
   private readonly module: Scope = { bodyLevel: 0, bindings: new Map() };
   private readonly open: Scope[] = [this.module];
-  /** Where the current scope changes, in token order: from `index` on, statements are in `scope`. */
-  private readonly changes: Array<{ index: number; scope: Scope }> = [];
-  /** The next token to read. */
-  private next = 0;
+  /** Where the current scope changes, in text order: from `offset` on, statements are in `scope`. */
+  private readonly changes: Array<{ offset: number; scope: Scope }> = [];
   private level = 0;
   /** A `def` or `class` statement just ended: its body's INDENT opens a scope holding these names. */
   private opening: string[] | undefined;
   /** The class statement's record, whose body the next INDENT opens. */
   private openingClass: BindingRecord | undefined;
+  /**
+   * The logical lines read so far (each from just after the previous NEWLINE through its NEWLINE, or through
+   * ENDMARKER for the last): where each starts (the cursor's offset and line there, or its first token's index
+   * in options.tokens) and the line its NEWLINE ends on.
+   */
+  private readonly unitStarts: number[] = [];
+  private readonly unitStartLines: number[] = [];
+  private readonly unitEndLines: number[] = [];
+  /** The tokens of the last logical line read (what a hover at the end of the reading asks for next). */
+  private readonly lastUnit = new LineBuffer();
+  /** lastUnit's tokens as objects, once asked for. */
+  private lastUnitTokens: Token[] | undefined;
+  private readonly tokenizer: Tokenizer;
+  /** Over options.tokens, when given. */
+  private readonly tokenArray?: TokenArrayCursor;
+  private readonly cursor: TokenCursor;
+  private readonly maxOffset: number;
+  /** ENDMARKER was read, or a token past maxOffset. */
+  private finished = false;
+  private cut = false;
+  private sawErrorToken = false;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string, private readonly options: ScopeIndexOptions = {}) {
+    this.tokenizer = new Tokenizer(text);
+    if (options.tokens) this.tokenArray = new TokenArrayCursor(options.tokens);
+    this.cursor = this.tokenArray ?? this.tokenizer;
+    this.maxOffset = options.maxOffset ?? Infinity;
+  }
 
   /**
-   * The lookup for the statement starting at tokens[limit]. `tokens` are the text's tokens from its start
-   * through at least that statement, the same tokens on every call (a longer prefix is fine).
+   * The code tokens of the logical line that holds `line` (0-based), then its NEWLINE (or ENDMARKER): the
+   * statements before it are read too. Past the end of the text, the last
+   * logical line's. null when a token before that NEWLINE starts past options.maxOffset.
    */
-  lookupBefore(tokens: readonly Token[], limit: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
+  lineTokens(line: number): Token[] | null {
+    while (!this.finished && (this.unitEndLines.length === 0 || this.unitEndLines[this.unitEndLines.length - 1] < line)) this.readUnit();
+    const ends = this.unitEndLines;
+    let unit = partitionPoint(ends.length, (i) => ends[i] < line);
+    if (unit === ends.length) {
+      if (this.cut || unit === 0) return null;
+      unit--;
+    }
+    // lastUnit holds that line unless reading stopped in the middle of the next one.
+    if (unit === ends.length - 1 && !this.cut) return (this.lastUnitTokens ??= this.lastUnit.tokens());
+    // An earlier line: only its logical line is read again.
+    let cursor: TokenCursor;
+    if (this.options.tokens) {
+      cursor = new TokenArrayCursor(this.options.tokens, this.unitStarts[unit] - 1);
+    } else {
+      const tokenizer = new Tokenizer(this.text);
+      if (unit > 0) tokenizer.resumeAt(this.unitStarts[unit], this.unitStartLines[unit]);
+      cursor = tokenizer;
+    }
+    const out: Token[] = [];
+    for (;;) {
+      const kind = cursor.next();
+      if (isCodeKind(kind) || kind === TokenKind.Newline || kind === TokenKind.EndMarker) out.push(cursor.token());
+      if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) return out;
+    }
+  }
+
+  /** Whether the text holds a syntax error the tokenizer sees (read to its end first). */
+  get broken(): boolean {
+    while (!this.finished) this.readUnit();
+    return this.sawErrorToken || this.tokenizer.problems.length > 0;
+  }
+
+  /**
+   * The lookup for the statement whose first token starts at text offset `offset` (Infinity: the end of the
+   * text). One hover's lookups share `budget`.
+   */
+  lookupBefore(offset: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
     budget = new WorkBudget(limits.workBudget), imports?: ImportFollower): NameLookup {
-    this.readTo(tokens, limit);
-    const resolver = new Resolver(tokens, this.text, this.module, limits, budget, imports);
-    const scope = this.scopeAt(limit);
+    while (!this.finished && this.readOffset() <= offset) this.readUnit();
+    const resolver = new Resolver((from, to) => this.expression(from, to), this.module, limits, budget, imports);
+    const scope = this.scopeAt(offset);
     return {
-      lookup: (name) => resolver.lookup(name, scope, limit),
-      lookupPath: (path) => resolver.lookupPath(path, scope, limit),
+      lookup: (name) => resolver.lookup(name, scope, offset),
+      lookupPath: (path) => resolver.lookupPath(path, scope, offset),
     };
   }
 
-  /** Reads the statements before tokens[limit] not read yet. */
-  private readTo(tokens: readonly Token[], limit: number): void {
-    let i = this.next;
-    while (i < limit) {
-      const kind = tokens[i].kind;
-      if (kind === TokenKind.Indent) {
-        this.level++;
-        if (this.opening) {
-          const scope: Scope = { bodyLevel: this.level, bindings: new Map() };
-          for (const name of this.opening) add(scope, { name, line: tokens[i].startLine }, i);
-          if (this.openingClass?.detail?.kind === 'class') {
-            this.openingClass.detail.scope = scope;
-            scope.owner = this.openingClass;
-          }
-          this.open.push(scope);
-          this.changes.push({ index: i, scope });
-        }
-        this.opening = this.openingClass = undefined;
-        i++;
-      } else if (kind === TokenKind.Dedent) {
-        this.level--;
-        const before = this.current;
-        while (this.open.length > 1 && this.current.bodyLevel > this.level) this.open.pop();
-        if (this.current !== before) this.changes.push({ index: i, scope: this.current });
-        i++;
-      } else if (kind === TokenKind.NL || kind === TokenKind.Comment || kind === TokenKind.Newline) {
-        i++;
-      } else if (kind === TokenKind.EndMarker) {
-        break;
-      } else {
-        const { end } = logicalLineAround(tokens, i);
-        const { code, indices } = codeTokensOf(tokens, i, end);
-        const statement = new Statement(code, indices, end, this.text);
-        this.opening = statement.opensScope();
-        this.openingClass = undefined;
-        for (const binding of statement.bindings()) {
-          const record = add(this.current, binding, i);
-          if (binding.detail?.kind === 'class') this.openingClass = record;
-        }
-        i = end + 1;
+  /** The text offset reading has reached. */
+  private readOffset(): number {
+    const tokens = this.options.tokens;
+    return tokens ? tokens[Math.min(this.tokenArray!.index + 1, tokens.length - 1)].start : this.tokenizer.pos;
+  }
+
+  /**
+   * Reads one logical line: scope changes at its INDENT and DEDENT tokens, then what its statement binds. Only
+   * its code tokens and its NEWLINE are made into objects, and they live until the next line is read.
+   */
+  private readUnit(): void {
+    const cursor = this.cursor;
+    const unitStart = this.tokenArray ? this.tokenArray.index + 1 : this.tokenizer.pos;
+    const unitStartLine = this.tokenizer.line;
+    const unit = this.lastUnit;
+    unit.clear();
+    this.lastUnitTokens = undefined;
+    for (;;) {
+      const kind = cursor.next();
+      if (cursor.start > this.maxOffset) {
+        this.finished = this.cut = true;
+        return;
+      }
+      if (isCodeKind(kind)) {
+        unit.push(cursor, false);
+        if (kind === TokenKind.ErrorToken) this.sawErrorToken = true;
+      } else if (kind === TokenKind.Indent) this.indent(cursor.start, cursor.startLine);
+      else if (kind === TokenKind.Dedent) this.dedent(cursor.start);
+      else if (kind === TokenKind.Newline || kind === TokenKind.EndMarker) {
+        this.statement(unit);
+        unit.push(cursor, true);
+        this.unitStarts.push(unitStart);
+        this.unitStartLines.push(unitStartLine);
+        this.unitEndLines.push(cursor.endLine);
+        if (kind === TokenKind.EndMarker) this.finished = true;
+        return;
       }
     }
-    this.next = Math.max(this.next, i);
+  }
+
+  private indent(offset: number, line: number): void {
+    this.level++;
+    if (this.opening) {
+      const scope: Scope = { bodyLevel: this.level, bindings: new Map() };
+      for (const name of this.opening) add(scope, { name, line }, offset);
+      if (this.openingClass?.detail?.kind === 'class') {
+        this.openingClass.detail.scope = scope;
+        scope.owner = this.openingClass;
+      }
+      this.open.push(scope);
+      this.changes.push({ offset, scope });
+    }
+    this.opening = this.openingClass = undefined;
+  }
+
+  private dedent(offset: number): void {
+    this.level--;
+    const before = this.current;
+    while (this.open.length > 1 && this.current.bodyLevel > this.level) this.open.pop();
+    if (this.current !== before) this.changes.push({ offset, scope: this.current });
+  }
+
+  /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
+  private statement(code: LineBuffer): void {
+    if (code.length === 0) return;
+    // The reference path (options.tokens) reads every statement the general way, so the tests compare the two.
+    if (!this.tokenArray && this.simpleAssignment(code)) return;
+    const statement = new Statement(code, this.text);
+    this.opening = statement.opensScope();
+    this.openingClass = undefined;
+    for (const binding of statement.bindings()) {
+      const record = add(this.current, binding, code.starts[0]);
+      if (binding.detail?.kind === 'class') this.openingClass = record;
+    }
+  }
+
+  /**
+   * `NAME = <expression>` with no other `=` before a top-level `;` or `lambda`, most statements of a file of
+   * constants: recorded as Statement would record it, without making its objects. false for anything else.
+   */
+  private simpleAssignment(code: LineBuffer): boolean {
+    const text = this.text;
+    if (code.length < 3 || code.kinds[0] !== TokenKind.Name || code.ends[1] - code.starts[1] !== 1 || text.charCodeAt(code.starts[1]) !== 0x3d) return false;
+    let depth = 0;
+    for (let i = 2; i < code.length; i++) {
+      const kind = code.kinds[i], start = code.starts[i];
+      if (kind === TokenKind.Name) {
+        if (depth === 0 && code.ends[i] - start === 6 && text.startsWith('lambda', start)) break;
+        continue;
+      }
+      if (kind !== TokenKind.Op || code.ends[i] - start !== 1) continue;
+      const c = text.charCodeAt(start);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++; // ( [ {
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--; // ) ] }
+      else if (c === 0x3d && depth === 0) return false; // `A = B = ...`
+      else if (c === 0x3b && depth === 0) break;
+    }
+    const name = text.slice(code.starts[0], code.ends[0]);
+    if (isKeyword(name)) return false;
+    this.opening = this.openingClass = undefined;
+    add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    return true;
+  }
+
+  /** The code tokens of the expression at text offsets [from, to), and the text their offsets refer to. */
+  private expression(from: number, to: number): { code: Token[]; text: string } {
+    const code: Token[] = [];
+    const tokens = this.options.tokens;
+    if (tokens) {
+      for (let i = partitionPoint(tokens.length, (k) => tokens[k].start < from); i < tokens.length && tokens[i].end <= to; i++) {
+        if (isCodeKind(tokens[i].kind)) code.push(tokens[i]);
+      }
+      return { code, text: this.text };
+    }
+    // Tokenized again on its own: at the start of the slice no bracket is open (the `=` before it was at depth 0).
+    const text = this.text.slice(from, to);
+    const tokenizer = new Tokenizer(text);
+    while (tokenizer.next() !== TokenKind.EndMarker) if (isCodeKind(tokenizer.kind)) code.push(tokenizer.token());
+    return { code, text };
   }
 
   private get current(): Scope {
     return this.open[this.open.length - 1];
   }
 
-  /** The scope of the statement starting at tokens[limit] (already read up to). */
-  private scopeAt(limit: number): Scope {
+  /** The scope of the statement starting at text offset `offset` (already read up to). */
+  private scopeAt(offset: number): Scope {
     const changes = this.changes;
-    const count = partitionPoint(changes.length, (i) => changes[i].index < limit);
+    // A DEDENT sits at the offset of the statement after it, which is already in the scope it returns to.
+    const count = partitionPoint(changes.length, (i) => changes[i].offset <= offset);
     return count === 0 ? this.module : changes[count - 1].scope;
   }
 }
 
 function add(scope: Scope, binding: ReadBinding, index: number): BindingRecord {
   const from = binding.from ?? (binding.what === 'class' ? CLASS : binding.what === 'function' ? FUNCTION : UNKNOWN_VALUE);
-  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1 };
+  const record: BindingRecord = { name: binding.name, line: binding.line, index, from, to: binding.to ?? -1, detail: undefined };
   if (binding.detail) record.detail = binding.detail.kind === 'class' ? { ...binding.detail } : binding.detail;
   const list = scope.bindings.get(record.name);
   if (list) list.push(record);
@@ -199,7 +450,7 @@ function add(scope: Scope, binding: ReadBinding, index: number): BindingRecord {
   return record;
 }
 
-/** The last binding of `name` in scope before token index `limit`. */
+/** The last binding of `name` in scope before text offset `limit`. */
 function lastBefore(scope: Scope, name: string, limit: number): BindingRecord | undefined {
   const list = scope.bindings.get(name);
   if (list === undefined) return undefined;
@@ -220,10 +471,11 @@ class Resolver {
   /** How many values were cut short so far: a value computed while this grew depends on one. */
   private cutShort = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly text: string, private readonly module: Scope,
+  /** @param expression the code tokens of text offsets [from, to) and the text their offsets refer to */
+  constructor(private readonly expression: (from: number, to: number) => { code: Token[]; text: string }, private readonly module: Scope,
     private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports?: ImportFollower) {}
 
-  /** The record of `name` visible from token index `limit` in `scope` (the scope's own, else the module's), and its scope. */
+  /** The record of `name` visible from text offset `limit` in `scope` (the scope's own, else the module's), and its scope. */
   private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
     const record = lastBefore(scope, name, limit);
     if (record !== undefined) return { record, scope };
@@ -231,7 +483,7 @@ class Resolver {
     return outer && { record: outer, scope: this.module };
   }
 
-  /** The binding of `name` visible from token index `limit` in `scope`: the scope's own, else the module's. */
+  /** The binding of `name` visible from text offset `limit` in `scope`: the scope's own, else the module's. */
   lookup(name: string, scope: Scope, limit: number): Binding | undefined {
     const found = this.find(name, scope, limit);
     if (found === undefined) return undefined;
@@ -311,6 +563,12 @@ class Resolver {
       const v = record.from >= 0 ? this.valueOf(record, scope) : UNKNOWN;
       if (v.kind === 'int') members.push({ name: record.name, value: v.value });
     }
+    // `~` keeps to the one-bit members (aliases such as RW = R | W left out); an unknown member, or an alias
+    // with a bit no one-bit member has, changes that in ways not followed here.
+    const single = members.reduce((mask, m) => ((m.value & (m.value - 1n)) === 0n ? mask | m.value : mask), 0n);
+    if (members.length === ordered.length && members.every((m) => m.value > 0n && (m.value & ~single) === 0n)) {
+      flag.invertMask = kind === 'flag' ? single : (1n << BigInt(bitLength(single))) - 1n;
+    }
     return flag;
   }
 
@@ -334,9 +592,8 @@ class Resolver {
     this.depth++;
     let value: Value;
     try {
-      const code: Token[] = [];
-      for (let i = record.from; i < record.to; i++) if (isCodeKind(this.tokens[i].kind)) code.push(this.tokens[i]);
-      const { roots } = parseLine(code, this.text);
+      const { code, text } = this.expression(record.from, record.to);
+      const { roots } = parseLine(code, text);
       const root = roots.length === 1 ? roots[0] : undefined;
       const raw = root === undefined ? UNKNOWN
         : scope.owner && isAutoCall(root) ? 'auto' as const
@@ -376,23 +633,22 @@ function unknown(name: string, line: number): ReadBinding {
 
 /** One logical line's code tokens, and what it binds. */
 class Statement {
-  /** code: the statement's code tokens; indices: their indices in the file's tokens; end: its NEWLINE's. */
-  constructor(private readonly code: readonly Token[], private readonly indices: readonly number[], private readonly end: number,
-    private readonly text: string) {}
+  /** code: the statement's code tokens (at least one), over `text`. */
+  constructor(private readonly code: LineBuffer, private readonly text: string) {}
 
   private value(i: number): string {
-    const t = this.code[i];
-    return t === undefined ? '' : this.text.slice(t.start, t.end);
+    return i < this.code.length ? this.text.slice(this.code.starts[i], this.code.ends[i]) : '';
   }
 
   /** Whether code[i] is `word`, without making a string (the scan reads every statement of a file). */
   private is(i: number, word: string): boolean {
-    const t = this.code[i];
-    return t !== undefined && t.end - t.start === word.length && this.text.startsWith(word, t.start);
+    if (i >= this.code.length) return false;
+    const start = this.code.starts[i];
+    return this.code.ends[i] - start === word.length && this.text.startsWith(word, start);
   }
 
   private get line(): number {
-    return this.code[0]?.startLine ?? 0;
+    return this.code.startLines[0];
   }
 
   /** For `def`/`class` statements, the names the new scope starts with (parameters); otherwise undefined. */
@@ -400,20 +656,20 @@ class Statement {
     const nameAt = this.is(0, 'async') ? 2 : 1;
     if (this.is(nameAt - 1, 'class')) return [];
     if (!this.is(nameAt - 1, 'def')) return undefined;
-    const name = this.code[nameAt];
-    const last = this.code[this.code.length - 1];
-    if (name === undefined || name.kind !== TokenKind.Name) return [];
+    if (this.code.kind(nameAt) !== TokenKind.Name) return [];
     // The header's parameters as python/signature.ts reads them for docstring stubs (an inline body after the
     // colon only adds to the return annotation, which is not read here).
-    return parseSignature(this.text, name.end, last.end).params.map((p) => p.name);
+    return parseSignature(this.text, this.code.ends[nameAt], this.code.ends[this.code.length - 1]).params.map((p) => p.name);
   }
 
   /** What the statement binds, in order (a later one of the same name wins). */
   bindings(): ReadBinding[] {
+    // `NAME = ...`, most statements of a file of constants: only the assignment can bind (no `as`, no `for`).
+    if (this.code.kind(0) === TokenKind.Name && this.is(1, '=')) return this.assignments();
     if (this.is(0, 'def') || this.is(0, 'class') || this.is(0, 'async')) {
       const nameAt = this.is(0, 'async') ? 2 : 1;
       const what = this.is(nameAt - 1, 'class') ? 'class' : 'function';
-      if (this.code[nameAt]?.kind !== TokenKind.Name) return [];
+      if (this.code.kind(nameAt) !== TokenKind.Name) return [];
       const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1) } : undefined;
       return [{ name: this.value(nameAt), line: this.line, what, detail }];
     }
@@ -425,16 +681,18 @@ class Statement {
     }
     for (let i = 0; i < this.code.length; i++) {
       // `import a.b as c`, `with x as c`, `except E as c`, `for a, b in`: all make names unknown.
-      if (this.code[i + 1]?.kind === TokenKind.Name && (this.is(i, 'as') || this.is(i, 'import') || (importsNames && this.is(i, ',')))) {
+      if (this.code.kind(i + 1) === TokenKind.Name && (this.is(i, 'as') || this.is(i, 'import') || (importsNames && this.is(i, ',')))) {
         bound.push(unknown(this.value(i + 1), this.line));
       }
     }
-    if (this.is(0, 'for')) bound.push(...this.namesIn(1, this.indexOfTopLevel('in')).map((n) => unknown(n, this.line)));
-    if (this.code[1] !== undefined && this.code[0].kind === TokenKind.Name && this.code[1].kind === TokenKind.Op
+    if (this.is(0, 'for')) for (const name of this.namesIn(1, this.indexOfTopLevel('in'))) bound.push(unknown(name, this.line));
+    if (this.code.kind(0) === TokenKind.Name && this.code.kind(1) === TokenKind.Op
       && isAugmentedAssignment(this.value(1))) {
       bound.push(unknown(this.value(0), this.line));
     }
-    bound.push(...this.assignments());
+    const assigned = this.assignments();
+    if (bound.length === 0) return assigned;
+    for (const binding of assigned) bound.push(binding);
     return bound;
   }
 
@@ -449,7 +707,7 @@ class Statement {
         if (current !== '') bases.push(current);
         current = '';
         if (v === ')') return bases;
-      } else if (this.code[i].kind === TokenKind.Name || v === '.') {
+      } else if (this.code.kind(i) === TokenKind.Name || v === '.') {
         current += v;
       } else {
         return ['?']; // a keyword argument, a call, a subscript: not a plain enum class
@@ -460,52 +718,13 @@ class Statement {
 
   /** `import a.b as c, d` and `from ..m import (x as y, z)`: each bound name with what it imports; undefined if malformed. */
   private imports(): ReadBinding[] | undefined {
-    const out: ReadBinding[] = [];
-    let i = 1;
-    const dotted = (): string | undefined => {
-      let name = '';
-      while (this.code[i]?.kind === TokenKind.Name && !this.is(i, 'import') && !this.is(i, 'as')) {
-        name += this.value(i++);
-        if (!this.is(i, '.')) break;
-        name += '.';
-        i++;
-      }
-      return name === '' || name.endsWith('.') ? undefined : name;
-    };
-    if (this.is(0, 'import')) {
-      for (;;) {
-        const module = dotted();
-        if (module === undefined) return undefined;
-        if (this.is(i, 'as') && this.code[i + 1]?.kind === TokenKind.Name) {
-          out.push({ name: this.value(i + 1), line: this.line, detail: { kind: 'import', level: 0, module } });
-          i += 2;
-        } else {
-          const top = module.split('.')[0];
-          out.push({ name: top, line: this.line, detail: { kind: 'import', level: 0, module: top, submodule: module === top ? undefined : module } });
-        }
-        if (!this.is(i, ',')) return i === this.code.length ? out : undefined;
-        i++;
-      }
-    }
-    let level = 0;
-    for (; this.is(i, '.') || this.is(i, '...'); i++) level += this.value(i).length;
-    const module = this.is(i, 'import') ? '' : dotted();
-    if (module === undefined || !this.is(i, 'import')) return undefined;
-    i++;
-    if (this.is(i, '(')) i++;
-    while (i < this.code.length) {
-      if (this.is(i, '*') || this.code[i].kind !== TokenKind.Name) return this.is(i, '*') ? [] : undefined;
-      const name = this.value(i++);
-      let as = name;
-      if (this.is(i, 'as') && this.code[i + 1]?.kind === TokenKind.Name) {
-        as = this.value(i + 1);
-        i += 2;
-      }
-      out.push({ name: as, line: this.line, detail: { kind: 'import', level, module, name } });
-      if (this.is(i, ',')) i++;
-      if (this.is(i, ')')) i++;
-    }
-    return out;
+    const statement = readImportStatement({ length: this.code.length, text: (i) => this.value(i), kind: (i) => this.code.kind(i) });
+    return statement?.names.map((imported) => {
+      const detail: ImportDetail = { kind: 'import', level: imported.level, module: imported.module };
+      if (imported.imported !== undefined) detail.name = imported.imported;
+      if (imported.submodule !== undefined) detail.submodule = imported.submodule;
+      return { name: imported.name, line: this.line, detail };
+    });
   }
 
   /** `A = B = value` and `A: T = value` bind the value; `a, b = value` makes a and b unknown. */
@@ -513,13 +732,13 @@ class Statement {
     const equals: number[] = [];
     let depth = 0;
     for (let i = 0; i < this.code.length; i++) {
-      const t = this.code[i];
-      if (t.kind === TokenKind.Name) {
+      const kind = this.code.kind(i), start = this.code.starts[i];
+      if (kind === TokenKind.Name) {
         if (depth === 0 && this.is(i, 'lambda')) break; // `=` after it is not this assignment's
         continue;
       }
-      if (t.kind !== TokenKind.Op || t.end - t.start !== 1) continue;
-      const c = this.text.charCodeAt(t.start);
+      if (kind !== TokenKind.Op || this.code.ends[i] - start !== 1) continue;
+      const c = this.text.charCodeAt(start);
       if (c === 0x28 || c === 0x5b || c === 0x7b) depth++; // ( [ {
       else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--; // ) ] }
       else if (c === 0x3d && depth === 0) equals.push(i); // =
@@ -527,16 +746,17 @@ class Statement {
     }
     if (equals.length === 0) return [];
     const valueStart = equals[equals.length - 1] + 1;
-    const expression = { from: this.indices[valueStart] ?? this.end, to: this.end };
+    const end = this.code.ends[this.code.length - 1];
+    const from = valueStart < this.code.length ? this.code.starts[valueStart] : end;
     const bound: ReadBinding[] = [];
     let targetStart = 0;
     for (const equal of equals) {
-      const simpleName = this.code[targetStart].kind === TokenKind.Name
+      const simpleName = this.code.kind(targetStart) === TokenKind.Name
         && (equal === targetStart + 1 || this.is(targetStart + 1, ':'));
       if (simpleName) {
-        bound.push({ name: this.value(targetStart), line: this.line, ...expression });
+        bound.push({ name: this.value(targetStart), line: this.line, from, to: end });
       } else {
-        bound.push(...this.namesIn(targetStart, equal).map((n) => unknown(n, this.line)));
+        for (const name of this.namesIn(targetStart, equal)) bound.push(unknown(name, this.line));
       }
       targetStart = equal + 1;
     }
@@ -548,7 +768,7 @@ class Statement {
     const names: string[] = [];
     for (let i = start; i < end; i++) {
       const v = this.value(i);
-      if (this.code[i].kind === TokenKind.Name) names.push(v);
+      if (this.code.kind(i) === TokenKind.Name) names.push(v);
       else if (![',', '(', ')', '[', ']', '*'].includes(v)) return [];
     }
     return names;

@@ -9,6 +9,7 @@
  * 2,000 classes per module, 64 bases per class, 10,000 characters per import statement.
  */
 import { Tokenizer } from './lexer/cursor';
+import { readImportStatement } from './importStatement';
 import { Decorator, ModuleStructure } from './structure';
 import { TokenKind } from './tokens';
 
@@ -165,52 +166,12 @@ function statementText(text: string, start: number): string {
   return (carriesOn ? text.slice(start, start + MAX_IMPORT_CHARS) : line).trimStart();
 }
 
-/** One statement: `import a.b as c, d` or `from ..m import (x as y, z)` / `*`; stops at `;`. */
+/** One statement: `import a.b as c, d` or `from ..m import (x as y, z)` / `*`; stops at `;` (python/importStatement.ts). */
 function readImport(tokens: Tok[], summary: ModuleSummary): void {
-  let i = 0;
-  const dotted = (): string | undefined => {
-    if (tokens[i]?.kind !== TokenKind.Name) return undefined;
-    const parts = [tokens[i++].text];
-    while (tokens[i]?.text === '.' && tokens[i + 1]?.kind === TokenKind.Name) {
-      parts.push(tokens[i + 1].text);
-      i += 2;
-    }
-    return parts.join('.');
-  };
-  const alias = (): string | undefined => {
-    if (tokens[i]?.text !== 'as') return undefined;
-    i++;
-    return tokens[i]?.kind === TokenKind.Name ? tokens[i++].text : undefined;
-  };
-  if (tokens[0]?.text === 'import') {
-    i = 1;
-    for (;;) {
-      const module = dotted();
-      if (module === undefined) return;
-      const as = alias();
-      if (as !== undefined) summary.imports[as] = { level: 0, module };
-      else summary.imports[module.split('.')[0]] = { level: 0, module: module.split('.')[0] };
-      if (tokens[i]?.text !== ',') return;
-      i++;
-    }
+  const statement = readImportStatement({ length: tokens.length, text: (i) => tokens[i]?.text ?? '', kind: (i) => tokens[i]?.kind ?? -1 });
+  if (statement === undefined) return;
+  for (const { name, level, module, imported } of statement.names) {
+    summary.imports[name] = imported === undefined ? { level, module } : { level, module, name: imported };
   }
-  if (tokens[0]?.text !== 'from') return;
-  i = 1;
-  let level = 0;
-  for (; tokens[i]?.text === '.' || tokens[i]?.text === '...'; i++) level += tokens[i].text.length;
-  const module = tokens[i]?.text === 'import' ? '' : dotted();
-  if (module === undefined || tokens[i]?.text !== 'import') return;
-  i++;
-  if (tokens[i]?.text === '*') {
-    summary.stars.push({ level, module });
-    return;
-  }
-  if (tokens[i]?.text === '(') i++;
-  for (;;) {
-    if (tokens[i]?.kind !== TokenKind.Name) return;
-    const name = tokens[i++].text;
-    summary.imports[alias() ?? name] = { level, module, name };
-    if (tokens[i]?.text !== ',') return;
-    i++;
-  }
+  for (const star of statement.stars) summary.stars.push(star);
 }

@@ -180,6 +180,17 @@ export class Tokenizer {
     }
   }
 
+  /**
+   * Starts a fresh tokenizer at `pos` on 0-based line `line`, where an earlier reading of the same text was
+   * just after a NEWLINE (a logical line begins: no open bracket, no backslash continuation). Indentation is
+   * measured afresh, so INDENT and DEDENT tokens may differ from that reading; every other token is the same.
+   * It lets a caller re-read one logical line found earlier without reading the text from its start again.
+   */
+  resumeAt(pos: number, line: number): void {
+    this.pos = this.lineStart = pos;
+    this.line = line;
+  }
+
   /** Whether the line starting at `lineBegin`, inside brackets, is where next() recovers from them. */
   recoversAt(lineBegin: number): boolean {
     const indentation = this.indentation;
