@@ -1,5 +1,7 @@
 // What the e2e expects to see for sample/ (see `node dist/cli.js -vv sample`): its [tool.interrogate] ignores
 // __init__ and magic methods, Flags.flip carries `# nodocqa`, and these six definitions have no docstring.
+import * as fs from 'node:fs';
+
 export const EXPECTED_MISSING = {
   'shapes/flags.py': [
     'Missing docstring in method Flags.clear',
@@ -78,23 +80,7 @@ export const CANCEL = {
 export const QUALITY = {
   file: 'quality/transfers.py',
   pyproject: '[tool.pydoclint]\nstyle = "google"\n',
-  text: [
-    '"""Transfers."""',
-    '',
-    '',
-    'def fetch(url: str, retries: int = 3) -> bytes:',
-    '    """Fetch a URL.',
-    '',
-    '    Args:',
-    '        url (str): Where.',
-    '        retries (int): How often.',
-    '',
-    '    Returns:',
-    '        bytes: The body.',
-    '    """',
-    '    return b""',
-    '',
-  ].join('\n'),
+  text: fs.readFileSync(new URL('../fixtures/docstrings/transfers.py', import.meta.url), 'utf8'), // as the LSP tests
   defLine: 'def fetch(url: str, retries: int = 3',
   typeAt: '4:37',                     // before `) -> bytes:`
   typed: ', timeout: float = 10.0',

@@ -9,25 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { TestClient, uriOf } from './helpers/lspClient';
+import { REPO, TestClient, uriOf } from './helpers/lspClient';
 
-const TEXT = [
-  '"""Transfers."""',
-  '',
-  '',
-  'def fetch(url: str, retries: int = 3) -> bytes:',
-  '    """Fetch a URL.',
-  '',
-  '    Args:',
-  '        url (str): Where.',
-  '        retries (int): How often.',
-  '',
-  '    Returns:',
-  '        bytes: The body.',
-  '    """',
-  '    return b""',
-  '',
-].join('\n');
+/** A google-style function whose docstring matches its signature (shared with the e2e's quality step). */
+const TEXT = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'docstrings', 'transfers.py'), 'utf8');
 
 const docCodes = (d: PublishDiagnosticsParams): string[] => d.diagnostics.filter((x) => String(x.code).startsWith('DOC')).map((x) => String(x.code));
 
