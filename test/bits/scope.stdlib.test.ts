@@ -12,25 +12,14 @@ import { bitsHover, HoverTokens } from '../../server/src/bits/hover';
 import { ScopeIndex } from '../../server/src/bits/scope';
 import { tokenize } from '../../server/src/python/lexer/cursor';
 import { isCodeKind, Token, TokenKind } from '../../server/src/python/tokens';
+import { STDLIB, stdlibPythonFiles } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 /** Every FILE_STEP-th file of the sorted stdlib (about 70 files), and a few known to hold many constants. */
 const FILE_STEP = 10;
 const CHOSEN = ['stat.py', 're/_constants.py', 're/__init__.py', 'enum.py', 'tarfile.py', 'zipfile.py', 'socket.py', 'ssl.py'];
 
 function stdlibFiles(): string[] {
-  const out: string[] = [];
-  const stack = [STDLIB];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'site-packages' || entry.name === '__pycache__' || entry.name === 'test') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.name.endsWith('.py')) out.push(full);
-    }
-  }
-  out.sort();
+  const out = stdlibPythonFiles(STDLIB);
   const picked = out.filter((_, i) => i % FILE_STEP === 0);
   for (const name of CHOSEN) if (!picked.includes(path.join(STDLIB, name))) picked.push(path.join(STDLIB, name));
   return picked;

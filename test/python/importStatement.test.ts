@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import { ImportStatement, readImportStatement, StatementTokens } from '../../server/src/python/importStatement';
 import { tokenize } from '../../server/src/python/lexer/cursor';
 import { isCodeKind, Token, TokenKind } from '../../server/src/python/tokens';
+import { STDLIB, stdlibPythonFiles } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 
 /** For each file, its import statements in source order as [1-based line, what they bind], read by ast. */
 const ORACLE = String.raw`
@@ -39,21 +39,6 @@ for path in sys.stdin.read().split('\n'):
     out[path] = [[f[0], f[2]] for f in found]
 print(json.dumps(out))
 `;
-
-function stdlibFiles(): string[] {
-  const out: string[] = [];
-  const stack = [STDLIB];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'site-packages' || entry.name === '__pycache__') continue;
-      const full = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.name.endsWith('.py')) out.push(full);
-    }
-  }
-  return out.sort();
-}
 
 function tokensOf(text: string, code: readonly Token[]): StatementTokens {
   return { length: code.length, text: (i) => (i < code.length ? text.slice(code[i].start, code[i].end) : ''), kind: (i) => code[i]?.kind ?? -1 };
@@ -110,7 +95,7 @@ describe('python/importStatement', () => {
   it('agrees with ast on every import statement of the stdlib', function () {
     this.timeout(600_000);
     if (!fs.existsSync(STDLIB)) this.skip();
-    const files = stdlibFiles();
+    const files = stdlibPythonFiles(STDLIB, { withTests: true });
     const expected = JSON.parse(execFileSync('python3', ['-c', ORACLE], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 28 })) as
       Record<string, Array<[number, ImportStatement]>>;
     let statements = 0, compared = 0;
