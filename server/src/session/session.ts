@@ -414,8 +414,8 @@ export class DocbitsSession {
       const settings = await this.settings.forUri(folderUri(folder));
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
       // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
-      const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0
-        ? this.configs.qualityForFolder(folder, settings.qualityEnabled === 'on') : null;
+      const asked = qualityAsked(settings);
+      const quality = asked ? this.configs.qualityForFolder(folder, asked.always) : null;
       return { path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}) };
     }));
     const unsaved = new Map<string, string | NotebookModule>();
@@ -535,8 +535,8 @@ export class DocbitsSession {
     const displayPath = displayPathOf(document.uri, filePath, this.folders);
     const text = document.getText();
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
-    const quality = settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0 && filePath !== undefined
-      ? this.configs.qualityFor(filePath, settings.qualityEnabled === 'on') : null;
+    const asked = qualityAsked(settings);
+    const quality = asked && filePath !== undefined ? this.configs.qualityFor(filePath, asked.always) : null;
     const inherit = options.inheritDocstrings && filePath !== undefined
       ? (structure: ModuleStructure, source: string, nodes: readonly CoverageNode[]) => this.inheritance.lookup(filePath, structure, source, nodes, settings.maxFileSize)
       : undefined;
@@ -555,6 +555,14 @@ export class DocbitsSession {
   private publishConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
     this.host.publishDiagnostics(folderUri(configPath), undefined, configDiagnostics(problems));
   }
+}
+
+/**
+ * Whether the editor's settings ask for docstring quality (null: off, or no rule group on); `always`: even in a
+ * project without `[tool.pydoclint]` ("on" rather than "auto").
+ */
+function qualityAsked(settings: EditorSettings): { always: boolean } | null {
+  return settings.qualityEnabled !== 'off' && settings.qualityRules.length > 0 ? { always: settings.qualityEnabled === 'on' } : null;
 }
 
 /** What the "Update docstring" and noqa actions read of an analysis's docstring quality, when it is checked. */
