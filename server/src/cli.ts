@@ -157,8 +157,9 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
     if (file.skipped || file.error) return;
     const shownPath = pathFromCwd(process.cwd(), scan.absolutePaths[i]);
     let result: { findings: Finding[]; error: string | null };
-    // --fix rewrites Python files; a notebook's findings are reported, not fixed.
-    if (invocation.fix && !isNotebookPath(file.path)) {
+    // --fix rewrites Python files with findings (the scan's, when it checked them: a clean file is not read
+    // again); a notebook's findings are reported, not fixed.
+    if (invocation.fix && !isNotebookPath(file.path) && file.findings?.length !== 0) {
       const fixed = fixDocstringsOfFile(scan.absolutePaths[i], projectRoot, qualityOptions);
       fixLines += formatFixes(shownPath, fixed.fixes);
       fixedDocstrings += fixed.fixes.length;
