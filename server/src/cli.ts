@@ -3,7 +3,6 @@
  * workspace scan, report out. Every judgement lives in coverage/ and workspace/.
  */
 import * as path from 'path';
-import * as v8 from 'v8';
 import { helpText, Invocation, parseCommandLine, UsageError } from './config/commandLine';
 import { loadConfig, resolvePath } from './config/loader';
 import { findProjectRoot, isDir } from './config/project';
@@ -17,6 +16,7 @@ import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
 import { DEFAULT_QUALITY_OPTIONS, Finding, QualityOptions } from './docstrings/checks';
 import { docstringsWithFindings, FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
+import { tuneJitForShortRuns } from './jitFlags';
 import { printable } from './python/printable';
 import { readSourceFile } from './workspace/analyzeFile';
 import { pathFromCwd } from './workspace/paths';
@@ -191,18 +191,8 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
   return checked.some((f) => f.findings.length > 0) ? 1 : 0;
 }
 
-/**
- * A CLI run is over soon after V8 has optimised the scanner's hot loops, so the optimising matters more than
- * how good the result is: with a smaller inlining budget TurboFan compiles them about twice as fast, and a run
- * over the stdlib takes ~15% less time; without loop peeling, 3-4% less again (the whole stdlib too; measured
- * with interleaved runs as scripts/bench.mjs makes them). The young generation grows to its full size at the
- * first growth instead of doubling step by step: 7 scavenges instead of 20 over the stdlib, ~2% less time.
- * Process-wide, so scan workers too.
- */
-const V8_FLAGS_FOR_SHORT_RUNS = '--max-inlined-bytecode-size-cumulative=120 --no-turbo-loop-peeling --semi-space-growth-factor=16';
-
 function main(): void {
-  v8.setFlagsFromString(V8_FLAGS_FOR_SHORT_RUNS);
+  tuneJitForShortRuns(); // jitFlags.ts
   run(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {

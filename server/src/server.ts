@@ -22,6 +22,7 @@ import {
 } from './protocol';
 import { DocbitsSession, InvalidRequestError, sessionOptions } from './session/session';
 import * as toProto from './toProto';
+import { tuneJitForShortRuns } from './jitFlags';
 import { isAbortError } from './workspace/abort';
 import { openableFilePathOf } from './workspace/documents';
 import { runScanWorkerIfRequested } from './workspace/scan';
@@ -219,6 +220,7 @@ function workspaceFolderPaths(folders: WorkspaceFolder[] | null | undefined, roo
 }
 
 function main(): void {
+  tuneJitForShortRuns(); // a document opened right after start is ready ~2x sooner (jitFlags.ts)
   new DocbitsServer(framedConnection(process.argv.slice(2)) ?? createConnection(ProposedFeatures.all)).listen();
 }
 
