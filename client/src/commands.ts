@@ -1,17 +1,15 @@
 /**
  * The commands: "Show Workspace Docstring Coverage" (runs the report, reveals the Docbits view, one summary
- * line in the output channel, and the table with `docbits.report.outputTable`, and a notification), "Show Coverage Table" (interrogate's -vv table in a
- * read-only editor: 11 MB for the stdlib, which the output channel would take seconds to draw), the view's
- * sort and filter, and "Export Coverage Badge".
+ * line in the output channel, and the table with `docbits.report.outputTable`, and a notification), "Show
+ * Coverage Table" (interrogate's -vv table in a read-only editor: 11 MB for the stdlib, which the output channel
+ * would take seconds to draw), the view's sort and filter, and "Export Coverage Badge".
  */
 import * as vscode from 'vscode';
 import { BADGE_FILENAME, badgeSvg } from '../../server/src/coverage/badge';
 import type { ReportSort } from '../../server/src/coverage/reportTree';
 import { CoverageTreeProvider } from './coverageTree';
 import { Lifecycle } from './shutdown';
-import { OutputTable, WorkspaceReports } from './workspaceReport';
-
-const OUTPUT_TABLES: readonly OutputTable[] = ['off', 'summary', 'full'];
+import { WorkspaceReports } from './workspaceReport';
 
 interface Parts {
   reports: WorkspaceReports;
@@ -37,8 +35,7 @@ export function registerCommands({ reports, tree, view, lifecycle }: Parts): vsc
   const showWorkspaceCoverage = async (): Promise<void> => {
     // Revealed first: the view fills in when the report arrives.
     await vscode.commands.executeCommand('workbench.view.extension.docbits');
-    const table = vscode.workspace.getConfiguration('docbits').get<OutputTable>('report.outputTable', 'off');
-    const result = await reports.run({ table: OUTPUT_TABLES.includes(table) ? table : 'off' });
+    const result = await reports.run();
     if (!result) return;
     syncMessage();
     if (result.passed) void vscode.window.showInformationMessage(result.summary);

@@ -4,7 +4,8 @@
  * docbits settings or a project config change. The server re-analyses only what changed (workspace/scanCache.ts),
  * so a quiet re-run on the stdlib costs a walk and stats, and answers only the files that changed since the
  * report the client holds (`since`, coverage/reportDelta.ts). Each report feeds the view, the status bar's
- * workspace line and one summary line in the output channel (the table too, with `docbits.report.outputTable`).
+ * workspace line and one summary line in the output channel; with `docbits.report.outputTable` the table too, after
+ * every run, the quiet ones included (cut at MAX_TABLE_LINES: outputTable.ts).
  */
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
@@ -13,6 +14,7 @@ import { groupThousands } from '../../server/src/coverage/coverageText';
 import { applyReportDelta } from '../../server/src/coverage/reportDelta';
 import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageParams, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { CoverageTreeProvider } from './coverageTree';
+import { boundedTable } from './outputTable';
 import { CoverageStatusBar } from './statusBar';
 
 /** Quiet re-runs wait for this long after the last change (a burst of saves or keystrokes is one run). */
@@ -56,12 +58,12 @@ export class WorkspaceReports implements vscode.Disposable {
    * Runs the report under a progress notification; undefined when the user cancelled (and then it says so).
    * The notification closes when the server's answer arrives, before the summary is shown.
    */
-  async run(options: { includeText?: boolean; table?: OutputTable } = {}): Promise<WorkspaceCoverageResult | undefined> {
+  async run(options: { includeText?: boolean } = {}): Promise<WorkspaceCoverageResult | undefined> {
     await Promise.resolve(this.running).catch(() => undefined);
     const started = Date.now();
-    const table = options.table ?? 'off';
-    const params: WorkspaceCoverageParams = options.includeText ? { includeText: true }
-      : table === 'off' ? { includeText: false } : { includeText: true, verbosity: table === 'summary' ? 1 : 2 };
+    // The whole -vv text (Show Coverage Table opens it in an editor), or the table the setting asks for.
+    const table = options.includeText ? 'off' : outputTable();
+    const params: WorkspaceCoverageParams = options.includeText ? { includeText: true } : tableParams(table);
     const work = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Docbits', cancellable: true }, (progress, token) =>
       this.request(params, token, (message, percentage) => progress.report({ message, increment: percentage })));
     this.running = work;
@@ -82,8 +84,7 @@ export class WorkspaceReports implements vscode.Disposable {
       void vscode.window.showInformationMessage('Docbits: workspace coverage cancelled.');
       return undefined;
     }
-    this.publish(result, Date.now() - started);
-    if (table !== 'off' && !options.includeText) this.output.append(result.text);
+    this.publish(result, Date.now() - started, table);
     return result;
   }
 
@@ -105,11 +106,12 @@ export class WorkspaceReports implements vscode.Disposable {
       return;
     }
     const started = Date.now();
-    const work = this.request({ includeText: false }, undefined, () => undefined);
+    const table = outputTable();
+    const work = this.request(tableParams(table), undefined, () => undefined);
     this.running = work;
     try {
       const result = await work;
-      if (result) this.publish(result, Date.now() - started, true);
+      if (result) this.publish(result, Date.now() - started, table, true);
     } catch (err) {
       if (this.client.isRunning()) this.output.appendLine(`[${clock()}] Could not update the workspace report: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -150,18 +152,32 @@ export class WorkspaceReports implements vscode.Disposable {
     }
   }
 
-  private publish(result: WorkspaceCoverageResult, ms: number, quiet = false): void {
-    // A quiet update that changes nothing the summary says adds no line.
+  /** The view, the status bar, and the output channel: the summary and, as the setting asks, the table. */
+  private publish(result: WorkspaceCoverageResult, ms: number, table: OutputTable, quiet = false): void {
+    // A quiet update that changes nothing the summary says adds no line (nor a table: its rows say the same).
     const unchanged = quiet && this.last?.summary === result.summary && problemCount(this.last) === problemCount(result);
     this.last = result;
     this.tree.show(result);
     this.statusBar.setWorkspace({ ...result.totals, failUnder: result.failUnder });
-    if (!unchanged) for (const line of summaryLines(result, ms, quiet)) this.output.appendLine(line);
+    if (unchanged) return;
+    for (const line of summaryLines(result, ms, quiet)) this.output.appendLine(line);
+    if (table !== 'off' && result.text) this.output.append(boundedTable(result.text));
   }
 }
 
-/** `docbits.report.outputTable`: the table written to the output channel after a report run on request. */
-export type OutputTable = 'off' | 'summary' | 'full';
+/** `docbits.report.outputTable`: the table written to the output channel after each report run. */
+type OutputTable = 'off' | 'summary' | 'full';
+const OUTPUT_TABLES: readonly OutputTable[] = ['off', 'summary', 'full'];
+
+/** The setting as it is now (read on every run: a change applies to the next one). */
+function outputTable(): OutputTable {
+  const table = vscode.workspace.getConfiguration('docbits').get<OutputTable>('report.outputTable', 'off');
+  return OUTPUT_TABLES.includes(table) ? table : 'off';
+}
+
+function tableParams(table: OutputTable): WorkspaceCoverageParams {
+  return table === 'off' ? { includeText: false } : { includeText: true, verbosity: table === 'summary' ? 1 : 2 };
+}
 
 function problemCount(result: WorkspaceCoverageResult): number {
   return result.files.reduce((n, f) => n + (f.error ? 1 : 0), 0);
