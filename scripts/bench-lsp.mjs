@@ -10,10 +10,13 @@
 //   4. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py,
 //   5. hovers on bitwise expressions in the last thousand lines of the 20,000-line module,
 //   6. (1) and (2) again with docstring-quality diagnostics on (docbits.quality.enabled "on"): the checks run
-//      on the same parse, for the module's ~8,000 google-style docstrings.
+//      on the same parse, for the module's ~8,000 google-style docstrings,
+//   7. the workspace report of the stdlib (docbits/workspaceCoverage, no table): the first, then BENCH_LSP_REPORTS
+//      re-runs with nothing changed and `since` (what the view's quiet refresh asks: a walk, stats, and
+//      session/reportDeltas.ts comparing every file with the last answer's).
 // The edit debounce is set to 0 (initializationOptions { debounceMs: 0 }), so (2) is the check itself, not
 // the 150 ms an editor waits for typing to pause. Run `node esbuild.mjs` first (npm run bench does).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -31,6 +34,7 @@ const COLD_STARTS = Number(process.env.BENCH_LSP_COLD_STARTS ?? 5);
 // restored with files open (the warm-up does not run: the documents come first), 1000 a file opened a second
 // after the server started (the warm-up, session/warmUp.ts, has run by then).
 const COLD_PAUSES_MS = (process.env.BENCH_LSP_COLD_PAUSE_MS ?? '0,1000').split(',').map(Number);
+const REPORTS = Number(process.env.BENCH_LSP_REPORTS ?? 5);
 
 /** A realistic module: classes with docstrings (some missing), methods, comments, decorators, bit twiddling. */
 function generateModule(lines) {
@@ -57,7 +61,7 @@ function stats(samples) {
  * A fresh `dist/server.js --stdio`, initialized, answering `workspace/configuration` with `settings` (the
  * `docbits` section); `diagnosticsOf(uri, version)` resolves on that publish.
  */
-async function startServer(tmp, settings = {}) {
+async function startServer(tmp, settings = {}, folder = tmp) {
   const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -70,7 +74,7 @@ async function startServer(tmp, settings = {}) {
   connection.listen();
   const diagnosticsOf = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
+    processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
     capabilities: { workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 },
   });
   await connection.sendNotification('initialized', {});
@@ -137,6 +141,31 @@ async function editLatency(connection, diagnosticsOf, tmp, text, name) {
   return { open, change, actions, diagnosticCount };
 }
 
+/**
+ * The stdlib's workspace report, as the view gets it: the whole first, then re-runs with `since` and nothing
+ * changed (the server's scan cache answers from stats; the delta is empty).
+ */
+async function stdlibReports(tmp) {
+  const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+  // site-packages left out, as scripts/bench.mjs does: the stdlib's own 1,790 files.
+  const { connection, stop } = await startServer(tmp, { exclude: ['site-packages'] }, stdlib);
+  const method = 'docbits/workspaceCoverage';
+  let t = performance.now();
+  const whole = await connection.sendRequest(method, { includeText: false });
+  const first = performance.now() - t;
+  const again = [];
+  let etag = whole.etag, sent = 0;
+  for (let i = 0; i < REPORTS; i++) {
+    t = performance.now();
+    const answer = await connection.sendRequest(method, { includeText: false, since: etag });
+    again.push(performance.now() - t);
+    etag = answer.etag;
+    sent = JSON.stringify(answer).length;
+  }
+  await stop();
+  return { files: whole.files.length, bytes: JSON.stringify(whole).length, sent, first, again };
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-lsp-'));
   const text = generateModule(20_000);
@@ -149,6 +178,7 @@ async function main() {
   const withQuality = await startServer(tmp, { quality: { enabled: 'on' } });
   const quality = await editLatency(withQuality.connection, withQuality.diagnosticsOf, qualityProject, text, 'module');
   await withQuality.stop();
+  const reports = REPORTS > 0 ? await stdlibReports(tmp) : undefined;
   const { connection, diagnosticsOf } = await startServer(tmp);
   const { open, change, actions, diagnosticCount } = await editLatency(connection, diagnosticsOf, tmp, text, 'module');
   const bigUri = pathToFileURL(path.join(tmp, `module_${RUNS + 1}.py`)).href;
@@ -207,6 +237,10 @@ async function main() {
   console.log(row('1-char didChange -> diagnostics, quality on', stats(quality.change), ''));
   console.log(row('hover on a bitwise expression', stats(hover), '< 2 (median)'));
   console.log(row('hover near the end of the 20,000-line module', stats(bigHover), ''));
+  if (reports) {
+    console.log(`Workspace report of the stdlib over LSP (${reports.files.toLocaleString('en-US')} files; ms): the whole ${reports.first.toFixed(0)} (${(reports.bytes / 1e6).toFixed(2)} MB)`);
+    console.log(row(`again with since, nothing changed (${reports.sent.toLocaleString('en-US')} bytes)`, stats(reports.again), ''));
+  }
   setTimeout(() => process.exit(0), 200).unref();
 }
 

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { applyReportDelta } from '../../server/src/coverage/reportDelta';
+import { sameJson } from '../../server/src/session/reportDeltas';
 import { DocbitsSession, sessionOptions } from '../../server/src/session/session';
 import type { WorkspaceCoverageResult } from '../../server/src/workspace/workspaceCoverage';
 
@@ -80,5 +81,34 @@ describe('incremental workspace reports', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('compares files value by value: equal JSON is the same file, any difference is a change', () => {
+    const file = { path: 'a.py', total: 2, covered: 1, missed: 1, excused: 0, error: null,
+      nodes: [{ kind: 'module', qualname: 'a', line: 1, column: 0, status: 'covered' }, { kind: 'function', qualname: 'f', line: 4, column: 0, status: 'missed' }] };
+    const copy = JSON.parse(JSON.stringify(file));
+    assert.ok(sameJson(file, copy));
+    for (const changed of [
+      { ...copy, covered: 2 },
+      { ...copy, error: 'not UTF-8' },
+      { ...copy, nodes: copy.nodes.slice(1) },
+      { ...copy, nodes: [copy.nodes[0], { ...copy.nodes[1], status: 'covered' }] },
+      { ...copy, nodes: [copy.nodes[0], { ...copy.nodes[1], line: '4' }] },
+      { ...copy, docstringsWithFindings: 1 },
+      { ...copy, nodes: {} },
+    ]) assert.ok(!sameJson(file, changed), JSON.stringify(changed));
+    assert.ok(!sameJson(undefined, file), 'a new file');
+    assert.ok(sameJson([1, [2, { a: null }]], [1, [2, { a: null }]]));
+    assert.ok(!sameJson({ a: undefined }, {}), 'conservative: counted as a change');
+  });
+
+  it('compares a deep value without recursion (a hostile report cannot overflow the stack)', () => {
+    let deep: unknown = 0;
+    let other: unknown = 0;
+    for (let i = 0; i < 200_000; i++) {
+      deep = [deep];
+      other = [other];
+    }
+    assert.ok(sameJson(deep, other));
   });
 });
