@@ -227,6 +227,7 @@ async function main() {
   console.log(`LSP latency (ms; 20,000-line module, ${diagnosticCount} diagnostics; debounce 0; ${shown}/${hover.length} hovers showed something)`);
   console.log(`${'measure'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'runs'.padStart(5)}   target`);
   for (const cold of colds) {
+    if (cold.first.length === 0) continue; // BENCH_LSP_COLD_STARTS=0
     console.log(row(`first didOpen ${cold.pauseMs} ms after initialize -> diagnostics`, stats(cold.first), '< 50'));
     console.log(row(`2nd-4th didOpen (pause ${cold.pauseMs} ms) -> diagnostics`, stats(cold.later), '< 25'));
   }
