@@ -25,6 +25,18 @@ export interface CheckedFile {
 }
 
 const MODULE = -1;
+
+/**
+ * What a check of one text keeps for the next version's (the editor re-checks on every edit): the findings of
+ * each top-level definition (nested ones included), keyed by its text from its first decorator's line to its
+ * last line, with lines and offsets relative to that start. Everything a check reads of a definition lies in
+ * that text (its header, docstring, body, the class's `__init__` and methods), so equal text gives equal
+ * findings; they are stored before the file's `# noqa` / `# nodocqa` filter, which runs on every version.
+ */
+export interface FindingsMemo {
+  readonly options: QualityOptions;
+  readonly blocks: ReadonlyMap<string, readonly Finding[]>;
+}
 /** google sections that must list entries (docstring_parser's MULTIPLE sections). */
 const LIST_SECTIONS = new Set(['params', 'raises', 'attributes']);
 
@@ -32,41 +44,84 @@ export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEF
   return new FileChecker(file, options).run();
 }
 
+/**
+ * The same findings, reusing `previous` (the memo of an earlier version's check under the same options
+ * object) for top-level definitions whose text did not change; with the memo for the next version.
+ */
+export function checkDocstringsAgain(file: CheckedFile, options: QualityOptions, previous?: FindingsMemo): { findings: Finding[]; memo: FindingsMemo } {
+  const checker = new FileChecker(file, options, previous?.options === options ? previous.blocks : undefined, new Map());
+  const findings = checker.run();
+  return { findings, memo: { options, blocks: checker.memo! } };
+}
+
 class FileChecker {
   private readonly defs: readonly Definition[];
   private readonly parsed = new Map<number, ParsedDocstring | null>();
   private readonly findings: Finding[] = [];
   private readonly qualnames: string[] = [];
+  private readonly skipped: boolean[] = [];
 
-  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions) {
+  /**
+   * @param reuse an earlier version's findings by top-level definition text (FindingsMemo)
+   * @param memo filled with this version's, when given
+   */
+  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions,
+    private readonly reuse?: ReadonlyMap<string, readonly Finding[]>, readonly memo?: Map<string, readonly Finding[]>) {
     this.defs = file.structure.definitions;
   }
 
   run(): Finding[] {
-    const skipped: boolean[] = [];
-    this.defs.forEach((def, i) => {
-      this.qualnames.push(def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`);
-      if (def.parent !== MODULE && skipped[def.parent]) {
-        skipped.push(true);
-        return;
-      }
-      skipped.push(this.skips(i));
-      if (skipped[i]) return;
-      try {
-        if (def.keyword === 'class') {
-          if (this.options.checkClassAttributes) this.checkClass(i);
+    const { defs } = this;
+    if (!this.memo) {
+      for (let i = 0; i < defs.length; i++) this.checkDefinition(i);
+    } else {
+      const { text, lineStarts } = this.file;
+      // Definitions come in source order, each after its parent: a top-level one and those up to the next are a block.
+      for (let first = 0; first < defs.length;) {
+        let next = first + 1;
+        while (next < defs.length && defs[next].parent !== MODULE) next++;
+        const startLine = defs[first].headerStartLine;
+        const start = lineStarts[startLine];
+        const endLine = defs[first].endLine;
+        // The same text can parse otherwise (a string left open above it is recovered differently), so the
+        // parse of its definitions is part of the key.
+        let key = text.slice(start, endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length);
+        for (let i = first; i < next; i++) key += `\0${shapeOf(defs[i], startLine, start, first)}`;
+        let known = this.reuse?.get(key);
+        if (known) {
+          for (const f of known) this.findings.push(moved(f, startLine, start));
         } else {
-          this.checkFunction(i);
+          const from = this.findings.length;
+          for (let i = first; i < next; i++) this.checkDefinition(i);
+          const relative: Finding[] = [];
+          for (let k = from; k < this.findings.length; k++) relative.push(moved(this.findings[k], -startLine, -start));
+          known = relative;
         }
-      } catch {
-        // A bug in a check must not cost the other definitions their findings.
+        this.memo.set(key, known);
+        first = next;
       }
-    });
+    }
     const { comments } = this.file.structure;
     const excused = nodocqaLines(this.defs, comments);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
+  }
+
+  private checkDefinition(i: number): void {
+    const def = this.defs[i];
+    this.qualnames[i] = def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`;
+    this.skipped[i] = (def.parent !== MODULE && this.skipped[def.parent]) || this.skips(i);
+    if (this.skipped[i]) return;
+    try {
+      if (def.keyword === 'class') {
+        if (this.options.checkClassAttributes) this.checkClass(i);
+      } else {
+        this.checkFunction(i);
+      }
+    } catch {
+      // A bug in a check must not cost the other definitions their findings.
+    }
   }
 
   /** pydoclint does not visit these, nor anything inside them. */
@@ -282,6 +337,25 @@ class FileChecker {
     }));
     this.add(i, issues);
   }
+}
+
+/**
+ * Every field of a definition, with lines, offsets and indexes relative to its block (line `line0`, offset
+ * `offset0`, index `index0`): two blocks with the same text and shapes are checked alike.
+ */
+function shapeOf(def: Definition, line0: number, offset0: number, index0: number): string {
+  const d = def.docstring;
+  const doc = d ? `${d.startLine - line0}.${d.startCol}.${d.endLine - line0}.${d.endCol}.${d.blank ? 1 : 0}` : '';
+  const decorators = def.decorators.map((x) => `${x.line - line0}:${x.shape}:${x.name}:${x.base ?? ''}`).join(';');
+  return [def.keyword, def.isAsync ? 1 : 0, def.name, def.line - line0, def.column, def.nameLine - line0, def.nameStart, def.nameEnd,
+    def.headerStartLine - line0, def.headerEndLine - line0, def.headerBreakLine - line0, def.headerStart - offset0,
+    def.headerEnd - offset0, def.parent === MODULE ? MODULE : def.parent - index0, doc, def.inlineBody ? 1 : 0, def.bodyIndent,
+    def.bodyLine - line0, def.bodyColumn, def.endLine - line0, decorators].join(',');
+}
+
+/** A copy of a finding `lines` lines and `offset` characters further on. */
+function moved(f: Finding, lines: number, offset: number): Finding {
+  return { ...f, line: f.line + lines, span: { start: f.span.start + offset, end: f.span.end + offset } };
 }
 
 /**
