@@ -9,6 +9,7 @@ import { lineEndOffset, positionAt } from '../../python/lines';
 import { isPlainProse, parseDocstring, ParsedDocstring, Span } from '../parse';
 import { docView, DocView } from './docView';
 import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
+import { BlockFindings, FindingsMemo } from './memo';
 import { isSuppressed, nodocqaLines, noqaByDefinitionLine } from './noqa';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from './options';
 import { Finding } from './types';
@@ -16,6 +17,7 @@ import { Finding } from './types';
 export { DEFAULT_QUALITY_OPTIONS } from './options';
 export type { QualityOptions } from './options';
 export type { Finding, RuleGroup } from './types';
+export type { FindingsMemo } from './memo';
 
 /** A text and its parse, as the session and the CLI hold them. */
 export interface CheckedFile {
@@ -26,17 +28,6 @@ export interface CheckedFile {
 
 const MODULE = -1;
 
-/**
- * What a check of one text keeps for the next version's (the editor re-checks on every edit): the findings of
- * each top-level definition (nested ones included), keyed by its text from its first decorator's line to its
- * last line, with lines and offsets relative to that start. Everything a check reads of a definition lies in
- * that text (its header, docstring, body, the class's `__init__` and methods), so equal text gives equal
- * findings; they are stored before the file's `# noqa` / `# nodocqa` filter, which runs on every version.
- */
-export interface FindingsMemo {
-  readonly options: QualityOptions;
-  readonly blocks: ReadonlyMap<string, readonly Finding[]>;
-}
 /** google sections that must list entries (docstring_parser's MULTIPLE sections). */
 const LIST_SECTIONS = new Set(['params', 'raises', 'attributes']);
 
@@ -49,9 +40,9 @@ export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEF
  * object) for top-level definitions whose text did not change; with the memo for the next version.
  */
 export function checkDocstringsAgain(file: CheckedFile, options: QualityOptions, previous?: FindingsMemo): { findings: Finding[]; memo: FindingsMemo } {
-  const checker = new FileChecker(file, options, previous?.options === options ? previous.blocks : undefined, new Map());
-  const findings = checker.run();
-  return { findings, memo: { options, blocks: checker.memo! } };
+  const blocks = new BlockFindings(file.text, file.structure.definitions, previous?.options === options ? previous.blocks : undefined);
+  const findings = new FileChecker(file, options, blocks).run();
+  return { findings, memo: blocks.memo(options) };
 }
 
 class FileChecker {
@@ -61,21 +52,17 @@ class FileChecker {
   private readonly qualnames: string[] = [];
   private readonly skipped: boolean[] = [];
 
-  /**
-   * @param reuse an earlier version's findings by top-level definition text (FindingsMemo)
-   * @param memo filled with this version's, when given
-   */
-  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions,
-    private readonly reuse?: ReadonlyMap<string, readonly Finding[]>, readonly memo?: Map<string, readonly Finding[]>) {
+  /** @param blocks the previous version's findings by block (memo.ts), and this one's recorded */
+  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions, private readonly blocks?: BlockFindings) {
     this.defs = file.structure.definitions;
   }
 
   run(): Finding[] {
     const { defs } = this;
-    if (!this.memo) {
+    if (!this.blocks) {
       for (let i = 0; i < defs.length; i++) this.checkDefinition(i);
     } else {
-      const { text, lineStarts } = this.file;
+      const { lineStarts, text } = this.file;
       // Definitions come in source order, each after its parent: a top-level one and those up to the next are a block.
       for (let first = 0; first < defs.length;) {
         let next = first + 1;
@@ -83,11 +70,8 @@ class FileChecker {
         const startLine = defs[first].headerStartLine;
         const start = lineStarts[startLine];
         const endLine = defs[first].endLine;
-        // The same text can parse otherwise (a string left open above it is recovered differently), so the
-        // parse of its definitions is part of the key.
-        let key = text.slice(start, endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length);
-        for (let i = first; i < next; i++) key += `\0${shapeOf(defs[i], startLine, start, first)}`;
-        let known = this.reuse?.get(key);
+        const end = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length;
+        const known = this.blocks.known(first, next, start, end, startLine);
         if (known) {
           for (const f of known) this.findings.push(moved(f, startLine, start));
         } else {
@@ -95,9 +79,8 @@ class FileChecker {
           for (let i = first; i < next; i++) this.checkDefinition(i);
           const relative: Finding[] = [];
           for (let k = from; k < this.findings.length; k++) relative.push(moved(this.findings[k], -startLine, -start));
-          known = relative;
+          this.blocks.remember(first, next, start, end, startLine, relative);
         }
-        this.memo.set(key, known);
         first = next;
       }
     }
@@ -337,20 +320,6 @@ class FileChecker {
     }));
     this.add(i, issues);
   }
-}
-
-/**
- * Every field of a definition, with lines, offsets and indexes relative to its block (line `line0`, offset
- * `offset0`, index `index0`): two blocks with the same text and shapes are checked alike.
- */
-function shapeOf(def: Definition, line0: number, offset0: number, index0: number): string {
-  const d = def.docstring;
-  const doc = d ? `${d.startLine - line0}.${d.startCol}.${d.endLine - line0}.${d.endCol}.${d.blank ? 1 : 0}` : '';
-  const decorators = def.decorators.map((x) => `${x.line - line0}:${x.shape}:${x.name}:${x.base ?? ''}`).join(';');
-  return [def.keyword, def.isAsync ? 1 : 0, def.name, def.line - line0, def.column, def.nameLine - line0, def.nameStart, def.nameEnd,
-    def.headerStartLine - line0, def.headerEndLine - line0, def.headerBreakLine - line0, def.headerStart - offset0,
-    def.headerEnd - offset0, def.parent === MODULE ? MODULE : def.parent - index0, doc, def.inlineBody ? 1 : 0, def.bodyIndent,
-    def.bodyLine - line0, def.bodyColumn, def.endLine - line0, decorators].join(',');
 }
 
 /** A copy of a finding `lines` lines and `offset` characters further on. */
