@@ -55,8 +55,9 @@ export function isPlainProse(text: string, lineStarts: readonly number[], doc: D
 /** The same, from the docstring statement's offsets in the text. */
 export function parseDocstringAt(text: string, start: number, end: number, options: ParseOptions = {}): ParsedDocstring {
   const source = readDocSource(text, start, end);
-  const matched = matchedStyles(source);
-  const style = options.style ?? (matched.length === 1 ? matched[0] : options.defaultStyle ?? 'numpy');
+  // With a style given (the checks), detection is made only if asked for.
+  let matched = options.style === undefined ? matchedStyles(source) : undefined;
+  const style = options.style ?? (matched!.length === 1 ? matched![0] : options.defaultStyle ?? 'numpy');
   let result: StyleResult;
   try {
     result = STYLE_PARSERS[style](source);
@@ -95,7 +96,7 @@ export function parseDocstringAt(text: string, start: number, end: number, optio
   for (const problem of result.problems) map(problem.span);
   if (summarySpan) map(summarySpan);
   return {
-    style, matchedStyles: matched, summary, summarySpan, longDescription,
+    style, get matchedStyles() { return (matched ??= matchedStyles(source)); }, summary, summarySpan, longDescription,
     sections: result.sections, problems: result.problems, span: source.span, literals: source.literals,
   };
 }
