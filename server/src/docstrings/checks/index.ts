@@ -128,7 +128,7 @@ class FileChecker {
    */
   private plainlyShort(i: number): boolean {
     const doc = this.defs[i].docstring;
-    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc);
+    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc, this.options.style);
   }
 
   /** The docstring of definition i, parsed in the configured style; null when it has none (or a blank one). */

@@ -43,13 +43,17 @@ export function parseDocstring(text: string, lineStarts: readonly number[], doc:
  * and anything outside ASCII (trimming could then differ from Python's, so the summary is checked by parsing).
  */
 const SECTION_MAKERS = /[:\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
+/** The same for numpy style alone, whose sections are made only by a dashed underline: colons make nothing there. */
+const NUMPY_SECTION_MAKERS = /[\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
 
 /**
- * Whether the docstring `doc` is prose and nothing else in every style: parsed, it has a summary and no
- * section or problem (pydoclint's "short" docstring). Tells it from the raw text, without parsing.
+ * Whether the docstring `doc` is prose and nothing else in every style (or in `style`, when given): parsed,
+ * it has a summary and no section or problem (pydoclint's "short" docstring). Tells it from the raw text,
+ * without parsing.
  */
-export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring): boolean {
-  return !doc.blank && !SECTION_MAKERS.test(text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol));
+export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring, style?: DocstringStyleName): boolean {
+  const makers = style === 'numpy' ? NUMPY_SECTION_MAKERS : SECTION_MAKERS;
+  return !doc.blank && !makers.test(text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol));
 }
 
 /** The same, from the docstring statement's offsets in the text. */
