@@ -286,8 +286,11 @@ describe('docstring parser', () => {
       const text = `def f():\n    """${body}"""\n`;
       return isPlainProse(text, lineStarts(text), parseStructure(text).definitions[0].docstring!, 'numpy');
     };
-    assert.deepStrictEqual(['Args:', ':param x', 'Sum.\n\n    Notes\n    -----\n    x', 'a\\x2d', 'Sum\u00a0'].map(madeInNumpy),
-      [true, true, false, false, false]);
+    assert.deepStrictEqual(['Args:', ':param x', 'Sum.\n\n    - a bullet', 'Sum.\n\n    Notes\n    -----\n    x', 'Sum.\n\n    Notes\n    -----', 'a\\x2d', 'Sum\u00a0'].map(madeInNumpy),
+      [true, true, true, false, false, false, false]);
+    // Joined literals are parsed: a line of the value can start in the middle of the text's line.
+    const joined = 'def f():\n    ("""Sum.\n\n    Notes\n""" """-----\n    x""")\n';
+    assert.strictEqual(isPlainProse(joined, lineStarts(joined), parseStructure(joined).definitions[0].docstring!, 'numpy'), false);
   });
 
   it('gives every span inside the docstring, in order, on every fixture and in every style', () => {

@@ -11,7 +11,7 @@ import { matchedStyles } from './detect';
 import { parseGoogle } from './google';
 import { parseNumpy } from './numpy';
 import { parseSphinx } from './sphinx';
-import { DocSource, lineContent, readDocSource } from './source';
+import { DocSource, isOneLiteral, lineContent, readDocSource } from './source';
 import { StyleResult, lastNonBlank, trimmedSpan } from './build';
 import { DocSection, DocstringStyleName, ParsedDocstring, Span } from './types';
 
@@ -43,8 +43,12 @@ export function parseDocstring(text: string, lineStarts: readonly number[], doc:
  * and anything outside ASCII (trimming could then differ from Python's, so the summary is checked by parsing).
  */
 const SECTION_MAKERS = /[:\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
-/** The same for numpy style alone, whose sections are made only by a dashed underline: colons make nothing there. */
-const NUMPY_SECTION_MAKERS = /[\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
+/**
+ * The same for numpy style alone, whose sections are made only by a line of only dashes under a title (colons
+ * and bullets make nothing there). Read on one literal without backslashes (isPlainProse), so the text's lines
+ * are the value's, but for the closing quotes that may follow the last one.
+ */
+const NUMPY_SECTION_MAKERS = /[\u0080-\uffff]|^[ \t\v\f\r\x1c-\x1f]*-+[ \t\v\f\r\x1c-\x1f]*(?:$|["'])/m;
 
 /**
  * Whether the docstring `doc` is prose and nothing else in every style (or in `style`, when given): parsed,
@@ -52,8 +56,10 @@ const NUMPY_SECTION_MAKERS = /[\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
  * without parsing.
  */
 export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring, style?: DocstringStyleName): boolean {
-  const makers = style === 'numpy' ? NUMPY_SECTION_MAKERS : SECTION_MAKERS;
-  return !doc.blank && !makers.test(text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol));
+  if (doc.blank) return false;
+  const statement = text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol);
+  // Joined literals (a second one opening a line of the value in the middle of the text's line) are parsed.
+  return isOneLiteral(statement) && !(style === 'numpy' ? NUMPY_SECTION_MAKERS : SECTION_MAKERS).test(statement);
 }
 
 /** The same, from the docstring statement's offsets in the text. */
