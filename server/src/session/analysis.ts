@@ -9,7 +9,7 @@ import { EditorSettings } from '../config/editorSettings';
 import { ParsedFile } from '../coverage/stubs';
 import { markInherited } from '../coverage/inheritance';
 import { CoverageNode, CoverageOptions } from '../coverage/types';
-import { checkDocstrings, Finding, QualityOptions } from '../docstrings/checks';
+import { checkDocstringsAgain, Finding, FindingsMemo, QualityOptions } from '../docstrings/checks';
 import { lineStarts } from '../python/lines';
 import { NotMeasuredReason } from '../workspace/checkedFiles';
 import { baseNameOf } from '../workspace/documents';
@@ -30,6 +30,11 @@ export interface AnalysisContext {
   quality: QualityOptions | null;
   /** The text's parse when it was made already (while the editor's settings were on their way): not made again. */
   structure?: ModuleStructure;
+  /**
+   * The previous version's quality findings (DocumentAnalysis.qualityMemo): definitions whose text did not
+   * change are not checked again. (It keeps that version's text alive as long as this analysis.)
+   */
+  previousQuality?: FindingsMemo;
   /** With inherit-docstrings: which missed methods inherit a docstring (session/inheritedDocstrings.ts). */
   inherit?: (structure: ModuleStructure, text: string, nodes: readonly CoverageNode[]) => InheritanceLookup;
 }
@@ -54,6 +59,7 @@ export class DocumentAnalysis {
   readonly inherited?: InheritanceLookup;
   private tokens?: HoverTokens;
   private findings?: Finding[];
+  private memo?: FindingsMemo;
 
   /**
    * @param version the client's version number, for publishing
@@ -76,7 +82,15 @@ export class DocumentAnalysis {
   /** The docstring-quality findings of this version, from its one parse; made on first use. */
   get qualityFindings(): readonly Finding[] {
     if (!this.parsed || !this.context.quality) return [];
-    return (this.findings ??= checkDocstrings(this.parsed, this.context.quality));
+    if (!this.findings) {
+      ({ findings: this.findings, memo: this.memo } = checkDocstringsAgain(this.parsed, this.context.quality, this.context.previousQuality));
+    }
+    return this.findings;
+  }
+
+  /** What the next version's analysis reuses of this one's quality findings, once they are made. */
+  get qualityMemo(): FindingsMemo | undefined {
+    return this.memo;
   }
 
   /** The tokens hovers read, kept for the next hover on this version. */

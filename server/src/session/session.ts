@@ -24,6 +24,7 @@ import { docstringUpdateActions, UpdateActionInput } from '../docstrings/actions
 import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
+import type { FindingsMemo } from '../docstrings/checks';
 import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
@@ -522,12 +523,13 @@ export class DocbitsSession {
     if (!open) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.revision === open.revision && cached.context.settings === settings) return cached;
-    const analysis = this.analyze(open, settings);
+    const analysis = this.analyze(open, settings, cached?.qualityMemo);
     this.analyses.set(uri, analysis);
     return analysis;
   }
 
-  private analyze({ document, revision, structure }: OpenDocument, settings: EditorSettings): DocumentAnalysis {
+  /** @param previousQuality the document's previous analysis's quality findings, reused where the text is the same */
+  private analyze({ document, revision, structure }: OpenDocument, settings: EditorSettings, previousQuality?: FindingsMemo): DocumentAnalysis {
     // A file URI naming another host throws here: a fault, logged once, and the document gets nothing.
     const filePath = filePathOf(document.uri);
     const config = filePath === undefined ? undefined : this.configs.forFile(filePath);
@@ -544,6 +546,7 @@ export class DocbitsSession {
       settings, options, displayPath, notMeasured, quality, ...(config?.lineLength === undefined ? {} : { lineLength: config.lineLength }),
       ...(structure && { structure }),
       ...(inherit && { inherit }),
+      ...(previousQuality && { previousQuality }),
     });
   }
 

@@ -247,7 +247,7 @@ describe('docstring parser', () => {
   });
 
   it('isPlainProse: what it calls prose parses to a summary, no section and no problem, in every style (stdlib, fixtures)', () => {
-    let plain = 0, all = 0;
+    let plain = 0, numpyPlain = 0, all = 0;
     const texts = [...stdlibFiles().filter((_, i) => i % 4 === 1), ...fs.readdirSync(FIXTURES).filter((n) => n.endsWith('.py')).map((n) => `${FIXTURES}/${n}`)];
     for (const file of texts) {
       const decoded = decodePython(fs.readFileSync(file));
@@ -257,6 +257,12 @@ describe('docstring parser', () => {
       for (const def of parseStructure(text).definitions) {
         if (!def.docstring || def.docstring.blank) continue;
         all++;
+        if (isPlainProse(text, starts, def.docstring, 'numpy')) {
+          numpyPlain++;
+          const doc = parseDocstring(text, starts, def.docstring, { style: 'numpy' });
+          assert.deepStrictEqual([doc.sections, doc.problems], [[], []], `${file}:${def.line + 1} numpy`);
+          assert.ok(doc.summary !== '' && docView(doc).short, `${file}:${def.line + 1} numpy`);
+        }
         if (!isPlainProse(text, starts, def.docstring)) continue;
         plain++;
         for (const style of ['google', 'numpy', 'sphinx'] as const) {
@@ -267,6 +273,8 @@ describe('docstring parser', () => {
       }
     }
     assert.ok(plain > all / 2 && plain < all, `${plain} of ${all}`);
+    // In numpy style alone colons make nothing: most of what has one is prose there too.
+    assert.ok(numpyPlain > plain && numpyPlain < all, `${numpyPlain} numpy-plain, ${plain} plain, of ${all}`);
     // Each thing that can make a section, an entry or a problem makes it not plain.
     const made = (body: string): boolean => {
       const text = `def f():\n    """${body}"""\n`;
@@ -274,6 +282,15 @@ describe('docstring parser', () => {
     };
     assert.deepStrictEqual(['Sum.\n\n    More - and more.\n    ', 'Args:', 'Sum.\n\n    Notes\n    -----\n    x', ':param x', 'a\\x3a', 'Sum\u00a0'].map(made),
       [true, false, false, false, false, false]);
+    const madeInNumpy = (body: string): boolean => {
+      const text = `def f():\n    """${body}"""\n`;
+      return isPlainProse(text, lineStarts(text), parseStructure(text).definitions[0].docstring!, 'numpy');
+    };
+    assert.deepStrictEqual(['Args:', ':param x', 'Sum.\n\n    - a bullet', 'Sum.\n\n    Notes\n    -----\n    x', 'Sum.\n\n    Notes\n    -----', 'a\\x2d', 'Sum\u00a0'].map(madeInNumpy),
+      [true, true, true, false, false, false, false]);
+    // Joined literals are parsed: a line of the value can start in the middle of the text's line.
+    const joined = 'def f():\n    ("""Sum.\n\n    Notes\n""" """-----\n    x""")\n';
+    assert.strictEqual(isPlainProse(joined, lineStarts(joined), parseStructure(joined).definitions[0].docstring!, 'numpy'), false);
   });
 
   it('gives every span inside the docstring, in order, on every fixture and in every style', () => {

@@ -9,6 +9,7 @@ import { lineEndOffset, positionAt } from '../../python/lines';
 import { isPlainProse, parseDocstring, ParsedDocstring, Span } from '../parse';
 import { docView, DocView } from './docView';
 import { checkArguments, checkRaises, checkReturnsAndYields, compareLists, FunctionFacts, Issue } from './functions';
+import { BlockFindings, FindingsMemo } from './memo';
 import { isSuppressed, nodocqaLines, noqaByDefinitionLine } from './noqa';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from './options';
 import { Finding } from './types';
@@ -16,6 +17,7 @@ import { Finding } from './types';
 export { DEFAULT_QUALITY_OPTIONS } from './options';
 export type { QualityOptions } from './options';
 export type { Finding, RuleGroup } from './types';
+export type { FindingsMemo } from './memo';
 
 /** A text and its parse, as the session and the CLI hold them. */
 export interface CheckedFile {
@@ -25,6 +27,7 @@ export interface CheckedFile {
 }
 
 const MODULE = -1;
+
 /** google sections that must list entries (docstring_parser's MULTIPLE sections). */
 const LIST_SECTIONS = new Set(['params', 'raises', 'attributes']);
 
@@ -32,41 +35,76 @@ export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEF
   return new FileChecker(file, options).run();
 }
 
+/**
+ * The same findings, reusing `previous` (the memo of an earlier version's check under the same options
+ * object) for top-level definitions whose text did not change; with the memo for the next version.
+ */
+export function checkDocstringsAgain(file: CheckedFile, options: QualityOptions, previous?: FindingsMemo): { findings: Finding[]; memo: FindingsMemo } {
+  const blocks = new BlockFindings(file.text, file.structure.definitions, previous?.options === options ? previous.blocks : undefined);
+  const findings = new FileChecker(file, options, blocks).run();
+  return { findings, memo: blocks.memo(options) };
+}
+
 class FileChecker {
   private readonly defs: readonly Definition[];
   private readonly parsed = new Map<number, ParsedDocstring | null>();
   private readonly findings: Finding[] = [];
   private readonly qualnames: string[] = [];
+  private readonly skipped: boolean[] = [];
 
-  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions) {
+  /** @param blocks the previous version's findings by block (memo.ts), and this one's recorded */
+  constructor(private readonly file: CheckedFile, private readonly options: QualityOptions, private readonly blocks?: BlockFindings) {
     this.defs = file.structure.definitions;
   }
 
   run(): Finding[] {
-    const skipped: boolean[] = [];
-    this.defs.forEach((def, i) => {
-      this.qualnames.push(def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`);
-      if (def.parent !== MODULE && skipped[def.parent]) {
-        skipped.push(true);
-        return;
-      }
-      skipped.push(this.skips(i));
-      if (skipped[i]) return;
-      try {
-        if (def.keyword === 'class') {
-          if (this.options.checkClassAttributes) this.checkClass(i);
+    const { defs } = this;
+    if (!this.blocks) {
+      for (let i = 0; i < defs.length; i++) this.checkDefinition(i);
+    } else {
+      const { lineStarts, text } = this.file;
+      // Definitions come in source order, each after its parent: a top-level one and those up to the next are a block.
+      for (let first = 0; first < defs.length;) {
+        let next = first + 1;
+        while (next < defs.length && defs[next].parent !== MODULE) next++;
+        const startLine = defs[first].headerStartLine;
+        const start = lineStarts[startLine];
+        const endLine = defs[first].endLine;
+        const end = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length;
+        const known = this.blocks.known(first, next, start, end, startLine);
+        if (known) {
+          for (const f of known) this.findings.push(moved(f, startLine, start));
         } else {
-          this.checkFunction(i);
+          const from = this.findings.length;
+          for (let i = first; i < next; i++) this.checkDefinition(i);
+          const relative: Finding[] = [];
+          for (let k = from; k < this.findings.length; k++) relative.push(moved(this.findings[k], -startLine, -start));
+          this.blocks.remember(first, next, start, end, startLine, relative);
         }
-      } catch {
-        // A bug in a check must not cost the other definitions their findings.
+        first = next;
       }
-    });
+    }
     const { comments } = this.file.structure;
     const excused = nodocqaLines(this.defs, comments);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
+  }
+
+  private checkDefinition(i: number): void {
+    const def = this.defs[i];
+    this.qualnames[i] = def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`;
+    this.skipped[i] = (def.parent !== MODULE && this.skipped[def.parent]) || this.skips(i);
+    if (this.skipped[i]) return;
+    try {
+      if (def.keyword === 'class') {
+        if (this.options.checkClassAttributes) this.checkClass(i);
+      } else {
+        this.checkFunction(i);
+      }
+    } catch {
+      // A bug in a check must not cost the other definitions their findings.
+    }
   }
 
   /** pydoclint does not visit these, nor anything inside them. */
@@ -90,7 +128,7 @@ class FileChecker {
    */
   private plainlyShort(i: number): boolean {
     const doc = this.defs[i].docstring;
-    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc);
+    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc, this.options.style);
   }
 
   /** The docstring of definition i, parsed in the configured style; null when it has none (or a blank one). */
@@ -282,6 +320,11 @@ class FileChecker {
     }));
     this.add(i, issues);
   }
+}
+
+/** A copy of a finding `lines` lines and `offset` characters further on. */
+function moved(f: Finding, lines: number, offset: number): Finding {
+  return { ...f, line: f.line + lines, span: { start: f.span.start + offset, end: f.span.end + offset } };
 }
 
 /**

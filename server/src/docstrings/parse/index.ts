@@ -11,7 +11,7 @@ import { matchedStyles } from './detect';
 import { parseGoogle } from './google';
 import { parseNumpy } from './numpy';
 import { parseSphinx } from './sphinx';
-import { DocSource, lineContent, readDocSource } from './source';
+import { DocSource, isOneLiteral, lineContent, readDocSource } from './source';
 import { StyleResult, lastNonBlank, trimmedSpan } from './build';
 import { DocSection, DocstringStyleName, ParsedDocstring, Span } from './types';
 
@@ -43,20 +43,31 @@ export function parseDocstring(text: string, lineStarts: readonly number[], doc:
  * and anything outside ASCII (trimming could then differ from Python's, so the summary is checked by parsing).
  */
 const SECTION_MAKERS = /[:\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
+/**
+ * The same for numpy style alone, whose sections are made only by a line of only dashes under a title (colons
+ * and bullets make nothing there). Read on one literal without backslashes (isPlainProse), so the text's lines
+ * are the value's, but for the closing quotes that may follow the last one.
+ */
+const NUMPY_SECTION_MAKERS = /[\u0080-\uffff]|^[ \t\v\f\r\x1c-\x1f]*-+[ \t\v\f\r\x1c-\x1f]*(?:$|["'])/m;
 
 /**
- * Whether the docstring `doc` is prose and nothing else in every style: parsed, it has a summary and no
- * section or problem (pydoclint's "short" docstring). Tells it from the raw text, without parsing.
+ * Whether the docstring `doc` is prose and nothing else in every style (or in `style`, when given): parsed,
+ * it has a summary and no section or problem (pydoclint's "short" docstring). Tells it from the raw text,
+ * without parsing.
  */
-export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring): boolean {
-  return !doc.blank && !SECTION_MAKERS.test(text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol));
+export function isPlainProse(text: string, lineStarts: readonly number[], doc: Docstring, style?: DocstringStyleName): boolean {
+  if (doc.blank) return false;
+  const statement = text.slice(lineStarts[doc.startLine] + doc.startCol, lineStarts[doc.endLine] + doc.endCol);
+  // Joined literals (a second one opening a line of the value in the middle of the text's line) are parsed.
+  return isOneLiteral(statement) && !(style === 'numpy' ? NUMPY_SECTION_MAKERS : SECTION_MAKERS).test(statement);
 }
 
 /** The same, from the docstring statement's offsets in the text. */
 export function parseDocstringAt(text: string, start: number, end: number, options: ParseOptions = {}): ParsedDocstring {
   const source = readDocSource(text, start, end);
-  const matched = matchedStyles(source);
-  const style = options.style ?? (matched.length === 1 ? matched[0] : options.defaultStyle ?? 'numpy');
+  // With a style given (the checks), detection is made only if asked for.
+  let matched = options.style === undefined ? matchedStyles(source) : undefined;
+  const style = options.style ?? (matched!.length === 1 ? matched![0] : options.defaultStyle ?? 'numpy');
   let result: StyleResult;
   try {
     result = STYLE_PARSERS[style](source);
@@ -95,7 +106,7 @@ export function parseDocstringAt(text: string, start: number, end: number, optio
   for (const problem of result.problems) map(problem.span);
   if (summarySpan) map(summarySpan);
   return {
-    style, matchedStyles: matched, summary, summarySpan, longDescription,
+    style, get matchedStyles() { return (matched ??= matchedStyles(source)); }, summary, summarySpan, longDescription,
     sections: result.sections, problems: result.problems, span: source.span, literals: source.literals,
   };
 }

@@ -116,7 +116,7 @@ function statementLiterals(text: string, start: number, end: number): Array<[str
  * Whether `statement` (which starts with a string literal: structure.ts found a docstring there) is that one
  * literal and nothing else. Without backslashes, the first closing quote(s) after the opening ones end it.
  */
-function isOneLiteral(statement: string): boolean {
+export function isOneLiteral(statement: string): boolean {
   if (statement.indexOf('\\') >= 0) return false;
   const open = prefixLength(statement);
   const quote = statement.charAt(open);
