@@ -72,6 +72,21 @@ describe('session/changedSince: only definitions changed since BASE are flagged'
     assert.deepStrictEqual(flagged('pkg/new.py'), ['Missing docstring in module pkg/new.py', 'Missing docstring in function new']);
   });
 
+  it('a file renamed since BASE is compared with its old path, as --diff follows renames', async () => {
+    git(repo, 'mv', 'pkg/mod.py', 'pkg/moved.py');
+    const text = MOD.replace('return 2', 'return 20');
+    repo.write('pkg/moved.py', text);
+    for (const base of ['HEAD', 'staged']) {
+      published.clear();
+      if (base === 'staged') git(repo, 'add', 'pkg/moved.py');
+      const session = start(base);
+      const uri = pathToFileURL(repo.abs('pkg/moved.py')).href;
+      session.open(uri, 1, text);
+      await settle(session, uri);
+      assert.deepStrictEqual(flagged('pkg/moved.py'), ['Missing docstring in function edited'], base);
+    }
+  });
+
   it('an unknown base, or no repository: every definition is flagged and fileCoverage says why', async () => {
     const session = start('no-such-branch');
     const uri = pathToFileURL(repo.abs('pkg/mod.py')).href;
