@@ -36,6 +36,7 @@ import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspa
 import { DocumentAnalysis } from './analysis';
 import { EditorInheritance, inheritedHover } from './inheritedDocstrings';
 import { ChangedDefinitions, changedInventory, ChangedSince } from './changedSince';
+import { changedFindings } from '../coverage/changedDefinitions';
 import type { CoverageNode } from '../coverage/types';
 import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -505,14 +506,16 @@ export class DocbitsSession {
     return this.changedSince.changed(file, analysis.text, analysis.inventory, base, analysis.context.settings.maxFileSize);
   }
 
-  /** @param changed with changedSince: only these definitions get coverage diagnostics */
+  /** @param changed with changedSince: only these definitions get coverage and quality diagnostics */
   private diagnosticsOf(analysis: DocumentAnalysis, changed: ChangedDefinitions | undefined): CoverageDiagnostic[] {
     if (!analysis.inventory || !analysis.parsed) return [];
     const { severity, qualityRules } = analysis.context.settings;
-    const inventory = changed && 'nodes' in changed ? changedInventory(analysis.inventory, changed.nodes) : analysis.inventory;
+    const onlyChanged = changed && 'nodes' in changed ? changed : undefined;
+    const inventory = onlyChanged ? changedInventory(analysis.inventory, onlyChanged.nodes) : analysis.inventory;
     const coverage = coverageDiagnostics(inventory, analysis.context.displayPath, severity);
     if (qualityRules.length === 0) return coverage;
-    return [...coverage, ...qualityDiagnostics(analysis.qualityFindings, analysis.parsed.lineStarts, severity, qualityRules)];
+    const findings = onlyChanged ? changedFindings(analysis.qualityFindings, analysis.parsed.structure, onlyChanged.changes) : analysis.qualityFindings;
+    return [...coverage, ...qualityDiagnostics(findings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
 
   /** The analysis of an open document's current version under its current settings; made at most once. */
