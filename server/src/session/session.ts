@@ -387,7 +387,8 @@ export class DocbitsSession {
     const options = analysis?.context.options ?? (filePath === undefined ? undefined : effectiveCoverageOptions(await this.settings.forUri(uri), this.configs.forFile(filePath), folderOf(filePath, this.folders)));
     const threshold = filePath === undefined || !options ? undefined : thresholdOf(filePath, options.perPath);
     if (threshold) failUnder = threshold.failUnder;
-    const perPath = threshold && perPathLabel(folderOf(filePath!, this.folders) ?? path.dirname(filePath!), threshold.prefix);
+    // Named as written: relative to the config file's folder, as per-path keys are.
+    const perPath = threshold && perPathLabel(perPathFolder(this.configs.forFile(filePath!).path) ?? path.dirname(filePath!), threshold.prefix);
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
@@ -417,7 +418,11 @@ export class DocbitsSession {
       // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
       const asked = qualityAsked(settings);
       const quality = asked ? this.configs.qualityForFolder(folder, asked.always) : null;
-      return { path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}) };
+      const perPathBase = options.perPath.length > 0 ? perPathFolder(this.configs.forFolder(folder).path) : undefined;
+      return {
+        path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}),
+        ...(perPathBase !== undefined && { perPathFolder: perPathBase }),
+      };
     }));
     const unsaved = new Map<string, string | NotebookModule>();
     for (const { document } of this.documents.values()) {
@@ -572,6 +577,11 @@ function qualityAsked(settings: EditorSettings): { always: boolean } | null {
 function qualityOf(analysis: DocumentAnalysis): Pick<UpdateActionInput, 'quality'> {
   const options = analysis.context.quality;
   return options ? { quality: { options, findings: analysis.qualityFindings } } : {};
+}
+
+/** The folder per-path keys are relative to: the config file's (per-path is read from config files only). */
+function perPathFolder(configPath: string | undefined): string | undefined {
+  return configPath === undefined ? undefined : path.dirname(configPath);
 }
 
 function realFilePath(file: string): string {
