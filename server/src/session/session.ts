@@ -480,7 +480,9 @@ export class DocbitsSession {
     const at = notebook.toModule(cellUri, { start: { line, character }, end: { line, character } });
     const analysis = await this.currentAnalysis(notebook.uri);
     if (!at || !analysis) return null;
-    const hover = bitsHover(analysis.text, at.start.line, at.start.character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+    // The cells are one module: a method there inherits as in a file, and says so on its name.
+    const hover = inheritedHover(analysis, at.start.line, at.start.character)
+      ?? bitsHover(analysis.text, at.start.line, at.start.character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
     const placed = hover && notebook.toCell(hover.range);
     return hover && placed ? { ...hover, range: placed.range } : null;
   }
