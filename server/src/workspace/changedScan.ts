@@ -3,14 +3,14 @@
  * run's (walk.ts: excludes, ignore-init-module, .pyi), and so is the report's root, so paths read the same;
  * then only the files git reports changed are read, and in them only the definitions the change touches
  * (coverage/changedDefinitions.ts) are counted. Untracked files under the paths are new files (counted whole);
- * with `--staged` they are not part of the change. With quality options (`--check-docstrings`), the findings
+ * with `--staged` they are not part of the change. A changed notebook counts whole (git compares its JSON). With quality options (`--check-docstrings`), the findings
  * too are those about the changed definitions.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDir } from '../config/project';
 import { changedFileCoverage, changedFindings, LineChanges } from '../coverage/changedDefinitions';
-import { isNotebookPath } from '../coverage/notebookCoverage';
+import { isNotebookPath, notebookBytesCoverage } from '../coverage/notebookCoverage';
 import { checkDocstrings, Finding, QualityOptions } from '../docstrings/checks';
 import { decodePython } from '../python/decode';
 import { lineStarts } from '../python/lines';
@@ -63,8 +63,13 @@ export async function scanChanges(paths: readonly string[], options: CoverageOpt
       files.push(errorCoverage(relative, bytes));
       continue;
     }
+    // git diffs a notebook's JSON, whose lines are not its cells' lines: a changed notebook counts whole.
+    if (isNotebookPath(file)) {
+      files.push(notebookBytesCoverage(bytes, relative, options));
+      continue;
+    }
     const coverage = changedFileCoverage(bytes, relative, options, fileChanges);
-    if (hooks.quality && !coverage.error && !isNotebookPath(file)) coverage.findings = changedFindingsOf(bytes, hooks.quality, fileChanges);
+    if (hooks.quality && !coverage.error) coverage.findings = changedFindingsOf(bytes, hooks.quality, fileChanges);
     files.push(coverage);
   }
   return { root, absolutePaths, files, problems: walked.problems, error: null };
