@@ -80,6 +80,7 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
   const defs = structure.definitions;
   // The class summary made for each definition index (only classes have one): methods find their owner by index.
   const classAt: Array<ClassSummary | undefined> = new Array(defs.length);
+  const names: Array<string | undefined> = new Array(defs.length);
   let classes = 0;
   for (let i = 0; i < defs.length; i++) {
     const def = defs[i];
@@ -87,7 +88,7 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
       if (classes >= MAX_CLASSES) continue;
       classes++;
       const cls: ClassSummary = { bases: basesOfClass(def, text), methods: new Map(), line: def.line + 1 };
-      summary.classes.set(qualnameOf(defs, i), cls);
+      summary.classes.set(qualnameOf(defs, i, names), cls);
       classAt[i] = cls;
     } else if (def.parent >= 0) {
       const owner = classAt[def.parent];
@@ -103,12 +104,18 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
   return summary;
 }
 
-/** `Outer.Inner`, `f.C`: the names of the definitions around definition `index`, outermost first. */
-function qualnameOf(defs: ModuleStructure['definitions'], index: number): string {
-  let name = defs[index].name;
-  // Parents come before their children, and nesting is bounded by the parser: this walks a short chain.
-  for (let p = defs[index].parent; p >= 0; p = defs[p].parent) name = `${defs[p].name}.${name}`;
-  return name;
+/**
+ * `Outer.Inner`, `f.C`: the qualified name of definition `index`, memoised in `names` for it and the definitions
+ * around it, so that each definition's name is made once however deep the nesting (only classes ask).
+ */
+function qualnameOf(defs: ModuleStructure['definitions'], index: number, names: Array<string | undefined>): string {
+  const chain: number[] = [];
+  for (let i = index; i >= 0 && names[i] === undefined; i = defs[i].parent) chain.push(i);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const def = defs[chain[k]];
+    names[chain[k]] = def.parent >= 0 ? `${names[def.parent]}.${def.name}` : def.name;
+  }
+  return names[index]!;
 }
 
 /**
