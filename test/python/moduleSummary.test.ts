@@ -63,5 +63,12 @@ describe('python/moduleSummary', () => {
     const many = summarize(Array.from({ length: 3000 }, (_, i) => `import m${i}`).join('\n'));
     assert.deepStrictEqual(importBinding(many, 'm1999'), { level: 0, module: 'm1999' });
     assert.strictEqual(importBinding(many, 'm2000'), undefined);
+    // Asked for many names, a module is read whole once: the same answers, the last binding still winning.
+    const twice = summarize('import a as x\nfrom b import c as x\nimport d\n');
+    const answers = () => ['x', 'd', 'nope'].map((n) => importBinding(twice, n));
+    const lazy = answers();
+    for (let i = 0; i < 100; i++) importBinding(twice, `missing${i}`);
+    assert.deepStrictEqual(answers(), lazy);
+    assert.deepStrictEqual(lazy, [{ level: 0, module: 'b', name: 'c' }, { level: 0, module: 'd' }, undefined]);
   });
 });

@@ -9,7 +9,7 @@
  * 2,000 classes per module, 64 bases per class, 10,000 characters per import statement.
  */
 import { Tokenizer } from './lexer/cursor';
-import { ImportStatement, readImportStatement } from './importStatement';
+import { ImportedName, ImportStatement, readImportStatement } from './importStatement';
 import { Decorator, Definition, ModuleStructure } from './structure';
 import { TokenKind } from './tokens';
 
@@ -226,17 +226,33 @@ function logicalLineEnd(text: string): number {
   return text.length;
 }
 
-/** Import statements read so far, per summary and statement index (undefined: not an import). */
-const readStatements = new WeakMap<ModuleSummary, Map<number, ImportStatement | undefined>>();
+/**
+ * What a summary's lookups have read so far: statements by index (undefined: not an import), and, after
+ * LAZY_LOOKUPS lookups, every binding at once, so that a module asked for thousands of names (a hostile one)
+ * is read once rather than searched for each.
+ */
+interface ReadImports {
+  statements: Map<number, ImportStatement | undefined>;
+  lookups: number;
+  bindings?: Map<string, ImportBinding>;
+  stars?: ImportBinding[];
+}
+
+const LAZY_LOOKUPS = 64;
+const readState = new WeakMap<ModuleSummary, ReadImports>();
+
+function stateOf(summary: ModuleSummary): ReadImports {
+  let state = readState.get(summary);
+  if (state === undefined) readState.set(summary, state = { statements: new Map(), lookups: 0 });
+  return state;
+}
 
 /** Import statement `index` of a summary, read on first use. */
-function importStatement(summary: ModuleSummary, index: number): ImportStatement | undefined {
-  let cache = readStatements.get(summary);
-  if (cache === undefined) readStatements.set(summary, cache = new Map());
-  if (cache.has(index)) return cache.get(index);
+function importStatement(summary: ModuleSummary, state: ReadImports, index: number): ImportStatement | undefined {
+  if (state.statements.has(index)) return state.statements.get(index);
   const tokens = codeTokens(statementTextAt(summary, index), MAX_STATEMENT_TOKENS, true);
   const statement = readImportStatement({ length: tokens.length, text: (i) => tokens[i]?.text ?? '', kind: (i) => tokens[i]?.kind ?? -1 });
-  cache.set(index, statement);
+  state.statements.set(index, statement);
   return statement;
 }
 
@@ -245,29 +261,40 @@ function statementTextAt(summary: ModuleSummary, index: number): string {
   return summary.importText.slice(index === 0 ? 0 : summary.importEnds[index - 1], summary.importEnds[index]);
 }
 
+function bindingOf(bound: ImportedName): ImportBinding {
+  return bound.imported === undefined ? { level: bound.level, module: bound.module } : { level: bound.level, module: bound.module, name: bound.imported };
+}
+
 /**
  * What the module's imports bind `name` to, or undefined: the last binding wins, as when the module has run.
  * Only statements whose text holds the name are read (a name a statement binds is one of its tokens).
  */
 export function importBinding(summary: ModuleSummary, name: string): ImportBinding | undefined {
+  const state = stateOf(summary);
+  if (state.bindings === undefined && ++state.lookups > LAZY_LOOKUPS) {
+    state.bindings = new Map();
+    for (let index = 0; index < summary.importEnds.length; index++) {
+      for (const bound of importStatement(summary, state, index)?.names ?? []) state.bindings.set(bound.name, bindingOf(bound));
+    }
+  }
+  if (state.bindings !== undefined) return state.bindings.get(name);
   for (let index = summary.importEnds.length - 1; index >= 0; index--) {
     if (!statementTextAt(summary, index).includes(name)) continue;
-    const names = importStatement(summary, index)?.names ?? [];
-    for (let k = names.length - 1; k >= 0; k--) {
-      const bound = names[k];
-      if (bound.name !== name) continue;
-      return bound.imported === undefined ? { level: bound.level, module: bound.module } : { level: bound.level, module: bound.module, name: bound.imported };
-    }
+    const names = importStatement(summary, state, index)?.names ?? [];
+    for (let k = names.length - 1; k >= 0; k--) if (names[k].name === name) return bindingOf(names[k]);
   }
   return undefined;
 }
 
 /** The modules of the module's `from m import *` statements, in file order. */
 export function starImports(summary: ModuleSummary): ImportBinding[] {
+  const state = stateOf(summary);
+  if (state.stars !== undefined) return state.stars;
   const stars: ImportBinding[] = [];
   for (let index = 0; index < summary.importEnds.length; index++) {
     if (!statementTextAt(summary, index).includes('*')) continue;
-    for (const star of importStatement(summary, index)?.stars ?? []) stars.push(star);
+    for (const star of importStatement(summary, state, index)?.stars ?? []) stars.push(star);
   }
+  state.stars = stars;
   return stars;
 }
