@@ -1,5 +1,6 @@
 /** `docbits --diff` as users run it (dist/cli.js): the gate's exit codes, --json, the path:line format, errors. */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { runDocbits } from '../oracles/interrogate';
 import { GATED_SINCE_BASE, GATED_STAGED, git, historyRepo } from '../workspace/helpers/gitRepo';
@@ -25,13 +26,29 @@ describe('docbits --diff', function () {
     assert.strictEqual(report.passed, false);
   });
 
-  it('with --check-docstrings, checks the changed files whole, as a run on those files does', () => {
-    type Checked = { root: string; files: Array<{ path: string; docstringsWithFindings: number; findings: unknown[] }> };
-    const report = JSON.parse(run('--diff', 'base', '--check-docstrings', '--json').stdout) as Checked;
-    assert.deepStrictEqual(report.files.map((f) => f.path).sort(), Object.keys(GATED_SINCE_BASE).sort());
-    const named = JSON.parse(run('--check-docstrings', '--json', ...report.files.map((f) => path.join(report.root, f.path))).stdout) as Checked;
-    const checks = (r: Checked) => Object.fromEntries(r.files.map((f) => [path.join(r.root, f.path), [f.findings, f.docstringsWithFindings]]));
-    assert.deepStrictEqual(checks(report), checks(named));
+  it('with --check-docstrings, reports the findings about the changed definitions only, as the editor does', () => {
+    const args = makeTree({
+      'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n',
+      'm.py': '"""Mod."""\n\n\ndef one(a, b):\n    """Do one.\n\n    Args:\n        a: A.\n    """\n    return a\n\n\ndef two(a, b):\n    """Do two.\n\n    Args:\n        a: A.\n    """\n    return a\n',
+    });
+    try {
+      git(args, 'init', '-q', '-b', 'main');
+      git(args, 'add', '-A');
+      git(args, 'commit', '-qm', 'base');
+      args.write('m.py', fs.readFileSync(args.abs('m.py'), 'utf8').replace(/return a\n$/, 'return b\n'));
+      type Checked = { files: Array<{ path: string; findings: Array<{ qualname: string; code: string }> }> };
+      const findings = (...flags: string[]) => (JSON.parse(runDocbits([...flags, '--check-docstrings', '--json', 'm.py'], { cwd: args.root }).stdout) as Checked)
+        .files.flatMap((f) => f.findings.map((x) => `${x.qualname} ${x.code}`));
+      const whole = findings();
+      assert.ok(whole.some((f) => f.startsWith('one ')), whole.join());
+      assert.deepStrictEqual(findings('--diff', 'HEAD'), whole.filter((f) => f.startsWith('two ')));
+      assert.ok(whole.some((f) => f.startsWith('two ')));
+      const concise = runDocbits(['--diff', 'HEAD', '--check-docstrings', '--format', 'concise', 'm.py'], { cwd: args.root });
+      assert.strictEqual(concise.code, 1);
+      assert.ok(!concise.stdout.includes('`one`') && concise.stdout.includes('`two`'), concise.stdout);
+    } finally {
+      args.remove();
+    }
   });
 
   it('--format concise: one path:line per missing changed definition', () => {

@@ -154,6 +154,9 @@ describe('report tree', () => {
     const core = findFile(reportTree(report), '/w/app/src/pkg/core.py')!;
     assert.match(core.tooltip, /\(minimum 95%\)/);
     assert.match(core.tooltip, /the minimum of per-path "src\/"$/);
+    // Keys written in a pyproject.toml above the workspace folder are named from there.
+    const above = { ...REPORT, folders: [{ ...folder('/w/app', 20), perPath, perPathFolder: '/w' }] };
+    assert.match(findFile(reportTree(above), '/w/app/src/pkg/core.py')!.tooltip, /the minimum of per-path "app\/src\/"$/);
   });
 });
 

@@ -23,10 +23,10 @@ describe('session/changedSince: only definitions changed since BASE are flagged'
     await session.diagnostics(uri);
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  const start = (changedSince: string): DocbitsSession => new DocbitsSession({
+  const start = (changedSince: string, quality = false): DocbitsSession => new DocbitsSession({
     publishDiagnostics: (uri, _version, diagnostics) => { published.set(uri, diagnostics); },
     log: () => undefined,
-  }, { folders: [repo.root], debounceMs: 0, initialSettings: { coverage: { changedSince } } });
+  }, { folders: [repo.root], debounceMs: 0, initialSettings: { coverage: { changedSince }, ...(quality && { quality: { enabled: 'on' } }) } });
 
   beforeEach(() => {
     published.clear();
@@ -70,6 +70,45 @@ describe('session/changedSince: only definitions changed since BASE are flagged'
     staged.filesChanged([repo.abs('pkg/new.py')]);
     await settle(staged, uri);
     assert.deepStrictEqual(flagged('pkg/new.py'), ['Missing docstring in module pkg/new.py', 'Missing docstring in function new']);
+  });
+
+  it('a file renamed since BASE is compared with its old path, as --diff follows renames', async () => {
+    git(repo, 'mv', 'pkg/mod.py', 'pkg/moved.py');
+    const text = MOD.replace('return 2', 'return 20');
+    repo.write('pkg/moved.py', text);
+    for (const base of ['HEAD', 'staged']) {
+      published.clear();
+      if (base === 'staged') git(repo, 'add', 'pkg/moved.py');
+      const session = start(base);
+      const uri = pathToFileURL(repo.abs('pkg/moved.py')).href;
+      session.open(uri, 1, text);
+      await settle(session, uri);
+      assert.deepStrictEqual(flagged('pkg/moved.py'), ['Missing docstring in function edited'], base);
+    }
+  });
+
+  it('docstring-quality diagnostics too: only on the changed definitions', async () => {
+    const twoFunctions = '"""Module."""\n\n\ndef one(a, b):\n    """Do one.\n\n    Args:\n        a: A.\n    """\n    return a\n\n\n'
+      + 'def two(a, b):\n    """Do two.\n\n    Args:\n        a: A.\n    """\n    return a\n';
+    repo.write('pkg/args.py', twoFunctions);
+    repo.write('pyproject.toml', '[tool.pydoclint]\nstyle = "google"\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'args');
+    const uri = pathToFileURL(repo.abs('pkg/args.py')).href;
+    const edited = twoFunctions.replace(/return a\n$/, 'return b\n');
+    const qualityOf = (rel: string) => (published.get(pathToFileURL(repo.abs(rel)).href) ?? []).filter((d) => /^DOC/.test(String(d.code)));
+    const all = start('', true);
+    all.open(uri, 1, edited);
+    await settle(all, uri);
+    const everywhere = qualityOf('pkg/args.py');
+    assert.ok(everywhere.some((d) => d.message.includes('`one`')) && everywhere.some((d) => d.message.includes('`two`')), JSON.stringify(everywhere));
+    published.clear();
+    const changed = start('HEAD', true);
+    changed.open(uri, 1, edited);
+    await settle(changed, uri);
+    const onlyChanged = qualityOf('pkg/args.py');
+    assert.deepStrictEqual(onlyChanged, everywhere.filter((d) => d.message.includes('`two`')));
+    assert.ok(onlyChanged.length > 0);
   });
 
   it('an unknown base, or no repository: every definition is flagged and fileCoverage says why', async () => {

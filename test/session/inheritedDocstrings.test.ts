@@ -64,6 +64,20 @@ describe('session/inheritedDocstrings: inherit-docstrings in the editor', () => 
     assert.deepStrictEqual([coverage.total, coverage.covered, coverage.missed], [5, 4, 1]);
   });
 
+  it('a notebook\'s cells are one module: its override is not flagged, and the hover on its cell names the base', async () => {
+    start('[tool.docbits]\ninherit-docstrings = true\n');
+    const notebook = uriOf('nb.ipynb');
+    const cells = ['"""Notebook."""\nfrom pkg.base import Base\n', 'class Child(Base):\n    """A child."""\n\n    def run(self):\n        pass\n'];
+    const cellUris = cells.map((_, i) => `vscode-notebook-cell:${pathToFileURL(path.join(root, 'nb.ipynb')).pathname}#cell${i}`);
+    session.openNotebook(notebook, 1, cellUris.map((document) => ({ kind: 2, document })),
+      cells.map((text, i) => ({ uri: cellUris[i], languageId: 'python', version: 1, text })));
+    await settle();
+    assert.deepStrictEqual((published.get(cellUris[1]) ?? []).map((d) => d.message), []);
+    const hover = await session.hover(cellUris[1], 3, 9);
+    assert.strictEqual(hover?.markdown, 'Docstring inherited from `pkg.base.Base.run`');
+    assert.deepStrictEqual(hover?.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } });
+  });
+
   it('the base edited in the editor (unsaved), then on disk: the child is checked again', async () => {
     start('[tool.docbits]\ninherit-docstrings = true\n');
     session.open(uriOf('pkg/child.py'), 1, CHILD);

@@ -300,6 +300,22 @@ describe('session/session', () => {
     assert.deepStrictEqual(pushHost.last(uri)!.diagnostics.map((d) => [d.code, d.severity])[0], ['D107', 'warning']);
   });
 
+  it('per-path labels are relative to the config file\'s folder, as the keys are, not to the workspace folder', async () => {
+    const root = tmpProject({
+      'pyproject.toml': '[tool.docbits.per-path]\n"app/src/" = 95\n', 'app/src/a.py': '"""A."""\n',
+    });
+    try {
+      const app = path.join(root, 'app');
+      const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([app], { debounceMs: 0 })));
+      const coverage = await session.fileCoverage(pathToFileURL(path.join(app, 'src', 'a.py')).href);
+      assert.deepStrictEqual([coverage.failUnder, coverage.perPath], [95, '"app/src/"']);
+      const report = await session.workspaceCoverage();
+      assert.strictEqual(report.folders[0].perPathFolder, fs.realpathSync(root));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('per-path thresholds: a file\'s fail-under is its longest prefix\'s, open or on disk; the status bar tooltip names it', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.interrogate]\nfail-under = 50\n\n[tool.docbits.per-path]\n"src/" = 95\n"src/legacy/" = 0\n',

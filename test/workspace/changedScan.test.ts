@@ -30,6 +30,23 @@ describe('workspace/changedScan: --diff on a real repository', function () {
     assert.deepStrictEqual(result, GATED_SINCE_BASE);
   });
 
+  it('a changed notebook counts whole, its nodes in their cells (git compares its JSON, not its cells)', async () => {
+    const cell = (source: string) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: [source] });
+    const notebook = (body: string) => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell('"""Nb."""\n'), cell(`def f():\n    return ${body}\n`)] });
+    const nb = makeTree({ 'nb.ipynb': notebook('1') });
+    try {
+      git(nb, 'init', '-q', '-b', 'main');
+      git(nb, 'add', '-A');
+      git(nb, 'commit', '-qm', 'base');
+      nb.write('nb.ipynb', notebook('2'));
+      const scan = await scanChanges([nb.root], DEFAULT_OPTIONS, { ref: 'HEAD' });
+      assert.ok('files' in scan);
+      assert.deepStrictEqual((scan as WorkspaceScan).files.map((f) => f.nodes.map((n) => `${n.qualname}:${n.status}:${n.cell}`)), [['nb.ipynb:covered:1', 'f:missed:2']]);
+    } finally {
+      nb.remove();
+    }
+  });
+
   it('since a commit id, and under a sub-folder given as the path', async () => {
     const id = git(repo, 'rev-parse', 'base').trim();
     const result = await gated([repo.abs('pkg')], { ref: id });

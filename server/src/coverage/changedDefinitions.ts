@@ -8,6 +8,7 @@
 import { decodePython } from '../python/decode';
 import { moduleSummary } from '../python/moduleSummary';
 import { partitionPoint } from '../python/partition';
+import { ModuleStructure } from '../python/structure';
 import { errorCoverage, fileCoverage, inventory, FileInventory } from './inventory';
 import { CoverageNode, CoverageOptions, FileCoverage } from './types';
 
@@ -39,20 +40,50 @@ function changeIntervals(changes: LineChanges): Array<[number, number]> {
   return merged;
 }
 
-/** The nodes of an inventory whose definition a change touches (all of them for a new file). */
-export function changedNodes(inv: FileInventory, changes: LineChanges): CoverageNode[] {
-  if (changes.whole) return inv.nodes;
+/** Whether a span of lines (1-based, inclusive) holds a change; undefined when the file has no change at all. */
+function changeTest(changes: LineChanges): ((first: number, last: number) => boolean) | undefined {
+  if (changes.whole) return () => true;
   const intervals = changeIntervals(changes);
-  if (intervals.length === 0) return [];
-  const touches = (first: number, last: number): boolean => {
+  if (intervals.length === 0) return undefined;
+  return (first, last) => {
     const i = partitionPoint(intervals.length, (k) => intervals[k][1] < 2 * first);
     return i < intervals.length && intervals[i][0] <= 2 * last;
   };
+}
+
+/** The nodes of an inventory whose definition a change touches (all of them for a new file). */
+export function changedNodes(inv: FileInventory, changes: LineChanges): CoverageNode[] {
+  const touches = changeTest(changes);
+  if (touches === undefined) return [];
   const defs = inv.structure.definitions;
   return inv.nodes.filter((node, i) => {
     const def = inv.definitionOf[i];
     if (def < 0) return true; // the module holds every change
     return touches(defs[def].headerStartLine + 1, defs[def].endLine + 1);
+  });
+}
+
+/**
+ * The docstring-quality findings (0-based `line`, `qualname`) about definitions a change touches: a finding is
+ * about the definition of its qualname whose span holds its line (the `def` line, or an attribute's docstring
+ * in a class body); one about no definition belongs to the module, which holds every change.
+ */
+export function changedFindings<T extends { line: number; qualname: string }>(findings: readonly T[], structure: ModuleStructure, changes: LineChanges): T[] {
+  const touches = changeTest(changes);
+  if (touches === undefined) return [];
+  const defs = structure.definitions;
+  const byQualname = new Map<string, number[]>();
+  const qualnames: string[] = [];
+  defs.forEach((def, i) => {
+    const qualname = def.parent >= 0 ? `${qualnames[def.parent]}.${def.name}` : def.name;
+    qualnames.push(qualname);
+    const same = byQualname.get(qualname);
+    if (same) same.push(i);
+    else byQualname.set(qualname, [i]);
+  });
+  return findings.filter((finding) => {
+    const def = byQualname.get(finding.qualname)?.find((i) => defs[i].headerStartLine <= finding.line && finding.line <= defs[i].endLine);
+    return def === undefined || touches(defs[def].headerStartLine + 1, defs[def].endLine + 1);
   });
 }
 

@@ -11,7 +11,7 @@
  */
 import * as path from 'path';
 import { resolveImport, SearchRoots, ModuleFileSystem } from '../python/modules';
-import { ClassSummary, ImportBinding, ModuleSummary } from '../python/moduleSummary';
+import { ClassSummary, ImportBinding, importBinding, ModuleSummary, starImports } from '../python/moduleSummary';
 import { countNodes } from './inventory';
 import { CoverageNode, FileCoverage } from './types';
 
@@ -39,16 +39,6 @@ interface ClassRef {
   cls: ClassSummary;
 }
 
-/**
- * `record[key]` when it is the record's own: summaries made here have no prototype, but a scan worker's come
- * through structured cloning with Object.prototype (`constructor` must not be a class). The plain read first:
- * most lookups miss, and hasOwnProperty on every one was the largest cost of a stdlib run.
- */
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  const value = record[key];
-  return value !== undefined && Object.hasOwn(record, key) ? value : undefined;
-}
-
 /** Resolved imports per context: many methods of a run name the same bases. */
 const resolved = new WeakMap<InheritanceContext, Map<string, string | undefined>>();
 
@@ -65,35 +55,53 @@ function moduleFile(fromFile: string, spec: ImportBinding, ctx: InheritanceConte
   return file;
 }
 
+type SummaryCaches = WeakMap<InheritanceContext, WeakMap<ModuleSummary, Map<string, ClassRef | undefined>>>;
+
+/**
+ * The cache of one context and module summary. Keyed by the summary object, not its path: hashing long path
+ * strings per lookup was most of the cost on the stdlib.
+ */
+function summaryCache(caches: SummaryCaches, ctx: InheritanceContext, summary: ModuleSummary): Map<string, ClassRef | undefined> {
+  let perContext = caches.get(ctx);
+  if (perContext === undefined) caches.set(ctx, perContext = new WeakMap());
+  let cache = perContext.get(summary);
+  if (cache === undefined) perContext.set(summary, cache = new Map());
+  return cache;
+}
+
+/** Classes found by name per module: every test module of the stdlib asks `unittest` for `TestCase`. */
+const classCache: SummaryCaches = new WeakMap();
+
 /** The module-level class `name` of a module, following `from m import name` and `import *` re-exports. */
-function findClass(file: string, summary: ModuleSummary, name: string, ctx: InheritanceContext, hops = 0): ClassRef | undefined {
+function findClass(file: string, summary: ModuleSummary, name: string, ctx: InheritanceContext): ClassRef | undefined {
+  const cache = summaryCache(classCache, ctx, summary);
+  if (cache.has(name)) return cache.get(name);
+  const ref = followReExports(file, summary, name, ctx, 0);
+  cache.set(name, ref);
+  return ref;
+}
+
+function followReExports(file: string, summary: ModuleSummary, name: string, ctx: InheritanceContext, hops: number): ClassRef | undefined {
   const cls = summary.classes.get(name);
   if (cls !== undefined) return { file, summary, qualname: name, cls };
   if (hops >= MAX_HOPS) return undefined;
-  const binding = own(summary.imports, name);
-  const sources = binding?.name !== undefined ? [{ spec: binding, name: binding.name }] : binding === undefined ? summary.stars.map((spec) => ({ spec, name })) : [];
+  const binding = importBinding(summary, name);
+  const sources = binding?.name !== undefined ? [{ spec: binding, name: binding.name }] : binding === undefined ? starImports(summary).map((spec) => ({ spec, name })) : [];
   for (const source of sources) {
     const target = moduleFile(file, source.spec, ctx);
     const targetSummary = target === undefined ? undefined : ctx.summaryOf(target);
-    const found = targetSummary === undefined ? undefined : findClass(target!, targetSummary, source.name, ctx, hops + 1);
+    const found = targetSummary === undefined ? undefined : followReExports(target!, targetSummary, source.name, ctx, hops + 1);
     if (found) return found;
   }
   return undefined;
 }
 
-/**
- * Resolved bases per context and module summary (then by the base as written): the same few bases
- * (`object`, `Exception`, a project's own) are named everywhere. Keyed by the summary object, not its
- * path: hashing long path strings per lookup was most of the cost on the stdlib.
- */
-const baseCache = new WeakMap<InheritanceContext, WeakMap<ModuleSummary, Map<string, ClassRef | undefined>>>();
+/** Resolved bases per context and module summary, by the base as written: `object`, `Exception` are named everywhere. */
+const baseCache: SummaryCaches = new WeakMap();
 
 /** A base as written (`Base`, `mod.Base`, `pkg.mod.Base`), in the module that names it. */
 function resolveBase(file: string, summary: ModuleSummary, dotted: string, ctx: InheritanceContext): ClassRef | undefined {
-  let perContext = baseCache.get(ctx);
-  if (perContext === undefined) baseCache.set(ctx, perContext = new WeakMap());
-  let cache = perContext.get(summary);
-  if (cache === undefined) perContext.set(summary, cache = new Map());
+  const cache = summaryCache(baseCache, ctx, summary);
   if (cache.has(dotted)) return cache.get(dotted);
   const ref = lookUpBase(file, summary, dotted, ctx);
   cache.set(dotted, ref);
@@ -103,7 +111,7 @@ function resolveBase(file: string, summary: ModuleSummary, dotted: string, ctx: 
 function lookUpBase(file: string, summary: ModuleSummary, dotted: string, ctx: InheritanceContext): ClassRef | undefined {
   const parts = dotted.split('.');
   if (parts.length === 1) return findClass(file, summary, dotted, ctx);
-  const binding = own(summary.imports, parts[0]);
+  const binding = importBinding(summary, parts[0]);
   if (binding === undefined) return undefined;
   // `import a.b as m` + `m.C`; `import a` + `a.b.C`; `from pkg import mod` + `mod.C` (mod is a module then).
   const head = binding.name === undefined ? binding.module : binding.module === '' ? binding.name : `${binding.module}.${binding.name}`;

@@ -143,7 +143,8 @@ export class ReportTreeModel {
       if (!owner) continue;
       const { file } = entry;
       // A per-path threshold ([tool.docbits.per-path]) decides the file's own minimum.
-      const perPath = thresholdOf(entry.absolute, report.folders.find((f) => f.folder === owner.node.path)?.perPath ?? []);
+      const ownerReport = report.folders.find((f) => f.folder === owner.node.path);
+      const perPath = thresholdOf(entry.absolute, ownerReport?.perPath ?? []);
       const minimum = perPath?.failUnder ?? owner.failUnder;
       if (options.onlyBelowFailUnder && !file.error && passed(minimum, file)) continue;
       const parts = path.relative(owner.node.path ?? '', entry.absolute).split(path.sep);
@@ -161,7 +162,7 @@ export class ReportTreeModel {
         id: entry.absolute, kind: 'file', label: name,
         description: file.error ? `not measured: ${file.error}` : countsText(file) + findingsText(file),
         tooltip: file.error ? `${entry.absolute}\nnot measured: ${file.error}`
-          : countsTooltip(entry.absolute, file, minimum) + (perPath ? `\nthe minimum of per-path ${perPathLabel(owner.node.path ?? '', perPath.prefix)}` : '') + findingsText(file, true),
+          : countsTooltip(entry.absolute, file, minimum) + (perPath ? `\nthe minimum of per-path ${perPathLabel(ownerReport?.perPathFolder ?? owner.node.path ?? '', perPath.prefix)}` : '') + findingsText(file, true),
         path: entry.absolute, children: entry.definitions,
         ...(file.error ? { error: file.error } : {}),
       };
@@ -250,7 +251,7 @@ export function reportTree(result: ReportInput, options: ReportViewOptions = { s
   return model.roots(options);
 }
 
-/** A per-path prefix as the user wrote it: relative to the workspace folder, a folder prefix ending in `/`. */
+/** A per-path prefix as the user wrote it: relative to `folder` (the config file's), a folder prefix ending in `/`. */
 export function perPathLabel(folder: string, prefix: string): string {
   const relative = path.relative(folder, prefix).split(path.sep).join('/');
   return /[\\/]$/.test(prefix) ? `"${relative}/"` : `"${relative}"`;

@@ -28,6 +28,9 @@ export interface Docstring {
   startCol: number;
   endLine: number;
   endCol: number;
+  /** Offsets of the literal's first character and just after its last (UTF-16, like the positions). */
+  start: number;
+  end: number;
   /** Whether the decoded value is only whitespace (then it does not document anything). */
   blank: boolean;
 }
@@ -456,8 +459,8 @@ class StructureParser {
       this.reuse = true;
       return null;
     }
-    const startLine = tk.startLine, startCol = tk.startCol;
-    let endLine = tk.endLine, endCol = tk.endCol;
+    const startLine = tk.startLine, startCol = tk.startCol, start = tk.start;
+    let endLine = tk.endLine, endCol = tk.endCol, end = tk.end;
     let allStr = true;
     let blank = true;
     while (kind === TokenKind.String) {
@@ -466,6 +469,7 @@ class StructureParser {
       else if (blank && !isPythonBlank(literal.value)) blank = false;
       endLine = tk.endLine;
       endCol = tk.endCol;
+      end = tk.end;
       kind = this.advance();
     }
     let closes = 0;
@@ -477,7 +481,7 @@ class StructureParser {
     const ends = kind === TokenKind.Newline || kind === TokenKind.EndMarker ||
       (kind === TokenKind.Op && this.isChar(tk.start, ';') && tk.end - tk.start === 1);
     if (!allStr || closes !== opens || !ends) return null;
-    return { startLine, startCol, endLine, endCol, blank };
+    return { startLine, startCol, endLine, endCol, start, end, blank };
   }
 }
 

@@ -16,8 +16,11 @@ const KEEP_MS = 3000;
 const GIT_TIMEOUT_MS = 10_000;
 const MAX_KEPT = 256;
 
-/** The changed definitions of a document, or why they are not known (then every definition is flagged). */
-export type ChangedDefinitions = { base: string; nodes: Set<CoverageNode> } | { base: string; error: string };
+/**
+ * The changed definitions of a document (and the changes, to tell which quality findings are about them), or
+ * why they are not known (then every definition is flagged).
+ */
+export type ChangedDefinitions = { base: string; nodes: Set<CoverageNode>; changes: LineChanges } | { base: string; error: string };
 
 type AtBase = { text: string | null; untracked: boolean } | { error: string };
 
@@ -31,7 +34,7 @@ export class ChangedSince {
     const changes: LineChanges = atBase.text !== null ? textChanges(atBase.text, text)
       // Not at BASE: a new file counts whole; with `staged`, an untracked file is no part of a commit.
       : { whole: !(base === 'staged' && atBase.untracked), lines: [], deletedAfter: [] };
-    return { base, nodes: new Set(changedNodes(inventory, changes)) };
+    return { base, nodes: new Set(changedNodes(inventory, changes)), changes };
   }
 
   /** Files changed on disk: what BASE has may have changed too (a commit, a checkout). */

@@ -37,6 +37,7 @@ import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspa
 import { DocumentAnalysis } from './analysis';
 import { EditorInheritance, inheritedHover } from './inheritedDocstrings';
 import { ChangedDefinitions, changedInventory, ChangedSince } from './changedSince';
+import { changedFindings } from '../coverage/changedDefinitions';
 import type { CoverageNode } from '../coverage/types';
 import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
@@ -387,7 +388,8 @@ export class DocbitsSession {
     const options = analysis?.context.options ?? (filePath === undefined ? undefined : effectiveCoverageOptions(await this.settings.forUri(uri), this.configs.forFile(filePath), folderOf(filePath, this.folders)));
     const threshold = filePath === undefined || !options ? undefined : thresholdOf(filePath, options.perPath);
     if (threshold) failUnder = threshold.failUnder;
-    const perPath = threshold && perPathLabel(folderOf(filePath!, this.folders) ?? path.dirname(filePath!), threshold.prefix);
+    // Named as written: relative to the config file's folder, as per-path keys are.
+    const perPath = threshold && perPathLabel(perPathFolder(this.configs.forFile(filePath!).path) ?? path.dirname(filePath!), threshold.prefix);
     const pct = percent(totals);
     return {
       uri, total: totals.total, covered: totals.covered, missed: totals.missed, excused: totals.excused,
@@ -417,7 +419,11 @@ export class DocbitsSession {
       // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
       const asked = qualityAsked(settings);
       const quality = asked ? this.configs.qualityForFolder(folder, asked.always) : null;
-      return { path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}) };
+      const perPathBase = options.perPath.length > 0 ? perPathFolder(this.configs.forFolder(folder).path) : undefined;
+      return {
+        path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}),
+        ...(perPathBase !== undefined && { perPathFolder: perPathBase }),
+      };
     }));
     const unsaved = new Map<string, string | NotebookModule>();
     for (const { document } of this.documents.values()) {
@@ -475,7 +481,9 @@ export class DocbitsSession {
     const at = notebook.toModule(cellUri, { start: { line, character }, end: { line, character } });
     const analysis = await this.currentAnalysis(notebook.uri);
     if (!at || !analysis) return null;
-    const hover = bitsHover(analysis.text, at.start.line, at.start.character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
+    // The cells are one module: a method there inherits as in a file, and says so on its name.
+    const hover = inheritedHover(analysis, at.start.line, at.start.character)
+      ?? bitsHover(analysis.text, at.start.line, at.start.character, hoverOptions(analysis.context.settings), analysis.hoverTokens);
     const placed = hover && notebook.toCell(hover.range);
     return hover && placed ? { ...hover, range: placed.range } : null;
   }
@@ -506,14 +514,16 @@ export class DocbitsSession {
     return this.changedSince.changed(file, analysis.text, analysis.inventory, base, analysis.context.settings.maxFileSize);
   }
 
-  /** @param changed with changedSince: only these definitions get coverage diagnostics */
+  /** @param changed with changedSince: only these definitions get coverage and quality diagnostics */
   private diagnosticsOf(analysis: DocumentAnalysis, changed: ChangedDefinitions | undefined): CoverageDiagnostic[] {
     if (!analysis.inventory || !analysis.parsed) return [];
     const { severity, qualityRules } = analysis.context.settings;
-    const inventory = changed && 'nodes' in changed ? changedInventory(analysis.inventory, changed.nodes) : analysis.inventory;
+    const onlyChanged = changed && 'nodes' in changed ? changed : undefined;
+    const inventory = onlyChanged ? changedInventory(analysis.inventory, onlyChanged.nodes) : analysis.inventory;
     const coverage = coverageDiagnostics(inventory, analysis.context.displayPath, severity);
     if (qualityRules.length === 0) return coverage;
-    return [...coverage, ...qualityDiagnostics(analysis.qualityFindings, analysis.parsed.lineStarts, severity, qualityRules)];
+    const findings = onlyChanged ? changedFindings(analysis.qualityFindings, analysis.parsed.structure, onlyChanged.changes) : analysis.qualityFindings;
+    return [...coverage, ...qualityDiagnostics(findings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
 
   /** The analysis of an open document's current version under its current settings; made at most once. */
@@ -572,6 +582,11 @@ function qualityAsked(settings: EditorSettings): { always: boolean } | null {
 function qualityOf(analysis: DocumentAnalysis): Pick<UpdateActionInput, 'quality'> {
   const options = analysis.context.quality;
   return options ? { quality: { options, findings: analysis.qualityFindings } } : {};
+}
+
+/** The folder per-path keys are relative to: the config file's (per-path is read from config files only). */
+function perPathFolder(configPath: string | undefined): string | undefined {
+  return configPath === undefined ? undefined : path.dirname(configPath);
 }
 
 function realFilePath(file: string): string {

@@ -170,7 +170,8 @@ async function neutralisedFilters(root: string): Promise<string[] | GitFailure> 
  * `{ref}` the file in that commit, `{staged: true}` the file in HEAD. `text` is null when the file is not
  * there (a new file), and `untracked` says whether git does not know it at all (for `staged`: not part of a
  * commit). git runs in the file's repository with the same fixed arguments; `git cat-file blob` runs no
- * filter or textconv. Files larger than `maxBytes` are an error.
+ * filter or textconv. A file renamed since BASE (git's rename detection, as `--diff` follows renames) has its
+ * old path's text. Files larger than `maxBytes` are an error.
  */
 export async function fileAtBase(file: string, base: DiffBase, timeoutMs: number, maxBytes: number):
   Promise<{ text: string | null; untracked: boolean } | GitFailure> {
@@ -194,6 +195,32 @@ export async function fileAtBase(file: string, base: DiffBase, timeoutMs: number
   if (failed(known)) return known;
   const untracked = known.code === 0 && known.stdout === '';
   if (blob.code === 0) return { text: blob.stdout, untracked };
-  // Not in that commit (new since, or untracked): git says "path ... does not exist" or "not a valid object name".
-  return { text: null, untracked };
+  // Not in that commit under this name: new since, untracked, or renamed (then it is diffed with its old self).
+  const old = untracked ? undefined : await renamedFrom(top, commit, name, 'staged' in base, timeoutMs);
+  if (old !== undefined && typeof old !== 'string') return old;
+  if (old === undefined) return { text: null, untracked };
+  const oldBlob = await runGit(['cat-file', 'blob', `${commit}:${old}`], top, [], timeoutMs, maxBytes);
+  if (failed(oldBlob)) return oldBlob;
+  return { text: oldBlob.code === 0 ? oldBlob.stdout : null, untracked };
+}
+
+/**
+ * The path `name` had at `commit` when git's rename detection (`-M`, as `--diff` uses it) pairs it with a
+ * file deleted since, else undefined. The whole tree is compared (a rename pairs two paths), by name only.
+ */
+async function renamedFrom(top: string, commit: string, name: string, staged: boolean, timeoutMs: number): Promise<string | undefined | GitFailure> {
+  const filters = await neutralisedFilters(top);
+  if (!Array.isArray(filters)) return filters;
+  const run = await runGit([
+    'diff', '--name-status', '-z', '-M', '--diff-filter=R', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative',
+    '--ignore-submodules=all', ...(staged ? ['--cached'] : []), commit, '--',
+  ], top, filters, timeoutMs);
+  if (failed(run)) return run;
+  if (run.code !== 0) return { error: `git diff failed: ${gitMessage(run)}` };
+  // -z: `R<score>\0old\0new\0` per rename.
+  const fields = run.stdout.split('\0');
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    if (fields[i].startsWith('R') && fields[i + 2] === name) return fields[i + 1];
+  }
+  return undefined;
 }

@@ -31,6 +31,8 @@ export interface FolderToScan {
   /** Also check docstring quality (the files' `docstringsWithFindings`), counting these rule groups (default all). */
   quality?: QualityOptions;
   qualityRules?: readonly RuleGroup[];
+  /** The folder its per-path prefixes are written relative to (the config file's); the report names them so. */
+  perPathFolder?: string;
 }
 
 export interface FolderReport {
@@ -45,6 +47,8 @@ export interface FolderReport {
   error: string | null;
   /** Its per-path thresholds (absolute prefixes), when it has any: a file's minimum is its longest prefix's. */
   perPath?: Array<{ prefix: string; failUnder: number }>;
+  /** The folder those prefixes are written relative to (the config file's); the workspace folder when absent. */
+  perPathFolder?: string;
 }
 
 /** `etag` and `delta` are the session's (session/reportDeltas.ts), for clients that ask with `since`. */
@@ -119,7 +123,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     folderReports.push({
       folder: folder.path, root: scan.root, failUnder: folder.options.failUnder,
       passed: passed(folder.options.failUnder, totals), totals, error: scan.error?.message ?? null,
-      ...(folder.options.perPath.length > 0 && { perPath: [...folder.options.perPath] }),
+      ...(folder.options.perPath.length > 0 && { perPath: [...folder.options.perPath], ...(folder.perPathFolder !== undefined && { perPathFolder: folder.perPathFolder }) }),
     });
   }
   hooks.cache?.retainOnly(listed);
