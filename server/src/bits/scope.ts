@@ -50,6 +50,10 @@ export interface NameLookup {
 export const MAX_CHAIN_DEPTH = 100;
 /** Constants one hover evaluates at most (`x = A0 | A1 | ... | A20000`): some microseconds each. */
 export const MAX_EVALUATIONS = 2000;
+/** Decorators of one definition kept at most (only a class's few known ones matter). */
+const MAX_DECORATORS = 8;
+/** Nested classes followed at most in `K.Inner.MASK`. */
+const MAX_CLASS_PATH = 8;
 
 /**
  * One binding as read: evaluated (if it has an expression) only when looked up. Kept small and free of token
@@ -76,7 +80,9 @@ interface BindingRecord {
  * `from ..m import X` is {level: 2, module: 'm', name: 'X'}.
  */
 export type ImportDetail = { kind: 'import'; level: number; module: string; name?: string; submodule?: string };
-type RecordDetail = ImportDetail | { kind: 'class'; bases: string[]; scope?: Scope };
+/** A class statement: its bases and decorators (dotted text, spaces removed) and, once read, its body. */
+type ClassDetail = { kind: 'class'; bases: string[]; decorators: string[]; scope?: Scope };
+type RecordDetail = ImportDetail | ClassDetail;
 
 /** Follows imports into other modules of the workspace (bits/imports.ts), for one hover. */
 export interface ImportFollower {
@@ -245,6 +251,10 @@ export class ScopeIndex {
   private finished = false;
   private cut = false;
   private sawErrorToken = false;
+  /** The decorators read since the last other statement: the next class statement's. */
+  private decorators: string[] = [];
+  /** Attribute names some statement assigns, augments or deletes (`self.mask = 0`, `K.MASK |= 1`). */
+  private readonly attributeWrites = new Set<string>();
 
   constructor(readonly text: string, private readonly options: ScopeIndexOptions = {}) {
     this.tokenizer = new Tokenizer(text);
@@ -285,6 +295,15 @@ export class ScopeIndex {
     }
   }
 
+  /**
+   * Whether some statement of the text assigns, augments or deletes an attribute named `name` (anywhere: a
+   * method may run before the hovered line does). Reads the text to its end; true when the reading was cut.
+   */
+  writesAttribute(name: string): boolean {
+    while (!this.finished) this.readUnit();
+    return this.cut || this.attributeWrites.has(name);
+  }
+
   /** Whether the text holds a syntax error the tokenizer sees (read to its end first). */
   get broken(): boolean {
     while (!this.finished) this.readUnit();
@@ -298,7 +317,8 @@ export class ScopeIndex {
   lookupBefore(offset: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
     budget = new WorkBudget(limits.workBudget), imports?: ImportFollower): NameLookup {
     while (!this.finished && this.readOffset() <= offset) this.readUnit();
-    const resolver = new Resolver((from, to) => this.expression(from, to), this.module, limits, budget, imports);
+    const resolver = new Resolver((from, to) => this.expression(from, to), this.module, limits, budget, imports,
+      (name) => this.writesAttribute(name));
     const scope = this.scopeAt(offset);
     return {
       lookup: (name) => resolver.lookup(name, scope, offset),
@@ -371,6 +391,14 @@ export class ScopeIndex {
   /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
   private statement(code: LineBuffer): void {
     if (code.length === 0) return;
+    if (code.kinds[0] === TokenKind.Op && this.text.charCodeAt(code.starts[0]) === 0x40) { // @
+      if (code.length > 1 && this.decorators.length < MAX_DECORATORS) {
+        this.decorators.push(this.text.slice(code.starts[1], Math.min(code.ends[code.length - 1], code.starts[1] + 200)).replace(/\s+/g, ''));
+      }
+      return;
+    }
+    const decorators = this.decorators;
+    if (decorators.length > 0) this.decorators = [];
     // The reference path (options.tokens) reads every statement the general way, so the tests compare the two.
     if (!this.tokenArray && this.simpleAssignment(code)) return;
     const statement = new Statement(code, this.text);
@@ -378,8 +406,12 @@ export class ScopeIndex {
     this.openingClass = undefined;
     for (const binding of statement.bindings()) {
       const record = add(this.current, binding, code.starts[0]);
-      if (binding.detail?.kind === 'class') this.openingClass = record;
+      if (record.detail?.kind === 'class') {
+        record.detail.decorators = decorators;
+        this.openingClass = record;
+      }
     }
+    for (const name of statement.attributeWrites()) this.attributeWrites.add(name);
   }
 
   /**
@@ -472,8 +504,10 @@ class Resolver {
   private cutShort = 0;
 
   /** @param expression the code tokens of text offsets [from, to) and the text their offsets refer to */
+  /** @param writes whether the text assigns or deletes an attribute of that name anywhere (ScopeIndex.writesAttribute) */
   constructor(private readonly expression: (from: number, to: number) => { code: Token[]; text: string }, private readonly module: Scope,
-    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports?: ImportFollower) {}
+    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports: ImportFollower | undefined,
+    private readonly writes: (name: string) => boolean) {}
 
   /** The record of `name` visible from text offset `limit` in `scope` (the scope's own, else the module's), and its scope. */
   private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
@@ -495,31 +529,77 @@ class Resolver {
     return { name, line: record.line, value };
   }
 
-  /** `a.b.c`: a name, a module's constant through an import, or a member of an enum.Flag/IntFlag/IntEnum class. */
+  /**
+   * `a.b.c`: a name, a module's constant through an import, a member of an enum.Flag/IntFlag/IntEnum class, or
+   * an attribute of a plain class (`K.MASK`, `K.Inner.MASK`). An attribute that this text assigns or deletes
+   * anywhere (`K.MASK = 0`, `self.MASK |= 1` in a method) is unknown: its value depends on what ran.
+   */
   lookupPath(path: readonly string[], scope: Scope, limit: number): Value | undefined {
     if (path.length === 1) return this.lookup(path[0], scope, limit)?.value;
     const found = this.find(path[0], scope, limit);
     const detail = found?.record.detail;
-    if (detail?.kind === 'import') return this.imports?.follow(detail, path.slice(1));
-    if (detail?.kind === 'class' && detail.scope && path.length === 2 && this.enumKind(found!.record) !== undefined) {
-      const member = lastBefore(detail.scope, path[1], Infinity);
-      return member && isMemberName(path[1]) ? this.valueOf(member, detail.scope) : undefined;
+    if (detail?.kind === 'import') {
+      if (path.slice(1).some((name) => this.writes(name))) return UNKNOWN;
+      return this.imports?.follow(detail, path.slice(1));
+    }
+    if (detail?.kind === 'class' && detail.scope) return this.classAttribute(found!.record, path.slice(1));
+    return undefined;
+  }
+
+  /** `names` read from the class `owner`: an enum's member, or a plain class's attribute (through nested classes). */
+  private classAttribute(owner: BindingRecord, names: readonly string[]): Value | undefined {
+    let current = owner;
+    for (let i = 0; i < names.length && i < MAX_CLASS_PATH; i++) {
+      const detail = current.detail;
+      if (detail?.kind !== 'class' || detail.scope === undefined) return undefined;
+      const name = names[i], last = i === names.length - 1;
+      const member = lastBefore(detail.scope, name, Infinity);
+      if (this.enumKind(current) !== undefined) {
+        // Perm.R: a member (its own attributes, Perm.R.value, are not followed).
+        return member && last && isMemberName(name) ? this.valueOf(member, detail.scope) : undefined;
+      }
+      // A metaclass, a base's __init_subclass__, a decorator or __slots__ may change what the body binds.
+      if (!this.isPlainClass(current) || member === undefined) return undefined;
+      if (this.writes(name)) return UNKNOWN;
+      if (!last) {
+        current = member;
+        continue;
+      }
+      return member.from >= 0 ? this.valueOf(member, detail.scope)
+        : member.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true }
+        : member.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } : UNKNOWN;
     }
     return undefined;
+  }
+
+  /**
+   * A class whose body's bindings are its attributes as written: no base but `object` (so no metaclass and no
+   * `__init_subclass__`), no `__slots__`, and no decorator but `dataclasses.dataclass` and `typing.final`
+   * without arguments (both return the class with its attributes).
+   */
+  private isPlainClass(owner: BindingRecord): boolean {
+    const detail = owner.detail;
+    if (detail?.kind !== 'class' || detail.scope === undefined || detail.scope.bindings.has('__slots__')) return false;
+    if (!(detail.bases.length === 0 || (detail.bases.length === 1 && detail.bases[0] === 'object' && !this.module.bindings.has('object')))) return false;
+    return detail.decorators.every((d) => this.refersTo(d, 'dataclasses', 'dataclass', owner.index)
+      || this.refersTo(d, 'typing', 'final', owner.index) || this.refersTo(d, 'typing_extensions', 'final', owner.index));
+  }
+
+  /** Whether the dotted text (`name` or `module.name`) is `name` imported from `module` at text offset `before`. */
+  private refersTo(dotted: string, module: string, name: string, before: number): boolean {
+    const parts = dotted.split('.');
+    if (parts.length > 2 || parts[parts.length - 1] !== name) return false;
+    const imported = lastBefore(this.module, parts[0], before)?.detail;
+    if (imported?.kind !== 'import' || imported.level !== 0 || imported.module !== module) return false;
+    return parts.length === 1 ? imported.name === name : imported.name === undefined && imported.submodule === undefined;
   }
 
   /** 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module. */
   private enumKind(owner: BindingRecord): EnumKind | undefined {
     const detail = owner.detail;
     if (detail?.kind !== 'class' || detail.bases.length !== 1) return undefined;
-    const parts = detail.bases[0].split('.');
-    const kind = ENUM_KINDS.get(parts[parts.length - 1]);
-    if (kind === undefined || parts.length > 2) return undefined;
-    const imported = lastBefore(this.module, parts[0], owner.index)?.detail;
-    if (imported?.kind !== 'import' || imported.level !== 0) return undefined;
-    const fromEnum = parts.length === 1 ? imported.module === 'enum' && imported.name === parts[0]
-      : imported.module === 'enum' && imported.name === undefined && imported.submodule === undefined;
-    return fromEnum ? kind : undefined;
+    for (const [base, kind] of ENUM_KINDS) if (this.refersTo(detail.bases[0], 'enum', base, owner.index)) return kind;
+    return undefined;
   }
 
   /**
@@ -670,7 +750,7 @@ class Statement {
       const nameAt = this.is(0, 'async') ? 2 : 1;
       const what = this.is(nameAt - 1, 'class') ? 'class' : 'function';
       if (this.code.kind(nameAt) !== TokenKind.Name) return [];
-      const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1) } : undefined;
+      const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1), decorators: [] } : undefined;
       return [{ name: this.value(nameAt), line: this.line, what, detail }];
     }
     const bound: ReadBinding[] = [];
@@ -694,6 +774,39 @@ class Statement {
     if (bound.length === 0) return assigned;
     for (const binding of assigned) bound.push(binding);
     return bound;
+  }
+
+  /**
+   * The attribute names the statement assigns, augments or deletes: `self.mask = 0`, `K.MASK |= 1`, `a.x, b.y =
+   * ...`, `o.n: int = 0`, `del o.x`. A `.NAME` inside a target's subscript counts too (only ever too many).
+   */
+  attributeWrites(): string[] {
+    const out: string[] = [];
+    const n = this.code.length;
+    const attributeAt = (i: number): boolean => i >= 1 && this.code.kind(i) === TokenKind.Name && this.is(i - 1, '.');
+    const ends = (i: number): boolean => i >= n || this.is(i, ',') || this.is(i, ':') || this.is(i, ')') || this.is(i, ']') || this.is(i, ';');
+    if (this.is(0, 'del')) {
+      for (let i = 1; i < n && !this.is(i, ';'); i++) if (attributeAt(i) && ends(i + 1)) out.push(this.value(i));
+      return out;
+    }
+    let depth = 0, targetStart = 0;
+    for (let i = 0; i < n; i++) {
+      const kind = this.code.kind(i);
+      if (kind === TokenKind.Name) {
+        if (depth === 0 && this.is(i, 'lambda')) break;
+        continue;
+      }
+      if (kind !== TokenKind.Op) continue;
+      const v = this.value(i);
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') depth--;
+      else if (depth === 0 && v === ';') break;
+      else if (depth === 0 && (v === '=' || isAugmentedAssignment(v))) {
+        for (let k = targetStart; k < i; k++) if (attributeAt(k) && (k + 1 === i || ends(k + 1))) out.push(this.value(k));
+        targetStart = i + 1;
+      }
+    }
+    return out;
   }
 
   /** The dotted names between `(` at code[at] and its `)`, when every base is one (no keywords, calls). */
