@@ -15,7 +15,7 @@ import { BitsHoverOptions, normalizeOptions } from './options';
 import { renderLiteral, renderOperation } from './render';
 import { ScopeIndex } from './scope';
 import { parseIntLiteral } from './literals';
-import { ExprNode, innerRange } from './tree';
+import { childrenOf, ExprNode, innerRange } from './tree';
 
 
 /** Where the hovered file is and how to read the workspace's other modules (for names imported from them). */
@@ -135,7 +135,7 @@ function hoverFor(located: Located, text: string, options: BitsHoverOptions, sco
   // Unknown operands: what each bit of the result is, in terms of the named operands' bits.
   const operands = new Operands();
   const layouts = value.kind === 'unknown'
-    ? layoutTree(node, { values, operands, budget, operandSource: (n) => (isNamedOperand(n) ? source(n) : undefined) })
+    ? layoutTree(node, { values, operands, budget, operandSource: (n) => operandOf(n, source) })
     : undefined;
   const idiom = describeIdiom(node, {
     sourceOf: source,
@@ -170,11 +170,33 @@ function notesFor(idiom: string | undefined, layout: Layout | undefined, sources
   return sentence ? [sentence] : [];
 }
 
-/** A name or an attribute chain of names (`self.flags`): an operand whose bits a layout can name. */
-function isNamedOperand(node: ExprNode): boolean {
+/** Sources longer than this are cut (locate.ts sourceOf): two such operands may not be the same one. */
+const MAX_OPERAND_SOURCE = 4000;
+
+/**
+ * An operand whose bits a layout can name: a name, an attribute chain (`self.flags`), a call (`f(x)`,
+ * `self.read(4)`) or a subscript (`buf[i]`, `data[4:8]`), assumed to be an int like every operand. Copies of
+ * one are the same value unless a call is in it (a call may return something else each time).
+ */
+function operandOf(node: ExprNode, source: (n: ExprNode) => string): { source: string; repeatable: boolean } | undefined {
   let current = node;
-  while (current.kind === 'opaque' && current.what === 'attribute' && current.items.length === 1) current = current.items[0];
-  return current.kind === 'name';
+  while (current.kind === 'opaque' && (current.what === 'attribute' || current.what === 'call' || current.what === 'subscript') && current.items.length >= 1) {
+    current = current.items[0];
+  }
+  if (current.kind !== 'name') return undefined;
+  const text = source(node);
+  return { source: text, repeatable: text.length < MAX_OPERAND_SOURCE && !containsCall(node) };
+}
+
+/** Whether a call is anywhere in the node (an explicit stack: operands may nest deeply). */
+function containsCall(node: ExprNode): boolean {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.kind === 'opaque' && current.what === 'call') return true;
+    for (const child of childrenOf(current)) stack.push(child);
+  }
+  return false;
 }
 
 function rangeOf(node: ExprNode, line: LogicalLine): BitsHover['range'] {
