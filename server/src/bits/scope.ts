@@ -73,6 +73,8 @@ interface BindingRecord {
   to: number;
   /** What an import binds, or a class's bases and body (for enum members). */
   detail?: RecordDetail;
+  /** Why the value is unknown, when it can say (made for names a star import may bind). */
+  reason?: string;
 }
 
 /**
@@ -80,15 +82,27 @@ interface BindingRecord {
  * `from ..m import X` is {level: 2, module: 'm', name: 'X'}.
  */
 export type ImportDetail = { kind: 'import'; level: number; module: string; name?: string; submodule?: string };
+/** `from m import *`: recorded in the module scope under the name `*`. */
+type StarDetail = { kind: 'star'; level: number; module: string };
+/** A member of an `@enum.global_enum` class, bound in the module when the class body ends (as `re.VERBOSE`). */
+type MemberDetail = { kind: 'member'; owner: BindingRecord };
 /** A class statement: its bases and decorators (dotted text, spaces removed) and, once read, its body. */
 type ClassDetail = { kind: 'class'; bases: string[]; decorators: string[]; scope?: Scope };
-type RecordDetail = ImportDetail | ClassDetail;
+type RecordDetail = ImportDetail | ClassDetail | StarDetail | MemberDetail;
 
 /** Follows imports into other modules of the workspace (bits/imports.ts), for one hover. */
 export interface ImportFollower {
   /** The value of `path` (an attribute chain, possibly empty) read from what the import binds, or undefined. */
   follow(detail: ImportDetail, path: readonly string[]): Value | undefined;
+  /**
+   * Whether `from <level dots><module> import *` binds `name`: 'no' when the module is read and does not bind or
+   * export it, 'unknown' when the module cannot be read (a C module, not found) or its `__all__` is not plain.
+   */
+  starBinds(level: number, module: string, name: string): 'yes' | 'no' | 'unknown';
 }
+
+/** Star imports whose modules a lookup asks about at most (the latest first). */
+const MAX_STARS = 16;
 
 export interface Scope {
   /** Indentation level (count of INDENTs) of the scope's body; 0 for the module. */
@@ -384,8 +398,45 @@ export class ScopeIndex {
   private dedent(offset: number): void {
     this.level--;
     const before = this.current;
-    while (this.open.length > 1 && this.current.bodyLevel > this.level) this.open.pop();
+    while (this.open.length > 1 && this.current.bodyLevel > this.level) {
+      const closed = this.open.pop()!;
+      if (this.open.length === 1 && closed.owner) this.closeModuleClass(closed.owner, closed, offset);
+    }
     if (this.current !== before) this.changes.push({ offset, scope: this.current });
+  }
+
+  /**
+   * A module-level class body ended: a class decorated `@...global_enum` puts its members into the module
+   * (the re module's `re.VERBOSE` is `RegexFlag.VERBOSE`). Whether the decorator is enum's is checked on lookup.
+   */
+  private closeModuleClass(owner: BindingRecord, body: Scope, offset: number): void {
+    if (owner.detail?.kind !== 'class' || !owner.detail.decorators.some((d) => d === 'global_enum' || d.endsWith('.global_enum'))) return;
+    for (const [name, list] of body.bindings) {
+      if (isMemberName(name) && list[0].from !== FUNCTION && list[0].from !== CLASS) {
+        add(this.module, { name, line: owner.line, detail: { kind: 'member', owner } }, offset);
+      }
+    }
+  }
+
+  /**
+   * The names `__all__` lists, when the module binds it to a display of plain strings (and never changes it
+   * through `__all__.extend(...)` and the like: then 'unknown', as for any other `__all__`); undefined when the
+   * module does not bind `__all__`.
+   */
+  allNames(): ReadonlySet<string> | 'unknown' | undefined {
+    while (!this.finished) this.readUnit();
+    const record = lastBefore(this.module, '__all__', Infinity);
+    if (record === undefined) return undefined;
+    if (record.from < 0 || this.cut || /__all__\s*[.[]/.test(this.text)) return 'unknown';
+    const { code, text } = this.expression(record.from, record.to);
+    const names = new Set<string>();
+    for (const token of code) {
+      const value = text.slice(token.start, token.end);
+      const plain = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(value);
+      if (plain) names.add(plain[2]);
+      else if (!['[', ']', '(', ')', ',', '+'].includes(value)) return 'unknown';
+    }
+    return names;
   }
 
   /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
@@ -512,9 +563,41 @@ class Resolver {
   /** The record of `name` visible from text offset `limit` in `scope` (the scope's own, else the module's), and its scope. */
   private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
     const record = lastBefore(scope, name, limit);
-    if (record !== undefined) return { record, scope };
-    const outer = scope !== this.module ? lastBefore(this.module, name, limit) : undefined;
+    if (record !== undefined && scope !== this.module) return { record, scope };
+    const outer = record ?? (scope !== this.module ? lastBefore(this.module, name, limit) : undefined);
+    const starred = this.fromStars(name, outer?.index ?? -1, limit);
+    if (starred !== undefined) return { record: starred, scope: this.module };
     return outer && { record: outer, scope: this.module };
+  }
+
+  /**
+   * `name` as the module's star imports between text offsets `after` and `limit` bind it (the latest that
+   * binds it wins, as Python runs them): a record importing it from there, one with an unknown value when a
+   * star module cannot be read, or undefined when none binds it.
+   */
+  private fromStars(name: string, after: number, limit: number): BindingRecord | undefined {
+    const stars = this.module.bindings.get('*');
+    if (stars === undefined || this.imports === undefined || name === '*' || name.startsWith('__')) return undefined;
+    const unreadable: string[] = [];
+    let asked = 0;
+    for (let k = partitionPoint(stars.length, (i) => stars[i].index < limit) - 1; k >= 0 && stars[k].index > after; k--) {
+      const star = stars[k], detail = star.detail;
+      if (detail?.kind !== 'star') continue;
+      const spelled = '.'.repeat(detail.level) + detail.module;
+      const binds = asked++ >= MAX_STARS ? 'unknown' : this.imports.starBinds(detail.level, detail.module, name);
+      if (binds === 'unknown') {
+        if (!unreadable.includes(spelled)) unreadable.push(spelled);
+        continue;
+      }
+      if (binds === 'no') continue;
+      if (unreadable.length > 0) break;
+      return { name, line: star.line, index: star.index, from: UNKNOWN_VALUE, to: -1,
+        detail: { kind: 'import', level: detail.level, module: detail.module, name } };
+    }
+    if (unreadable.length === 0) return undefined;
+    const modules = unreadable.map((m) => `\`${m}\``).join(' or ');
+    return { name, line: stars[0].line, index: after, from: UNKNOWN_VALUE, to: -1,
+      reason: `it may come from \`import *\` of ${modules}, which ${unreadable.length > 1 ? 'have' : 'has'} no Python source to read here (a C module, or one outside the workspace and the standard library)` };
   }
 
   /** The binding of `name` visible from text offset `limit` in `scope`: the scope's own, else the module's. */
@@ -522,7 +605,9 @@ class Resolver {
     const found = this.find(name, scope, limit);
     if (found === undefined) return undefined;
     const { record } = found;
-    const value = record.from >= 0 ? this.valueOf(record, found.scope)
+    const value: Value = record.from >= 0 ? this.valueOf(record, found.scope)
+      : record.reason !== undefined ? { kind: 'unknown', reason: record.reason }
+      : record.detail?.kind === 'member' ? this.globalMember(record.detail.owner, name)
       : record.detail?.kind === 'import' ? this.imports?.follow(record.detail, []) ?? UNKNOWN
       : record.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } as const
       : record.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } as const : UNKNOWN;
@@ -538,6 +623,7 @@ class Resolver {
     if (path.length === 1) return this.lookup(path[0], scope, limit)?.value;
     const found = this.find(path[0], scope, limit);
     const detail = found?.record.detail;
+    if (found?.record.reason !== undefined) return { kind: 'unknown', reason: found.record.reason };
     if (detail?.kind === 'import') {
       if (path.slice(1).some((name) => this.writes(name))) return UNKNOWN;
       return this.imports?.follow(detail, path.slice(1));
@@ -594,12 +680,33 @@ class Resolver {
     return parts.length === 1 ? imported.name === name : imported.name === undefined && imported.submodule === undefined;
   }
 
-  /** 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module. */
+  /**
+   * 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module, or when it
+   * has no base and is decorated `@enum._simple_enum(enum.IntFlag, ...)` (how the stdlib's re and others make theirs).
+   */
   private enumKind(owner: BindingRecord): EnumKind | undefined {
     const detail = owner.detail;
-    if (detail?.kind !== 'class' || detail.bases.length !== 1) return undefined;
-    for (const [base, kind] of ENUM_KINDS) if (this.refersTo(detail.bases[0], 'enum', base, owner.index)) return kind;
+    if (detail?.kind !== 'class') return undefined;
+    let base: string | undefined;
+    if (detail.bases.length === 1) base = detail.bases[0];
+    else if (detail.bases.length === 0) {
+      for (const decorator of detail.decorators) {
+        const call = /^([\w.]+)\(([\w.]+)[,)]/.exec(decorator);
+        if (call && this.refersTo(call[1], 'enum', '_simple_enum', owner.index)) base = call[2];
+      }
+    }
+    if (base === undefined) return undefined;
+    for (const [name, kind] of ENUM_KINDS) if (this.refersTo(base, 'enum', name, owner.index)) return kind;
     return undefined;
+  }
+
+  /** A member of an `@enum.global_enum` enum class, as the module binds it (unknown unless the decorator is enum's). */
+  private globalMember(owner: BindingRecord, name: string): Value {
+    const detail = owner.detail;
+    if (detail?.kind !== 'class' || detail.scope === undefined || this.enumKind(owner) === undefined
+      || !detail.decorators.some((d) => this.refersTo(d, 'enum', 'global_enum', owner.index))) return UNKNOWN;
+    const member = lastBefore(detail.scope, name, Infinity);
+    return member ? this.valueOf(member, detail.scope) : UNKNOWN;
   }
 
   /**
@@ -832,12 +939,15 @@ class Statement {
   /** `import a.b as c, d` and `from ..m import (x as y, z)`: each bound name with what it imports; undefined if malformed. */
   private imports(): ReadBinding[] | undefined {
     const statement = readImportStatement({ length: this.code.length, text: (i) => this.value(i), kind: (i) => this.code.kind(i) });
-    return statement?.names.map((imported) => {
+    if (statement === undefined) return undefined;
+    const bound: ReadBinding[] = statement.names.map((imported) => {
       const detail: ImportDetail = { kind: 'import', level: imported.level, module: imported.module };
       if (imported.imported !== undefined) detail.name = imported.imported;
       if (imported.submodule !== undefined) detail.submodule = imported.submodule;
       return { name: imported.name, line: this.line, detail };
     });
+    for (const star of statement.stars) bound.push({ name: '*', line: this.line, detail: { kind: 'star', level: star.level, module: star.module } });
+    return bound;
   }
 
   /** `A = B = value` and `A: T = value` bind the value; `a, b = value` makes a and b unknown. */

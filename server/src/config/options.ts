@@ -347,6 +347,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     help: 'Widest left shift a hover computes; larger ones are reported, not built.', setting: { key: 'docbits.hover.maxShift' },
   },
   {
+    prop: 'stdlibPath', scope: 'editor', kind: 'path', default: '',
+    help: 'Folder of the Python standard library whose `.py` sources hovers read for names such as `re.VERBOSE` (read only, never run); "" looks in /usr/lib/python3.* and /usr/local/lib/python3.*. A machine setting: a workspace cannot set it.',
+    setting: { key: 'docbits.hover.stdlibPath', schema: { scope: 'machine' } },
+  },
+  {
     prop: 'changedSince', scope: 'editor', kind: 'gitBase', default: '',
     help: 'Only flag the definitions changed since this git branch, tag or commit (unsaved edits included), like `docbits --diff BASE`; `staged`: changed since HEAD, in files git tracks (as the `docbits-diff` pre-commit hook sees them); "" flags all.',
     setting: { key: 'docbits.coverage.changedSince' },
