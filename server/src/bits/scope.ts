@@ -75,6 +75,8 @@ interface BindingRecord {
   detail?: RecordDetail;
   /** Why the value is unknown, when it can say (made for names a star import may bind). */
   reason?: string;
+  /** Bound inside a block of its scope (`if`, `try`, `for`, `with`): it may not run, or another branch may. */
+  nested?: true;
 }
 
 /**
@@ -100,6 +102,9 @@ export interface ImportFollower {
    */
   starBinds(level: number, module: string, name: string): 'yes' | 'no' | 'unknown';
 }
+
+/** Why a name bound in a block, and before it, is unknown. */
+const BRANCHES = 'it is bound more than once, in a block (`if`, `try`, a loop), and which binding ran is not known here';
 
 /** Star imports whose modules a lookup asks about at most (the latest first). */
 const MAX_STARS = 16;
@@ -413,7 +418,8 @@ export class ScopeIndex {
     if (owner.detail?.kind !== 'class' || !owner.detail.decorators.some((d) => d === 'global_enum' || d.endsWith('.global_enum'))) return;
     for (const [name, list] of body.bindings) {
       if (isMemberName(name) && list[0].from !== FUNCTION && list[0].from !== CLASS) {
-        add(this.module, { name, line: owner.line, detail: { kind: 'member', owner } }, offset);
+        const member = add(this.module, { name, line: owner.line, detail: { kind: 'member', owner } }, offset);
+        if (owner.nested) member.nested = true;
       }
     }
   }
@@ -457,6 +463,7 @@ export class ScopeIndex {
     this.openingClass = undefined;
     for (const binding of statement.bindings()) {
       const record = add(this.current, binding, code.starts[0]);
+      if (this.level > this.current.bodyLevel) record.nested = true;
       if (record.detail?.kind === 'class') {
         record.detail.decorators = decorators;
         this.openingClass = record;
@@ -489,7 +496,8 @@ export class ScopeIndex {
     const name = text.slice(code.starts[0], code.ends[0]);
     if (isKeyword(name)) return false;
     this.opening = this.openingClass = undefined;
-    add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    const record = add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    if (this.level > this.current.bodyLevel) record.nested = true;
     return true;
   }
 
@@ -563,11 +571,21 @@ class Resolver {
   /** The record of `name` visible from text offset `limit` in `scope` (the scope's own, else the module's), and its scope. */
   private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
     const record = lastBefore(scope, name, limit);
-    if (record !== undefined && scope !== this.module) return { record, scope };
+    if (record !== undefined && scope !== this.module) return { record: this.settled(record, scope), scope };
     const outer = record ?? (scope !== this.module ? lastBefore(this.module, name, limit) : undefined);
     const starred = this.fromStars(name, outer?.index ?? -1, limit);
     if (starred !== undefined) return { record: starred, scope: this.module };
-    return outer && { record: outer, scope: this.module };
+    return outer && { record: this.settled(outer, this.module), scope: this.module };
+  }
+
+  /**
+   * The record, or an unknown one when it is bound in a block (`if`, `try`, a loop) and something earlier
+   * binds the name too (`try: X = a() except E: X = 2`): which one holds depends on what ran.
+   */
+  private settled(record: BindingRecord, scope: Scope): BindingRecord {
+    if (!record.nested) return record;
+    const earlier = lastBefore(scope, record.name, record.index) ?? (scope === this.module ? lastBefore(scope, '*', record.index) : undefined);
+    return earlier === undefined ? record : { ...record, from: UNKNOWN_VALUE, detail: undefined, reason: BRANCHES };
   }
 
   /**
@@ -591,6 +609,8 @@ class Resolver {
       }
       if (binds === 'no') continue;
       if (unreadable.length > 0) break;
+      // A star in a block (`try: from _c import *`) may not run: then what came before it holds.
+      if (star.nested && (after >= 0 || k > 0)) return { name, line: star.line, index: star.index, from: UNKNOWN_VALUE, to: -1, reason: BRANCHES };
       return { name, line: star.line, index: star.index, from: UNKNOWN_VALUE, to: -1,
         detail: { kind: 'import', level: detail.level, module: detail.module, name } };
     }
@@ -972,6 +992,10 @@ class Statement {
     const end = this.code.ends[this.code.length - 1];
     const from = valueStart < this.code.length ? this.code.starts[valueStart] : end;
     const bound: ReadBinding[] = [];
+    if (equals.length === 1) {
+      const unpacked = this.unpacking(0, equals[0], valueStart, this.code.length);
+      if (unpacked !== undefined) return unpacked;
+    }
     let targetStart = 0;
     for (const equal of equals) {
       const simpleName = this.code.kind(targetStart) === TokenKind.Name
@@ -984,6 +1008,52 @@ class Statement {
       targetStart = equal + 1;
     }
     return bound;
+  }
+
+  /**
+   * `FTEXT, FHCRC = 1, 2` (also in brackets): each name bound to its own element, when the target is only
+   * names and the value as many elements, none starred. undefined for anything else.
+   */
+  private unpacking(targetFrom: number, targetTo: number, valueFrom: number, valueTo: number): ReadBinding[] | undefined {
+    const targets = this.elements(targetFrom, targetTo);
+    const values = this.elements(valueFrom, valueTo);
+    if (targets === undefined || values === undefined || targets.length < 2 || targets.length !== values.length) return undefined;
+    if (!targets.every(([from, to]) => to === from + 1 && this.code.kind(from) === TokenKind.Name && !isKeyword(this.value(from)))) return undefined;
+    if (values.some(([from]) => this.is(from, '*'))) return undefined;
+    return targets.map(([at], k) => ({ name: this.value(at), line: this.line, from: this.code.starts[values[k][0]], to: this.code.ends[values[k][1] - 1] }));
+  }
+
+  /** The comma-separated elements of code[from, to) as token ranges (one wrapping pair of brackets taken off). */
+  private elements(from: number, to: number): Array<[number, number]> | undefined {
+    if (to - from >= 2 && (this.is(from, '(') || this.is(from, '[')) && this.closes(from) === to - 1) {
+      from++;
+      to--;
+    }
+    const out: Array<[number, number]> = [];
+    let depth = 0, start = from;
+    for (let i = from; i < to; i++) {
+      const v = this.code.kind(i) === TokenKind.Op ? this.value(i) : '';
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') depth--;
+      else if ((v === ',' && depth === 0) || (this.code.kind(i) === TokenKind.Name && this.is(i, 'lambda'))) {
+        if (v !== ',' || i === start) return undefined;
+        out.push([start, i]);
+        start = i + 1;
+      }
+    }
+    if (start < to) out.push([start, to]);
+    return depth === 0 && out.length > 0 ? out : undefined;
+  }
+
+  /** The index of the bracket closing the one at code[open], or -1. */
+  private closes(open: number): number {
+    let depth = 0;
+    for (let i = open; i < this.code.length; i++) {
+      const v = this.code.kind(i) === TokenKind.Op ? this.value(i) : '';
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if ((v === ')' || v === ']' || v === '}') && --depth === 0) return i;
+    }
+    return -1;
   }
 
   /** The names an unpacking target binds, if code[start, end) is only names, commas, brackets and stars. */
