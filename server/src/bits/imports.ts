@@ -11,7 +11,7 @@
  * bindings are kept per text in a ModuleIndexCache, so later hovers only look names up.
  */
 import { EvaluationLimits, Value, WorkBudget } from './evaluate';
-import { ImportDetail, ImportFollower, ScopeIndex } from './scope';
+import { ImportDetail, ImportFollower, NameLookup, ScopeIndex } from './scope';
 
 /** A module's file, read. */
 export interface ModuleText {
@@ -72,6 +72,8 @@ interface HoverImports {
   resolving: Set<string>;
   /** The modules this hover asked the reader for (each once), by importing file (for relative imports) and name. */
   read: Map<string, ModuleText | undefined>;
+  /** Each module's names as this hover resolves them, by file: constants evaluated once per hover. */
+  lookups: Map<string, NameLookup>;
 }
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -79,7 +81,7 @@ const UNKNOWN: Value = { kind: 'unknown' };
 /** The ImportFollower of the module `file` for one hover. */
 export function followerFor(file: string, reader: ModuleReader, cache: ModuleIndexCache, limits: EvaluationLimits,
   budget: WorkBudget): ImportFollower {
-  return new Follower(file, { reader, cache, limits, budget, resolving: new Set(), read: new Map() }, 0);
+  return new Follower(file, { reader, cache, limits, budget, resolving: new Set(), read: new Map(), lookups: new Map() }, 0);
 }
 
 class Follower implements ImportFollower {
@@ -122,11 +124,20 @@ class Follower implements ImportFollower {
     if (this.shared.resolving.has(key)) return 'unknown';
     this.shared.resolving.add(key);
     try {
-      const inner = new Follower(text.file, this.shared, this.depth + 1);
-      return entry.index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, inner).lookup(name) === undefined ? 'no' : 'yes';
+      return this.namesOf(text.file, entry.index).lookup(name) === undefined ? 'no' : 'yes';
     } finally {
       this.shared.resolving.delete(key);
     }
+  }
+
+  /** The module's names at its end, one lookup per file and hover (its first reader's import depth). */
+  private namesOf(file: string, index: ScopeIndex): NameLookup {
+    let lookup = this.shared.lookups.get(file);
+    if (lookup === undefined) {
+      lookup = index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, new Follower(file, this.shared, this.depth + 1));
+      this.shared.lookups.set(file, lookup);
+    }
+    return lookup;
   }
 
   /** The unknown value of a name from a module that cannot be read, saying so. */
@@ -152,8 +163,7 @@ class Follower implements ImportFollower {
     if (entry.broken) return UNKNOWN;
     this.shared.resolving.add(key);
     try {
-      const inner = new Follower(module.file, this.shared, this.depth + 1);
-      const lookup = entry.index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, inner);
+      const lookup = this.namesOf(module.file, entry.index);
       return lookup.lookup(path[0]) === undefined ? undefined : lookup.lookupPath(path) ?? UNKNOWN;
     } finally {
       this.shared.resolving.delete(key);

@@ -430,6 +430,14 @@ export class ScopeIndex {
    * module does not bind `__all__`.
    */
   allNames(): ReadonlySet<string> | 'unknown' | undefined {
+    if (this.exported === null) this.exported = this.readAllNames();
+    return this.exported;
+  }
+
+  /** allNames, once read (null: not yet). */
+  private exported: ReadonlySet<string> | 'unknown' | undefined | null = null;
+
+  private readAllNames(): ReadonlySet<string> | 'unknown' | undefined {
     while (!this.finished) this.readUnit();
     const record = lastBefore(this.module, '__all__', Infinity);
     if (record === undefined) return undefined;
@@ -739,9 +747,8 @@ class Resolver {
     const owner = scope.owner!;
     const kind = this.enumKind(owner);
     if (kind === undefined || !isMemberName(record.name)) return value === 'auto' ? UNKNOWN : value;
-    const members = [...scope.bindings.values()].filter((list) => isMemberName(list[0].name) && list[0].from !== FUNCTION && list[0].from !== CLASS);
-    if (members.some((list) => list.length > 1)) return UNKNOWN;
-    const ordered = members.map((list) => list[0]).sort((a, b) => a.index - b.index);
+    const ordered = this.membersOf(scope);
+    if (ordered === undefined) return UNKNOWN;
     if (value === 'auto') {
       let max: bigint | undefined;
       for (const earlier of ordered) {
@@ -758,6 +765,16 @@ class Resolver {
   }
 
   private readonly flagClasses = new Map<BindingRecord, FlagClass>();
+  private readonly members = new Map<Scope, BindingRecord[] | undefined>();
+
+  /** An enum body's members in order, once per hover; undefined when a name is bound twice (the class raises). */
+  private membersOf(scope: Scope): BindingRecord[] | undefined {
+    if (this.members.has(scope)) return this.members.get(scope);
+    const lists = [...scope.bindings.values()].filter((list) => isMemberName(list[0].name) && list[0].from !== FUNCTION && list[0].from !== CLASS);
+    const ordered = lists.some((list) => list.length > 1) ? undefined : lists.map((list) => list[0]).sort((a, b) => a.index - b.index);
+    this.members.set(scope, ordered);
+    return ordered;
+  }
 
   /** The class's members with their values, computed once per hover (a member not known is left out). */
   private flagClass(owner: BindingRecord, scope: Scope, ordered: readonly BindingRecord[], kind: EnumKind): FlagClass {
