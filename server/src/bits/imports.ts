@@ -143,6 +143,9 @@ class Follower implements ImportFollower {
   /** The unknown value of a name from a module that cannot be read, saying so. */
   private unreadable(level: number, module: string): Value {
     const name = '.'.repeat(level) + module;
+    if (this.shared.read.size >= MAX_MODULES_READ && !this.shared.read.has(`${this.file}\0${level}\0${module}`)) {
+      return { kind: 'unknown', reason: `the hover has read its ${MAX_MODULES_READ} modules before reaching \`${name}\`` };
+    }
     return { kind: 'unknown', reason: `\`${name}\` has no Python source to read here (a C module, or one outside the workspace and the standard library)` };
   }
 
