@@ -75,3 +75,31 @@ describe('bits/imports: constants from other modules', () => {
     assert.doesNotMatch(bitsHover(text, line, character)?.markdown ?? '', /^= `/m);
   });
 });
+
+describe('bits/imports: star imports', () => {
+  const file = path.join(ROOT, 'app', 'user_stars.py');
+  const text = fs.readFileSync(file, 'utf8');
+  const reader = new WorkspaceModuleReader(() => [ROOT], () => undefined);
+  const cache = new ModuleIndexCache();
+  const hover = (expression: string): string => {
+    const { line, character } = positionOf(text, expression, '|');
+    return bitsHover(text, line, character, undefined, undefined, { file, reader, cache })?.markdown ?? '';
+  };
+  const script = `import sys, json\nsys.path.insert(0, ${JSON.stringify(ROOT)})\nfrom app import stars, stars_c\n`
+    + 'print(json.dumps([stars.A, stars.B, stars.P, stars.C, stars_c.D, stars_c.E]))';
+  const [a, b, p, c, , e] = JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8' })) as number[];
+
+  it('the star import wins over earlier bindings of the names its __all__ lists, as python3 gives', () => {
+    assert.deepStrictEqual([a, b, p, c], [2, 1, 8, 3]);
+    for (const [expression, value] of [['stars.A | 0', a], ['stars.B | 0', b], ['stars.P | 0', p], ['stars.C | 0', c]] as const) {
+      assert.match(hover(expression), new RegExp(`^= \`${value}\``, 'm'), expression);
+    }
+  });
+
+  it('a star import from a module with no source makes the names before it unknown, saying why', () => {
+    const markdown = hover('stars_c.D | 0');
+    assert.doesNotMatch(markdown, /^= `/m);
+    assert.match(markdown, /`stars_c\.D` is not known: it may come from `import \*` of `_docbits_no_such_c_module`/);
+    assert.match(hover('stars_c.E | 0'), new RegExp(`^= \`${e}\``, 'm'));
+  });
+});

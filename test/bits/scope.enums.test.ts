@@ -48,7 +48,9 @@ describe('bits/scope: enum members', () => {
     assert.doesNotMatch(hover('~Wide.A', '~'), /^= `/m);
   });
 
-  it('a class that is not an enum gives no member values', () => {
-    assert.doesNotMatch(hover('NotAnEnum.R | 1', '|'), /= `5`/);
+  it('a class that is not an enum gives its plain attribute (an int, not a member)', () => {
+    const markdown = hover('NotAnEnum.R | 1', '|');
+    assert.match(markdown, /^= `5`/m);
+    assert.doesNotMatch(markdown, /NotAnEnum\.R\|/);
   });
 });

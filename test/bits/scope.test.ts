@@ -1,5 +1,6 @@
 /** Names resolved from constant assignments, on a real Python file (test/fixtures/bits/flags.py). */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { bitsHover } from '../../server/src/bits/hover';
 import { locate } from '../../server/src/bits/locate';
 import { bindingsBefore } from '../../server/src/bits/scope';
@@ -41,10 +42,10 @@ describe('bits scope: constants from earlier assignments', function () {
     assert.strictEqual(meaning(FLAGS, 'mode & ~EXEC', 'HUGE'), 'tooLarge');
   });
 
-  it('augmented, unpacking and import bindings make a name unknown', function () {
+  it('augmented and import bindings make a name unknown; unpacking a tuple of constants binds each', function () {
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'retries'), 'unknown');
-    assert.strictEqual(meaning(FLAGS, 'retries & a', 'a'), 'unknown');
-    assert.strictEqual(meaning(FLAGS, 'retries & a', 'b'), 'unknown');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'a'), '1 @14');
+    assert.strictEqual(meaning(FLAGS, 'retries & a', 'b'), '2 @14');
     assert.strictEqual(meaning(FLAGS, 'retries & a', 'SEP'), 'unknown');
   });
 
@@ -86,5 +87,20 @@ describe('bits scope: constants from earlier assignments', function () {
   it('a multi-line constant expression inside brackets', function () {
     const text = 'M = (1\n     | 2  # two\n     | 4)\nv = M & 6\n';
     assert.strictEqual(meaning(text, 'M & 6', 'M'), '7 @1');
+  });
+  it('tuple unpacking of as many elements binds each name (python3 gives the same); starred or called stays unknown', function () {
+    const text = 'A, B = 1, 2\nx, y = (B, A)\n[a, b] = 3, 4\ns, *t = 1, 2, 3\nu, v = f()\nr = A | B | x << 3 | y << 6 | b << 8\n';
+    const python = execFileSync('python3', ['-c', 'A, B = 1, 2\nx, y = (B, A)\n[a, b] = 3, 4\nprint(A | B | x << 3 | y << 6 | b << 8)'], { encoding: 'utf8' }).trim();
+    assert.match(hoverText(text, '| b << 8', '|'), new RegExp(`^= \`${python}\``, 'm'));
+    assert.strictEqual(meaning(text, 'r = A', 'y'), '1 @2');
+    assert.strictEqual(meaning(text, 'r = A', 's'), 'unknown');
+    assert.strictEqual(meaning(text, 'r = A', 'u'), 'unknown');
+  });
+
+  it('a name bound in a block and before it is unknown; bound only in a block, it is that value', function () {
+    const text = 'try:\n    X = f()\nexcept E:\n    X = 2\nif c:\n    Y = 4\nZ = 1\nif c:\n    Z = 8\nr = X | Y | Z\n';
+    assert.strictEqual(meaning(text, 'r = X', 'X'), 'unknown');
+    assert.strictEqual(meaning(text, 'r = X', 'Y'), '4 @6');
+    assert.strictEqual(meaning(text, 'r = X', 'Z'), 'unknown');
   });
 });

@@ -8,8 +8,10 @@ names}: 0-based positions of the operator (for the hover) and of the node's end,
 `eval` (stdin): a JSON list of {expression, constants, operands, seed, trials}; for each, `trials` runs with
 random ints (negative and huge ones included) for the names that are not constants (a name that is called,
 subscripted or has attributes gets an object giving random ints), printing per run {value, operands} (decimal
-strings: the expression and each operand source) or {error}. Nothing from the files is executed: only the
-expression, against names this script makes up.
+strings: the expression and each operand source) or {error}. A subscript gives the same int for the same key
+within a run; a call gives a new random int each time it runs, so an operand such as `f(x)` is the value its
+first evaluation in the expression gave (a hover must not take two calls for one value). Nothing from the
+files is executed: only the expression, against names this script makes up.
 """
 import ast
 import io
@@ -110,6 +112,7 @@ class Anything:
 
     def __init__(self, rng, chains, prefix):
         self._rng, self._chains, self._prefix = rng, chains, prefix
+        self._items = {}
 
     def __getattr__(self, name):
         path = self._prefix + "." + name
@@ -118,10 +121,14 @@ class Anything:
         return self._chains[path]
 
     def __getitem__(self, key):
-        return random_int(self._rng)
+        slot = repr(key)
+        if slot not in self._items:
+            self._items[slot] = random_int(self._rng)
+        return self._items[slot]
 
     def __call__(self, *args, **kwargs):
-        return random_int(self._rng)
+        # A new value each call; an object when the result is subscripted or has attributes (`f(x)[0]`).
+        return make_value(self._rng, self._prefix + "()", self._chains)
 
 
 def random_int(rng, small=False):
@@ -168,6 +175,10 @@ def usages(tree):
             base = dotted(node.func if isinstance(node, ast.Call) else node.value)
             if base is not None:
                 usage[base] = "object"
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.value, ast.Call):
+            base = dotted(node.value.func)
+            if base is not None:
+                usage[base + "()"] = "object"
         # Shift counts, exponents and repeat counts stay small, so evaluating is quick.
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.LShift, ast.Pow, ast.Mult)):
             for side in (node.right, node.left) if isinstance(node.op, ast.Mult) else (node.right,):
@@ -184,6 +195,32 @@ def usages(tree):
     return usage, small
 
 
+def squeezed(text):
+    return "".join(text.split())
+
+
+class Recorder(ast.NodeTransformer):
+    """Wraps every call and subscript in `__rec__(source, node)`, which keeps the first value each source gave."""
+
+    def __init__(self, source):
+        self.source = source
+
+    def visit_Call(self, node):
+        return self.wrap(self.generic_visit(node), node)
+
+    def visit_Subscript(self, node):
+        if not isinstance(node.ctx, ast.Load):
+            return self.generic_visit(node)
+        return self.wrap(self.generic_visit(node), node)
+
+    def wrap(self, new, old):
+        segment = ast.get_source_segment(self.source, old)
+        if segment is None:
+            return new
+        call = ast.Call(func=ast.Name(id="__rec__", ctx=ast.Load()), args=[ast.Constant(squeezed(segment)), new], keywords=[])
+        return ast.copy_location(call, old)
+
+
 class Timeout(Exception):
     pass
 
@@ -194,17 +231,25 @@ def on_alarm(signum, frame):
 
 def evaluate(request):
     expression = request["expression"]
+    source = "(\n" + expression + "\n)"
     try:
-        tree = ast.parse("(\n" + expression + "\n)", mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError:
         return [{"error": "SyntaxError"}]
     usage, small = usages(tree)
     rng = random.Random(request["seed"])
     results = []
-    code = compile(tree, "<site>", "eval")
+    recorded_tree = ast.fix_missing_locations(Recorder(source).visit(ast.parse(source, mode="eval")))
+    code = compile(recorded_tree, "<site>", "eval")
     for _ in range(request["trials"]):
         chains = {"__usage__": usage, "__small__": small}
-        env = {"__builtins__": {}}
+        recorded = {}
+
+        def record(key, value, recorded=recorded):
+            recorded.setdefault(key, value)
+            return value
+
+        env = {"__builtins__": {}, "__rec__": record}
         for name in free_names(tree):
             if name in request["constants"]:
                 env[name] = int(request["constants"][name])
@@ -213,7 +258,8 @@ def evaluate(request):
         signal.setitimer(signal.ITIMER_REAL, 0.5)
         try:
             value = eval(code, env)
-            operands = [eval(compile(ast.parse(s, mode="eval"), "<operand>", "eval"), env) for s in request["operands"]]
+            operands = [recorded[squeezed(s)] if squeezed(s) in recorded
+                        else eval(compile(ast.parse(s, mode="eval"), "<operand>", "eval"), env) for s in request["operands"]]
             if not isinstance(value, int) or not all(isinstance(v, int) for v in operands):
                 results.append({"error": "not an int"})
             else:

@@ -33,8 +33,8 @@ export type Value =
    * object of another type (a display, a string, None, a class): the operation is not integer arithmetic at all.
    */
   | { kind: 'notInt'; message: string; object?: true }
-  /** Depends on something we do not know (a name, a call). */
-  | { kind: 'unknown' };
+  /** Depends on something we do not know (a name, a call); `reason` when the hover can say why. */
+  | { kind: 'unknown'; reason?: string };
 
 /** An enum.Flag or IntFlag class: its name and members in definition order (for `Perm.R|Perm.W`). */
 export interface FlagClass {

@@ -4,7 +4,7 @@
  * idioms (idioms.ts) and draws the markdown (render.ts). Pure: no editor or LSP imports.
  */
 import { lineStarts } from '../python/lines';
-import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, WorkBudget } from './evaluate';
+import { DEFAULT_EVALUATION_LIMITS, EvaluationLimits, evaluateTree, Value, WorkBudget } from './evaluate';
 import { builtinValue, nonIntegerContext } from './context';
 import { describeIdiom } from './idioms';
 import { followerFor, ModuleIndexCache, ModuleReader } from './imports';
@@ -15,7 +15,7 @@ import { BitsHoverOptions, normalizeOptions } from './options';
 import { renderLiteral, renderOperation } from './render';
 import { ScopeIndex } from './scope';
 import { parseIntLiteral } from './literals';
-import { ExprNode, innerRange } from './tree';
+import { childrenOf, dottedPath, ExprNode, innerRange } from './tree';
 
 
 /** Where the hovered file is and how to read the workspace's other modules (for names imported from them). */
@@ -125,7 +125,11 @@ function hoverFor(located: Located, text: string, options: BitsHoverOptions, sco
     (path) => bindings.lookupPath(path));
   const value = values.get(node)!;
   if (located.kind === 'name') {
-    // A name bound to an int constant, here or in another module: its value, like a literal's.
+    // A name bound to an int constant, here or in another module: its value, like a literal's. A name the
+    // hover could not read says why, when it can (`os.O_RDONLY` comes from a C module).
+    if (value.kind === 'unknown' && value.reason !== undefined) {
+      return { markdown: unknownNote(sourceOf(node, line, text), value.reason), range: rangeOf(node, line) };
+    }
     if (value.kind !== 'int') return null;
     return { markdown: renderLiteral(sourceOf(node, line, text), value.value, options), range: rangeOf(node, line) };
   }
@@ -135,7 +139,7 @@ function hoverFor(located: Located, text: string, options: BitsHoverOptions, sco
   // Unknown operands: what each bit of the result is, in terms of the named operands' bits.
   const operands = new Operands();
   const layouts = value.kind === 'unknown'
-    ? layoutTree(node, { values, operands, budget, operandSource: (n) => (isNamedOperand(n) ? source(n) : undefined) })
+    ? layoutTree(node, { values, operands, budget, operandSource: (n) => operandOf(n, source) })
     : undefined;
   const idiom = describeIdiom(node, {
     sourceOf: source,
@@ -160,8 +164,29 @@ function hoverFor(located: Located, text: string, options: BitsHoverOptions, sco
     options,
     layouts,
     operandSources: operands.sources,
-  }, notesFor(idiom, layouts?.get(node), operands.sources));
+  }, [...notesFor(idiom, layouts?.get(node), operands.sources), ...reasonsIn(node, values, source)]);
   return { markdown, range: rangeOf(node, line) };
+}
+
+/** Names in the operation that are unknown for a reason the hover can give, at most 3, each once. */
+function reasonsIn(root: ExprNode, values: ReadonlyMap<ExprNode, Value>, source: (n: ExprNode) => string): string[] {
+  const notes: string[] = [];
+  const stack = [root];
+  while (stack.length > 0 && notes.length < 3) {
+    const node = stack.pop()!;
+    const value = values.get(node);
+    if (value?.kind === 'unknown' && value.reason !== undefined && dottedPath(node) !== undefined) {
+      const note = unknownNote(source(node), value.reason);
+      if (!notes.includes(note)) notes.push(note);
+      continue;
+    }
+    if (node.kind === 'binary' || node.kind === 'unary') for (const child of childrenOf(node).slice().reverse()) stack.push(child);
+  }
+  return notes;
+}
+
+function unknownNote(name: string, reason: string): string {
+  return `\`${name}\` is not known: ${reason}.`;
 }
 
 /** An idiom's sentence wins; otherwise the sentence the symbolic layout makes, if any. */
@@ -170,11 +195,33 @@ function notesFor(idiom: string | undefined, layout: Layout | undefined, sources
   return sentence ? [sentence] : [];
 }
 
-/** A name or an attribute chain of names (`self.flags`): an operand whose bits a layout can name. */
-function isNamedOperand(node: ExprNode): boolean {
+/** Sources longer than this are cut (locate.ts sourceOf): two such operands may not be the same one. */
+const MAX_OPERAND_SOURCE = 4000;
+
+/**
+ * An operand whose bits a layout can name: a name, an attribute chain (`self.flags`), a call (`f(x)`,
+ * `self.read(4)`) or a subscript (`buf[i]`, `data[4:8]`), assumed to be an int like every operand. Copies of
+ * one are the same value unless a call is in it (a call may return something else each time).
+ */
+function operandOf(node: ExprNode, source: (n: ExprNode) => string): { source: string; repeatable: boolean } | undefined {
   let current = node;
-  while (current.kind === 'opaque' && current.what === 'attribute' && current.items.length === 1) current = current.items[0];
-  return current.kind === 'name';
+  while (current.kind === 'opaque' && (current.what === 'attribute' || current.what === 'call' || current.what === 'subscript') && current.items.length >= 1) {
+    current = current.items[0];
+  }
+  if (current.kind !== 'name') return undefined;
+  const text = source(node);
+  return { source: text, repeatable: text.length < MAX_OPERAND_SOURCE && !containsCall(node) };
+}
+
+/** Whether a call is anywhere in the node (an explicit stack: operands may nest deeply). */
+function containsCall(node: ExprNode): boolean {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.kind === 'opaque' && current.what === 'call') return true;
+    for (const child of childrenOf(current)) stack.push(child);
+  }
+  return false;
 }
 
 function rangeOf(node: ExprNode, line: LogicalLine): BitsHover['range'] {

@@ -11,7 +11,7 @@
  * bindings are kept per text in a ModuleIndexCache, so later hovers only look names up.
  */
 import { EvaluationLimits, Value, WorkBudget } from './evaluate';
-import { ImportDetail, ImportFollower, ScopeIndex } from './scope';
+import { ImportDetail, ImportFollower, NameLookup, ScopeIndex } from './scope';
 
 /** A module's file, read. */
 export interface ModuleText {
@@ -70,7 +70,10 @@ interface HoverImports {
   budget: WorkBudget;
   /** `file\0a.b` of every lookup under way: reaching one again is a cycle. */
   resolving: Set<string>;
-  modulesRead: number;
+  /** The modules this hover asked the reader for (each once), by importing file (for relative imports) and name. */
+  read: Map<string, ModuleText | undefined>;
+  /** Each module's names as this hover resolves them, by file: constants evaluated once per hover. */
+  lookups: Map<string, NameLookup>;
 }
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -78,7 +81,7 @@ const UNKNOWN: Value = { kind: 'unknown' };
 /** The ImportFollower of the module `file` for one hover. */
 export function followerFor(file: string, reader: ModuleReader, cache: ModuleIndexCache, limits: EvaluationLimits,
   budget: WorkBudget): ImportFollower {
-  return new Follower(file, { reader, cache, limits, budget, resolving: new Set(), modulesRead: 0 }, 0);
+  return new Follower(file, { reader, cache, limits, budget, resolving: new Set(), read: new Map(), lookups: new Map() }, 0);
 }
 
 class Follower implements ImportFollower {
@@ -87,10 +90,11 @@ class Follower implements ImportFollower {
   follow(detail: ImportDetail, path: readonly string[]): Value | undefined {
     if (this.depth >= MAX_IMPORT_DEPTH) return UNKNOWN;
     if (detail.name !== undefined) {
-      // `from m import name`: the module's attribute, else (m a package) its submodule `m.name`.
+      // `from m import name`: the module's attribute, else (m a package) its submodule `m.name`. A package's
+      // `from . import name` in its own __init__ runs before the attribute exists: the submodule.
       const module = this.read(detail.level, detail.module);
-      if (module === undefined) return undefined;
-      const value = this.lookupIn(module, [detail.name, ...path]);
+      if (module === undefined) return this.unreadable(detail.level, detail.module);
+      const value = module.file === this.file ? undefined : this.lookupIn(module, [detail.name, ...path]);
       if (value !== undefined || !module.isPackage || path.length === 0) return value;
       const sub = this.read(detail.level, detail.module === '' ? detail.name : `${detail.module}.${detail.name}`);
       return sub && this.lookupIn(sub, path);
@@ -103,13 +107,55 @@ class Follower implements ImportFollower {
       return module && this.lookupIn(module, path.slice(submodule.length - 1));
     }
     const module = this.read(detail.level, detail.module);
-    return module && this.lookupIn(module, path);
+    return module ? this.lookupIn(module, path) : this.unreadable(detail.level, detail.module);
+  }
+
+  starBinds(level: number, module: string, name: string): 'yes' | 'no' | 'unknown' {
+    if (this.depth >= MAX_IMPORT_DEPTH) return 'unknown';
+    const text = this.read(level, module);
+    if (text === undefined) return 'unknown';
+    const entry = this.shared.cache.get(text);
+    if (entry.broken) return 'unknown';
+    // Exported: listed in a plain `__all__`, or (without one) any name not starting with `_`.
+    const all = entry.index.allNames();
+    if (all === 'unknown') return 'unknown';
+    if (all === undefined ? name.startsWith('_') : !all.has(name)) return 'no';
+    const key = `${text.file}\0${name}`;
+    if (this.shared.resolving.has(key)) return 'unknown';
+    this.shared.resolving.add(key);
+    try {
+      return this.namesOf(text.file, entry.index).lookup(name) === undefined ? 'no' : 'yes';
+    } finally {
+      this.shared.resolving.delete(key);
+    }
+  }
+
+  /** The module's names at its end, one lookup per file and hover (its first reader's import depth). */
+  private namesOf(file: string, index: ScopeIndex): NameLookup {
+    let lookup = this.shared.lookups.get(file);
+    if (lookup === undefined) {
+      lookup = index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, new Follower(file, this.shared, this.depth + 1));
+      this.shared.lookups.set(file, lookup);
+    }
+    return lookup;
+  }
+
+  /** The unknown value of a name from a module that cannot be read, saying so. */
+  private unreadable(level: number, module: string): Value {
+    const name = '.'.repeat(level) + module;
+    if (this.shared.read.size >= MAX_MODULES_READ && !this.shared.read.has(`${this.file}\0${level}\0${module}`)) {
+      return { kind: 'unknown', reason: `the hover has read its ${MAX_MODULES_READ} modules before reaching \`${name}\`` };
+    }
+    return { kind: 'unknown', reason: `\`${name}\` has no Python source to read here (a C module, or one outside the workspace and the standard library)` };
   }
 
   private read(level: number, module: string): ModuleText | undefined {
-    if (this.shared.modulesRead >= MAX_MODULES_READ) return undefined;
-    this.shared.modulesRead++;
-    return this.shared.reader.read(this.file, level, module);
+    const key = `${this.file}\0${level}\0${module}`;
+    if (this.shared.read.has(key)) return this.shared.read.get(key);
+    if (this.shared.read.size >= MAX_MODULES_READ) return undefined;
+    const text = this.shared.reader.read(this.file, level, module);
+    this.shared.read.set(key, text);
+    return text;
   }
 
   /** The value of path[0].path[1]... at the end of the module, or undefined when the module does not bind it. */
@@ -120,8 +166,7 @@ class Follower implements ImportFollower {
     if (entry.broken) return UNKNOWN;
     this.shared.resolving.add(key);
     try {
-      const inner = new Follower(module.file, this.shared, this.depth + 1);
-      const lookup = entry.index.lookupBefore(Infinity, this.shared.limits, this.shared.budget, inner);
+      const lookup = this.namesOf(module.file, entry.index);
       return lookup.lookup(path[0]) === undefined ? undefined : lookup.lookupPath(path) ?? UNKNOWN;
     } finally {
       this.shared.resolving.delete(key);

@@ -147,11 +147,16 @@ function layoutFor(node: ExprNode, value: bigint | undefined, context: RenderCon
   return layout && isInformative(layout) ? layout : undefined;
 }
 
-/** The letter drawn for each operand's bits: the first letter of its last name part if free (never o or l, like 0 and 1). */
+/**
+ * The letter drawn for each operand's bits: the first letter of its last name part (`f` for `self.flags`,
+ * `r` for `self.read(4)`, `b` for `buf[i]`) if free (never o or l, like 0 and 1).
+ */
 function operandLetters(sources: readonly string[]): string[] {
   const taken = new Set(['o', 'l']);
   return sources.map((source) => {
-    const name = source.slice(source.lastIndexOf('.') + 1).toLowerCase();
+    const bracket = source.search(/[([]/);
+    const head = bracket < 0 ? source : source.slice(0, bracket);
+    const name = head.slice(head.lastIndexOf('.') + 1).toLowerCase();
     const letter = [...name, ...'abcdefghijkmnpqrstuvwxyz'].find((c) => c >= 'a' && c <= 'z' && !taken.has(c)) ?? '?';
     taken.add(letter);
     return letter;

@@ -50,6 +50,10 @@ export interface NameLookup {
 export const MAX_CHAIN_DEPTH = 100;
 /** Constants one hover evaluates at most (`x = A0 | A1 | ... | A20000`): some microseconds each. */
 export const MAX_EVALUATIONS = 2000;
+/** Decorators of one definition kept at most (only a class's few known ones matter). */
+const MAX_DECORATORS = 8;
+/** Nested classes followed at most in `K.Inner.MASK`. */
+const MAX_CLASS_PATH = 8;
 
 /**
  * One binding as read: evaluated (if it has an expression) only when looked up. Kept small and free of token
@@ -69,6 +73,10 @@ interface BindingRecord {
   to: number;
   /** What an import binds, or a class's bases and body (for enum members). */
   detail?: RecordDetail;
+  /** Why the value is unknown, when it can say (made for names a star import may bind). */
+  reason?: string;
+  /** Bound inside a block of its scope (`if`, `try`, `for`, `with`): it may not run, or another branch may. */
+  nested?: true;
 }
 
 /**
@@ -76,13 +84,30 @@ interface BindingRecord {
  * `from ..m import X` is {level: 2, module: 'm', name: 'X'}.
  */
 export type ImportDetail = { kind: 'import'; level: number; module: string; name?: string; submodule?: string };
-type RecordDetail = ImportDetail | { kind: 'class'; bases: string[]; scope?: Scope };
+/** `from m import *`: recorded in the module scope under the name `*`. */
+type StarDetail = { kind: 'star'; level: number; module: string };
+/** A member of an `@enum.global_enum` class, bound in the module when the class body ends (as `re.VERBOSE`). */
+type MemberDetail = { kind: 'member'; owner: BindingRecord };
+/** A class statement: its bases and decorators (dotted text, spaces removed) and, once read, its body. */
+type ClassDetail = { kind: 'class'; bases: string[]; decorators: string[]; scope?: Scope };
+type RecordDetail = ImportDetail | ClassDetail | StarDetail | MemberDetail;
 
 /** Follows imports into other modules of the workspace (bits/imports.ts), for one hover. */
 export interface ImportFollower {
   /** The value of `path` (an attribute chain, possibly empty) read from what the import binds, or undefined. */
   follow(detail: ImportDetail, path: readonly string[]): Value | undefined;
+  /**
+   * Whether `from <level dots><module> import *` binds `name`: 'no' when the module is read and does not bind or
+   * export it, 'unknown' when the module cannot be read (a C module, not found) or its `__all__` is not plain.
+   */
+  starBinds(level: number, module: string, name: string): 'yes' | 'no' | 'unknown';
 }
+
+/** Why a name bound in a block, and before it, is unknown. */
+const BRANCHES = 'it is bound more than once, in a block (`if`, `try`, a loop), and which binding ran is not known here';
+
+/** Star imports whose modules a lookup asks about at most (the latest first). */
+const MAX_STARS = 16;
 
 export interface Scope {
   /** Indentation level (count of INDENTs) of the scope's body; 0 for the module. */
@@ -245,6 +270,10 @@ export class ScopeIndex {
   private finished = false;
   private cut = false;
   private sawErrorToken = false;
+  /** The decorators read since the last other statement: the next class statement's. */
+  private decorators: string[] = [];
+  /** Attribute names some statement assigns, augments or deletes (`self.mask = 0`, `K.MASK |= 1`). */
+  private readonly attributeWrites = new Set<string>();
 
   constructor(readonly text: string, private readonly options: ScopeIndexOptions = {}) {
     this.tokenizer = new Tokenizer(text);
@@ -285,6 +314,15 @@ export class ScopeIndex {
     }
   }
 
+  /**
+   * Whether some statement of the text assigns, augments or deletes an attribute named `name` (anywhere: a
+   * method may run before the hovered line does). Reads the text to its end; true when the reading was cut.
+   */
+  writesAttribute(name: string): boolean {
+    while (!this.finished) this.readUnit();
+    return this.cut || this.attributeWrites.has(name);
+  }
+
   /** Whether the text holds a syntax error the tokenizer sees (read to its end first). */
   get broken(): boolean {
     while (!this.finished) this.readUnit();
@@ -298,7 +336,8 @@ export class ScopeIndex {
   lookupBefore(offset: number, limits: EvaluationLimits = DEFAULT_EVALUATION_LIMITS,
     budget = new WorkBudget(limits.workBudget), imports?: ImportFollower): NameLookup {
     while (!this.finished && this.readOffset() <= offset) this.readUnit();
-    const resolver = new Resolver((from, to) => this.expression(from, to), this.module, limits, budget, imports);
+    const resolver = new Resolver((from, to) => this.expression(from, to), this.module, limits, budget, imports,
+      (name) => this.writesAttribute(name));
     const scope = this.scopeAt(offset);
     return {
       lookup: (name) => resolver.lookup(name, scope, offset),
@@ -364,13 +403,67 @@ export class ScopeIndex {
   private dedent(offset: number): void {
     this.level--;
     const before = this.current;
-    while (this.open.length > 1 && this.current.bodyLevel > this.level) this.open.pop();
+    while (this.open.length > 1 && this.current.bodyLevel > this.level) {
+      const closed = this.open.pop()!;
+      if (this.open.length === 1 && closed.owner) this.closeModuleClass(closed.owner, closed, offset);
+    }
     if (this.current !== before) this.changes.push({ offset, scope: this.current });
+  }
+
+  /**
+   * A module-level class body ended: a class decorated `@...global_enum` puts its members into the module
+   * (the re module's `re.VERBOSE` is `RegexFlag.VERBOSE`). Whether the decorator is enum's is checked on lookup.
+   */
+  private closeModuleClass(owner: BindingRecord, body: Scope, offset: number): void {
+    if (owner.detail?.kind !== 'class' || !owner.detail.decorators.some((d) => d === 'global_enum' || d.endsWith('.global_enum'))) return;
+    for (const [name, list] of body.bindings) {
+      if (isMemberName(name) && list[0].from !== FUNCTION && list[0].from !== CLASS) {
+        const member = add(this.module, { name, line: owner.line, detail: { kind: 'member', owner } }, offset);
+        if (owner.nested) member.nested = true;
+      }
+    }
+  }
+
+  /**
+   * The names `__all__` lists, when the module binds it to a display of plain strings (and never changes it
+   * through `__all__.extend(...)` and the like: then 'unknown', as for any other `__all__`); undefined when the
+   * module does not bind `__all__`.
+   */
+  allNames(): ReadonlySet<string> | 'unknown' | undefined {
+    if (this.exported === null) this.exported = this.readAllNames();
+    return this.exported;
+  }
+
+  /** allNames, once read (null: not yet). */
+  private exported: ReadonlySet<string> | 'unknown' | undefined | null = null;
+
+  private readAllNames(): ReadonlySet<string> | 'unknown' | undefined {
+    while (!this.finished) this.readUnit();
+    const record = lastBefore(this.module, '__all__', Infinity);
+    if (record === undefined) return undefined;
+    if (record.from < 0 || this.cut || /__all__\s*[.[]/.test(this.text)) return 'unknown';
+    const { code, text } = this.expression(record.from, record.to);
+    const names = new Set<string>();
+    for (const token of code) {
+      const value = text.slice(token.start, token.end);
+      const plain = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(value);
+      if (plain) names.add(plain[2]);
+      else if (!['[', ']', '(', ')', ',', '+'].includes(value)) return 'unknown';
+    }
+    return names;
   }
 
   /** Records what the statement of a logical line's code tokens binds (nothing for a line of comments). */
   private statement(code: LineBuffer): void {
     if (code.length === 0) return;
+    if (code.kinds[0] === TokenKind.Op && this.text.charCodeAt(code.starts[0]) === 0x40) { // @
+      if (code.length > 1 && this.decorators.length < MAX_DECORATORS) {
+        this.decorators.push(this.text.slice(code.starts[1], Math.min(code.ends[code.length - 1], code.starts[1] + 200)).replace(/\s+/g, ''));
+      }
+      return;
+    }
+    const decorators = this.decorators;
+    if (decorators.length > 0) this.decorators = [];
     // The reference path (options.tokens) reads every statement the general way, so the tests compare the two.
     if (!this.tokenArray && this.simpleAssignment(code)) return;
     const statement = new Statement(code, this.text);
@@ -378,8 +471,13 @@ export class ScopeIndex {
     this.openingClass = undefined;
     for (const binding of statement.bindings()) {
       const record = add(this.current, binding, code.starts[0]);
-      if (binding.detail?.kind === 'class') this.openingClass = record;
+      if (this.level > this.current.bodyLevel) record.nested = true;
+      if (record.detail?.kind === 'class') {
+        record.detail.decorators = decorators;
+        this.openingClass = record;
+      }
     }
+    for (const name of statement.attributeWrites()) this.attributeWrites.add(name);
   }
 
   /**
@@ -406,7 +504,8 @@ export class ScopeIndex {
     const name = text.slice(code.starts[0], code.ends[0]);
     if (isKeyword(name)) return false;
     this.opening = this.openingClass = undefined;
-    add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    const record = add(this.current, { name, line: code.startLines[0], from: code.starts[2], to: code.ends[code.length - 1] }, code.starts[0]);
+    if (this.level > this.current.bodyLevel) record.nested = true;
     return true;
   }
 
@@ -472,15 +571,61 @@ class Resolver {
   private cutShort = 0;
 
   /** @param expression the code tokens of text offsets [from, to) and the text their offsets refer to */
+  /** @param writes whether the text assigns or deletes an attribute of that name anywhere (ScopeIndex.writesAttribute) */
   constructor(private readonly expression: (from: number, to: number) => { code: Token[]; text: string }, private readonly module: Scope,
-    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports?: ImportFollower) {}
+    private readonly limits: EvaluationLimits, private readonly budget: WorkBudget, private readonly imports: ImportFollower | undefined,
+    private readonly writes: (name: string) => boolean) {}
 
   /** The record of `name` visible from text offset `limit` in `scope` (the scope's own, else the module's), and its scope. */
   private find(name: string, scope: Scope, limit: number): { record: BindingRecord; scope: Scope } | undefined {
     const record = lastBefore(scope, name, limit);
-    if (record !== undefined) return { record, scope };
-    const outer = scope !== this.module ? lastBefore(this.module, name, limit) : undefined;
-    return outer && { record: outer, scope: this.module };
+    if (record !== undefined && scope !== this.module) return { record: this.settled(record, scope), scope };
+    const outer = record ?? (scope !== this.module ? lastBefore(this.module, name, limit) : undefined);
+    const starred = this.fromStars(name, outer?.index ?? -1, limit);
+    if (starred !== undefined) return { record: starred, scope: this.module };
+    return outer && { record: this.settled(outer, this.module), scope: this.module };
+  }
+
+  /**
+   * The record, or an unknown one when it is bound in a block (`if`, `try`, a loop) and something earlier
+   * binds the name too (`try: X = a() except E: X = 2`): which one holds depends on what ran.
+   */
+  private settled(record: BindingRecord, scope: Scope): BindingRecord {
+    if (!record.nested) return record;
+    const earlier = lastBefore(scope, record.name, record.index) ?? (scope === this.module ? lastBefore(scope, '*', record.index) : undefined);
+    return earlier === undefined ? record : { ...record, from: UNKNOWN_VALUE, detail: undefined, reason: BRANCHES };
+  }
+
+  /**
+   * `name` as the module's star imports between text offsets `after` and `limit` bind it (the latest that
+   * binds it wins, as Python runs them): a record importing it from there, one with an unknown value when a
+   * star module cannot be read, or undefined when none binds it.
+   */
+  private fromStars(name: string, after: number, limit: number): BindingRecord | undefined {
+    const stars = this.module.bindings.get('*');
+    if (stars === undefined || this.imports === undefined || name === '*' || name.startsWith('__')) return undefined;
+    const unreadable: string[] = [];
+    let asked = 0;
+    for (let k = partitionPoint(stars.length, (i) => stars[i].index < limit) - 1; k >= 0 && stars[k].index > after; k--) {
+      const star = stars[k], detail = star.detail;
+      if (detail?.kind !== 'star') continue;
+      const spelled = '.'.repeat(detail.level) + detail.module;
+      const binds = asked++ >= MAX_STARS ? 'unknown' : this.imports.starBinds(detail.level, detail.module, name);
+      if (binds === 'unknown') {
+        if (!unreadable.includes(spelled)) unreadable.push(spelled);
+        continue;
+      }
+      if (binds === 'no') continue;
+      if (unreadable.length > 0) break;
+      // A star in a block (`try: from _c import *`) may not run: then what came before it holds.
+      if (star.nested && (after >= 0 || k > 0)) return { name, line: star.line, index: star.index, from: UNKNOWN_VALUE, to: -1, reason: BRANCHES };
+      return { name, line: star.line, index: star.index, from: UNKNOWN_VALUE, to: -1,
+        detail: { kind: 'import', level: detail.level, module: detail.module, name } };
+    }
+    if (unreadable.length === 0) return undefined;
+    const modules = unreadable.map((m) => `\`${m}\``).join(' or ');
+    return { name, line: stars[0].line, index: after, from: UNKNOWN_VALUE, to: -1,
+      reason: `it may come from \`import *\` of ${modules}, which ${unreadable.length > 1 ? 'have' : 'has'} no Python source to read here (a C module, or one outside the workspace and the standard library)` };
   }
 
   /** The binding of `name` visible from text offset `limit` in `scope`: the scope's own, else the module's. */
@@ -488,38 +633,108 @@ class Resolver {
     const found = this.find(name, scope, limit);
     if (found === undefined) return undefined;
     const { record } = found;
-    const value = record.from >= 0 ? this.valueOf(record, found.scope)
+    const value: Value = record.from >= 0 ? this.valueOf(record, found.scope)
+      : record.reason !== undefined ? { kind: 'unknown', reason: record.reason }
+      : record.detail?.kind === 'member' ? this.globalMember(record.detail.owner, name)
       : record.detail?.kind === 'import' ? this.imports?.follow(record.detail, []) ?? UNKNOWN
       : record.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } as const
       : record.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } as const : UNKNOWN;
     return { name, line: record.line, value };
   }
 
-  /** `a.b.c`: a name, a module's constant through an import, or a member of an enum.Flag/IntFlag/IntEnum class. */
+  /**
+   * `a.b.c`: a name, a module's constant through an import, a member of an enum.Flag/IntFlag/IntEnum class, or
+   * an attribute of a plain class (`K.MASK`, `K.Inner.MASK`). An attribute that this text assigns or deletes
+   * anywhere (`K.MASK = 0`, `self.MASK |= 1` in a method) is unknown: its value depends on what ran.
+   */
   lookupPath(path: readonly string[], scope: Scope, limit: number): Value | undefined {
     if (path.length === 1) return this.lookup(path[0], scope, limit)?.value;
     const found = this.find(path[0], scope, limit);
     const detail = found?.record.detail;
-    if (detail?.kind === 'import') return this.imports?.follow(detail, path.slice(1));
-    if (detail?.kind === 'class' && detail.scope && path.length === 2 && this.enumKind(found!.record) !== undefined) {
-      const member = lastBefore(detail.scope, path[1], Infinity);
-      return member && isMemberName(path[1]) ? this.valueOf(member, detail.scope) : undefined;
+    if (found?.record.reason !== undefined) return { kind: 'unknown', reason: found.record.reason };
+    if (detail?.kind === 'import') {
+      if (path.slice(1).some((name) => this.writes(name))) return UNKNOWN;
+      return this.imports?.follow(detail, path.slice(1));
+    }
+    if (detail?.kind === 'class' && detail.scope) return this.classAttribute(found!.record, path.slice(1));
+    return undefined;
+  }
+
+  /** `names` read from the class `owner`: an enum's member, or a plain class's attribute (through nested classes). */
+  private classAttribute(owner: BindingRecord, names: readonly string[]): Value | undefined {
+    let current = owner;
+    for (let i = 0; i < names.length && i < MAX_CLASS_PATH; i++) {
+      const detail = current.detail;
+      if (detail?.kind !== 'class' || detail.scope === undefined) return undefined;
+      const name = names[i], last = i === names.length - 1;
+      const member = lastBefore(detail.scope, name, Infinity);
+      if (this.enumKind(current) !== undefined) {
+        // Perm.R: a member (its own attributes, Perm.R.value, are not followed).
+        return member && last && isMemberName(name) ? this.valueOf(member, detail.scope) : undefined;
+      }
+      // A metaclass, a base's __init_subclass__, a decorator or __slots__ may change what the body binds.
+      if (!this.isPlainClass(current) || member === undefined) return undefined;
+      if (this.writes(name)) return UNKNOWN;
+      if (!last) {
+        current = member;
+        continue;
+      }
+      return member.from >= 0 ? this.valueOf(member, detail.scope)
+        : member.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true }
+        : member.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } : UNKNOWN;
     }
     return undefined;
   }
 
-  /** 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module. */
+  /**
+   * A class whose body's bindings are its attributes as written: no base but `object` (so no metaclass and no
+   * `__init_subclass__`), no `__slots__`, and no decorator but `dataclasses.dataclass` and `typing.final`
+   * without arguments (both return the class with its attributes).
+   */
+  private isPlainClass(owner: BindingRecord): boolean {
+    const detail = owner.detail;
+    if (detail?.kind !== 'class' || detail.scope === undefined || detail.scope.bindings.has('__slots__')) return false;
+    if (!(detail.bases.length === 0 || (detail.bases.length === 1 && detail.bases[0] === 'object' && !this.module.bindings.has('object')))) return false;
+    return detail.decorators.every((d) => this.refersTo(d, 'dataclasses', 'dataclass', owner.index)
+      || this.refersTo(d, 'typing', 'final', owner.index) || this.refersTo(d, 'typing_extensions', 'final', owner.index));
+  }
+
+  /** Whether the dotted text (`name` or `module.name`) is `name` imported from `module` at text offset `before`. */
+  private refersTo(dotted: string, module: string, name: string, before: number): boolean {
+    const parts = dotted.split('.');
+    if (parts.length > 2 || parts[parts.length - 1] !== name) return false;
+    const imported = lastBefore(this.module, parts[0], before)?.detail;
+    if (imported?.kind !== 'import' || imported.level !== 0 || imported.module !== module) return false;
+    return parts.length === 1 ? imported.name === name : imported.name === undefined && imported.submodule === undefined;
+  }
+
+  /**
+   * 'flag', 'intFlag' or 'intEnum' when the class's only base is that class of the `enum` module, or when it
+   * has no base and is decorated `@enum._simple_enum(enum.IntFlag, ...)` (how the stdlib's re and others make theirs).
+   */
   private enumKind(owner: BindingRecord): EnumKind | undefined {
     const detail = owner.detail;
-    if (detail?.kind !== 'class' || detail.bases.length !== 1) return undefined;
-    const parts = detail.bases[0].split('.');
-    const kind = ENUM_KINDS.get(parts[parts.length - 1]);
-    if (kind === undefined || parts.length > 2) return undefined;
-    const imported = lastBefore(this.module, parts[0], owner.index)?.detail;
-    if (imported?.kind !== 'import' || imported.level !== 0) return undefined;
-    const fromEnum = parts.length === 1 ? imported.module === 'enum' && imported.name === parts[0]
-      : imported.module === 'enum' && imported.name === undefined && imported.submodule === undefined;
-    return fromEnum ? kind : undefined;
+    if (detail?.kind !== 'class') return undefined;
+    let base: string | undefined;
+    if (detail.bases.length === 1) base = detail.bases[0];
+    else if (detail.bases.length === 0) {
+      for (const decorator of detail.decorators) {
+        const call = /^([\w.]+)\(([\w.]+)[,)]/.exec(decorator);
+        if (call && this.refersTo(call[1], 'enum', '_simple_enum', owner.index)) base = call[2];
+      }
+    }
+    if (base === undefined) return undefined;
+    for (const [name, kind] of ENUM_KINDS) if (this.refersTo(base, 'enum', name, owner.index)) return kind;
+    return undefined;
+  }
+
+  /** A member of an `@enum.global_enum` enum class, as the module binds it (unknown unless the decorator is enum's). */
+  private globalMember(owner: BindingRecord, name: string): Value {
+    const detail = owner.detail;
+    if (detail?.kind !== 'class' || detail.scope === undefined || this.enumKind(owner) === undefined
+      || !detail.decorators.some((d) => this.refersTo(d, 'enum', 'global_enum', owner.index))) return UNKNOWN;
+    const member = lastBefore(detail.scope, name, Infinity);
+    return member ? this.valueOf(member, detail.scope) : UNKNOWN;
   }
 
   /**
@@ -532,9 +747,8 @@ class Resolver {
     const owner = scope.owner!;
     const kind = this.enumKind(owner);
     if (kind === undefined || !isMemberName(record.name)) return value === 'auto' ? UNKNOWN : value;
-    const members = [...scope.bindings.values()].filter((list) => isMemberName(list[0].name) && list[0].from !== FUNCTION && list[0].from !== CLASS);
-    if (members.some((list) => list.length > 1)) return UNKNOWN;
-    const ordered = members.map((list) => list[0]).sort((a, b) => a.index - b.index);
+    const ordered = this.membersOf(scope);
+    if (ordered === undefined) return UNKNOWN;
     if (value === 'auto') {
       let max: bigint | undefined;
       for (const earlier of ordered) {
@@ -551,6 +765,16 @@ class Resolver {
   }
 
   private readonly flagClasses = new Map<BindingRecord, FlagClass>();
+  private readonly members = new Map<Scope, BindingRecord[] | undefined>();
+
+  /** An enum body's members in order, once per hover; undefined when a name is bound twice (the class raises). */
+  private membersOf(scope: Scope): BindingRecord[] | undefined {
+    if (this.members.has(scope)) return this.members.get(scope);
+    const lists = [...scope.bindings.values()].filter((list) => isMemberName(list[0].name) && list[0].from !== FUNCTION && list[0].from !== CLASS);
+    const ordered = lists.some((list) => list.length > 1) ? undefined : lists.map((list) => list[0]).sort((a, b) => a.index - b.index);
+    this.members.set(scope, ordered);
+    return ordered;
+  }
 
   /** The class's members with their values, computed once per hover (a member not known is left out). */
   private flagClass(owner: BindingRecord, scope: Scope, ordered: readonly BindingRecord[], kind: EnumKind): FlagClass {
@@ -670,7 +894,7 @@ class Statement {
       const nameAt = this.is(0, 'async') ? 2 : 1;
       const what = this.is(nameAt - 1, 'class') ? 'class' : 'function';
       if (this.code.kind(nameAt) !== TokenKind.Name) return [];
-      const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1) } : undefined;
+      const detail: RecordDetail | undefined = what === 'class' ? { kind: 'class', bases: this.bases(nameAt + 1), decorators: [] } : undefined;
       return [{ name: this.value(nameAt), line: this.line, what, detail }];
     }
     const bound: ReadBinding[] = [];
@@ -696,6 +920,39 @@ class Statement {
     return bound;
   }
 
+  /**
+   * The attribute names the statement assigns, augments or deletes: `self.mask = 0`, `K.MASK |= 1`, `a.x, b.y =
+   * ...`, `o.n: int = 0`, `del o.x`. A `.NAME` inside a target's subscript counts too (only ever too many).
+   */
+  attributeWrites(): string[] {
+    const out: string[] = [];
+    const n = this.code.length;
+    const attributeAt = (i: number): boolean => i >= 1 && this.code.kind(i) === TokenKind.Name && this.is(i - 1, '.');
+    const ends = (i: number): boolean => i >= n || this.is(i, ',') || this.is(i, ':') || this.is(i, ')') || this.is(i, ']') || this.is(i, ';');
+    if (this.is(0, 'del')) {
+      for (let i = 1; i < n && !this.is(i, ';'); i++) if (attributeAt(i) && ends(i + 1)) out.push(this.value(i));
+      return out;
+    }
+    let depth = 0, targetStart = 0;
+    for (let i = 0; i < n; i++) {
+      const kind = this.code.kind(i);
+      if (kind === TokenKind.Name) {
+        if (depth === 0 && this.is(i, 'lambda')) break;
+        continue;
+      }
+      if (kind !== TokenKind.Op) continue;
+      const v = this.value(i);
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') depth--;
+      else if (depth === 0 && v === ';') break;
+      else if (depth === 0 && (v === '=' || isAugmentedAssignment(v))) {
+        for (let k = targetStart; k < i; k++) if (attributeAt(k) && (k + 1 === i || ends(k + 1))) out.push(this.value(k));
+        targetStart = i + 1;
+      }
+    }
+    return out;
+  }
+
   /** The dotted names between `(` at code[at] and its `)`, when every base is one (no keywords, calls). */
   private bases(at: number): string[] {
     if (!this.is(at, '(')) return [];
@@ -719,12 +976,15 @@ class Statement {
   /** `import a.b as c, d` and `from ..m import (x as y, z)`: each bound name with what it imports; undefined if malformed. */
   private imports(): ReadBinding[] | undefined {
     const statement = readImportStatement({ length: this.code.length, text: (i) => this.value(i), kind: (i) => this.code.kind(i) });
-    return statement?.names.map((imported) => {
+    if (statement === undefined) return undefined;
+    const bound: ReadBinding[] = statement.names.map((imported) => {
       const detail: ImportDetail = { kind: 'import', level: imported.level, module: imported.module };
       if (imported.imported !== undefined) detail.name = imported.imported;
       if (imported.submodule !== undefined) detail.submodule = imported.submodule;
       return { name: imported.name, line: this.line, detail };
     });
+    for (const star of statement.stars) bound.push({ name: '*', line: this.line, detail: { kind: 'star', level: star.level, module: star.module } });
+    return bound;
   }
 
   /** `A = B = value` and `A: T = value` bind the value; `a, b = value` makes a and b unknown. */
@@ -749,6 +1009,10 @@ class Statement {
     const end = this.code.ends[this.code.length - 1];
     const from = valueStart < this.code.length ? this.code.starts[valueStart] : end;
     const bound: ReadBinding[] = [];
+    if (equals.length === 1) {
+      const unpacked = this.unpacking(0, equals[0], valueStart, this.code.length);
+      if (unpacked !== undefined) return unpacked;
+    }
     let targetStart = 0;
     for (const equal of equals) {
       const simpleName = this.code.kind(targetStart) === TokenKind.Name
@@ -761,6 +1025,52 @@ class Statement {
       targetStart = equal + 1;
     }
     return bound;
+  }
+
+  /**
+   * `FTEXT, FHCRC = 1, 2` (also in brackets): each name bound to its own element, when the target is only
+   * names and the value as many elements, none starred. undefined for anything else.
+   */
+  private unpacking(targetFrom: number, targetTo: number, valueFrom: number, valueTo: number): ReadBinding[] | undefined {
+    const targets = this.elements(targetFrom, targetTo);
+    const values = this.elements(valueFrom, valueTo);
+    if (targets === undefined || values === undefined || targets.length < 2 || targets.length !== values.length) return undefined;
+    if (!targets.every(([from, to]) => to === from + 1 && this.code.kind(from) === TokenKind.Name && !isKeyword(this.value(from)))) return undefined;
+    if (values.some(([from]) => this.is(from, '*'))) return undefined;
+    return targets.map(([at], k) => ({ name: this.value(at), line: this.line, from: this.code.starts[values[k][0]], to: this.code.ends[values[k][1] - 1] }));
+  }
+
+  /** The comma-separated elements of code[from, to) as token ranges (one wrapping pair of brackets taken off). */
+  private elements(from: number, to: number): Array<[number, number]> | undefined {
+    if (to - from >= 2 && (this.is(from, '(') || this.is(from, '[')) && this.closes(from) === to - 1) {
+      from++;
+      to--;
+    }
+    const out: Array<[number, number]> = [];
+    let depth = 0, start = from;
+    for (let i = from; i < to; i++) {
+      const v = this.code.kind(i) === TokenKind.Op ? this.value(i) : '';
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') depth--;
+      else if ((v === ',' && depth === 0) || (this.code.kind(i) === TokenKind.Name && this.is(i, 'lambda'))) {
+        if (v !== ',' || i === start) return undefined;
+        out.push([start, i]);
+        start = i + 1;
+      }
+    }
+    if (start < to) out.push([start, to]);
+    return depth === 0 && out.length > 0 ? out : undefined;
+  }
+
+  /** The index of the bracket closing the one at code[open], or -1. */
+  private closes(open: number): number {
+    let depth = 0;
+    for (let i = open; i < this.code.length; i++) {
+      const v = this.code.kind(i) === TokenKind.Op ? this.value(i) : '';
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if ((v === ')' || v === ']' || v === '}') && --depth === 0) return i;
+    }
+    return -1;
   }
 
   /** The names an unpacking target binds, if code[start, end) is only names, commas, brackets and stars. */

@@ -188,23 +188,33 @@ function log2Exact(value: bigint): number | undefined {
   return value > 0n && (value & (value - 1n)) === 0n ? bitLength(value) - 1 : undefined;
 }
 
-/** The operands a hover's layouts name, by source text (`d`, `self.flags`). */
+/**
+ * The operands a hover's layouts name, by source text (`d`, `self.flags`, `buf[i]`, `f(x)`). An operand that
+ * gives the same value wherever it appears (a name, an attribute, a subscript) is one operand however often
+ * it is written; one that may not (a call: `f() ^ f()` need not be 0) is named where it first appears, and
+ * later copies are unknown bits.
+ */
 export class Operands {
   readonly sources: string[] = [];
+  private readonly once = new Set<string>();
 
-  idOf(source: string): number | undefined {
+  idOf(source: string, repeatable = true): number | undefined {
     const known = this.sources.indexOf(source);
-    if (known >= 0) return known;
+    if (known >= 0) return repeatable && !this.once.has(source) ? known : undefined;
     if (this.sources.length >= 26) return undefined;
     this.sources.push(source);
+    if (!repeatable) this.once.add(source);
     return this.sources.length - 1;
   }
 }
 
 export interface SymbolicContext {
   values: ReadonlyMap<ExprNode, Value>;
-  /** The source of a name or an attribute chain of names (`self.flags`), else undefined. */
-  operandSource(node: ExprNode): string | undefined;
+  /**
+   * The source of an operand whose bits a layout can name (a name, an attribute chain, a call, a subscript),
+   * and whether each copy of it is the same value (not when a call is in it); undefined for anything else.
+   */
+  operandSource(node: ExprNode): { source: string; repeatable: boolean } | undefined;
   operands: Operands;
   budget: WorkBudget;
 }
@@ -277,8 +287,8 @@ function layoutOf(node: ExprNode, layouts: ReadonlyMap<ExprNode, Layout>, contex
       }
     }
     default: {
-      const source = context.operandSource(node);
-      const id = source === undefined ? undefined : context.operands.idOf(source);
+      const operand = context.operandSource(node);
+      const id = operand === undefined ? undefined : context.operands.idOf(operand.source, operand.repeatable);
       return id === undefined ? UNKNOWN_LAYOUT : { bits: [], tail: { kind: 'operand', operand: id, shift: 0, flipped: false } };
     }
   }

@@ -48,6 +48,8 @@ export interface EditorSettings {
   configPrecedence: ConfigPrecedence;
   /** Only flag definitions changed since this git base (`staged`: since HEAD, tracked files); "" flags all. */
   changedSince: string;
+  /** The standard library's folder for hovers (a machine setting); "" looks in well-known places. */
+  stdlibPath: string;
 }
 
 function editorDefault(prop: string): unknown {
@@ -64,6 +66,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   maxFileSize: editorDefault('maxFileSize') as number,
   configPrecedence: editorDefault('configPrecedence') as ConfigPrecedence,
   changedSince: editorDefault('changedSince') as string,
+  stdlibPath: editorDefault('stdlibPath') as string,
 };
 
 export interface EditorSettingsResult {

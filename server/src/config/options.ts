@@ -26,6 +26,8 @@ export type ValueKind =
   | 'badgeFormat'
   | 'badgeStyle'
   | 'path'
+  /** An absolute folder, or "" for none (the editor's `docbits.hover.stdlibPath`). */
+  | 'folder'
   | 'regexList'
   | 'pathList'
   | 'markers'
@@ -345,6 +347,11 @@ export const OPTION_ROWS: readonly OptionRow[] = [
   {
     prop: 'hover.maxShift', scope: 'editor', kind: 'int', min: 0, default: DEFAULT_BITS_HOVER_OPTIONS.maxShift,
     help: 'Widest left shift a hover computes; larger ones are reported, not built.', setting: { key: 'docbits.hover.maxShift' },
+  },
+  {
+    prop: 'stdlibPath', scope: 'editor', kind: 'folder', default: '',
+    help: 'Folder of the Python standard library whose `.py` sources hovers read for names such as `re.VERBOSE` (read only, never run); "" looks in /usr/lib/python3.* and /usr/local/lib/python3.*. A machine setting: a workspace cannot set it.',
+    setting: { key: 'docbits.hover.stdlibPath', schema: { scope: 'machine' } },
   },
   {
     prop: 'changedSince', scope: 'editor', kind: 'gitBase', default: '',

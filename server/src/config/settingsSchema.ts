@@ -29,6 +29,7 @@ function typeOf(row: OptionRow): Schema {
     case 'style':
       return { type: 'string', enum: [...row.choices!] };
     case 'gitBase':
+    case 'folder':
       return { type: 'string' };
     case 'regexList':
     case 'pathList':
@@ -57,9 +58,9 @@ export function packageJsonProperties(): Record<string, Schema> {
       continue;
     }
     const { type, items, enum: values } = typeOf(row);
-    const { enumDescriptions, minimum, maximum } = setting.schema ?? {};
+    const { enumDescriptions, minimum, maximum, scope } = setting.schema ?? {};
     const property: Schema = {
-      type, items, enum: values, default: Array.isArray(row.default) ? [...row.default] : row.default, enumDescriptions,
+      type, scope, items, enum: values, default: Array.isArray(row.default) ? [...row.default] : row.default, enumDescriptions,
       minimum: minimum ?? row.min, maximum: maximum ?? row.max,
       markdownDescription: settingText(row) + coverage,
     };

@@ -5,6 +5,7 @@
  */
 import type { MarkerOptions } from '../coverage/types';
 import { compileNameRegex } from '../python/compat/regex';
+import * as path from 'path';
 import { BADGE_STYLES, DEFAULT_MARKERS, OptionRow } from './options';
 
 export type Converted = { value: unknown; problems: string[] } | { error: string };
@@ -127,6 +128,12 @@ export function convert(row: Pick<OptionRow, 'kind' | 'choices' | 'min' | 'max'>
     }
     case 'path':
       return typeof raw === 'string' && raw.trim() !== '' ? { value: raw.trim(), problems: [] } : { error: `expected a path, got ${show(raw)}` };
+    case 'folder': {
+      if (typeof raw !== 'string') return { error: `expected a folder or "", got ${show(raw)}` };
+      const folder = raw.trim();
+      if (folder !== '' && (!path.isAbsolute(folder) || /[\x00-\x1f\x7f]/.test(folder))) return { error: `expected an absolute folder or "", got ${show(raw)}` };
+      return { value: folder, problems: [] };
+    }
     case 'gitBase': {
       if (typeof raw !== 'string') return { error: `expected a branch, tag, commit, "staged" or "", got ${show(raw)}` };
       const base = raw.trim();

@@ -1,18 +1,57 @@
 /**
- * The hover's window on the workspace's other modules (bits/imports.ts ModuleReader): python/modules.ts finds
- * the file an import loads in the workspace folders, and this reads it, preferring the editor's unsaved text
- * of an open document. Files over the size limit, outside the folders, or unreadable are not read. Texts read
- * from disk are kept while the file's size and modification time stay the same.
+ * The hover's window on the workspace's other modules and the standard library (bits/imports.ts ModuleReader):
+ * python/modules.ts finds the file an import loads in the workspace folders, and this reads it, preferring
+ * the editor's unsaved text of an open document. Files over the size limit, outside the folders, or unreadable
+ * are not read. Texts read from disk are kept while the file's size and modification time stay the same.
+ *
+ * The standard library: `import re` that the workspace does not provide is looked for in the stdlib folder,
+ * `docbits.hover.stdlibPath` (a machine setting, so a workspace's own settings cannot point it elsewhere) or,
+ * when that is "", the newest /usr/lib/python3.N or /usr/local/lib/python3.N holding os.py. Found without
+ * running any program (no interpreter is asked where its library is). Only its `.py` sources are read, read
+ * only, each at most MAX_STDLIB_FILE bytes; stdlib modules import from the stdlib folder alone.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { ModuleReader, ModuleText } from '../bits/imports';
-import { nodeModuleFileSystem, resolveImport, SearchRoots, searchRoots } from '../python/modules';
+import { ModuleFileSystem, nodeModuleFileSystem, resolveImport, SearchRoots, searchRoots } from '../python/modules';
+
+/** The largest stdlib source read (the biggest, _pydecimal.py, is about 230 KB). */
+const MAX_STDLIB_FILE = 2_000_000;
+/** Where a Python's standard library usually is, without asking an interpreter. */
+const WELL_KNOWN_PARENTS = ['/usr/lib', '/usr/local/lib'];
+
+/**
+ * The standard library folder to read: `setting` if it is a folder, else (setting "") the newest python3.N
+ * folder under the well-known parents that holds os.py; undefined when there is none.
+ */
+export function findStdlib(setting: string, files: ModuleFileSystem = nodeModuleFileSystem, parents = WELL_KNOWN_PARENTS): string | undefined {
+  if (setting !== '') return path.isAbsolute(setting) && files.kind(setting) === 'dir' ? path.normalize(setting) : undefined;
+  let best: { folder: string; minor: number } | undefined;
+  for (const parent of parents) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(parent);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const minor = /^python3\.(\d{1,3})$/.exec(name)?.[1];
+      const folder = path.join(parent, name);
+      if (minor === undefined || files.kind(path.join(folder, 'os.py')) !== 'file') continue;
+      if (best === undefined || Number(minor) > best.minor) best = { folder, minor: Number(minor) };
+    }
+  }
+  return best?.folder;
+}
 
 export class WorkspaceModuleReader implements ModuleReader {
   private roots?: { folders: readonly string[]; roots: SearchRoots };
+  private stdlib?: { setting: string; folder: string | undefined; roots: SearchRoots | undefined };
   private readonly texts = new Map<string, { size: number; mtimeMs: number; text: string }>();
   /** Larger files are not read (the hovered document's `docbits.maxFileSize`, set before each hover). */
   maxFileSize = 1_000_000;
+  /** `docbits.hover.stdlibPath`, set before each hover: "" looks in the well-known places. */
+  stdlibPath = '';
 
   /**
    * @param folders the workspace folders, read on each call (they change)
@@ -21,18 +60,39 @@ export class WorkspaceModuleReader implements ModuleReader {
   constructor(private readonly folders: () => readonly string[], private readonly openText: (file: string) => string | undefined) {}
 
   read(importer: string, level: number, module: string): ModuleText | undefined {
-    const folders = this.folders();
-    if (this.roots?.folders !== folders) this.roots = { folders, roots: searchRoots(folders, nodeModuleFileSystem) };
-    const found = resolveImport(importer, { level, module }, this.roots.roots, nodeModuleFileSystem);
-    if (found === undefined || found.kind === 'namespace') return undefined;
-    const text = this.openText(found.file) ?? this.readFile(found.file);
+    const stdlib = this.stdlibRoots();
+    const fromStdlib = stdlib.folder !== undefined && isInside(importer, stdlib.folder);
+    if (!fromStdlib) {
+      const folders = this.folders();
+      if (this.roots?.folders !== folders) this.roots = { folders, roots: searchRoots(folders, nodeModuleFileSystem) };
+      const found = resolveImport(importer, { level, module }, this.roots.roots, nodeModuleFileSystem);
+      if (found !== undefined && found.kind !== 'namespace') {
+        const text = this.openText(found.file) ?? this.readFile(found.file, this.maxFileSize);
+        return text === undefined ? undefined : { file: found.file, text, isPackage: found.kind === 'package' };
+      }
+      // A relative import stays in its package; a namespace package of the workspace has no text.
+      if (found !== undefined || level > 0) return undefined;
+    }
+    if (stdlib.roots === undefined) return undefined;
+    const found = resolveImport(importer, { level, module }, stdlib.roots, nodeModuleFileSystem);
+    if (found === undefined || found.kind === 'namespace' || found.stub || !found.file.endsWith('.py')) return undefined;
+    const text = this.readFile(found.file, Math.min(this.maxFileSize, MAX_STDLIB_FILE));
     return text === undefined ? undefined : { file: found.file, text, isPackage: found.kind === 'package' };
   }
 
-  private readFile(file: string): string | undefined {
+  private stdlibRoots(): { folder: string | undefined; roots: SearchRoots | undefined } {
+    if (this.stdlib?.setting !== this.stdlibPath) {
+      const folder = findStdlib(this.stdlibPath);
+      const real = folder === undefined ? undefined : nodeModuleFileSystem.realpath(folder);
+      this.stdlib = { setting: this.stdlibPath, folder, roots: folder && real ? { folders: [folder], real: [real] } : undefined };
+    }
+    return this.stdlib;
+  }
+
+  private readFile(file: string, maxSize: number): string | undefined {
     try {
       const stat = fs.statSync(file);
-      if (stat.size > this.maxFileSize) return undefined;
+      if (stat.size > maxSize) return undefined;
       const known = this.texts.get(file);
       if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.text;
       const text = fs.readFileSync(file, 'utf8');
@@ -43,4 +103,8 @@ export class WorkspaceModuleReader implements ModuleReader {
       return undefined;
     }
   }
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }

@@ -318,6 +318,7 @@ export class DocbitsSession {
     if (inherited) return inherited;
     const file = filePathOf(uri);
     this.modules.maxFileSize = analysis.context.settings.maxFileSize;
+    this.modules.stdlibPath = analysis.context.settings.stdlibPath;
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
       file === undefined ? undefined : { file, reader: this.modules, cache: this.moduleIndexes });
   }
