@@ -441,6 +441,30 @@ describe('session/session', () => {
     }
   });
 
+  it('# nodocqa excuses quality findings only while docbits.markers.nodocqa is on, in diagnostics and the report', async () => {
+    const source = 'def area(width: int, height: int) -> int:  # nodocqa\n    """Area.\n\n    Args:\n        width (int): W.\n    """\n    return width * height\n';
+    const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'pkg/mod.py': source });
+    try {
+      const uri = pathToFileURL(path.join(root, 'pkg', 'mod.py')).href;
+      let settings: Record<string, unknown> = {};
+      const host = new RecordingHost(() => settings);
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const docCodes = () => host.last(uri)!.diagnostics.filter((d) => d.code?.startsWith('DOC')).map((d) => d.code);
+      const counts = async () => (await session.workspaceCoverage({ includeText: false })).files.map((f) => f.docstringsWithFindings);
+      session.open(uri, 1, source);
+      await settle();
+      assert.deepStrictEqual(docCodes(), []);
+      assert.deepStrictEqual(await counts(), [0]);
+      settings = { markers: { nodocqa: false } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(docCodes(), ['DOC101', 'DOC103', 'DOC201', 'DOC203']);
+      assert.deepStrictEqual(await counts(), [1]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('measures the workspace with unsaved text, and says when an open file is not measured', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.interrogate]\nexclude = ["tests"]\n',

@@ -1,6 +1,8 @@
 /** The docstring-quality checks (server/src/docstrings/checks/) on small cases: each rule, noqa, our own rules. */
 import * as assert from 'assert';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../../server/src/docstrings/checks';
+import { withMarkers } from '../../../server/src/docstrings/checks/options';
+import { DEFAULT_MARKERS } from '../../../server/src/config/options';
 import { lineStarts } from '../../../server/src/python/lines';
 import { parseStructure } from '../../../server/src/python/structure';
 
@@ -116,6 +118,19 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(`# nodocqa: file\n${base}${other}`), []);
     // A word that only starts like the marker is not it.
     assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqastuff')), ['1:DOC101', '1:DOC103']);
+  });
+
+  it('# nodocqa excuses nothing when the coverage marker settings turn it off (nodocqa: false)', () => {
+    const base = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqa'), { nodocqa: false }), ['1:DOC101', '1:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa: file\n${base}`, { nodocqa: false }), ['2:DOC101', '2:DOC103']);
+  });
+
+  it('withMarkers copies coverage\'s nodocqa setting, keeping the object when it agrees', () => {
+    const off = withMarkers(DEFAULT_QUALITY_OPTIONS, { ...DEFAULT_MARKERS, nodocqa: false });
+    assert.strictEqual(off.nodocqa, false);
+    assert.strictEqual(off.style, DEFAULT_QUALITY_OPTIONS.style);
+    assert.strictEqual(withMarkers(DEFAULT_QUALITY_OPTIONS, DEFAULT_MARKERS), DEFAULT_QUALITY_OPTIONS);
   });
 
   it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {

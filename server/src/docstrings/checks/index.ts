@@ -63,7 +63,7 @@ class FileChecker {
       }
     });
     const { comments } = this.file.structure;
-    const excused = nodocqaLines(this.defs, comments);
+    const excused = nodocqaLines(this.defs, comments, this.options.nodocqa);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));

@@ -10,6 +10,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { tomlKeyLines } from '../../config/pyproject';
 import type { ConfigProblem } from '../../config/types';
+import type { MarkerOptions } from '../../coverage/types';
 import { convert, show } from '../../config/values';
 import type { DocstringStyleName } from '../parse';
 
@@ -42,6 +43,11 @@ export interface QualityOptions {
   nativeModeNoqaLocation: 'docstring' | 'definition';
   /** docbits: `Optional[str]` (and `str | None`) matches a docstring's `str, optional`. */
   optionalEquivalence: boolean;
+  /**
+   * docbits: `# nodocqa` excuses definitions from the checks. Not a `[tool.pydoclint]` key: it is coverage's
+   * marker setting (`nodocqa-markers`, `--no-markers`, `docbits.markers.nodocqa`), copied by withMarkers.
+   */
+  nodocqa: boolean;
 }
 
 type OptionKey = keyof QualityOptions;
@@ -118,7 +124,17 @@ export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
   checkArgDefaults: false,
   nativeModeNoqaLocation: 'docstring',
   optionalEquivalence: false,
+  nodocqa: true,
 });
+
+/**
+ * The quality options under the coverage options' skip-comment settings, so that `# nodocqa` means the
+ * same to the checks as to the inventory (off with `--no-markers` or without `nodocqa` in `nodocqa-markers`).
+ * The same object when nothing changes (caches key on it).
+ */
+export function withMarkers(options: QualityOptions, markers: Pick<MarkerOptions, 'nodocqa'>): QualityOptions {
+  return options.nodocqa === markers.nodocqa ? options : { ...options, nodocqa: markers.nodocqa };
+}
 
 const ROW_BY_KEY = new Map<string, QualityOptionRow>();
 for (const row of QUALITY_OPTION_ROWS) {
