@@ -367,6 +367,32 @@ describe('session/session', () => {
     }
   });
 
+  it('shows [tool.pydoclint] problems on pyproject.toml only while quality checks are asked for', async () => {
+    const root = tmpProject({ 'pyproject.toml': '[tool.interrogate]\nfail-undr = 50\n\n[tool.pydoclint]\nchek-arg-order = true\n', 'm.py': 'x = 1\n' });
+    try {
+      let settings: Record<string, unknown> = { quality: { enabled: 'off' } };
+      const host = new RecordingHost(() => settings);
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const uri = pathToFileURL(path.join(root, 'm.py')).href;
+      const configUri = pathToFileURL(path.join(root, 'pyproject.toml')).href;
+      const onConfig = () => host.published.filter((p) => p.uri === configUri).map((p) => p.diagnostics.map((d) => d.message.slice(0, 30)));
+      session.open(uri, 1, 'x = 1\n');
+      await settle();
+      await session.workspaceCoverage({ includeText: false });
+      assert.deepStrictEqual(onConfig(), [['Unknown key "fail-undr" in [to']], 'quality off: only the coverage problem');
+      settings = { quality: { enabled: 'auto' } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(onConfig().at(-1), ['Unknown key "fail-undr" in [to', 'Unknown key "chek-arg-order" i']);
+      settings = { quality: { enabled: 'off' } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(onConfig().at(-1), ['Unknown key "fail-undr" in [to'], 'off again: the quality problem goes');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('logs a fault once, keeps serving other documents, and rejects a file coverage request it cannot answer', async () => {
     const host = new RecordingHost();
     const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));

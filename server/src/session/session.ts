@@ -278,6 +278,7 @@ export class DocbitsSession {
   settingsChanged(pushed: unknown): void {
     this.stateKey++;
     this.settings.changed(pushed);
+    this.configs.settingsChanged();
     this.recheckAll();
   }
 
