@@ -11,7 +11,7 @@
 import { coverageSummary } from '../coverage/coverageText';
 import { textCoverage } from '../coverage/inventory';
 import { QualityOptions, RuleGroup } from '../docstrings/checks';
-import { ruleGroup } from '../docstrings/checks/types';
+import { inRuleGroups } from '../docstrings/checks/types';
 import { notebookModuleCoverage } from '../coverage/notebookCoverage';
 import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, passed, sumTotals } from '../coverage/report';
@@ -111,7 +111,7 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
       if (coverage.skipped) return;
       const rules = folder.qualityRules;
       // Rule groups the editor has switched off count no more here than in its diagnostics (a copy: the cache keeps the scan's).
-      if (coverage.findings && rules) coverage = { ...coverage, findings: coverage.findings.filter((f) => rules.includes(ruleGroup(f.code))) };
+      if (coverage.findings && rules) coverage = { ...coverage, findings: coverage.findings.filter((f) => inRuleGroups(f.code, rules)) };
       files.push(coverage);
       scanned.push({ absolute, coverage });
     });

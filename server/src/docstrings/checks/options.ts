@@ -41,6 +41,8 @@ export interface QualityOptions {
   checkArgDefaults: boolean;
   /** Where `# noqa: DOCxxx` goes: on the docstring's closing line (pydoclint's default) or the `def` line. */
   nativeModeNoqaLocation: 'docstring' | 'definition';
+  /** DOC003: a docstring whose markers show another style is reported, and checked in that style. */
+  checkStyleMismatch: boolean;
   /** docbits: `Optional[str]` (and `str | None`) matches a docstring's `str, optional`. */
   optionalEquivalence: boolean;
   /**
@@ -88,6 +90,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
   bool('omit-stars-when-documenting-varargs', 'omitStarsWhenDocumentingVarargs'),
   bool('should-declare-assert-error-if-assert-statement-exists', 'shouldDeclareAssertErrorIfAssertStatementExists'),
   bool('check-arg-defaults', 'checkArgDefaults'),
+  bool('check-style-mismatch', 'checkStyleMismatch'),
   { key: 'native-mode-noqa-location', field: 'nativeModeNoqaLocation', kind: 'choice', choices: ['docstring', 'definition'] },
   bool('optional-equivalence', 'optionalEquivalence', true),
 ];
@@ -95,7 +98,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
 /** pydoclint's keys that change nothing docbits checks (output, baselines, file selection): accepted, unused. */
 const ACCEPTED_UNUSED = new Set([
   'quiet', 'exclude', 'baseline', 'generate-baseline', 'auto-regenerate-baseline', 'show-filenames-in-every-violation-message',
-  'config', 'check-style-mismatch',
+  'config',
 ]);
 
 export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
@@ -123,6 +126,7 @@ export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
   shouldDeclareAssertErrorIfAssertStatementExists: false,
   checkArgDefaults: false,
   nativeModeNoqaLocation: 'docstring',
+  checkStyleMismatch: false,
   optionalEquivalence: false,
   nodocqa: true,
 });
