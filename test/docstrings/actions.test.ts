@@ -4,6 +4,7 @@ import { parsedFile } from '../../server/src/coverage/stubs';
 import { docstringUpdateActions } from '../../server/src/docstrings/actions';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
 import { qualityDiagnostics } from '../../server/src/docstrings/checks/diagnostics';
+import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 import { applyEdits, readFixture } from './helpers';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
@@ -32,6 +33,34 @@ describe('update docstring actions', () => {
     assert.deepStrictEqual(docstringUpdateActions({ file, range: at(0), only: ['source.docbits.addAllDocstrings'], style: 'google' }), []);
     const fresh = parsedFile(applyEdits(text, source[0].edits));
     assert.deepStrictEqual(docstringUpdateActions({ file: fresh, range: at(lineOf('def lost_parameter')), style: 'google' }), []);
+  });
+});
+
+describe('update all docstrings: classes', () => {
+  it('updates a class docstring from its __init__, as --fix does, and leaves nothing for --fix', () => {
+    const text = readFixture('stale_class.py');
+    const [source] = docstringUpdateActions({ file: parsedFile(text), range: at(0), only: ['source'], style: 'google' });
+    assert.strictEqual(source.title, 'Update 4 docstrings to match signatures');
+    const updated = applyEdits(text, source.edits);
+    const fixed = fixDocstrings(text, { ...DEFAULT_QUALITY_OPTIONS, style: 'google' });
+    assert.ok(fixed.ok);
+    assert.strictEqual(updated, fixed.text, 'the same text as --fix');
+    assert.match(updated, /x \(int\): Across\.\n {8}y \(int\): Description of y\./);
+    assert.ok(!updated.includes('step (int)'));
+    assert.deepStrictEqual(docstringUpdateActions({ file: parsedFile(updated), range: at(0), only: ['source'], style: 'google' }), []);
+  });
+
+  it('an __init__ with its own docstring: the class docstring by default, __init__\'s with allow-init-docstring', () => {
+    const text = 'class P:\n    """A point.\n\n    Args:\n        x (int): X.\n    """\n\n    def __init__(self, x: int, y: int) -> None:\n        """Make it.\n\n        Args:\n            x (int): X.\n        """\n        self.x = x\n';
+    const update = (allowInitDocstring: boolean) => {
+      const quality = { options: { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const, allowInitDocstring }, findings: [] };
+      const [source] = docstringUpdateActions({ file: parsedFile(text), range: at(0), only: ['source'], style: 'google', quality });
+      return applyEdits(text, source.edits);
+    };
+    assert.match(update(false), /^ {8}y \(int\): Description of y\.\n {4}"""\n\n {4}def/m, 'the class docstring');
+    assert.match(update(false), /Make it\.\n\n {8}Args:\n {12}x \(int\): X\.\n {8}"""/, '__init__\'s untouched');
+    assert.match(update(true), /^ {12}y \(int\): Description of y\.\n {8}"""/m, '__init__\'s own');
+    assert.match(update(true), /A point\.\n\n {4}Args:\n {8}x \(int\): X\.\n {4}"""/, 'the class docstring untouched');
   });
 });
 

@@ -7,7 +7,8 @@
  *   measured, not assumed), and is preferred when it resolves all of them;
  * - "Ignore with # noqa: DOCxxx" (quick fix), one per DOC diagnostic of the request: the comment where
  *   pydoclint reads it (`native-mode-noqa-location`), merged into a `# noqa:` already there, as ruff does;
- * - "Update all docstrings to match signatures" (source action `source.docbits.updateAllDocstrings`).
+ * - "Update all docstrings to match signatures" (source action `source.docbits.updateAllDocstrings`): every
+ *   function's, a class's from its `__init__` as `--fix` does (update.ts documentedAt).
  * A diagnostic of the request is matched to a finding of the current text by code and start; a stale one
  * (the user typed since) matches none and gets no action.
  */
@@ -71,7 +72,7 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
   const functions = file.structure.definitions.filter((d) => d.keyword === 'def').length;
   const asked = only !== undefined && only.length > 0;
   if (kindWanted(UPDATE_ALL_DOCSTRINGS_KIND, only) && (asked || functions <= AUTOMATIC_FILE_ACTION_LIMIT)) {
-    const all = allDocstringUpdates(file, { defaultStyle });
+    const all = allDocstringUpdates(file, { defaultStyle, allowInitDocstring: input.quality?.options.allowInitDocstring ?? false });
     if (all.count > 0) {
       const noun = all.count === 1 ? 'docstring' : 'docstrings';
       actions.push({ title: `Update ${all.count} ${noun} to match signatures`, kind: UPDATE_ALL_DOCSTRINGS_KIND, edits: all.edits });

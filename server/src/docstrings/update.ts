@@ -26,6 +26,11 @@ import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstri
 export interface UpdateOptions {
   /** The style of docstrings that show none (pydoclint's `style`); default google. */
   defaultStyle?: DocstringStyleName;
+  /**
+   * allDocstringUpdates: an `__init__` with a docstring of its own is documented there (pydoclint's
+   * `allow-init-docstring`); default false, by its class's docstring (see documentedAt).
+   */
+  allowInitDocstring?: boolean;
 }
 
 export interface DocstringUpdate {
@@ -46,18 +51,38 @@ export function docstringUpdate(file: ParsedFile, index: number, options: Update
   }
 }
 
-/** Updates of every function's docstring in the file, as one list of non-overlapping edits. */
+/**
+ * Updates of every function's docstring in the file, as one list of non-overlapping edits: the docstring that
+ * documents each function (a class's, for an `__init__` it documents: documentedAt, as `--fix` decides).
+ */
 export function allDocstringUpdates(file: ParsedFile, options: UpdateOptions = {}): { edits: TextEditLike[]; count: number } {
+  const defs = file.structure.definitions;
+  const targets = new Set<number>();
+  defs.forEach((def, index) => {
+    if (def.keyword === 'def') targets.add(documentedAt(defs, index, options.allowInitDocstring ?? false));
+  });
   const edits: TextEditLike[] = [];
   let count = 0;
-  file.structure.definitions.forEach((def, index) => {
-    if (def.keyword !== 'def' || !def.docstring) return;
+  for (const index of [...targets].sort((a, b) => a - b)) {
+    if (!defs[index].docstring) continue;
     const update = docstringUpdate(file, index, options);
-    if (!update) return;
+    if (!update) continue;
     count++;
     for (const edit of update.edits) edits.push(edit);
-  });
+  }
   return { edits, count };
+}
+
+/**
+ * The definition whose docstring documents definition `index`: itself, or for a class's `__init__` that the
+ * class documents (pydoclint's default, `allow-init-docstring = false`, or an `__init__` without a docstring)
+ * the class, whose update reads its `__init__` (constructorOf).
+ */
+export function documentedAt(defs: readonly Definition[], index: number, allowInitDocstring: boolean): number {
+  const def = defs[index];
+  const parent = defs[def.parent];
+  const byClass = def.keyword === 'def' && def.name === '__init__' && parent?.keyword === 'class' && (!allowInitDocstring || !def.docstring);
+  return byClass ? def.parent : index;
 }
 
 /** The mismatches our comparison finds between a function and its docstring (empty: they agree). */
