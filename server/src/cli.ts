@@ -169,7 +169,7 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
     } else if (file.findings) {
       result = { findings: file.findings, error: null };
     } else {
-      // Notebooks, and a --diff scan (it reads only the changed definitions), are checked here.
+      // A --diff scan (it reads only the changed definitions) is checked here.
       result = checkDocstringsOfFile(scan.absolutePaths[i], qualityOptions);
     }
     if (result.error && !quiet) process.stderr.write(`docbits: ${printable(file.path)}: ${result.error}\n`);

@@ -467,6 +467,30 @@ describe('session/session', () => {
     }
   });
 
+  it('counts a notebook\'s docstrings with findings in the workspace report, on disk and open with unsaved cells', async () => {
+    const notebook = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notebooks', 'quality.ipynb'), 'utf8');
+    const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'areas.ipynb': notebook });
+    try {
+      const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([root], { debounceMs: 0 })));
+      const counts = async () => (await session.workspaceCoverage({ includeText: false })).files.map((f) => [f.path, f.docstringsWithFindings]);
+      assert.deepStrictEqual(await counts(), [['areas.ipynb', 1]], 'on disk');
+      const raw = JSON.parse(notebook) as { cells: Array<{ cell_type: string; source: string[] | string }> };
+      const uri = pathToFileURL(path.join(root, 'areas.ipynb')).href;
+      const cell = (i: number): string => `vscode-notebook-cell:${uri.slice('file://'.length)}#c${i}`;
+      const texts = raw.cells.map((c, i) => ({
+        uri: cell(i), languageId: c.cell_type === 'code' ? 'python' : 'markdown', version: 1,
+        // The unsaved text documents its missing parameter: nothing left to find.
+        text: (Array.isArray(c.source) ? c.source.join('') : c.source).replace(/(\n(\s*)width \(int\)[^\n]*)/, '$1\n$2height (int): Up.'),
+      }));
+      assert.ok(texts.some((t) => t.text.includes('height (int): Up.')), 'the fixture documents width, not height');
+      session.openNotebook(uri, 1, raw.cells.map((c, i) => ({ kind: c.cell_type === 'code' ? 2 : 1, document: cell(i) })), texts);
+      await settle();
+      assert.deepStrictEqual(await counts(), [['areas.ipynb', 0]], 'open: its unsaved cells');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('# nodocqa excuses quality findings only while docbits.markers.nodocqa is on, in diagnostics and the report', async () => {
     const source = 'def area(width: int, height: int) -> int:  # nodocqa\n    """Area.\n\n    Args:\n        width (int): W.\n    """\n    return width * height\n';
     const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'pkg/mod.py': source });

@@ -17,7 +17,7 @@ import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, passed, sumTotals } from '../coverage/report';
 import { IncrementalReport } from '../coverage/reportDelta';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
-import { qualityTextCoverage } from './analyzeFile';
+import { notebookQualityCoverage, qualityTextCoverage } from './analyzeFile';
 import { relativeTo, scanRoot } from './paths';
 import { ScanCache } from './scanCache';
 import { scanFiles, scanWorkspace, ScanHooks, WorkspaceScan } from './scan';
@@ -106,7 +106,8 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     scan.files.forEach((file, i) => {
       const absolute = scan.absolutePaths[i];
       const unsaved = openDocuments.get(absolute);
-      let coverage = unsaved === undefined ? file : typeof unsaved !== 'string' ? notebookModuleCoverage(unsaved, file.path, folder.options)
+      let coverage = unsaved === undefined ? file : typeof unsaved !== 'string'
+        ? folder.quality ? notebookQualityCoverage(unsaved, file.path, folder.options, folder.quality) : notebookModuleCoverage(unsaved, file.path, folder.options)
         : folder.quality ? qualityTextCoverage(unsaved, file.path, folder.options, folder.quality) : textCoverage(unsaved, file.path, folder.options);
       if (coverage.skipped) return;
       const rules = folder.qualityRules;
