@@ -90,13 +90,17 @@ describe('update docstring actions on quality diagnostics', () => {
     assert.deepStrictEqual(checkDocstrings(fixed, options).filter((f) => f.qualname === 'fetch'), []);
   });
 
-  it('is not preferred, and does not name it, when a diagnostic outlives the update (a type the update keeps)', () => {
-    // `value (str)` against `value: int` (DOC105) stays: the update never rewrites a person's type.
+  it('rewrites a type that disagrees with the annotation, and names its diagnostic too', () => {
+    // `value (str)` against `value: int` (DOC105): the type text becomes the annotation, the description stays.
     const diagnostics = [...diagnosticsOn(lineOf('def scale')), ...diagnosticsOn(lineOf('value (str)'))];
     assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC201', 'DOC203', 'DOC105']);
     const [update] = actionsFor(lineOf('def scale'), diagnostics);
-    assert.strictEqual(update.title, 'Update docstring to match signature (added Returns)');
-    assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1], undefined]);
+    assert.strictEqual(update.title, 'Update docstring to match signature (added Returns, retyped value)');
+    assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1, 2], true]);
+    assert.ok(applyEdits(text, update.edits).includes('        value (int): The value.\n'));
+    // Without quality options (checks off) types stay as written.
+    const [plain] = docstringUpdateActions({ file, range: at(lineOf('def scale')), only: ['quickfix'], style: 'google' });
+    assert.strictEqual(plain.title, 'Update docstring to match signature (added Returns)');
   });
 
   it('checks a method, and a function indented under `try`/`else`, again inside their enclosing headers', () => {
@@ -105,11 +109,12 @@ describe('update docstring actions on quality diagnostics', () => {
     const [method] = actionsFor(lineOf('def area'), area);
     assert.deepStrictEqual([method.title, method.diagnostics?.map((i) => area[i].code), method.isPreferred],
       ['Update docstring to match signature (removed precision)', ['DOC103', 'DOC102'], true]);
-    // guarded: DOC103 goes with the update, the Returns type (DOC203) stays: had the check read nothing, it would count as resolved.
+    // guarded: the arguments and the Returns type (DOC203) go with the update, `z`'s missing annotation (DOC107)
+    // stays: had the check read nothing, it would count as resolved.
     const guarded = [...diagnosticsOn(lineOf('def guarded')), ...diagnosticsOn(lineOf('str: The wrong type.') - 1)];
-    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC103', 'DOC203']);
+    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC101', 'DOC103', 'DOC107', 'DOC203']);
     const [update] = actionsFor(lineOf('def guarded'), guarded);
-    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code), update.isPreferred], [['DOC103'], undefined]);
+    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code).sort(), update.isPreferred], [['DOC101', 'DOC103', 'DOC203'], undefined]);
   });
 
   it('puts # noqa where pydoclint reads it, merged into a # noqa: there; not beside a bare # noqa', () => {

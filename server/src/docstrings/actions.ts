@@ -53,7 +53,9 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
   if (kindWanted(QUICK_FIX_KIND, only)) {
     const matched = input.quality ? matchedFindings(file, input.diagnostics ?? [], input.quality.findings) : [];
     const index = functionAt(file, range.start.line);
-    const update = index >= 0 ? docstringUpdate(file, index, { defaultStyle }) : null;
+    // With quality on, types follow the annotations under its options; without, they stay as written.
+    const types = input.quality?.options;
+    const update = index >= 0 ? docstringUpdate(file, index, { defaultStyle, ...(types && { types }) }) : null;
     if (update) {
       const shown = update.changes.slice(0, 3).join(', ') + (update.changes.length > 3 ? ', …' : '');
       const action: CoverageAction = { title: `Update docstring to match signature (${shown})`, kind: QUICK_FIX_KIND, edits: update.edits };
@@ -72,7 +74,8 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
   const functions = file.structure.definitions.filter((d) => d.keyword === 'def').length;
   const asked = only !== undefined && only.length > 0;
   if (kindWanted(UPDATE_ALL_DOCSTRINGS_KIND, only) && (asked || functions <= AUTOMATIC_FILE_ACTION_LIMIT)) {
-    const all = allDocstringUpdates(file, { defaultStyle, allowInitDocstring: input.quality?.options.allowInitDocstring ?? false });
+    const types = input.quality?.options;
+    const all = allDocstringUpdates(file, { defaultStyle, allowInitDocstring: types?.allowInitDocstring ?? false, ...(types && { types }) });
     if (all.count > 0) {
       const noun = all.count === 1 ? 'docstring' : 'docstrings';
       actions.push({ title: `Update ${all.count} ${noun} to match signatures`, kind: UPDATE_ALL_DOCSTRINGS_KIND, edits: all.edits });

@@ -37,7 +37,7 @@ export function fixDocstrings(text: string, options: QualityOptions): FixOutcome
     const edits: TextEditLike[] = [];
     const updated: Array<{ index: number; changes: string[] }> = [];
     for (const index of targets) {
-      const update = docstringUpdate(file, index, { defaultStyle: options.style });
+      const update = docstringUpdate(file, index, { defaultStyle: options.style, types: options });
       if (!update) continue;
       for (const edit of update.edits) edits.push(edit);
       updated.push({ index, changes: update.changes });

@@ -22,6 +22,7 @@ import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLik
 import { positionAt } from '../python/lines';
 import { Definition } from '../python/structure';
 import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
+import { TypeEdit, typeEdits, TypeRules } from './retype';
 
 export interface UpdateOptions {
   /** The style of docstrings that show none (pydoclint's `style`); default google. */
@@ -31,6 +32,11 @@ export interface UpdateOptions {
    * `allow-init-docstring`); default false, by its class's docstring (see documentedAt).
    */
   allowInitDocstring?: boolean;
+  /**
+   * Rewrite types where they disagree with the annotations, under these rules (the quality options; retype.ts).
+   * Without them types stay as written.
+   */
+  types?: TypeRules;
 }
 
 export interface DocstringUpdate {
@@ -164,6 +170,9 @@ class Updater {
   private readonly changes: string[] = [];
   private readonly removed: Span[] = [];
   private textEnd = -1;
+  /** The type edits to make (options.types), by entry; `typed`: those already made inside rewritten entries. */
+  private types = new Map<DocEntry, TypeEdit>();
+  private readonly typed = new Set<DocEntry>();
 
   constructor(private readonly file: ParsedFile, index: number, private readonly options: UpdateOptions) {
     this.text = file.text;
@@ -200,6 +209,7 @@ class Updater {
 
   run(): DocstringUpdate | null {
     if (!this.ready()) return null;
+    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), this.isClass());
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
@@ -210,6 +220,7 @@ class Updater {
       this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
     }
     this.updateRaises();
+    this.updateTypes();
     if (this.edits.length === 0) return null;
     const edits = this.finish();
     return edits ? { edits, changes: this.changes, removed: this.removed } : null;
@@ -439,6 +450,41 @@ class Updater {
   }
 
   // -------------------------------------------------------------------------------------------------------
+  // Types
+
+  /** The type edits not made inside rewritten entries, made on their own where nothing else edits that text. */
+  private updateTypes(): void {
+    for (const [entry, edit] of this.types) {
+      if (this.typed.has(entry)) {
+        this.changes.push(edit.change);
+        continue;
+      }
+      const point = edit.start === edit.end;
+      const overlaps = this.edits.some((e) => (point ? e.start < edit.start && edit.start < e.end : e.start < edit.end && edit.start < e.end));
+      if (overlaps || this.literalFirstLine(edit.start)) continue;
+      const text = edit.ownLine ? this.eol + (this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text : edit.text;
+      this.edits.push({ start: edit.start, end: edit.end, text });
+      this.changes.push(edit.change);
+    }
+  }
+
+  /** An entry's text from the start of its first line, its spans joined; `withTypes`: its type edit made in it. */
+  private entryText(entry: DocEntry, spans: Span[], withTypes: boolean): string {
+    const edit = withTypes ? this.types.get(entry) : undefined;
+    const parts = spans.map((s) => {
+      const from = this.lineStartOf(s.start);
+      if (!edit || edit.ownLine || edit.start < s.start || edit.end > s.end) return this.text.slice(from, s.end);
+      this.typed.add(entry);
+      return this.text.slice(from, edit.start) + edit.text + this.text.slice(edit.end, s.end);
+    });
+    if (edit?.ownLine) {
+      this.typed.add(entry);
+      parts.push((this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text);
+    }
+    return parts.join(this.eol);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
   // Text
 
   /** The stub's lines for these facts; `withTitle` false drops the section titles (entries only). */
@@ -503,14 +549,17 @@ class Updater {
       const gap = this.text.slice(spansOf(entries[0]).pop()!.end, this.lineStartOf(spansOf(entries[1])[0].start));
       if (/^(?:[ \t]*(?:\r\n|\n|\r))+$/.test(gap)) separator = gap.replace(/[ \t]+/g, '');
     }
-    const pieces = blocks.map((b) => (b.entry ? spansOf(b.entry).map((s) => this.text.slice(this.lineStartOf(s.start), s.end)).join(this.eol) : b.lines!.join(this.eol)));
-    const replacement = pieces.join(separator);
-    if (replacement === this.text.slice(start, end)) return false;
+    const replacementOf = (withTypes: boolean): string => blocks.map((b) => (b.entry ? this.entryText(b.entry, spansOf(b.entry), withTypes) : b.lines!.join(this.eol))).join(separator);
+    const original = this.text.slice(start, end);
+    // Whether entries came, went or moved (the types aside: they are changes of their own).
+    const moved = replacementOf(false) !== original;
+    const replacement = replacementOf(true);
+    if (replacement === original) return false;
     if (this.literalFirstLine(start)) throw new Error('entry on the opening line');
     const kept = new Set(blocks.map((b) => b.entry));
     for (const e of entries) if (!kept.has(e)) for (const s of spansOf(e)) this.removed.push({ ...s });
     this.edits.push({ start, end, text: replacement });
-    return true;
+    return moved;
   }
 
   /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */
