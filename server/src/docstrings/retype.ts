@@ -34,9 +34,11 @@ const UNSAFE = /\\|"""|'''|[\r\n]/;
 
 /**
  * The type edits of a docstring for function `facts` (a class docstring: its `__init__`'s, and then only the
- * arguments), by entry. `paramEntries` are the entries the update judges as parameters.
+ * arguments), by entry. `paramEntries` are the entries the update judges as parameters; `returnsAreYields`: the
+ * update turns the Returns section into Yields.
  */
-export function typeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: TypeRules, paramEntries: readonly DocEntry[], isClass: boolean): Map<DocEntry, TypeEdit> {
+export function typeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: TypeRules, paramEntries: readonly DocEntry[],
+  { isClass, returnsAreYields }: { isClass: boolean; returnsAreYields: boolean }): Map<DocEntry, TypeEdit> {
   const edits = new Map<DocEntry, TypeEdit>();
   // The type each entry has for the checks (`, optional` cut as pydoclint's parser cuts it), by entry start.
   const view = docView(doc);
@@ -63,13 +65,14 @@ export function typeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: Typ
   }
   if (isClass || facts.returns === null || UNSAFE.test(facts.returns)) return edits;
   const annotation = facts.returns;
-  if (rules.checkReturnTypes && !facts.body.yields && !/^(?:None|NoReturn|Never)$/.test(annotation)) {
+  if (rules.checkReturnTypes && !facts.body.yields && !returnsAreYields && !/^(?:None|NoReturn|Never)$/.test(annotation)) {
     retypeOne(doc, sectionOf(doc, 'returns'), annotation, ':rtype:', 'Returns', edits);
   }
   const kind = generatorKind(annotation), iterator = isIteratorAnnotation(annotation);
   const yielded = kind !== null || iterator ? yieldTypeOf(annotation, kind, iterator) : null;
   if (rules.checkYieldTypes && facts.body.yields && yielded !== null && yielded !== 'None') {
-    retypeOne(doc, sectionOf(doc, 'yields'), yielded, ':ytype:', 'Yields', edits);
+    // A Returns section that the update turns into Yields (a function that became a generator) is the Yields.
+    retypeOne(doc, sectionOf(doc, returnsAreYields ? 'returns' : 'yields'), yielded, ':ytype:', 'Yields', edits);
   }
   return edits;
 }

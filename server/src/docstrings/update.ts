@@ -46,6 +46,8 @@ export interface DocstringUpdate {
   changes: string[];
   /** Spans of the original text that the edits delete (entries and sections that no longer apply). */
   removed: Span[];
+  /** Type text of the original replaced by an annotation (an empty span: a type inserted there). */
+  retyped: Span[];
 }
 
 /** The update of definition `index`'s docstring, or null when it needs none (or cannot be made safely). */
@@ -169,6 +171,7 @@ class Updater {
   private readonly edits: Edit[] = [];
   private readonly changes: string[] = [];
   private readonly removed: Span[] = [];
+  private readonly retyped: Span[] = [];
   private textEnd = -1;
   /** The type edits to make (options.types), by entry; `typed`: those already made inside rewritten entries. */
   private types = new Map<DocEntry, TypeEdit>();
@@ -209,13 +212,16 @@ class Updater {
 
   run(): DocstringUpdate | null {
     if (!this.ready()) return null;
-    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), this.isClass());
+    // A Returns section that becomes Yields gets the yield type.
+    const turned = this.returnsToTurn();
+    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { isClass: this.isClass(), returnsAreYields: turned !== null });
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
       this.updateOutcome('returns', false, false);
       this.updateOutcome('yields', false, false);
     } else if (!this.returnsBecomeYields()) {
+      for (const entry of turned?.entries ?? []) this.types.delete(entry);
       this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
       this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
     }
@@ -223,7 +229,7 @@ class Updater {
     this.updateTypes();
     if (this.edits.length === 0) return null;
     const edits = this.finish();
-    return edits ? { edits, changes: this.changes, removed: this.removed } : null;
+    return edits ? { edits, changes: this.changes, removed: this.removed, retyped: this.retyped } : null;
   }
 
   mismatches(): string[] {
@@ -313,7 +319,7 @@ class Updater {
     const params = this.facts!.params;
     const sections = this.paramSections();
     if (sections.length === 0) {
-      if (params.length > 0) this.addSection('params', this.sectionLines(params, { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
+      if (params.length > 0) this.addSection('params', this.sectionLines(params.map((p) => this.newEntryParam(p, true)), { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
       return;
     }
     // Several Args sections (rare): only the first is rewritten; the others' entries count as documented.
@@ -338,7 +344,8 @@ class Updater {
       }
       for (const n of known) matched.set(n, entry);
     }
-    const typed = this.carriesTypes(section);
+    // With types on (options.types), new entries are typed as every entry then is.
+    const typed = this.carriesTypes(section) || this.options.types?.argTypeHintsInDocstring === true;
     const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
     const placed = new Set<DocEntry>();
     for (const p of params) {
@@ -347,7 +354,7 @@ class Updater {
         if (!placed.has(entry)) blocks.push({ entry });
         placed.add(entry);
       } else if (!documentedElsewhere.has(p.name)) {
-        blocks.push({ lines: this.entryLines(section, { ...p, annotation: typed ? p.annotation : null }) });
+        blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, typed)) });
         this.changes.push(`added ${p.star}${p.name}`);
       }
     }
@@ -360,6 +367,17 @@ class Updater {
     if (this.rewriteEntries(section, blocks) && this.changes.length === changesBefore) {
       this.changes.push('reordered parameters');
     }
+  }
+
+  /**
+   * A new entry's parameter for the stub writer: typed or not; with types on (options.types), typed as the
+   * checks want it (numpy's stub `int, default 0` is not a type they accept: `int`, or `int, default=0`).
+   */
+  private newEntryParam(p: FunctionFacts['params'][number], typed: boolean): FunctionFacts['params'][number] {
+    const rules = this.options.types;
+    if (!typed) return { ...p, annotation: null };
+    if (!rules || this.style !== 'numpy' || p.annotation === null || p.default === undefined) return p;
+    return { ...p, annotation: rules.checkArgDefaults ? `${p.annotation}, default=${p.default}` : p.annotation, default: undefined };
   }
 
   /** Whether new entries in this section get types: when its entries have them (or it has none, like stubs). */
@@ -387,16 +405,23 @@ class Updater {
     }
   }
 
+  /** The one Returns section of a function that became a generator (returnsBecomeYields turns it), or null. */
+  private returnsToTurn(): DocSection | null {
+    if (this.isClass()) return null;
+    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
+    const returns = sections.filter((s) => s.kind === 'returns');
+    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return null;
+    if (this.needsReturns() || this.mayKeepReturns()) return null;
+    return returns[0];
+  }
+
   /**
    * A function that became a generator: its one Returns section, which no longer applies, becomes Yields
    * (the title changes, its description stays), rather than losing what it says for a placeholder.
    */
   private returnsBecomeYields(): boolean {
-    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
-    const returns = sections.filter((s) => s.kind === 'returns');
-    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return false;
-    if (this.needsReturns() || this.mayKeepReturns()) return false;
-    const section = returns[0];
+    const section = this.returnsToTurn();
+    if (!section) return false;
     if (this.style === 'sphinx') {
       for (const entry of section.entries) {
         const field = entry.field === 'rtype' ? 'rtype' : entry.field;
@@ -464,6 +489,7 @@ class Updater {
       if (overlaps || this.literalFirstLine(edit.start)) continue;
       const text = edit.ownLine ? this.eol + (this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text : edit.text;
       this.edits.push({ start: edit.start, end: edit.end, text });
+      if (!edit.ownLine) this.retyped.push({ start: edit.start, end: edit.end });
       this.changes.push(edit.change);
     }
   }
@@ -474,6 +500,7 @@ class Updater {
     const parts = spans.map((s) => {
       const from = this.lineStartOf(s.start);
       if (!edit || edit.ownLine || edit.start < s.start || edit.end > s.end) return this.text.slice(from, s.end);
+      if (!this.typed.has(entry)) this.retyped.push({ start: edit.start, end: edit.end });
       this.typed.add(entry);
       return this.text.slice(from, edit.start) + edit.text + this.text.slice(edit.end, s.end);
     });
