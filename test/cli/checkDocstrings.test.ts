@@ -102,6 +102,24 @@ describe('docbits --check-docstrings', function () {
     assert.ok(coverageOnly.files.every((f) => !('docstringsWithFindings' in f) && !('findings' in f)));
   });
 
+  it('# nodocqa follows the coverage marker settings: --no-markers and nodocqa-markers without nodocqa turn it off', () => {
+    const dir = path.join(project, 'marked');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'area.py'), BAD.replace('-> int:', '-> int:  # nodocqa'));
+    const codes = (args: string[]) => {
+      const r = runDocbits(['--check-docstrings', '--json', ...args, 'marked'], { cwd: project });
+      return (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0].findings.map((f) => f.code);
+    };
+    assert.deepStrictEqual(codes([]), []);
+    assert.deepStrictEqual(codes(['--no-markers']), ['DOC101', 'DOC103']);
+    fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.interrogate]\nnodocqa-markers = ["noqa"]\n\n[tool.pydoclint]\nstyle = "google"\n');
+    try {
+      assert.deepStrictEqual(codes([]), ['DOC101', 'DOC103']);
+    } finally {
+      fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    }
+  });
+
   it('exits 0 when nothing is found; a bad [tool.pydoclint] value is reported and the default used', () => {
     fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\ncheck-arg-order = "sometimes"\n');
     try {

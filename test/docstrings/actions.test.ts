@@ -4,6 +4,7 @@ import { parsedFile } from '../../server/src/coverage/stubs';
 import { docstringUpdateActions } from '../../server/src/docstrings/actions';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
 import { qualityDiagnostics } from '../../server/src/docstrings/checks/diagnostics';
+import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 import { applyEdits, readFixture } from './helpers';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
@@ -35,6 +36,34 @@ describe('update docstring actions', () => {
   });
 });
 
+describe('update all docstrings: classes', () => {
+  it('updates a class docstring from its __init__, as --fix does, and leaves nothing for --fix', () => {
+    const text = readFixture('stale_class.py');
+    const [source] = docstringUpdateActions({ file: parsedFile(text), range: at(0), only: ['source'], style: 'google' });
+    assert.strictEqual(source.title, 'Update 4 docstrings to match signatures');
+    const updated = applyEdits(text, source.edits);
+    const fixed = fixDocstrings(text, { ...DEFAULT_QUALITY_OPTIONS, style: 'google' });
+    assert.ok(fixed.ok);
+    assert.strictEqual(updated, fixed.text, 'the same text as --fix');
+    assert.match(updated, /x \(int\): Across\.\n {8}y \(int\): Description of y\./);
+    assert.ok(!updated.includes('step (int)'));
+    assert.deepStrictEqual(docstringUpdateActions({ file: parsedFile(updated), range: at(0), only: ['source'], style: 'google' }), []);
+  });
+
+  it('an __init__ with its own docstring: the class docstring by default, __init__\'s with allow-init-docstring', () => {
+    const text = 'class P:\n    """A point.\n\n    Args:\n        x (int): X.\n    """\n\n    def __init__(self, x: int, y: int) -> None:\n        """Make it.\n\n        Args:\n            x (int): X.\n        """\n        self.x = x\n';
+    const update = (allowInitDocstring: boolean) => {
+      const quality = { options: { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const, allowInitDocstring }, findings: [] };
+      const [source] = docstringUpdateActions({ file: parsedFile(text), range: at(0), only: ['source'], style: 'google', quality });
+      return applyEdits(text, source.edits);
+    };
+    assert.match(update(false), /^ {8}y \(int\): Description of y\.\n {4}"""\n\n {4}def/m, 'the class docstring');
+    assert.match(update(false), /Make it\.\n\n {8}Args:\n {12}x \(int\): X\.\n {8}"""/, '__init__\'s untouched');
+    assert.match(update(true), /^ {12}y \(int\): Description of y\.\n {8}"""/m, '__init__\'s own');
+    assert.match(update(true), /A point\.\n\n {4}Args:\n {8}x \(int\): X\.\n {4}"""/, 'the class docstring untouched');
+  });
+});
+
 describe('update docstring actions on quality diagnostics', () => {
   const text = readFixture('quality_actions.py');
   const file = parsedFile(text);
@@ -61,13 +90,17 @@ describe('update docstring actions on quality diagnostics', () => {
     assert.deepStrictEqual(checkDocstrings(fixed, options).filter((f) => f.qualname === 'fetch'), []);
   });
 
-  it('is not preferred, and does not name it, when a diagnostic outlives the update (a type the update keeps)', () => {
-    // `value (str)` against `value: int` (DOC105) stays: the update never rewrites a person's type.
+  it('rewrites a type that disagrees with the annotation, and names its diagnostic too', () => {
+    // `value (str)` against `value: int` (DOC105): the type text becomes the annotation, the description stays.
     const diagnostics = [...diagnosticsOn(lineOf('def scale')), ...diagnosticsOn(lineOf('value (str)'))];
     assert.deepStrictEqual(diagnostics.map((d) => d.code), ['DOC201', 'DOC203', 'DOC105']);
     const [update] = actionsFor(lineOf('def scale'), diagnostics);
-    assert.strictEqual(update.title, 'Update docstring to match signature (added Returns)');
-    assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1], undefined]);
+    assert.strictEqual(update.title, 'Update docstring to match signature (added Returns, retyped value)');
+    assert.deepStrictEqual([update.diagnostics, update.isPreferred], [[0, 1, 2], true]);
+    assert.ok(applyEdits(text, update.edits).includes('        value (int): The value.\n'));
+    // Without quality options (checks off) types stay as written.
+    const [plain] = docstringUpdateActions({ file, range: at(lineOf('def scale')), only: ['quickfix'], style: 'google' });
+    assert.strictEqual(plain.title, 'Update docstring to match signature (added Returns)');
   });
 
   it('checks a method, and a function indented under `try`/`else`, again inside their enclosing headers', () => {
@@ -76,11 +109,12 @@ describe('update docstring actions on quality diagnostics', () => {
     const [method] = actionsFor(lineOf('def area'), area);
     assert.deepStrictEqual([method.title, method.diagnostics?.map((i) => area[i].code), method.isPreferred],
       ['Update docstring to match signature (removed precision)', ['DOC103', 'DOC102'], true]);
-    // guarded: DOC103 goes with the update, the Returns type (DOC203) stays: had the check read nothing, it would count as resolved.
+    // guarded: the arguments and the Returns type (DOC203) go with the update, `z`'s missing annotation (DOC107)
+    // stays: had the check read nothing, it would count as resolved.
     const guarded = [...diagnosticsOn(lineOf('def guarded')), ...diagnosticsOn(lineOf('str: The wrong type.') - 1)];
-    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC103', 'DOC203']);
+    assert.deepStrictEqual(guarded.map((d) => d.code).sort(), ['DOC101', 'DOC103', 'DOC107', 'DOC203']);
     const [update] = actionsFor(lineOf('def guarded'), guarded);
-    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code), update.isPreferred], [['DOC103'], undefined]);
+    assert.deepStrictEqual([update.diagnostics?.map((i) => guarded[i].code).sort(), update.isPreferred], [['DOC101', 'DOC103', 'DOC203'], undefined]);
   });
 
   it('puts # noqa where pydoclint reads it, merged into a # noqa: there; not beside a bare # noqa', () => {

@@ -79,3 +79,26 @@ export function driftSignatures(file: ParsedFile, indexes: number[]): { text: st
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
   return { text: out, drifted };
 }
+
+/**
+ * Type drift: every listed function's plain parameters without an annotation get `: Drifted` (a type no
+ * docstring writes), so each typed entry disagrees with its annotation and each untyped one lacks a type.
+ */
+export function annotateSignatures(file: ParsedFile, indexes: number[]): string {
+  const { text, structure, lineStarts } = file;
+  const edits: number[] = [];
+  for (const index of indexes) {
+    const def = structure.definitions[index];
+    const read = segments(text, lineStarts[def.nameLine] + def.nameEnd, def.headerEnd);
+    if (!read) continue;
+    const method = structure.definitions[def.parent]?.keyword === 'class';
+    read.segments.forEach((s, i) => {
+      if (s.star !== '' || s.nameStart < 0 || (method && i === 0) || text.slice(s.nameEnd, s.end).includes(':')) return;
+      edits.push(s.nameEnd);
+    });
+  }
+  edits.sort((a, b) => b - a);
+  let out = text;
+  for (const at of edits) out = `${out.slice(0, at)}: Drifted${out.slice(at)}`;
+  return out;
+}

@@ -251,6 +251,15 @@ describe('docstring checks: the same findings as pydoclint 0.9.0', function () {
     for (const set of [fixtures('google'), google]) compare(set, ['--style=google', ...flags], { ...DEFAULT_QUALITY_OPTIONS, style: 'google', checkArgDefaults: true }, tally);
   });
 
+  // DOC003: each style configured against docstrings written in every style (each style's fixtures, both stdlib sets).
+  it('options: check-style-mismatch, each style against docstrings in all three', () => {
+    for (const style of ['numpy', 'google', 'sphinx'] as Style[]) {
+      for (const set of [fixtures('numpy'), fixtures('google'), fixtures('sphinx'), sample, google, sphinx]) {
+        compare(set, [`--style=${style}`, '--check-style-mismatch=True'], { ...DEFAULT_QUALITY_OPTIONS, style, checkStyleMismatch: true }, tally);
+      }
+    }
+  });
+
   after(function () {
     const total = tally.both + tally.onlyOurs + tally.onlyTheirs;
     if (total === 0) return;

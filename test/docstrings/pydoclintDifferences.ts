@@ -3,6 +3,7 @@
  * the differences made on purpose (README, "Update docstring"), each with the test that a finding is that case.
  */
 import type { BodyFacts } from '../../server/src/python/signature';
+import type { FunctionFacts } from '../../server/src/coverage/stubs';
 import type { ParsedDocstring, SectionKind } from '../../server/src/docstrings/parse';
 import type { PydoclintFinding } from '../oracles/pydoclint';
 
@@ -53,4 +54,29 @@ function onlyStarsDiffer(messages: string): boolean {
 /** Whether pydoclint's finding `code` on a function (its body facts, all messages on its line, its docstring) is a documented difference. */
 export function explainedDifference(code: string, body: BodyFacts, messages: string, doc: ParsedDocstring): boolean {
   return DIFFERENCES[code]?.(body, messages, doc) ?? false;
+}
+
+/** The type codes the update answers for, with types on. */
+export const TYPE_CODES = /^DOC(?:105|109|110|203|404)$/;
+/** What the update cannot type from the code: the reason a type finding may stay, by code. */
+const UNTYPEABLE: Record<string, (facts: FunctionFacts, doc: ParsedDocstring) => boolean> = {
+  // An argument without an annotation (or a star argument, or one whose annotation cannot go inside the quotes).
+  DOC105: (facts) => facts.params.some((p) => p.annotation === null || p.star !== '' || /\\|\n/.test(p.annotation)),
+  DOC109: (facts) => facts.params.some((p) => p.annotation === null || p.star !== ''),
+  DOC110: (facts) => facts.params.some((p) => p.annotation === null || p.star !== ''),
+  // No one-entry Returns with a type to write (a tuple listed entry by entry, no annotation, a generator's).
+  DOC203: (facts, doc) => oneEntry(doc, 'returns') === false || facts.returns === null || facts.body.yields || (doc.style === 'numpy' && oneEntry(doc, 'returns') === null),
+  DOC404: (facts, doc) => oneEntry(doc, 'yields') === false || facts.returns === null || !/^(?:(?:typing|collections\.abc)\.)?(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(facts.returns),
+};
+
+/** The one entry of a kind's section: true when typed, null when untyped, false when not exactly one. */
+function oneEntry(doc: ParsedDocstring, kind: SectionKind): boolean | null {
+  const sections = doc.sections.filter((s) => s.kind === kind && !s.nonstandard);
+  if (sections.length !== 1 || sections[0].entries.length !== 1) return false;
+  return sections[0].entries[0].type !== null ? true : null;
+}
+
+/** Whether a type finding (TYPE_CODES) on an updated function is one the update cannot fix from the code. */
+export function untypeable(code: string, facts: FunctionFacts, doc: ParsedDocstring): boolean {
+  return UNTYPEABLE[code]?.(facts, doc) ?? false;
 }

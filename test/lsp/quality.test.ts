@@ -73,7 +73,8 @@ describe('language server: docstring quality', function () {
   it('shows [tool.pydoclint] problems on their line of pyproject.toml, beside the coverage ones', async () => {
     const pyproject = path.join(tmp, 'pyproject.toml');
     fs.writeFileSync(pyproject, '[tool.interrogate]\nfail-undr = 50\n\n[tool.pydoclint]\nstyle = "google"\nchek-arg-order = true\nallow-init-docstring = "maybe"\n');
-    const onConfig = client.nextDiagnostics(uriOf(pyproject), (d) => d.diagnostics.length > 0);
+    // The coverage ones come first, the [tool.pydoclint] ones join them when the document's quality is checked.
+    const onConfig = client.nextDiagnostics(uriOf(pyproject), (d) => d.diagnostics.length > 1);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pyproject), type: 2 }] });
     await client.open(uri, TEXT);
     const problems = (await onConfig).diagnostics;

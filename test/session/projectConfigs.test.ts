@@ -42,18 +42,28 @@ describe('session/projectConfigs', () => {
     assert.deepStrictEqual(reported[1], []);
   });
 
-  it('hands on the [tool.pydoclint] problems with the file\'s others, on their lines, and keeps the good values', () => {
+  it('hands on the [tool.pydoclint] problems with the file\'s others, on their lines, once quality is asked for', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-configs-'));
     try {
       fs.writeFileSync(path.join(root, 'pyproject.toml'),
         '[tool.interrogate]\nfail-undr = 50\n\n[tool.pydoclint]\nstyle = "google"\nchek-arg-order = true\nallow-init-docstring = "maybe"\n');
       const reported: Array<readonly ConfigProblem[]> = [];
       const configs = new ProjectConfigs((_, problems) => reported.push(problems), (folder) => loadConfig([folder]));
+      const keys = () => reported.map((problems) => problems.map((p) => [p.key, p.line, p.severity]));
+      configs.forFile(path.join(root, 'a.py'));
+      assert.deepStrictEqual(keys(), [[['fail-undr', 2, 'warning']]], 'quality not asked for: [tool.pydoclint] is not ours to judge');
       assert.strictEqual(configs.qualityFor(path.join(root, 'a.py'), false)?.style, 'google');
-      assert.deepStrictEqual(reported.map((problems) => problems.map((p) => [p.key, p.line, p.severity])),
-        [[['fail-undr', 2, 'warning'], ['chek-arg-order', 6, 'warning'], ['allow-init-docstring', 7, 'error']]]);
+      const all = [['fail-undr', 2, 'warning'], ['chek-arg-order', 6, 'warning'], ['allow-init-docstring', 7, 'error']];
+      assert.deepStrictEqual(keys(), [[['fail-undr', 2, 'warning']], all]);
       configs.forFile(path.join(root, 'b.py'));
-      assert.strictEqual(reported.length, 1, 'once per file');
+      configs.qualityFor(path.join(root, 'b.py'), true);
+      assert.strictEqual(reported.length, 2, 'once per file');
+      configs.settingsChanged();
+      assert.deepStrictEqual(keys().slice(2), [[['fail-undr', 2, 'warning']]], 'settings changed: the quality problems go until asked again');
+      configs.settingsChanged();
+      assert.strictEqual(reported.length, 3);
+      configs.qualityFor(path.join(root, 'a.py'), false);
+      assert.deepStrictEqual(keys().slice(3), [all]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -383,6 +383,32 @@ describe('session/session', () => {
     }
   });
 
+  it('shows [tool.pydoclint] problems on pyproject.toml only while quality checks are asked for', async () => {
+    const root = tmpProject({ 'pyproject.toml': '[tool.interrogate]\nfail-undr = 50\n\n[tool.pydoclint]\nchek-arg-order = true\n', 'm.py': 'x = 1\n' });
+    try {
+      let settings: Record<string, unknown> = { quality: { enabled: 'off' } };
+      const host = new RecordingHost(() => settings);
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const uri = pathToFileURL(path.join(root, 'm.py')).href;
+      const configUri = pathToFileURL(path.join(root, 'pyproject.toml')).href;
+      const onConfig = () => host.published.filter((p) => p.uri === configUri).map((p) => p.diagnostics.map((d) => d.message.slice(0, 30)));
+      session.open(uri, 1, 'x = 1\n');
+      await settle();
+      await session.workspaceCoverage({ includeText: false });
+      assert.deepStrictEqual(onConfig(), [['Unknown key "fail-undr" in [to']], 'quality off: only the coverage problem');
+      settings = { quality: { enabled: 'auto' } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(onConfig().at(-1), ['Unknown key "fail-undr" in [to', 'Unknown key "chek-arg-order" i']);
+      settings = { quality: { enabled: 'off' } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(onConfig().at(-1), ['Unknown key "fail-undr" in [to'], 'off again: the quality problem goes');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('logs a fault once, keeps serving other documents, and rejects a file coverage request it cannot answer', async () => {
     const host = new RecordingHost();
     const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
@@ -452,6 +478,54 @@ describe('session/session', () => {
       settings = { quality: { enabled: 'on', rules: ['raises'] } };
       session.settingsChanged(undefined);
       assert.deepStrictEqual(await counts(), [['mod.py', 0], ['plain.py', 0]]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('counts a notebook\'s docstrings with findings in the workspace report, on disk and open with unsaved cells', async () => {
+    const notebook = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notebooks', 'quality.ipynb'), 'utf8');
+    const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'areas.ipynb': notebook });
+    try {
+      const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([root], { debounceMs: 0 })));
+      const counts = async () => (await session.workspaceCoverage({ includeText: false })).files.map((f) => [f.path, f.docstringsWithFindings]);
+      assert.deepStrictEqual(await counts(), [['areas.ipynb', 1]], 'on disk');
+      const raw = JSON.parse(notebook) as { cells: Array<{ cell_type: string; source: string[] | string }> };
+      const uri = pathToFileURL(path.join(root, 'areas.ipynb')).href;
+      const cell = (i: number): string => `vscode-notebook-cell:${uri.slice('file://'.length)}#c${i}`;
+      const texts = raw.cells.map((c, i) => ({
+        uri: cell(i), languageId: c.cell_type === 'code' ? 'python' : 'markdown', version: 1,
+        // The unsaved text documents its missing parameter: nothing left to find.
+        text: (Array.isArray(c.source) ? c.source.join('') : c.source).replace(/(\n(\s*)width \(int\)[^\n]*)/, '$1\n$2height (int): Up.'),
+      }));
+      assert.ok(texts.some((t) => t.text.includes('height (int): Up.')), 'the fixture documents width, not height');
+      session.openNotebook(uri, 1, raw.cells.map((c, i) => ({ kind: c.cell_type === 'code' ? 2 : 1, document: cell(i) })), texts);
+      await settle();
+      assert.deepStrictEqual(await counts(), [['areas.ipynb', 0]], 'open: its unsaved cells');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('# nodocqa excuses quality findings only while docbits.markers.nodocqa is on, in diagnostics and the report', async () => {
+    const source = 'def area(width: int, height: int) -> int:  # nodocqa\n    """Area.\n\n    Args:\n        width (int): W.\n    """\n    return width * height\n';
+    const root = tmpProject({ 'pyproject.toml': '[tool.pydoclint]\nstyle = "google"\n', 'pkg/mod.py': source });
+    try {
+      const uri = pathToFileURL(path.join(root, 'pkg', 'mod.py')).href;
+      let settings: Record<string, unknown> = {};
+      const host = new RecordingHost(() => settings);
+      const session = track(new DocbitsSession(host, sessionOptions([root], { debounceMs: 0 })));
+      const docCodes = () => host.last(uri)!.diagnostics.filter((d) => d.code?.startsWith('DOC')).map((d) => d.code);
+      const counts = async () => (await session.workspaceCoverage({ includeText: false })).files.map((f) => f.docstringsWithFindings);
+      session.open(uri, 1, source);
+      await settle();
+      assert.deepStrictEqual(docCodes(), []);
+      assert.deepStrictEqual(await counts(), [0]);
+      settings = { markers: { nodocqa: false } };
+      session.settingsChanged(undefined);
+      await settle();
+      assert.deepStrictEqual(docCodes(), ['DOC101', 'DOC103', 'DOC201', 'DOC203']);
+      assert.deepStrictEqual(await counts(), [1]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@
  * The inventory itself is the one every .py file gets; only the positions differ.
  */
 import { NotebookModule, readNotebook } from '../python/notebook';
+import type { ModuleStructure } from '../python/structure';
 import { errorCoverage, skippedCoverage, textCoverage } from './inventory';
 import { CoverageNode, CoverageOptions, FileCoverage } from './types';
 
@@ -12,12 +13,16 @@ export function isNotebookPath(path: string): boolean {
   return path.endsWith('.ipynb');
 }
 
-/** Coverage of an .ipynb file's bytes (UTF-8 JSON). Never throws: a file that is not a notebook gets `error`. */
-export function notebookBytesCoverage(bytes: Uint8Array, relativePath: string, options: CoverageOptions): FileCoverage {
+/**
+ * Coverage of an .ipynb file's bytes (UTF-8 JSON). Never throws: a file that is not a notebook gets `error`.
+ * `cover` turns the module into coverage (a scan asked for quality adds the findings).
+ */
+export function notebookBytesCoverage(bytes: Uint8Array, relativePath: string, options: CoverageOptions,
+  cover: (module: NotebookModule) => FileCoverage = (module) => notebookModuleCoverage(module, relativePath, options)): FileCoverage {
   const module = notebookModuleOfBytes(bytes);
   if (module === null) return skippedCoverage(relativePath);
   if (typeof module === 'string') return errorCoverage(relativePath, module);
-  return notebookModuleCoverage(module, relativePath, options);
+  return cover(module);
 }
 
 /** Coverage of a notebook's JSON text. */
@@ -50,9 +55,9 @@ function notebookModuleOfText(text: string): NotebookModule | string | null {
   return NotebookModule.of(notebook.cells);
 }
 
-/** Coverage of a notebook's module, its nodes placed in their cells. */
-export function notebookModuleCoverage(module: NotebookModule, relativePath: string, options: CoverageOptions): FileCoverage {
-  const coverage = textCoverage(module.text, relativePath, options);
+/** Coverage of a notebook's module, its nodes placed in their cells (`structure`: the module's parse, when made). */
+export function notebookModuleCoverage(module: NotebookModule, relativePath: string, options: CoverageOptions, structure?: ModuleStructure): FileCoverage {
+  const coverage = textCoverage(module.text, relativePath, options, structure);
   coverage.nodes = coverage.nodes.map((node) => inCell(node, module));
   return coverage;
 }

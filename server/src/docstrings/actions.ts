@@ -7,7 +7,8 @@
  *   measured, not assumed), and is preferred when it resolves all of them;
  * - "Ignore with # noqa: DOCxxx" (quick fix), one per DOC diagnostic of the request: the comment where
  *   pydoclint reads it (`native-mode-noqa-location`), merged into a `# noqa:` already there, as ruff does;
- * - "Update all docstrings to match signatures" (source action `source.docbits.updateAllDocstrings`).
+ * - "Update all docstrings to match signatures" (source action `source.docbits.updateAllDocstrings`): every
+ *   function's, a class's from its `__init__` as `--fix` does (update.ts documentedAt).
  * A diagnostic of the request is matched to a finding of the current text by code and start; a stale one
  * (the user typed since) matches none and gets no action.
  */
@@ -52,7 +53,9 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
   if (kindWanted(QUICK_FIX_KIND, only)) {
     const matched = input.quality ? matchedFindings(file, input.diagnostics ?? [], input.quality.findings) : [];
     const index = functionAt(file, range.start.line);
-    const update = index >= 0 ? docstringUpdate(file, index, { defaultStyle }) : null;
+    // With quality on, types follow the annotations under its options; without, they stay as written.
+    const types = input.quality?.options;
+    const update = index >= 0 ? docstringUpdate(file, index, { defaultStyle, ...(types && { types }) }) : null;
     if (update) {
       const shown = update.changes.slice(0, 3).join(', ') + (update.changes.length > 3 ? ', …' : '');
       const action: CoverageAction = { title: `Update docstring to match signature (${shown})`, kind: QUICK_FIX_KIND, edits: update.edits };
@@ -71,7 +74,8 @@ export function docstringUpdateActions(input: UpdateActionInput): CoverageAction
   const functions = file.structure.definitions.filter((d) => d.keyword === 'def').length;
   const asked = only !== undefined && only.length > 0;
   if (kindWanted(UPDATE_ALL_DOCSTRINGS_KIND, only) && (asked || functions <= AUTOMATIC_FILE_ACTION_LIMIT)) {
-    const all = allDocstringUpdates(file, { defaultStyle });
+    const types = input.quality?.options;
+    const all = allDocstringUpdates(file, { defaultStyle, allowInitDocstring: types?.allowInitDocstring ?? false, ...(types && { types }) });
     if (all.count > 0) {
       const noun = all.count === 1 ? 'docstring' : 'docstrings';
       actions.push({ title: `Update ${all.count} ${noun} to match signatures`, kind: UPDATE_ALL_DOCSTRINGS_KIND, edits: all.edits });

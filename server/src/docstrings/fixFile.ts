@@ -10,7 +10,7 @@
 import { parsedFile, ParsedFile, TextEditLike } from '../coverage/stubs';
 import type { Definition, ModuleStructure } from '../python/structure';
 import { checkDocstrings, Finding, QualityOptions } from './checks';
-import { docstringUpdate } from './update';
+import { docstringUpdate, documentedAt } from './update';
 
 export interface DocstringFix {
   /** 0-based line of the `def` / `class` whose docstring changed, in the fixed text. */
@@ -37,7 +37,7 @@ export function fixDocstrings(text: string, options: QualityOptions): FixOutcome
     const edits: TextEditLike[] = [];
     const updated: Array<{ index: number; changes: string[] }> = [];
     for (const index of targets) {
-      const update = docstringUpdate(file, index, { defaultStyle: options.style });
+      const update = docstringUpdate(file, index, { defaultStyle: options.style, types: options });
       if (!update) continue;
       for (const edit of update.edits) edits.push(edit);
       updated.push({ index, changes: update.changes });
@@ -65,9 +65,7 @@ function updateTargets(structure: ModuleStructure, findings: readonly Finding[],
       targets.add(i); // DOC3xx on the class line: its docstring documents __init__
       return;
     }
-    const parent = defs[def.parent];
-    const documentedByClass = def.name === '__init__' && parent?.keyword === 'class' && (!options.allowInitDocstring || !def.docstring);
-    targets.add(documentedByClass ? def.parent : i);
+    targets.add(documentedAt(defs, i, options.allowInitDocstring));
   });
   return [...targets].sort((a, b) => a - b);
 }

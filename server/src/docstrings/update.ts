@@ -22,10 +22,21 @@ import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLik
 import { positionAt } from '../python/lines';
 import { Definition } from '../python/structure';
 import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
+import { TypeEdit, typeEdits, TypeRules } from './retype';
 
 export interface UpdateOptions {
   /** The style of docstrings that show none (pydoclint's `style`); default google. */
   defaultStyle?: DocstringStyleName;
+  /**
+   * allDocstringUpdates: an `__init__` with a docstring of its own is documented there (pydoclint's
+   * `allow-init-docstring`); default false, by its class's docstring (see documentedAt).
+   */
+  allowInitDocstring?: boolean;
+  /**
+   * Rewrite types where they disagree with the annotations, under these rules (the quality options; retype.ts).
+   * Without them types stay as written.
+   */
+  types?: TypeRules;
 }
 
 export interface DocstringUpdate {
@@ -35,6 +46,8 @@ export interface DocstringUpdate {
   changes: string[];
   /** Spans of the original text that the edits delete (entries and sections that no longer apply). */
   removed: Span[];
+  /** Type text of the original replaced by an annotation (an empty span: a type inserted there). */
+  retyped: Span[];
 }
 
 /** The update of definition `index`'s docstring, or null when it needs none (or cannot be made safely). */
@@ -46,18 +59,38 @@ export function docstringUpdate(file: ParsedFile, index: number, options: Update
   }
 }
 
-/** Updates of every function's docstring in the file, as one list of non-overlapping edits. */
+/**
+ * Updates of every function's docstring in the file, as one list of non-overlapping edits: the docstring that
+ * documents each function (a class's, for an `__init__` it documents: documentedAt, as `--fix` decides).
+ */
 export function allDocstringUpdates(file: ParsedFile, options: UpdateOptions = {}): { edits: TextEditLike[]; count: number } {
+  const defs = file.structure.definitions;
+  const targets = new Set<number>();
+  defs.forEach((def, index) => {
+    if (def.keyword === 'def') targets.add(documentedAt(defs, index, options.allowInitDocstring ?? false));
+  });
   const edits: TextEditLike[] = [];
   let count = 0;
-  file.structure.definitions.forEach((def, index) => {
-    if (def.keyword !== 'def' || !def.docstring) return;
+  for (const index of [...targets].sort((a, b) => a - b)) {
+    if (!defs[index].docstring) continue;
     const update = docstringUpdate(file, index, options);
-    if (!update) return;
+    if (!update) continue;
     count++;
     for (const edit of update.edits) edits.push(edit);
-  });
+  }
   return { edits, count };
+}
+
+/**
+ * The definition whose docstring documents definition `index`: itself, or for a class's `__init__` that the
+ * class documents (pydoclint's default, `allow-init-docstring = false`, or an `__init__` without a docstring)
+ * the class, whose update reads its `__init__` (constructorOf).
+ */
+export function documentedAt(defs: readonly Definition[], index: number, allowInitDocstring: boolean): number {
+  const def = defs[index];
+  const parent = defs[def.parent];
+  const byClass = def.keyword === 'def' && def.name === '__init__' && parent?.keyword === 'class' && (!allowInitDocstring || !def.docstring);
+  return byClass ? def.parent : index;
 }
 
 /** The mismatches our comparison finds between a function and its docstring (empty: they agree). */
@@ -138,7 +171,11 @@ class Updater {
   private readonly edits: Edit[] = [];
   private readonly changes: string[] = [];
   private readonly removed: Span[] = [];
+  private readonly retyped: Span[] = [];
   private textEnd = -1;
+  /** The type edits to make (options.types), by entry; `typed`: those already made inside rewritten entries. */
+  private types = new Map<DocEntry, TypeEdit>();
+  private readonly typed = new Set<DocEntry>();
 
   constructor(private readonly file: ParsedFile, index: number, private readonly options: UpdateOptions) {
     this.text = file.text;
@@ -175,19 +212,24 @@ class Updater {
 
   run(): DocstringUpdate | null {
     if (!this.ready()) return null;
+    // A Returns section that becomes Yields gets the yield type.
+    const turned = this.returnsToTurn();
+    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { isClass: this.isClass(), returnsAreYields: turned !== null });
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
       this.updateOutcome('returns', false, false);
       this.updateOutcome('yields', false, false);
     } else if (!this.returnsBecomeYields()) {
+      for (const entry of turned?.entries ?? []) this.types.delete(entry);
       this.updateOutcome('returns', this.needsReturns(), this.mayKeepReturns());
       this.updateOutcome('yields', this.facts!.body.yields, this.isInterface());
     }
     this.updateRaises();
+    this.updateTypes();
     if (this.edits.length === 0) return null;
     const edits = this.finish();
-    return edits ? { edits, changes: this.changes, removed: this.removed } : null;
+    return edits ? { edits, changes: this.changes, removed: this.removed, retyped: this.retyped } : null;
   }
 
   mismatches(): string[] {
@@ -277,7 +319,7 @@ class Updater {
     const params = this.facts!.params;
     const sections = this.paramSections();
     if (sections.length === 0) {
-      if (params.length > 0) this.addSection('params', this.sectionLines(params, { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
+      if (params.length > 0) this.addSection('params', this.sectionLines(params.map((p) => this.newEntryParam(p, true)), { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
       return;
     }
     // Several Args sections (rare): only the first is rewritten; the others' entries count as documented.
@@ -302,7 +344,8 @@ class Updater {
       }
       for (const n of known) matched.set(n, entry);
     }
-    const typed = this.carriesTypes(section);
+    // With types on (options.types), new entries are typed as every entry then is.
+    const typed = this.carriesTypes(section) || this.options.types?.argTypeHintsInDocstring === true;
     const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
     const placed = new Set<DocEntry>();
     for (const p of params) {
@@ -311,7 +354,7 @@ class Updater {
         if (!placed.has(entry)) blocks.push({ entry });
         placed.add(entry);
       } else if (!documentedElsewhere.has(p.name)) {
-        blocks.push({ lines: this.entryLines(section, { ...p, annotation: typed ? p.annotation : null }) });
+        blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, typed)) });
         this.changes.push(`added ${p.star}${p.name}`);
       }
     }
@@ -324,6 +367,17 @@ class Updater {
     if (this.rewriteEntries(section, blocks) && this.changes.length === changesBefore) {
       this.changes.push('reordered parameters');
     }
+  }
+
+  /**
+   * A new entry's parameter for the stub writer: typed or not; with types on (options.types), typed as the
+   * checks want it (numpy's stub `int, default 0` is not a type they accept: `int`, or `int, default=0`).
+   */
+  private newEntryParam(p: FunctionFacts['params'][number], typed: boolean): FunctionFacts['params'][number] {
+    const rules = this.options.types;
+    if (!typed) return { ...p, annotation: null };
+    if (!rules || this.style !== 'numpy' || p.annotation === null || p.default === undefined) return p;
+    return { ...p, annotation: rules.checkArgDefaults ? `${p.annotation}, default=${p.default}` : p.annotation, default: undefined };
   }
 
   /** Whether new entries in this section get types: when its entries have them (or it has none, like stubs). */
@@ -351,16 +405,23 @@ class Updater {
     }
   }
 
+  /** The one Returns section of a function that became a generator (returnsBecomeYields turns it), or null. */
+  private returnsToTurn(): DocSection | null {
+    if (this.isClass()) return null;
+    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
+    const returns = sections.filter((s) => s.kind === 'returns');
+    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return null;
+    if (this.needsReturns() || this.mayKeepReturns()) return null;
+    return returns[0];
+  }
+
   /**
    * A function that became a generator: its one Returns section, which no longer applies, becomes Yields
    * (the title changes, its description stays), rather than losing what it says for a placeholder.
    */
   private returnsBecomeYields(): boolean {
-    const sections = this.doc!.sections.filter((s) => !s.nonstandard);
-    const returns = sections.filter((s) => s.kind === 'returns');
-    if (returns.length !== 1 || sections.some((s) => s.kind === 'yields') || !this.facts!.body.yields) return false;
-    if (this.needsReturns() || this.mayKeepReturns()) return false;
-    const section = returns[0];
+    const section = this.returnsToTurn();
+    if (!section) return false;
     if (this.style === 'sphinx') {
       for (const entry of section.entries) {
         const field = entry.field === 'rtype' ? 'rtype' : entry.field;
@@ -411,6 +472,63 @@ class Updater {
     for (const line of this.splitEntries(lines)) blocks.push({ lines: this.reindentEntry(section, line) });
     for (const name of missing) this.changes.push(`added ${name}`);
     this.rewriteEntries(section, blocks);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Types
+
+  /** The type edits not made inside rewritten entries, made on their own where nothing else edits that text. */
+  private updateTypes(): void {
+    const overlaps = this.overlapTest();
+    for (const [entry, edit] of this.types) {
+      if (this.typed.has(entry)) {
+        this.changes.push(edit.change);
+        continue;
+      }
+      if (overlaps(edit.start, edit.end) || this.literalFirstLine(edit.start)) continue;
+      const text = edit.ownLine ? this.eol + (this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text : edit.text;
+      this.edits.push({ start: edit.start, end: edit.end, text });
+      if (!edit.ownLine) this.retyped.push({ start: edit.start, end: edit.end });
+      this.changes.push(edit.change);
+    }
+  }
+
+  /**
+   * Whether [start, end) (a point when empty) overlaps an edit made so far: the edits sorted once, so that a
+   * docstring of 100,000 fields costs a binary search per type edit, not a scan.
+   */
+  private overlapTest(): (start: number, end: number) => boolean {
+    const sorted = this.edits.map((e) => ({ start: e.start, end: e.end })).sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    for (const e of sorted) maxEnd.push(Math.max(e.end, maxEnd.length > 0 ? maxEnd[maxEnd.length - 1] : -1));
+    return (start, end) => {
+      // Edits that start before `end` (before the point), then whether any of them ends after `start`.
+      const limit = start === end ? start : end;
+      let lo = 0, hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].start < limit) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && maxEnd[lo - 1] > start;
+    };
+  }
+
+  /** An entry's text from the start of its first line, its spans joined; `withTypes`: its type edit made in it. */
+  private entryText(entry: DocEntry, spans: Span[], withTypes: boolean): string {
+    const edit = withTypes ? this.types.get(entry) : undefined;
+    const parts = spans.map((s) => {
+      const from = this.lineStartOf(s.start);
+      if (!edit || edit.ownLine || edit.start < s.start || edit.end > s.end) return this.text.slice(from, s.end);
+      if (!this.typed.has(entry)) this.retyped.push({ start: edit.start, end: edit.end });
+      this.typed.add(entry);
+      return this.text.slice(from, edit.start) + edit.text + this.text.slice(edit.end, s.end);
+    });
+    if (edit?.ownLine) {
+      this.typed.add(entry);
+      parts.push((this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text);
+    }
+    return parts.join(this.eol);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -478,14 +596,17 @@ class Updater {
       const gap = this.text.slice(spansOf(entries[0]).pop()!.end, this.lineStartOf(spansOf(entries[1])[0].start));
       if (/^(?:[ \t]*(?:\r\n|\n|\r))+$/.test(gap)) separator = gap.replace(/[ \t]+/g, '');
     }
-    const pieces = blocks.map((b) => (b.entry ? spansOf(b.entry).map((s) => this.text.slice(this.lineStartOf(s.start), s.end)).join(this.eol) : b.lines!.join(this.eol)));
-    const replacement = pieces.join(separator);
-    if (replacement === this.text.slice(start, end)) return false;
+    const replacementOf = (withTypes: boolean): string => blocks.map((b) => (b.entry ? this.entryText(b.entry, spansOf(b.entry), withTypes) : b.lines!.join(this.eol))).join(separator);
+    const original = this.text.slice(start, end);
+    // Whether entries came, went or moved (the types aside: they are changes of their own).
+    const moved = replacementOf(false) !== original;
+    const replacement = replacementOf(true);
+    if (replacement === original) return false;
     if (this.literalFirstLine(start)) throw new Error('entry on the opening line');
     const kept = new Set(blocks.map((b) => b.entry));
     for (const e of entries) if (!kept.has(e)) for (const s of spansOf(e)) this.removed.push({ ...s });
     this.edits.push({ start, end, text: replacement });
-    return true;
+    return moved;
   }
 
   /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */

@@ -2,9 +2,10 @@
  * The project config ([tool.interrogate] / [tool:interrogate], and [tool.pydoclint] for the docstring-quality
  * checks) that applies to each folder, read by the CLI's loader (config/loader.ts) as interrogate finds it,
  * and kept per folder: every keystroke re-checks a document, and walking up the tree each time would cost
- * more than the check. Problems in a config file (of both tables) are handed to `onProblems` once per file
- * until the cache is dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so the
- * editor can clear old ones.
+ * more than the check. Problems in a config file are handed to `onProblems` once per file until the cache is
+ * dropped (a watched pyproject.toml / setup.cfg changed), an empty list included, so the editor can clear old
+ * ones. `[tool.pydoclint]`'s problems join them only once quality checks are asked for (qualityFor): with
+ * `docbits.quality.enabled` off, that table is none of docbits' business.
  */
 import * as path from 'path';
 import { loadConfig } from '../config/loader';
@@ -19,7 +20,8 @@ export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedConfig>();
   /** `[tool.pydoclint]` per config file, read once until the cache is dropped. */
   private readonly quality = new Map<string, { options: QualityOptions | null; problems: readonly ConfigProblem[] }>();
-  private readonly reported = new Set<string>();
+  /** Config files whose problems were handed on: 'all' when `[tool.pydoclint]`'s were among them. */
+  private readonly reported = new Map<string, 'coverage' | 'all'>();
 
   constructor(private readonly onProblems: ConfigProblemSink, private readonly read: (folder: string) => LoadedConfig = (folder) => loadConfig([folder])) {}
 
@@ -36,11 +38,34 @@ export class ProjectConfigs {
       this.byFolder.set(folder, config);
     }
     if (config.path !== undefined && !this.reported.has(config.path)) {
-      this.reported.add(config.path);
-      // One list per file: publishing the [tool.pydoclint] problems apart would replace the others.
-      this.onProblems(config.path, [...withConflicts(config), ...this.qualityOf(config.path).problems]);
+      this.reported.set(config.path, 'coverage');
+      this.onProblems(config.path, withConflicts(config));
     }
     return config;
+  }
+
+  /**
+   * The file's problems with `[tool.pydoclint]`'s, once quality is asked for. One list per file: publishing
+   * them apart would replace the others.
+   */
+  private reportQuality(config: LoadedConfig): void {
+    if (config.path === undefined || this.reported.get(config.path) === 'all') return;
+    this.reported.set(config.path, 'all');
+    const quality = this.qualityOf(config.path).problems;
+    if (quality.length > 0) this.onProblems(config.path, [...withConflicts(config), ...quality]);
+  }
+
+  /**
+   * The editor's settings changed: quality may no longer be asked for, so `[tool.pydoclint]`'s problems go
+   * (the documents' checks, run again, bring them back where quality is still on).
+   */
+  settingsChanged(): void {
+    for (const [configPath, state] of this.reported) {
+      if (state !== 'all') continue;
+      this.reported.set(configPath, 'coverage');
+      const config = [...this.byFolder.values()].find((c) => c.path === configPath);
+      if (config && this.qualityOf(configPath).problems.length > 0) this.onProblems(configPath, withConflicts(config));
+    }
   }
 
   /**
@@ -48,12 +73,14 @@ export class ProjectConfigs {
    * null when the project has no such table, unless `always`.
    */
   qualityFor(filePath: string, always: boolean): QualityOptions | null {
-    return this.qualityOptionsOf(this.forFile(filePath).path, always);
+    return this.qualityForFolder(path.dirname(filePath), always);
   }
 
   /** The same for a workspace folder's scan (its own config, as its coverage options). */
   qualityForFolder(folder: string, always: boolean): QualityOptions | null {
-    return this.qualityOptionsOf(this.forFolder(folder).path, always);
+    const config = this.forFolder(folder);
+    this.reportQuality(config);
+    return this.qualityOptionsOf(config.path, always);
   }
 
   private qualityOptionsOf(configPath: string | undefined, always: boolean): QualityOptions | null {

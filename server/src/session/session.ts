@@ -25,6 +25,7 @@ import { ConfigProblem } from '../config/types';
 import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
 import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
 import type { FindingsMemo } from '../docstrings/checks';
+import { withMarkers } from '../docstrings/checks/options';
 import { countNodes } from '../coverage/inventory';
 import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
@@ -279,6 +280,7 @@ export class DocbitsSession {
   settingsChanged(pushed: unknown): void {
     this.stateKey++;
     this.settings.changed(pushed);
+    this.configs.settingsChanged();
     this.recheckAll();
   }
 
@@ -419,7 +421,8 @@ export class DocbitsSession {
       const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
       // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
       const asked = qualityAsked(settings);
-      const quality = asked ? this.configs.qualityForFolder(folder, asked.always) : null;
+      const configured = asked ? this.configs.qualityForFolder(folder, asked.always) : null;
+      const quality = configured && withMarkers(configured, options.markers);
       const perPathBase = options.perPath.length > 0 ? perPathFolder(this.configs.forFolder(folder).path) : undefined;
       return {
         path: folder, options, maxFileBytes: settings.maxFileSize, ...(quality ? { quality, qualityRules: settings.qualityRules } : {}),
@@ -549,7 +552,9 @@ export class DocbitsSession {
     const text = document.getText();
     const notMeasured = selectionReason(filePath, options, this.folders) ?? (text.length > settings.maxFileSize ? 'tooLarge' : undefined);
     const asked = qualityAsked(settings);
-    const quality = asked && filePath !== undefined ? this.configs.qualityFor(filePath, asked.always) : null;
+    const configured = asked && filePath !== undefined ? this.configs.qualityFor(filePath, asked.always) : null;
+    // `# nodocqa` means to the checks what it means to coverage: the same marker settings.
+    const quality = configured && withMarkers(configured, options.markers);
     const inherit = options.inheritDocstrings && filePath !== undefined
       ? (structure: ModuleStructure, source: string, nodes: readonly CoverageNode[]) => this.inheritance.lookup(filePath, structure, source, nodes, settings.maxFileSize)
       : undefined;

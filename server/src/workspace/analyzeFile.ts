@@ -6,11 +6,13 @@
  */
 import * as fs from 'fs';
 import { analyzeBytes, errorCoverage, textCoverage } from '../coverage/inventory';
-import { isNotebookPath, notebookBytesCoverage } from '../coverage/notebookCoverage';
+import { isNotebookPath, notebookBytesCoverage, notebookModuleCoverage } from '../coverage/notebookCoverage';
 import { CoverageOptions, FileCoverage } from '../coverage/types';
 import { checkDocstrings, QualityOptions } from '../docstrings/checks';
+import { notebookFindings } from '../docstrings/checks/notebook';
 import { decodePython } from '../python/decode';
 import { lineStarts } from '../python/lines';
+import type { NotebookModule } from '../python/notebook';
 import { parseStructure } from '../python/structure';
 import { describeFsError } from './walk';
 
@@ -22,8 +24,9 @@ export function analyzeFile(file: string, relativePath: string, options: Coverag
   const read = readSourceFile(file, maxFileBytes, scratch);
   if (typeof read === 'string') return errorCoverage(relativePath, read);
   try {
-    // A notebook's findings are placed in its cells: the CLI checks notebooks on their own (qualityScan.ts).
-    if (isNotebookPath(relativePath)) return notebookBytesCoverage(read, relativePath, options);
+    if (isNotebookPath(relativePath)) {
+      return notebookBytesCoverage(read, relativePath, options, quality && ((module) => notebookQualityCoverage(module, relativePath, options, quality)));
+    }
     return quality ? qualityCoverage(read, relativePath, options, quality) : analyzeBytes(read, relativePath, options);
   } catch (err) {
     // analyzeBytes promises not to throw; if it ever does, only this file is lost.
@@ -42,6 +45,17 @@ export function qualityTextCoverage(text: string, relativePath: string, options:
   const structure = parseStructure(text);
   const coverage = textCoverage(text, relativePath, options, structure);
   coverage.findings = checkDocstrings({ text, structure, lineStarts: lineStarts(text) }, quality);
+  return coverage;
+}
+
+/**
+ * A notebook's coverage and its docstring findings (each placed in its cell, as the nodes are), from one parse
+ * of its module: the CLI's `--check-docstrings` and the editor's workspace report (`docstringsWithFindings`).
+ */
+export function notebookQualityCoverage(module: NotebookModule, relativePath: string, options: CoverageOptions, quality: QualityOptions): FileCoverage {
+  const structure = parseStructure(module.text);
+  const coverage = notebookModuleCoverage(module, relativePath, options, structure);
+  coverage.findings = notebookFindings(module, quality, structure);
   return coverage;
 }
 

@@ -11,13 +11,13 @@
 import { coverageSummary } from '../coverage/coverageText';
 import { textCoverage } from '../coverage/inventory';
 import { QualityOptions, RuleGroup } from '../docstrings/checks';
-import { ruleGroup } from '../docstrings/checks/types';
+import { inRuleGroups } from '../docstrings/checks/types';
 import { notebookModuleCoverage } from '../coverage/notebookCoverage';
 import { NotebookModule } from '../python/notebook';
 import { buildReport, formatTextReport, passed, sumTotals } from '../coverage/report';
 import { IncrementalReport } from '../coverage/reportDelta';
 import { CoverageOptions, CoverageTotals, FileCoverage } from '../coverage/types';
-import { qualityTextCoverage } from './analyzeFile';
+import { notebookQualityCoverage, qualityTextCoverage } from './analyzeFile';
 import { relativeTo, scanRoot } from './paths';
 import { ScanCache } from './scanCache';
 import { scanFiles, scanWorkspace, ScanHooks, WorkspaceScan } from './scan';
@@ -110,12 +110,13 @@ export async function workspaceCoverage(folders: readonly FolderToScan[], openDo
     scan.files.forEach((file, i) => {
       const absolute = scan.absolutePaths[i];
       const unsaved = openDocuments.get(absolute);
-      let coverage = unsaved === undefined ? file : typeof unsaved !== 'string' ? notebookModuleCoverage(unsaved, file.path, folder.options)
+      let coverage = unsaved === undefined ? file : typeof unsaved !== 'string'
+        ? folder.quality ? notebookQualityCoverage(unsaved, file.path, folder.options, folder.quality) : notebookModuleCoverage(unsaved, file.path, folder.options)
         : folder.quality ? qualityTextCoverage(unsaved, file.path, folder.options, folder.quality) : textCoverage(unsaved, file.path, folder.options);
       if (coverage.skipped) return;
       const rules = folder.qualityRules;
       // Rule groups the editor has switched off count no more here than in its diagnostics (a copy: the cache keeps the scan's).
-      if (coverage.findings && rules) coverage = { ...coverage, findings: coverage.findings.filter((f) => rules.includes(ruleGroup(f.code))) };
+      if (coverage.findings && rules) coverage = { ...coverage, findings: coverage.findings.filter((f) => inRuleGroups(f.code, rules)) };
       files.push(coverage);
       scanned.push({ absolute, coverage });
     });

@@ -1,6 +1,9 @@
 /** The docstring-quality checks (server/src/docstrings/checks/) on small cases: each rule, noqa, our own rules. */
 import * as assert from 'assert';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../../server/src/docstrings/checks';
+import { withMarkers } from '../../../server/src/docstrings/checks/options';
+import { inRuleGroups } from '../../../server/src/docstrings/checks/types';
+import { DEFAULT_MARKERS } from '../../../server/src/config/options';
 import { lineStarts } from '../../../server/src/python/lines';
 import { parseStructure } from '../../../server/src/python/structure';
 
@@ -118,6 +121,19 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqastuff')), ['1:DOC101', '1:DOC103']);
   });
 
+  it('# nodocqa excuses nothing when the coverage marker settings turn it off (nodocqa: false)', () => {
+    const base = fn('f(a: int, b: int) -> None', ['Args:', '    a (int): A.']);
+    assert.deepStrictEqual(check(base.replace('-> None:', '-> None:  # nodocqa'), { nodocqa: false }), ['1:DOC101', '1:DOC103']);
+    assert.deepStrictEqual(check(`# nodocqa: file\n${base}`, { nodocqa: false }), ['2:DOC101', '2:DOC103']);
+  });
+
+  it('withMarkers copies coverage\'s nodocqa setting, keeping the object when it agrees', () => {
+    const off = withMarkers(DEFAULT_QUALITY_OPTIONS, { ...DEFAULT_MARKERS, nodocqa: false });
+    assert.strictEqual(off.nodocqa, false);
+    assert.strictEqual(off.style, DEFAULT_QUALITY_OPTIONS.style);
+    assert.strictEqual(withMarkers(DEFAULT_QUALITY_OPTIONS, DEFAULT_MARKERS), DEFAULT_QUALITY_OPTIONS);
+  });
+
   it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {
     const text = fn('f(a: int = 3) -> None', ['Args:', '    a (int): A.']);
     assert.deepStrictEqual(check(text), []);
@@ -126,6 +142,35 @@ describe('docstrings/checks', () => {
     const cls = 'class C:\n    """C.\n\n    Attributes:\n        size (int): Big.\n    """\n\n    size: int = 1\n';
     assert.deepStrictEqual(check(cls), []);
     assert.deepStrictEqual(check(cls, { checkArgDefaults: true }), ['1:DOC605']);
+  });
+
+  it('check-style-mismatch: DOC003 on a docstring in another style (or several), checked in the one it shows', () => {
+    const sphinx = 'def f(a: int, b: int) -> int:\n    """Sum.\n\n    :param a: A.\n    """\n    return a + b\n';
+    assert.deepStrictEqual(check(sphinx), [], 'off by default: google reads no Args section in it');
+    // Read as sphinx: `b` is missing; the return, yield and raise checks are left out, as pydoclint does.
+    assert.deepStrictEqual(check(sphinx, { checkStyleMismatch: true }), ['1:DOC003', '1:DOC101', '1:DOC103']);
+    assert.match(messages(sphinx, { checkStyleMismatch: true })[0], /`f` is written in sphinx style, not google as configured/);
+    const asSphinx = check(sphinx, { checkStyleMismatch: true, style: 'sphinx' });
+    assert.ok(!asSphinx.includes('1:DOC003') && asSphinx.includes('1:DOC201'), `the configured style: no DOC003, every check (${asSphinx.join()})`);
+    const mixed = fn('f(a: int) -> None', ['Args:', '    a (int): A.', ':param a: A.']);
+    assert.deepStrictEqual(check(mixed, { checkStyleMismatch: true }), ['1:DOC003']);
+    assert.match(messages(mixed, { checkStyleMismatch: true })[0], /a mix of google and sphinx styles/);
+    // Under a mismatch no type is judged (DOC105-DOC111), but a wrong order with wrong types is still DOC104 and DOC105.
+    const numpy = (params: string[]) => fn('f(a: int, b: int) -> None', ['Parameters', '----------', ...params]);
+    assert.deepStrictEqual(check(numpy(['a : str', '    A.', 'b : int', '    B.']), { checkStyleMismatch: true }), ['1:DOC003']);
+    assert.deepStrictEqual(check(numpy(['b : int', '    B.', 'a : str', '    A.']), { checkStyleMismatch: true }), ['1:DOC003', '1:DOC104', '1:DOC105']);
+    assert.deepStrictEqual(check(numpy(['a', '    A.', 'b', '    B.']), { checkStyleMismatch: true }), ['1:DOC003'], 'no DOC110 for untyped entries');
+  });
+
+  it('DOC001 and DOC003 show under any rule group switched on; the others under their own', () => {
+    assert.deepStrictEqual(['DOC001', 'DOC003', 'DOC101', 'DOC201', 'DOC601'].filter((code) => inRuleGroups(code, ['returns'])), ['DOC001', 'DOC003', 'DOC201']);
+    assert.strictEqual(inRuleGroups('DOC003', []), false);
+  });
+
+  it('check-style-mismatch: a docstring that cannot be read is DOC001 only, not DOC003', () => {
+    const text = fn('f(a, b)', ['Args:', '    a - no colon here']);
+    assert.deepStrictEqual(check(text, { checkStyleMismatch: true }), ['1:DOC001']);
+    assert.deepStrictEqual(check(text, { checkStyleMismatch: true, style: 'numpy' }), ['1:DOC001']);
   });
 
   it('a malformed section is DOC001 and nothing else for that definition', () => {

@@ -18,6 +18,13 @@ describe('docstrings/checks/options', () => {
     assert.strictEqual(r.found, true);
   });
 
+  it('check-style-mismatch is read (default false), no longer accepted and ignored', () => {
+    assert.strictEqual(DEFAULT_QUALITY_OPTIONS.checkStyleMismatch, false);
+    const r = readPyprojectQualityOptions('[tool.pydoclint]\ncheck-style-mismatch = true\n');
+    assert.deepStrictEqual(r.options, { checkStyleMismatch: true });
+    assert.deepStrictEqual(readPyprojectQualityOptions('[tool.pydoclint]\ncheck-style-mismatch = 3\n').problems.map((p) => p.key), ['check-style-mismatch']);
+  });
+
   it('bad values and unknown keys are problems naming the key; the defaults stay', () => {
     const r = readPyprojectQualityOptions('[tool.pydoclint]\nstyle = "rst"\nallow-init-docstring = "maybe"\nchek-arg-order = true\n');
     assert.deepStrictEqual(r.options, {});

@@ -6,16 +6,14 @@
 import type { CoverageDiagnostic } from '../../coverage/diagnostics';
 import type { Severity } from '../../config/editorSettings';
 import { positionAt } from '../../python/lines';
-import { Finding, RuleGroup, ruleGroup } from './types';
+import { Finding, inRuleGroups, RuleGroup } from './types';
 
 export function qualityDiagnostics(findings: readonly Finding[], lineStarts: readonly number[], severity: Severity,
   groups: readonly RuleGroup[]): CoverageDiagnostic[] {
   if (groups.length === 0) return [];
-  const on = new Set(groups);
   const out: CoverageDiagnostic[] = [];
   for (const f of findings) {
-    // DOC001 (a docstring that cannot be read) belongs to whatever is checked; it shows with any group.
-    if (f.code !== 'DOC001' && !on.has(ruleGroup(f.code))) continue;
+    if (!inRuleGroups(f.code, groups)) continue;
     out.push({ range: { start: positionAt(lineStarts, f.span.start), end: positionAt(lineStarts, f.span.end) }, severity, code: f.code, message: f.message });
   }
   return out;

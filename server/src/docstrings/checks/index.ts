@@ -36,18 +36,28 @@ export function checkDocstrings(file: CheckedFile, options: QualityOptions = DEF
 }
 
 /**
- * The same findings, reusing `previous` (the memo of an earlier version's check under the same options
- * object) for top-level definitions whose text did not change; with the memo for the next version.
+ * The same findings, reusing `previous` (the memo of an earlier version's check under equal options) for
+ * top-level definitions whose text did not change; with the memo for the next version.
  */
 export function checkDocstringsAgain(file: CheckedFile, options: QualityOptions, previous?: FindingsMemo): { findings: Finding[]; memo: FindingsMemo } {
-  const blocks = new BlockFindings(file.text, file.structure.definitions, previous?.options === options ? previous.blocks : undefined);
+  const reusable = previous && sameQualityOptions(previous.options, options) ? previous.blocks : undefined;
+  const blocks = new BlockFindings(file.text, file.structure.definitions, reusable);
   const findings = new FileChecker(file, options, blocks).run();
   return { findings, memo: blocks.memo(options) };
+}
+
+/** Option objects are rebuilt per analysis (e.g. withMarkers), so the memo compares their values; all are primitives. */
+function sameQualityOptions(a: QualityOptions, b: QualityOptions): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof QualityOptions)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
 }
 
 class FileChecker {
   private readonly defs: readonly Definition[];
   private readonly parsed = new Map<number, ParsedDocstring | null>();
+  /** check-style-mismatch: docstrings parsed again in the one style their markers show, when not the configured one. */
+  private readonly detected = new Map<number, ParsedDocstring | null>();
   private readonly findings: Finding[] = [];
   private readonly qualnames: string[] = [];
   private readonly skipped: boolean[] = [];
@@ -85,7 +95,7 @@ class FileChecker {
       }
     }
     const { comments } = this.file.structure;
-    const excused = nodocqaLines(this.defs, comments);
+    const excused = nodocqaLines(this.defs, comments, this.options.nodocqa);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
@@ -147,6 +157,27 @@ class FileChecker {
     return parsed ? docView(parsed) : null;
   }
 
+  /**
+   * The docstring a function is checked against (pydoclint's parseDocstring with check-style-mismatch): in the
+   * one style its markers show, else the configured one. The class checks read the configured style always.
+   */
+  private functionDocstring(i: number): ParsedDocstring | null {
+    const parsed = this.docstring(i);
+    if (!this.options.checkStyleMismatch || !parsed || parsed.matchedStyles.length !== 1 || parsed.matchedStyles[0] === parsed.style) return parsed;
+    let detected = this.detected.get(i);
+    if (detected === undefined) {
+      detected = parseDocstring(this.file.text, this.file.lineStarts, this.defs[i].docstring!, { style: parsed.matchedStyles[0] });
+      this.detected.set(i, detected);
+    }
+    return detected;
+  }
+
+  /** DOC003's question: do the docstring's markers show another style than the configured one (or several)? */
+  private styleMismatch(parsed: ParsedDocstring): boolean {
+    const shown = parsed.matchedStyles;
+    return this.options.checkStyleMismatch && (shown.length > 1 || (shown.length === 1 && shown[0] !== this.options.style));
+  }
+
   private add(i: number, issues: Issue[], line = this.defs[i].line): void {
     const def = this.defs[i];
     for (const issue of issues) {
@@ -172,9 +203,16 @@ class FileChecker {
     // An __init__'s own docstring is parsed all the same: DOC301 points into it.
     if (!isInit && this.plainlyShort(i)) return;
     const label = inClass ? `${parent.name}.${def.name}` : def.name;
-    if (this.unreadable(i, docIndex, label)) return;
-    const doc = this.view(docIndex);
-    if (!doc) return;
+    if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
+    const parsed = this.functionDocstring(docIndex);
+    if (!parsed) return;
+    const doc = docView(parsed);
+    // pydoclint then leaves out every type check and the return, yield and raise checks.
+    const mismatch = this.styleMismatch(parsed);
+    if (mismatch) {
+      const shown = parsed.matchedStyles.length === 1 ? `${parsed.matchedStyles[0]} style` : `a mix of ${parsed.matchedStyles.join(' and ')} styles`;
+      this.add(i, [{ code: 'DOC003', message: `The docstring of \`${label}\` is written in ${shown}, not ${this.options.style} as configured`, span: parsed.summarySpan ?? parsed.span }]);
+    }
     // Most docstrings are a summary only: decided before the signature and the body are read (half the time).
     if (this.options.skipCheckingShortDocstrings && doc.short) {
       if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
@@ -192,6 +230,11 @@ class FileChecker {
       isAbstract: first?.shape === 'name' && first.name === 'abstractmethod',
       nameSpan: this.nameSpan(i),
     };
+    if (mismatch) {
+      this.add(i, checkArguments(fn, doc, { ...this.options, argTypeHintsInSignature: false, argTypeHintsInDocstring: false }).filter((issue) => issue.code !== 'DOC108' && issue.code !== 'DOC111'));
+      if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
+      return;
+    }
     this.add(i, checkArguments(fn, doc, this.options));
     const { returns, yields } = checkReturnsAndYields(fn, doc, this.options);
     if (isInit) this.add(parentIndex, constructorOutcomeIssues(doc, parent.name, this.nameSpan(parentIndex)), parent.line);
@@ -230,8 +273,7 @@ class FileChecker {
    * DOC001: the docstring (definition `docIndex`'s) is malformed, so its sections cannot be trusted and the
    * other checks of definition i are skipped, as in pydoclint.
    */
-  private unreadable(i: number, docIndex: number, label: string): boolean {
-    const parsed = this.docstring(docIndex);
+  private unreadable(i: number, docIndex: number, label: string, parsed = this.docstring(docIndex)): boolean {
     if (!parsed) return false;
     const problems = parsed.problems.filter((p) => !inProse(parsed, p.span));
     // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our

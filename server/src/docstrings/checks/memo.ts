@@ -26,7 +26,7 @@ interface Block {
   readonly findings: readonly Finding[];
 }
 
-/** What a check of one version leaves for the next (checkDocstringsAgain); valid only under the same options object. */
+/** What a check of one version leaves for the next (checkDocstringsAgain); valid only under equal options. */
 export interface FindingsMemo {
   readonly options: QualityOptions;
   /** By the top-level definition's name and the block's length. */

@@ -12,10 +12,13 @@ import type { Comment, Definition } from '../../python/structure';
 
 const NODOCQA_ONLY = { nodocqa: true, noqa: false, pylint: false, docstrCoverage: false };
 
-/** The definition lines (0-based) that `# nodocqa` excuses from every check, or 'file' for `# nodocqa: file`. */
-export function nodocqaLines(definitions: readonly Definition[], comments: readonly Comment[]): Set<number> | 'file' {
+/**
+ * The definition lines (0-based) that `# nodocqa` excuses from every check, or 'file' for `# nodocqa: file`;
+ * none when the coverage settings turn the marker off (`enabled`: QualityOptions.nodocqa).
+ */
+export function nodocqaLines(definitions: readonly Definition[], comments: readonly Comment[], enabled = true): Set<number> | 'file' {
   const lines = new Set<number>();
-  if (!comments.some((c) => /nodocqa/i.test(c.text))) return lines;
+  if (!enabled || !comments.some((c) => /nodocqa/i.test(c.text))) return lines;
   const markers = assignMarkers(definitions as Definition[], comments as Comment[], NODOCQA_ONLY);
   if (markers.file) return 'file';
   for (const index of markers.byDefinition.keys()) lines.add(definitions[index].line);

@@ -9,9 +9,10 @@ import { parseStructure } from '../../python/structure';
 import { checkDocstrings, QualityOptions } from './index';
 import { Finding } from './types';
 
-export function notebookFindings(module: NotebookModule, options: QualityOptions): Finding[] {
+/** `structure`: the module's parse, when coverage made it (one parse for both). */
+export function notebookFindings(module: NotebookModule, options: QualityOptions, structure = parseStructure(module.text)): Finding[] {
   const text = module.text;
-  const findings = checkDocstrings({ text, structure: parseStructure(text), lineStarts: lineStarts(text) }, options);
+  const findings = checkDocstrings({ text, structure, lineStarts: lineStarts(text) }, options);
   return findings.map((f) => {
     const position = module.cellPosition(f.line, f.column);
     return position ? { ...f, cell: position.cell + 1, line: position.line, column: position.character } : f;

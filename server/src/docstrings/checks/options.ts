@@ -10,6 +10,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { tomlKeyLines } from '../../config/pyproject';
 import type { ConfigProblem } from '../../config/types';
+import type { MarkerOptions } from '../../coverage/types';
 import { convert, show } from '../../config/values';
 import type { DocstringStyleName } from '../parse';
 
@@ -40,8 +41,15 @@ export interface QualityOptions {
   checkArgDefaults: boolean;
   /** Where `# noqa: DOCxxx` goes: on the docstring's closing line (pydoclint's default) or the `def` line. */
   nativeModeNoqaLocation: 'docstring' | 'definition';
+  /** DOC003: a docstring whose markers show another style is reported, and checked in that style. */
+  checkStyleMismatch: boolean;
   /** docbits: `Optional[str]` (and `str | None`) matches a docstring's `str, optional`. */
   optionalEquivalence: boolean;
+  /**
+   * docbits: `# nodocqa` excuses definitions from the checks. Not a `[tool.pydoclint]` key: it is coverage's
+   * marker setting (`nodocqa-markers`, `--no-markers`, `docbits.markers.nodocqa`), copied by withMarkers.
+   */
+  nodocqa: boolean;
 }
 
 type OptionKey = keyof QualityOptions;
@@ -82,6 +90,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
   bool('omit-stars-when-documenting-varargs', 'omitStarsWhenDocumentingVarargs'),
   bool('should-declare-assert-error-if-assert-statement-exists', 'shouldDeclareAssertErrorIfAssertStatementExists'),
   bool('check-arg-defaults', 'checkArgDefaults'),
+  bool('check-style-mismatch', 'checkStyleMismatch'),
   { key: 'native-mode-noqa-location', field: 'nativeModeNoqaLocation', kind: 'choice', choices: ['docstring', 'definition'] },
   bool('optional-equivalence', 'optionalEquivalence', true),
 ];
@@ -89,7 +98,7 @@ export const QUALITY_OPTION_ROWS: readonly QualityOptionRow[] = [
 /** pydoclint's keys that change nothing docbits checks (output, baselines, file selection): accepted, unused. */
 const ACCEPTED_UNUSED = new Set([
   'quiet', 'exclude', 'baseline', 'generate-baseline', 'auto-regenerate-baseline', 'show-filenames-in-every-violation-message',
-  'config', 'check-style-mismatch',
+  'config',
 ]);
 
 export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
@@ -117,8 +126,19 @@ export const DEFAULT_QUALITY_OPTIONS: Readonly<QualityOptions> = Object.freeze({
   shouldDeclareAssertErrorIfAssertStatementExists: false,
   checkArgDefaults: false,
   nativeModeNoqaLocation: 'docstring',
+  checkStyleMismatch: false,
   optionalEquivalence: false,
+  nodocqa: true,
 });
+
+/**
+ * The quality options under the coverage options' skip-comment settings, so that `# nodocqa` means the
+ * same to the checks as to the inventory (off with `--no-markers` or without `nodocqa` in `nodocqa-markers`).
+ * The same object when nothing changes (caches key on it).
+ */
+export function withMarkers(options: QualityOptions, markers: Pick<MarkerOptions, 'nodocqa'>): QualityOptions {
+  return options.nodocqa === markers.nodocqa ? options : { ...options, nodocqa: markers.nodocqa };
+}
 
 const ROW_BY_KEY = new Map<string, QualityOptionRow>();
 for (const row of QUALITY_OPTION_ROWS) {

@@ -30,3 +30,11 @@ export function ruleGroup(code: string): RuleGroup {
     default: return 'attributes';
   }
 }
+
+/**
+ * Whether a finding shows under the rule groups switched on: DOC0xx (the docstring itself cannot be read, or is
+ * in another style) belongs to whatever is checked, so it shows with any group.
+ */
+export function inRuleGroups(code: string, groups: readonly RuleGroup[]): boolean {
+  return groups.length > 0 && (code.startsWith('DOC0') || groups.includes(ruleGroup(code)));
+}
