@@ -107,6 +107,15 @@ describe('docstrings/checks: re-checking an edited text (checkDocstringsAgain)',
     assert.deepStrictEqual(checkDocstringsAgain(checked(text), DEFAULT_QUALITY_OPTIONS, memo).findings, checkDocstrings(checked(text), DEFAULT_QUALITY_OPTIONS));
   });
 
+  it('a memo made under an equal copy of the options is used (the session copies them per analysis)', () => {
+    const text = ['def f(a, b):', '    """Summary.', '', '    Args:', '        a: A.', '    """', ''].join('\n');
+    const google = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const, nodocqa: false };
+    const first = checkDocstringsAgain(checked(text), google);
+    const again = checkDocstringsAgain(checked(text), { ...google }, first.memo);
+    assert.ok(again.findings.length > 0);
+    assert.strictEqual(findingsOf(again.memo)[0], findingsOf(first.memo)[0]);
+  });
+
   it('a block moved down keeps its findings, at its new lines and offsets', () => {
     const text = ['def f(a, b):', '    """Summary.', '', '    Args:', '        a: A.', '    """', ''].join('\n');
     const google = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const };
