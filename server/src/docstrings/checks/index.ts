@@ -134,11 +134,14 @@ class FileChecker {
 
   /**
    * Whether definition i's docstring is plain prose, so that with skip-checking-short-docstrings there is
-   * nothing to check: most docstrings, told without parsing them (the checks' largest cost).
+   * nothing to check: most docstrings, told without parsing them (the checks' largest cost). Prose in the
+   * configured style alone, unless check-style-mismatch asks which style a docstring shows (a google `Args:`
+   * is prose to numpy, and a mismatch to report).
    */
   private plainlyShort(i: number): boolean {
     const doc = this.defs[i].docstring;
-    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc, this.options.style);
+    const style = this.options.checkStyleMismatch ? undefined : this.options.style;
+    return this.options.skipCheckingShortDocstrings && doc !== null && isPlainProse(this.file.text, this.file.lineStarts, doc, style);
   }
 
   /** The docstring of definition i, parsed in the configured style; null when it has none (or a blank one). */
