@@ -9,8 +9,11 @@
 // 2. Docstring quality on the non-test stdlib: `docbits --check-docstrings` against pydoclint 0.9.0
 //    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, and coverage alone
 //    and only reading those files in the same run, best of 3 each (BENCH_QUALITY_RUNS), interleaved.
+// 3. The gate on changes: the whole stdlib copied into a temporary git repository, 10 files changed, and
+//    `docbits --diff HEAD` against a full run over the same repository (issue 17's target: under 0.3 s).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -150,6 +153,34 @@ if (fs.existsSync(pydoclintSh) && spawnSync('/usr/bin/python3', ['-c', 'import c
   console.log(`  reading the files               ${s(read)}: coverage ${(coverage.seconds / read.seconds).toFixed(0)}x, coverage + checks ${(ours.seconds / read.seconds).toFixed(0)}x that`);
 } else {
   console.log('docstring quality: skipped (pydoclint needs ../shared/oracles/pydoclint.sh and Debian\'s python3-click)');
+}
+{
+  // A repository the size of the stdlib (1,788 files) with a 10-file change: --diff reads git's list of
+  // changed files and parses only those, so it should cost about node's start plus git's diff.
+  const files = listFiles(stdlib, true);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-bench-diff-'));
+  try {
+    for (const f of files) {
+      const target = path.join(work, path.relative(stdlib, f));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(f, target);
+    }
+    const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: work, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'stdlib');
+    const step = Math.floor(files.length / 10);
+    for (let k = 0; k < 10; k++) {
+      fs.appendFileSync(path.join(work, path.relative(stdlib, files[k * step])), `\n\ndef _bench_added_${k}(x):\n    return x\n`);
+    }
+    const [diffRun, fullRun] = bestInterleaved([
+      () => JSON.parse(docbits([work, '--diff', 'HEAD'])).files.length,
+      () => JSON.parse(docbits([work])).files.length,
+    ]);
+    console.log(`--diff HEAD, ${files.length}-file git repository with 10 files changed (best of ${runs} interleaved): ${diffRun.seconds.toFixed(3)} s (target < 0.3 s; ${diffRun.result} files reported), a full run ${fullRun.seconds.toFixed(3)} s (${fullRun.result} files): ${(fullRun.seconds / diffRun.seconds).toFixed(1)}x`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 // NODE_EXTRA_CA_CERTS (set on some CI machines and corporate networks) makes node parse its whole CA bundle
 // at every start, before any of docbits runs; the figures above include it when it is set, as a user's would.
