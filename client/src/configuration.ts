@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Middleware } from 'vscode-languageclient/node';
+import { selectedPythonInterpreter } from './pythonInterpreter';
 
 /** `docbits.hover.grouping` -> `hover.grouping`, for every setting the extension contributes. */
 function settingKeys(extension: vscode.Extension<unknown> | undefined): string[] {
@@ -25,6 +26,12 @@ function explicitSettings(keys: readonly string[], scope: vscode.Uri | undefined
     let target = result;
     for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
     target[parts[parts.length - 1]] = value;
+  }
+  // Unless the user chose one, the stdlib hovers read is the Python extension's selected interpreter's.
+  const hover = (result.hover ?? {}) as Record<string, unknown>;
+  if (hover.pythonInterpreter === undefined) {
+    const interpreter = selectedPythonInterpreter(scope);
+    if (interpreter !== undefined) result.hover = { ...hover, pythonInterpreter: interpreter };
   }
   return result;
 }

@@ -5,9 +5,10 @@
  * shares with the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { configurationMiddleware } from './configuration';
+import { onPythonInterpreterChange } from './pythonInterpreter';
 import { CoverageTreeProvider } from './coverageTree';
 import { closableOutputChannel, quietly } from './shutdown';
 import { withSnippetStubs } from './snippetStubs';
@@ -46,6 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const reports = new WorkspaceReports(client, output, tree, statusBar);
   context.subscriptions.push(statusBar, view, reports, ...registerCommands({ reports, tree, view, lifecycle }));
   await client.start();
+  // A new interpreter selected in the Python extension: the server asks for the settings again.
+  context.subscriptions.push(onPythonInterpreterChange(() => {
+    void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+  }));
   statusBar.refresh();
 }
 

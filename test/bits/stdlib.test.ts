@@ -7,10 +7,11 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { bitsHover } from '../../server/src/bits/hover';
 import { ModuleIndexCache } from '../../server/src/bits/imports';
-import { findStdlib, WorkspaceModuleReader } from '../../server/src/session/moduleReader';
+import { findStdlib, stdlibOfInterpreter, WorkspaceModuleReader } from '../../server/src/session/moduleReader';
 import { STDLIB } from '../helpers/stdlib';
 
 const ORACLE = path.join(__dirname, '..', '..', '..', 'test', 'oracles', 'stdlib_constants.py');
@@ -78,9 +79,58 @@ describe('bits: standard-library constants vs python3 (differential)', function 
 
   it('finds the newest python3.N with os.py in the well-known folders, never a relative setting', function () {
     if (skip) this.skip();
-    assert.strictEqual(findStdlib(''), findStdlib('', undefined, ['/usr/lib', '/usr/local/lib']));
+    assert.strictEqual(findStdlib(''), findStdlib('', '', undefined, ['/usr/lib', '/usr/local/lib']));
     assert.ok(findStdlib('')?.startsWith('/usr/'));
     assert.strictEqual(findStdlib('relative/lib'), undefined);
     assert.strictEqual(findStdlib(STDLIB), STDLIB);
+  });
+});
+
+describe('bits: the standard library of an interpreter, from paths alone (session/moduleReader.ts)', function () {
+  this.timeout(120_000);
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-interp-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const touch = (file: string, text = ''): string => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('agrees with python3 itself (sys.executable and sysconfig), and with a venv python3 makes', function () {
+    const out = execFileSync('python3', ['-c', 'import sys, sysconfig; print(sys.executable); print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
+    const [executable, stdlib] = out.trim().split('\n');
+    assert.strictEqual(stdlibOfInterpreter(executable), fs.realpathSync(stdlib));
+    const venv = path.join(tmp, 'venv');
+    try {
+      execFileSync('python3', ['-m', 'venv', '--without-pip', venv], { stdio: 'pipe' });
+    } catch {
+      this.skip(); // no venv module on this python3
+    }
+    assert.strictEqual(stdlibOfInterpreter(path.join(venv, 'bin', 'python')), fs.realpathSync(stdlib));
+  });
+
+  it('a base install, a symlinked python3, a venv\'s pyvenv.cfg; nothing for what it cannot place', () => {
+    const lib = path.join(tmp, 'base', 'lib', 'python3.11');
+    touch(path.join(lib, 'os.py'));
+    touch(path.join(tmp, 'base', 'lib', 'python3.9', 'os.py'));
+    const exe = touch(path.join(tmp, 'base', 'bin', 'python3.11'));
+    fs.symlinkSync(exe, path.join(tmp, 'base', 'bin', 'python3'));
+    assert.strictEqual(stdlibOfInterpreter(exe), lib);
+    assert.strictEqual(stdlibOfInterpreter(path.join(tmp, 'base', 'bin', 'python3')), lib);
+    // A plain `python` with no version in its name: the newest library there.
+    assert.strictEqual(stdlibOfInterpreter(touch(path.join(tmp, 'base', 'bin', 'python'))), lib);
+    touch(path.join(tmp, 'venv', 'pyvenv.cfg'), `home = ${path.join(tmp, 'base', 'bin')}\ninclude-system-site-packages = false\nversion = 3.9.18\n`);
+    const venvPython = touch(path.join(tmp, 'venv', 'bin', 'python'));
+    assert.strictEqual(stdlibOfInterpreter(venvPython), path.join(tmp, 'base', 'lib', 'python3.9'));
+    // A version the base does not have is not guessed.
+    touch(path.join(tmp, 'venv', 'pyvenv.cfg'), `home = ${path.join(tmp, 'base', 'bin')}\nversion_info = 3.12.1.final.0\n`);
+    assert.strictEqual(stdlibOfInterpreter(venvPython), undefined);
+    assert.strictEqual(stdlibOfInterpreter('bin/python3'), undefined);
+    assert.strictEqual(stdlibOfInterpreter(path.join(tmp, 'missing', 'bin', 'python3')), undefined);
+    // The setting wins; the interpreter comes before the well-known folders.
+    assert.strictEqual(findStdlib('', exe), lib);
+    assert.strictEqual(findStdlib(path.join(tmp, 'base', 'lib', 'python3.9'), exe), path.join(tmp, 'base', 'lib', 'python3.9'));
+    assert.strictEqual(findStdlib('', path.join(tmp, 'missing', 'python3')), findStdlib(''));
   });
 });

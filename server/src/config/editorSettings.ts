@@ -50,6 +50,8 @@ export interface EditorSettings {
   changedSince: string;
   /** The standard library's folder for hovers (a machine setting); "" looks in well-known places. */
   stdlibPath: string;
+  /** The Python extension's interpreter (or the user's): where the stdlib is when stdlibPath is "". */
+  pythonInterpreter: string;
 }
 
 function editorDefault(prop: string): unknown {
@@ -67,6 +69,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   configPrecedence: editorDefault('configPrecedence') as ConfigPrecedence,
   changedSince: editorDefault('changedSince') as string,
   stdlibPath: editorDefault('stdlibPath') as string,
+  pythonInterpreter: editorDefault('pythonInterpreter') as string,
 };
 
 export interface EditorSettingsResult {

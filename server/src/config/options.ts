@@ -26,8 +26,8 @@ export type ValueKind =
   | 'badgeFormat'
   | 'badgeStyle'
   | 'path'
-  /** An absolute folder, or "" for none (the editor's `docbits.hover.stdlibPath`). */
-  | 'folder'
+  /** An absolute path, or "" for none (the editor's `docbits.hover.stdlibPath`, `docbits.hover.pythonInterpreter`). */
+  | 'absolutePath'
   | 'regexList'
   | 'pathList'
   | 'markers'
@@ -349,9 +349,14 @@ export const OPTION_ROWS: readonly OptionRow[] = [
     help: 'Widest left shift a hover computes; larger ones are reported, not built.', setting: { key: 'docbits.hover.maxShift' },
   },
   {
-    prop: 'stdlibPath', scope: 'editor', kind: 'folder', default: '',
+    prop: 'stdlibPath', scope: 'editor', kind: 'absolutePath', default: '',
     help: 'Folder of the Python standard library whose `.py` sources hovers read for names such as `re.VERBOSE` (read only, never run); "" looks in /usr/lib/python3.* and /usr/local/lib/python3.*. A machine setting: a workspace cannot set it.',
     setting: { key: 'docbits.hover.stdlibPath', schema: { scope: 'machine' } },
+  },
+  {
+    prop: 'pythonInterpreter', scope: 'editor', kind: 'absolutePath', default: '',
+    help: 'Python interpreter whose standard library hovers read when `docbits.hover.stdlibPath` is "" (found from its path and a venv\'s pyvenv.cfg; never run). VS Code fills it from the Python extension\'s selected interpreter. A machine setting.',
+    setting: { key: 'docbits.hover.pythonInterpreter', schema: { scope: 'machine' } },
   },
   {
     prop: 'changedSince', scope: 'editor', kind: 'gitBase', default: '',

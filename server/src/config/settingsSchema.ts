@@ -29,7 +29,7 @@ function typeOf(row: OptionRow): Schema {
     case 'style':
       return { type: 'string', enum: [...row.choices!] };
     case 'gitBase':
-    case 'folder':
+    case 'absolutePath':
       return { type: 'string' };
     case 'regexList':
     case 'pathList':

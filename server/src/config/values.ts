@@ -128,11 +128,11 @@ export function convert(row: Pick<OptionRow, 'kind' | 'choices' | 'min' | 'max'>
     }
     case 'path':
       return typeof raw === 'string' && raw.trim() !== '' ? { value: raw.trim(), problems: [] } : { error: `expected a path, got ${show(raw)}` };
-    case 'folder': {
-      if (typeof raw !== 'string') return { error: `expected a folder or "", got ${show(raw)}` };
-      const folder = raw.trim();
-      if (folder !== '' && (!path.isAbsolute(folder) || /[\x00-\x1f\x7f]/.test(folder))) return { error: `expected an absolute folder or "", got ${show(raw)}` };
-      return { value: folder, problems: [] };
+    case 'absolutePath': {
+      if (typeof raw !== 'string') return { error: `expected an absolute path or "", got ${show(raw)}` };
+      const absolute = raw.trim();
+      if (absolute !== '' && (!path.isAbsolute(absolute) || /[\x00-\x1f\x7f]/.test(absolute))) return { error: `expected an absolute path or "", got ${show(raw)}` };
+      return { value: absolute, problems: [] };
     }
     case 'gitBase': {
       if (typeof raw !== 'string') return { error: `expected a branch, tag, commit, "staged" or "", got ${show(raw)}` };

@@ -6,8 +6,9 @@
  *
  * The standard library: `import re` that the workspace does not provide is looked for in the stdlib folder,
  * `docbits.hover.stdlibPath` (a machine setting, so a workspace's own settings cannot point it elsewhere) or,
- * when that is "", the newest /usr/lib/python3.N or /usr/local/lib/python3.N holding os.py. Found without
- * running any program (no interpreter is asked where its library is). Only its `.py` sources are read, read
+ * when that is "", the library of `docbits.hover.pythonInterpreter` (the Python extension's interpreter, which
+ * the VS Code client fills in), else the newest /usr/lib/python3.N or /usr/local/lib/python3.N holding os.py.
+ * Found without running any program (no interpreter is asked where its library is). Only its `.py` sources are read, read
  * only, each at most MAX_STDLIB_FILE bytes; stdlib modules import from the stdlib folder alone.
  */
 import * as fs from 'fs';
@@ -21,11 +22,76 @@ const MAX_STDLIB_FILE = 2_000_000;
 const WELL_KNOWN_PARENTS = ['/usr/lib', '/usr/local/lib'];
 
 /**
- * The standard library folder to read: `setting` if it is a folder, else (setting "") the newest python3.N
- * folder under the well-known parents that holds os.py; undefined when there is none.
+ * The standard library folder to read: `setting` if it is a folder, else (setting "") the library of
+ * `interpreter` (stdlibOfInterpreter), else the newest python3.N folder under the well-known parents that
+ * holds os.py; undefined when there is none.
  */
-export function findStdlib(setting: string, files: ModuleFileSystem = nodeModuleFileSystem, parents = WELL_KNOWN_PARENTS): string | undefined {
+export function findStdlib(setting: string, interpreter = '', files: ModuleFileSystem = nodeModuleFileSystem, parents = WELL_KNOWN_PARENTS): string | undefined {
   if (setting !== '') return path.isAbsolute(setting) && files.kind(setting) === 'dir' ? path.normalize(setting) : undefined;
+  return (interpreter !== '' ? stdlibOfInterpreter(interpreter, files) : undefined) ?? newestStdlibUnder(parents, files);
+}
+
+/** The largest pyvenv.cfg read (a real one is a few lines). */
+const MAX_PYVENV_CFG = 64 * 1024;
+
+/**
+ * The standard library of the interpreter at `interpreter`, from paths alone: it is never run. A venv's
+ * interpreter has pyvenv.cfg one folder up from its own, whose `home` is the base interpreter's folder and
+ * `version` its version; otherwise the interpreter's real path (python3 -> python3.11) gives both. The library
+ * is <prefix>/lib/python3.N (Windows: <folder>/Lib) holding os.py, N from the version, or the newest there.
+ */
+export function stdlibOfInterpreter(interpreter: string, files: ModuleFileSystem = nodeModuleFileSystem): string | undefined {
+  if (!path.isAbsolute(interpreter)) return undefined;
+  let binFolder = path.dirname(interpreter);
+  let minor = /^python3\.(\d{1,3})(?:\.exe)?$/i.exec(path.basename(interpreter))?.[1];
+  const venv = readPyvenvCfg(path.join(path.dirname(binFolder), 'pyvenv.cfg'), files);
+  if (venv?.home !== undefined && path.isAbsolute(venv.home)) {
+    binFolder = venv.home;
+    minor = venv.minor ?? minor;
+  } else {
+    const real = files.realpath(interpreter);
+    if (real === undefined) return undefined;
+    binFolder = path.dirname(real);
+    minor = /^python3\.(\d{1,3})(?:\.exe)?$/i.exec(path.basename(real))?.[1] ?? minor;
+  }
+  const windowsLib = path.join(binFolder, 'Lib');
+  if (files.kind(path.join(windowsLib, 'os.py')) === 'file') return windowsLib;
+  const lib = path.join(path.dirname(binFolder), 'lib');
+  if (minor !== undefined) {
+    const folder = path.join(lib, `python3.${minor}`);
+    return files.kind(path.join(folder, 'os.py')) === 'file' ? folder : undefined;
+  }
+  return newestStdlibUnder([lib], files);
+}
+
+/** `home` and the minor version of a venv's pyvenv.cfg (`key = value` lines), or undefined. */
+function readPyvenvCfg(file: string, files: ModuleFileSystem): { home?: string; minor?: string } | undefined {
+  if (files.kind(file) !== 'file') return undefined;
+  let text: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_PYVENV_CFG);
+      text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, MAX_PYVENV_CFG, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const result: { home?: string; minor?: string } = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match) continue;
+    const key = match[1].toLowerCase();
+    if (key === 'home') result.home = match[2];
+    else if (key === 'version' || key === 'version_info') result.minor = /^3\.(\d{1,3})(?:\.|$)/.exec(match[2])?.[1] ?? result.minor;
+  }
+  return result;
+}
+
+/** The newest python3.N folder holding os.py under `parents`. */
+function newestStdlibUnder(parents: readonly string[], files: ModuleFileSystem): string | undefined {
   let best: { folder: string; minor: number } | undefined;
   for (const parent of parents) {
     let names: string[];
@@ -46,12 +112,14 @@ export function findStdlib(setting: string, files: ModuleFileSystem = nodeModule
 
 export class WorkspaceModuleReader implements ModuleReader {
   private roots?: { folders: readonly string[]; roots: SearchRoots };
-  private stdlib?: { setting: string; folder: string | undefined; roots: SearchRoots | undefined };
+  private stdlib?: { setting: string; interpreter: string; folder: string | undefined; roots: SearchRoots | undefined };
   private readonly texts = new Map<string, { size: number; mtimeMs: number; text: string }>();
   /** Larger files are not read (the hovered document's `docbits.maxFileSize`, set before each hover). */
   maxFileSize = 1_000_000;
-  /** `docbits.hover.stdlibPath`, set before each hover: "" looks in the well-known places. */
+  /** `docbits.hover.stdlibPath`, set before each hover: "" asks pythonInterpreter, then the well-known places. */
   stdlibPath = '';
+  /** `docbits.hover.pythonInterpreter`, set before each hover: the interpreter whose library to read, or "". */
+  pythonInterpreter = '';
 
   /**
    * @param folders the workspace folders, read on each call (they change)
@@ -81,10 +149,10 @@ export class WorkspaceModuleReader implements ModuleReader {
   }
 
   private stdlibRoots(): { folder: string | undefined; roots: SearchRoots | undefined } {
-    if (this.stdlib?.setting !== this.stdlibPath) {
-      const folder = findStdlib(this.stdlibPath);
+    if (this.stdlib?.setting !== this.stdlibPath || this.stdlib.interpreter !== this.pythonInterpreter) {
+      const folder = findStdlib(this.stdlibPath, this.pythonInterpreter);
       const real = folder === undefined ? undefined : nodeModuleFileSystem.realpath(folder);
-      this.stdlib = { setting: this.stdlibPath, folder, roots: folder && real ? { folders: [folder], real: [real] } : undefined };
+      this.stdlib = { setting: this.stdlibPath, interpreter: this.pythonInterpreter, folder, roots: folder && real ? { folders: [folder], real: [real] } : undefined };
     }
     return this.stdlib;
   }

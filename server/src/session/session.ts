@@ -321,6 +321,7 @@ export class DocbitsSession {
     const file = filePathOf(uri);
     this.modules.maxFileSize = analysis.context.settings.maxFileSize;
     this.modules.stdlibPath = analysis.context.settings.stdlibPath;
+    this.modules.pythonInterpreter = analysis.context.settings.pythonInterpreter;
     return bitsHover(analysis.text, line, character, hoverOptions(analysis.context.settings), analysis.hoverTokens,
       file === undefined ? undefined : { file, reader: this.modules, cache: this.moduleIndexes });
   }
