@@ -69,8 +69,11 @@ export const GENERATORS: Record<string, Generator> = {
   unclosedStringAtStart: (n) => 'x = """\n' + rep('def f(x):\n    """Doc."""\n    return x\n', n / 38),
   /** many unterminated single- and triple-quoted strings */
   manyUnterminatedStrings: (n) => rep("x = 'abc\ny = \"\"\"def\n    z = '''q\n", n / 32) + 'def f(): pass\n',
-  /** unterminated triple quotes inside defs, each recovered at the next def */
-  unterminatedDocstrings: (n) => rep('def f():\n    """Doc\n\n', n / 18),
+  /**
+   * unterminated triple quotes inside defs, each recovered at the next def. An odd count at every size: with an
+   * even one the quotes pair up into closed strings that hide every other def, so 4n had 8x the defs of n.
+   */
+  unterminatedDocstrings: (n) => rep('def f():\n    """Doc\n\n', 2 * Math.floor(n / 36) + 1),
   /** backslash continuation chain */
   longContinuation: (n) => 'x = 1' + rep(' + \\\n 1', n / 8) + '\n',
   /** many dedents: deep then back to 0, repeated */
