@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ModuleReader, ModuleText } from '../bits/imports';
 import { ModuleFileSystem, nodeModuleFileSystem, resolveImport, SearchRoots, searchRoots } from '../python/modules';
+import { readSourceFile } from '../workspace/analyzeFile';
 
 /** The largest stdlib source read (the biggest, _pydecimal.py, is about 230 KB). */
 const MAX_STDLIB_FILE = 2_000_000;
@@ -31,6 +32,8 @@ export function findStdlib(setting: string, interpreter = '', files: ModuleFileS
   return (interpreter !== '' ? stdlibOfInterpreter(interpreter, files) : undefined) ?? newestStdlibUnder(parents, files);
 }
 
+/** `python3.11` (or `python3.11.exe`): an interpreter's file name with its minor version. */
+const VERSIONED_INTERPRETER = /^python3\.(\d{1,3})(?:\.exe)?$/i;
 /** The largest pyvenv.cfg read (a real one is a few lines). */
 const MAX_PYVENV_CFG = 64 * 1024;
 
@@ -43,7 +46,7 @@ const MAX_PYVENV_CFG = 64 * 1024;
 export function stdlibOfInterpreter(interpreter: string, files: ModuleFileSystem = nodeModuleFileSystem): string | undefined {
   if (!path.isAbsolute(interpreter)) return undefined;
   let binFolder = path.dirname(interpreter);
-  let minor = /^python3\.(\d{1,3})(?:\.exe)?$/i.exec(path.basename(interpreter))?.[1];
+  let minor = VERSIONED_INTERPRETER.exec(path.basename(interpreter))?.[1];
   const venv = readPyvenvCfg(path.join(path.dirname(binFolder), 'pyvenv.cfg'), files);
   if (venv?.home !== undefined && path.isAbsolute(venv.home)) {
     binFolder = venv.home;
@@ -52,7 +55,7 @@ export function stdlibOfInterpreter(interpreter: string, files: ModuleFileSystem
     const real = files.realpath(interpreter);
     if (real === undefined) return undefined;
     binFolder = path.dirname(real);
-    minor = /^python3\.(\d{1,3})(?:\.exe)?$/i.exec(path.basename(real))?.[1] ?? minor;
+    minor = VERSIONED_INTERPRETER.exec(path.basename(real))?.[1] ?? minor;
   }
   const windowsLib = path.join(binFolder, 'Lib');
   if (files.kind(path.join(windowsLib, 'os.py')) === 'file') return windowsLib;
@@ -67,18 +70,9 @@ export function stdlibOfInterpreter(interpreter: string, files: ModuleFileSystem
 /** `home` and the minor version of a venv's pyvenv.cfg (`key = value` lines), or undefined. */
 function readPyvenvCfg(file: string, files: ModuleFileSystem): { home?: string; minor?: string } | undefined {
   if (files.kind(file) !== 'file') return undefined;
-  let text: string;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(MAX_PYVENV_CFG);
-      text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, MAX_PYVENV_CFG, 0));
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  const bytes = readSourceFile(file, MAX_PYVENV_CFG); // bounded, and a FIFO cannot hang it
+  if (typeof bytes === 'string') return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const result: { home?: string; minor?: string } = {};
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
