@@ -12,6 +12,7 @@ import { Tokenizer } from './lexer/cursor';
 import { ImportedName, ImportStatement, readImportStatement } from './importStatement';
 import { Decorator, Definition, ModuleStructure } from './structure';
 import { TokenKind } from './tokens';
+import { detached } from './detached';
 
 /** A class: its bases as dotted names (`Base`, `mod.Base`; `Generic[T]` is `Generic`; calls are left out), its methods. */
 export interface ClassSummary {
@@ -87,7 +88,7 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
     if (def.keyword === 'class') {
       if (classes >= MAX_CLASSES) continue;
       classes++;
-      const cls: ClassSummary = { bases: basesOfClass(def, text).map(detach), methods: new Map(), line: def.line + 1 };
+      const cls: ClassSummary = { bases: basesOfClass(def, text).map(detached), methods: new Map(), line: def.line + 1 };
       summary.classes.set(qualnameOf(defs, i, names), cls);
       classAt[i] = cls;
     } else if (def.parent >= 0) {
@@ -96,7 +97,7 @@ export function moduleSummary(structure: ModuleStructure, text: string): ModuleS
       // Only what a lookup can use: a base's undocumented method does not stop the search (inheritance.ts).
       const documented = def.docstring !== null && !def.docstring.blank;
       const override = def.decorators.length > 0 && isOverride(def.decorators);
-      if (documented || override) owner.methods.set(detach(def.name), { documented, override, line: def.line + 1 });
+      if (documented || override) owner.methods.set(detached(def.name), { documented, override, line: def.line + 1 });
       else if (owner.methods.size > 0) owner.methods.delete(def.name); // redefined: the last `def` is the method
     }
   }
@@ -113,18 +114,9 @@ function qualnameOf(defs: ModuleStructure['definitions'], index: number, names: 
   for (let i = index; i >= 0 && names[i] === undefined; i = defs[i].parent) chain.push(i);
   for (let k = chain.length - 1; k >= 0; k--) {
     const def = defs[chain[k]];
-    names[chain[k]] = detach(def.parent >= 0 ? `${names[def.parent]}.${def.name}` : def.name);
+    names[chain[k]] = detached(def.parent >= 0 ? `${names[def.parent]}.${def.name}` : def.name);
   }
   return names[index]!;
-}
-
-/**
- * A copy of a string cut from the file's text. V8 keeps a cut of 13 or more characters as a view on the whole
- * text, so a summary holding one kept every file of a run alive: 40 MB on the stdlib, and the collector's
- * time with it. Shorter cuts are copies already.
- */
-function detach(cut: string): string {
-  return cut.length < 13 ? cut : (' ' + cut).slice(1);
 }
 
 /**
