@@ -5,6 +5,8 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { checkDocstrings, checkDocstringsAgain, DEFAULT_QUALITY_OPTIONS, Finding, FindingsMemo, QualityOptions } from '../../../server/src/docstrings/checks';
 import { lineStarts } from '../../../server/src/python/lines';
 import { parseStructure } from '../../../server/src/python/structure';
@@ -114,6 +116,30 @@ describe('docstrings/checks: re-checking an edited text (checkDocstringsAgain)',
     const again = checkDocstringsAgain(checked(text), { ...google }, first.memo);
     assert.ok(again.findings.length > 0);
     assert.strictEqual(findingsOf(again.memo)[0], findingsOf(first.memo)[0]);
+  });
+
+  it('keeps one version of the text, however many edits: the memo holds no cut of an old text', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    // Each block's findings name a long argument (a cut of 13+ characters would be a view on the whole text).
+    const block = (i: number, tag: string): string => `def function_number_${i}(first_long_argument_${i}: int, second: str) -> int:\n` +
+      `    """Summary ${tag}.\n\n    Args:\n        first_long_argument_${i} (str): A.\n    """\n    return 1\n\n\n`;
+    const blocks = Array.from({ length: 4000 }, (_, i) => block(i, 'v0'));
+    const google = { ...DEFAULT_QUALITY_OPTIONS, style: 'google' as const };
+    let { memo } = checkDocstringsAgain(checked(blocks.join('')), google);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const textBytes = blocks.join('').length * 2; // an edited text is two-byte if any of it is; one-byte halves it
+    for (let v = 1; v <= 60; v++) {
+      const k = (v * 37) % blocks.length;
+      blocks[k] = block(k, `v${v}`);
+      memo = checkDocstringsAgain(checked(blocks.join('')), google, memo).memo;
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // With cuts kept, each of the 60 edited versions stayed alive (~0.75 MB each: 45 MB); without, about nothing.
+    assert.ok(grown < 10 * textBytes / 2, `heap grew ${(grown / 1e6).toFixed(1)} MB over 60 edits`);
+    assert.ok(memo.blocks.size > 0);
   });
 
   it('a block moved down keeps its findings, at its new lines and offsets', () => {

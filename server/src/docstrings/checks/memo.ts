@@ -10,6 +10,7 @@
 import type { Definition, Docstring } from '../../python/structure';
 import type { QualityOptions } from './options';
 import type { Finding } from './types';
+import { detached } from '../../python/detached';
 
 const MODULE = -1;
 
@@ -57,7 +58,9 @@ export class BlockFindings {
 
   /** Records the findings (relative to the block) of a block checked anew. */
   remember(first: number, next: number, start: number, end: number, startLine: number, findings: readonly Finding[]): void {
-    this.record(`${this.defs[first].name}:${end - start}`, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings });
+    // Kept across versions: names and messages copied, or each edited version's text would stay alive with them.
+    const kept = findings.map((f) => ({ ...f, qualname: detached(f.qualname), message: detached(f.message) }));
+    this.record(`${this.defs[first].name}:${end - start}`, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: kept });
   }
 
   memo(options: QualityOptions): FindingsMemo {
