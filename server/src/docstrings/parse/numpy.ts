@@ -36,15 +36,31 @@ function isTitleAt(source: DocSource, i: number): boolean {
     !/^-+$/.test(title);
 }
 
+/**
+ * Whether line i is `.. deprecated:: 1.2` at the base indentation: the fork reads that directive as a section
+ * (its DeprecationSection), running to the next title, and a docstring with one is not short.
+ */
+function isDeprecationAt(source: DocSource, i: number): boolean {
+  return !source.lines[i].blank && relIndent(source, i) === 0 && /^\.\.\s*deprecated\s*::/.test(lineContent(source, i));
+}
+
 export function parseNumpy(source: DocSource): StyleResult {
   const result: StyleResult = { sections: [], problems: [], firstSectionLine: -1 };
   const lines = source.lines;
   const titleLines: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (isTitleAt(source, i)) titleLines.push(i++);
+  for (let i = 0; i < lines.length; i++) {
+    if (isTitleAt(source, i)) titleLines.push(i++);
+    else if (isDeprecationAt(source, i)) titleLines.push(i);
+  }
   for (let t = 0; t < titleLines.length; t++) {
     const i = titleLines[t];
     if (result.firstSectionLine < 0) result.firstSectionLine = i;
     const end = t + 1 < titleLines.length ? titleLines[t + 1] : lines.length;
+    if (isDeprecationAt(source, i)) {
+      const last = lastNonBlank(source, i + 1, end - 1);
+      result.sections.push(newSection('deprecated', 'deprecated', linesSpan(source, i, i), linesSpan(source, i, Math.max(i, last)), false));
+      continue;
+    }
     const title = lineContent(source, i);
     const underline = lineContent(source, i + 1);
     let kind = TITLES.get(title);

@@ -16,6 +16,8 @@ import { DocEntry, DocSection, SectionKind, Span } from './types';
 const PARAM_FIELDS = new Set(['param', 'parameter', 'arg', 'argument', 'key', 'keyword']);
 const RAISE_FIELDS = new Set(['raises', 'raise', 'except', 'exception']);
 const RETURN_FIELDS = new Set(['return', 'returns']);
+/** `:deprecated: 1.2 Use g.` (the fork's DEPRECATION_KEYWORDS): a docstring with one is not short. */
+const DEPRECATION_FIELDS = new Set(['deprecated', 'deprecation']);
 const YIELD_FIELDS = new Set(['yield', 'yields']);
 const ATTRIBUTE_FIELDS = new Set(['ivar', 'cvar', 'var']);
 
@@ -83,6 +85,7 @@ function fieldKind(key: string): SectionKind | 'type' | 'rtype' | 'ytype' {
   if (RETURN_FIELDS.has(key)) return 'returns';
   if (YIELD_FIELDS.has(key)) return 'yields';
   if (ATTRIBUTE_FIELDS.has(key)) return 'attributes';
+  if (DEPRECATION_FIELDS.has(key)) return 'deprecated';
   if (key === 'type' || key === 'rtype' || key === 'ytype') return key;
   return 'other';
 }
