@@ -37,7 +37,10 @@ export function runPydoclint(files: readonly string[], flags: readonly string[],
   const r = spawnSync(PYDOCLINT_SH, ['--quiet', '--show-filenames-in-every-violation-message=True', ...flags, ...files], {
     cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', PYTHONWARNINGS: 'ignore' },
   });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`pydoclint failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  // A crash exits 1 too, as findings do: a traceback tells them apart.
+  if ((r.status !== 0 && r.status !== 1) || r.stderr.includes('Traceback (most recent call last)')) {
+    throw new Error(`pydoclint failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  }
   const out: OracleFinding[] = [];
   for (const line of r.stderr.split('\n')) {
     const m = /^(.*?):(\d+): (DOC\d{3}): (.*)$/.exec(line);

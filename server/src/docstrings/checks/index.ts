@@ -278,7 +278,7 @@ class FileChecker {
    */
   private unreadable(i: number, docIndex: number, label: string, parsed = this.docstring(docIndex)): boolean {
     if (!parsed) return false;
-    const problems = parsed.problems.filter((p) => !inProse(parsed, p.span));
+    const problems = parsed.problems.filter((p) => p.wholeText || !inProse(parsed, p.span));
     // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our
     // parser reads it as empty without a problem, so the check notes it here.
     // A docstring that opens with its only section's title (`"""Args:`): cleaned twice (ast.get_docstring, then

@@ -26,6 +26,31 @@ const NONSTANDARD_TITLES = new Map<string, SectionKind>([
 const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
   'params', 'keywordParams', 'otherParams', 'receives', 'raises', 'warns', 'attributes', 'methods', 'returns', 'yields',
 ]);
+/** The titles pydoclint accepts above a dashed line (the fork's sections, its `.. deprecated::` among them). */
+const ACCEPTED_TITLES: ReadonlySet<string> = new Set([...TITLES.keys(), 'deprecated']);
+
+/**
+ * pydoclint's check before it parses a numpy docstring: any line above a line of 3 or more dashes (blank lines
+ * between, any indentation, an example's output included) is a section title, and one it does not know
+ * (`Keyword Arguments`, `parameters`, `Foo options`) makes the docstring unreadable. A title ending in a colon
+ * is google's and is let be.
+ */
+function unsupportedTitles(source: DocSource, result: StyleResult): void {
+  const lines = source.lines;
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].blank) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j].blank) j++;
+    if (j >= lines.length || !/^-{3,}$/.test(lineContent(source, j))) continue;
+    const title = lineContent(source, i);
+    if (!title.endsWith(':') && !ACCEPTED_TITLES.has(title) && !seen.has(title)) {
+      seen.add(title);
+      result.problems.push({ message: `Unknown section "${title}".`, span: linesSpan(source, i, j), wholeText: true });
+    }
+    if (!title.endsWith(':')) i = j; // the dashes are taken: they title nothing further down
+  }
+}
 
 /** Whether line i is a title: the next line is only dashes (3 or more, or as many as the title has characters). */
 function isTitleAt(source: DocSource, i: number): boolean {
@@ -72,14 +97,18 @@ export function parseNumpy(source: DocSource): StyleResult {
     }
     const last = lastNonBlank(source, i + 2, end - 1);
     const titleSpan = linesSpan(source, i, i + 1);
-    if (kind === undefined) {
-      result.problems.push({ message: `Unknown section "${title}".`, span: { ...titleSpan } });
-      kind = 'other';
-    }
+    // Unknown titles are reported by unsupportedTitles, as pydoclint does.
+    kind ??= 'other';
     const section = newSection(kind, title, titleSpan, linesSpan(source, i, Math.max(i + 1, last)), nonstandard);
     result.sections.push(section);
     if (LIST_KINDS.has(kind)) entries(source, section, i + 2, last);
+    // The fork refuses a list section with text under its title but no entry at the base indentation (entries
+    // indented further, or none before the next title: the newline before it is text).
+    if (!nonstandard && LIST_KINDS.has(kind) && section.entries.length === 0 && (t + 1 < titleLines.length || last >= i + 2)) {
+      result.problems.push({ message: `Section "${title}" has text but no entry.`, span: { ...titleSpan } });
+    }
   }
+  unsupportedTitles(source, result);
   return result;
 }
 

@@ -79,6 +79,11 @@ export interface DocProblem {
   /** Short and concrete, e.g. `Entry "x" in Args has no colon.` */
   message: string;
   span: Span;
+  /**
+   * Found over the whole text before sections are read (numpy's unsupported titles, as pydoclint checks them):
+   * it counts inside a section pydoclint takes as prose too.
+   */
+  wholeText?: true;
 }
 
 export interface ParsedDocstring {
