@@ -42,7 +42,8 @@ function unsupportedTitles(source: DocSource, result: StyleResult): void {
     if (lines[i].blank) continue;
     let j = i + 1;
     while (j < lines.length && lines[j].blank) j++;
-    if (j >= lines.length || !/^-{3,}$/.test(lineContent(source, j))) continue;
+    // A dash first, before the line is cut out: most lines are not underlines.
+    if (j >= lines.length || source.value.charCodeAt(lines[j].contentStart) !== 45 || !/^-{3,}$/.test(lineContent(source, j))) continue;
     const title = lineContent(source, i);
     if (!title.endsWith(':') && !ACCEPTED_TITLES.has(title) && !seen.has(title)) {
       seen.add(title);
