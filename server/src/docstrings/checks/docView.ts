@@ -56,6 +56,9 @@ export function docView(parsed: ParsedDocstring, warnsAreRaises = false): DocVie
 
 function pushNamed(out: DocItem[], entry: DocEntry, style: DocstringStyleName): void {
   if (entry.name === null || entry.name === '') return;
+  // A sphinx `:type x:` without a `:param x:` describes nothing: Sphinx shows no parameter for it, pydoclint
+  // counts x as undocumented.
+  if (entry.field === 'type') return;
   out.push({ name: entry.name.replace(/\\/g, ''), type: pydoclintType(entry, style), optional: entry.optional, span: entry.span });
 }
 

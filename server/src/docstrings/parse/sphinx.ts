@@ -58,16 +58,21 @@ function readField(source: DocSource, head: number, last: number, result: StyleR
   const v = source.value;
   const line = source.lines[head];
   const span = linesSpan(source, head, last);
-  const close = indexInLine(source, ':', line.contentStart + 1, line.end);
+  // The fork strips every leading colon (a `::` line opens a literal block) and splits at the next colon.
+  let open = line.contentStart;
+  while (open < line.end && v.charCodeAt(open) === 0x3a) open++;
+  const close = indexInLine(source, ':', open, line.end);
   if (close < 0) {
-    result.problems.push({ message: `Field "${lineContent(source, head)}" has no closing colon.`, span: { ...span } });
+    // The fork looks for that colon through the whole chunk, up to the next line starting with one: found on a
+    // later line, it makes a field of no kind (nothing to check), not an error.
+    if (!colonLaterInChunk(source, head)) result.problems.push({ message: `Field "${lineContent(source, head)}" has no closing colon.`, span: { ...span } });
     return null;
   }
   const args: Field['args'] = [];
   const words = /\S+/g;
-  const inner = v.slice(line.contentStart + 1, close);
+  const inner = v.slice(open, close);
   for (let m = words.exec(inner); m; m = words.exec(inner)) {
-    const start = line.contentStart + 1 + m.index;
+    const start = open + m.index;
     args.push({ text: m[0], span: { start, end: start + m[0].length } });
   }
   const entry = newEntry(span);
@@ -77,6 +82,14 @@ function readField(source: DocSource, head: number, last: number, result: StyleR
   const key = args.length > 0 ? args[0].text : '';
   entry.field = key;
   return { key, args, entry };
+}
+
+/** Whether a line after `head`, before the next one starting with a colon, has a colon. */
+function colonLaterInChunk(source: DocSource, head: number): boolean {
+  for (let k = head + 1; k < source.lines.length && !isFieldStart(source, k); k++) {
+    if (indexInLine(source, ':', source.lines[k].start, source.lines[k].end) >= 0) return true;
+  }
+  return false;
 }
 
 function fieldKind(key: string): SectionKind | 'type' | 'rtype' | 'ytype' {
@@ -176,21 +189,19 @@ function group(source: DocSource, fields: Field[], result: StyleResult): void {
     const key = lookupKey(kind, entry.name);
     if (key) untyped.add(key, entry, section);
   }
-  for (const field of typeFields) attachType(field, untyped, sectionFor, badArgs);
+  for (const field of typeFields) attachType(field, untyped, sectionFor);
 }
 
-function attachType(field: Field, untyped: Untyped, sectionFor: (kind: SectionKind, field: Field) => DocSection,
-  badArgs: (field: Field) => void): void {
+function attachType(field: Field, untyped: Untyped, sectionFor: (kind: SectionKind, field: Field) => DocSection): void {
   const { key, args, entry } = field;
   const typeSpan = entry.descriptionSpan;
   const typeText = entry.description.replace(/\s+/g, ' ');
   let kind: SectionKind;
   let target: DocEntry | undefined;
+  // The fork reads `:type x:` only with its two words, `:rtype:` / `:ytype:` with one or two; any other is a
+  // field of no kind (`:type node NodeNG:`, a property's `:type: int`), ignored rather than an error.
   if (key === 'type') {
-    if (args.length !== 2) {
-      badArgs(field);
-      return;
-    }
+    if (args.length !== 2) return;
     const name = args[1].text;
     kind = 'params';
     target = untyped.take(`p ${name}`) ?? untyped.take(`a ${name}`);
@@ -200,6 +211,7 @@ function attachType(field: Field, untyped: Untyped, sectionFor: (kind: SectionKi
       entry.nameSpan = { ...args[1].span };
     }
   } else {
+    if (args.length > 2) return;
     kind = key === 'rtype' ? 'returns' : 'yields';
     target = untyped.take(kind);
   }
