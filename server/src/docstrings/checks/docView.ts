@@ -42,7 +42,9 @@ export function docView(parsed: ParsedDocstring, warnsAreRaises = false): DocVie
     if (section.nonstandard) continue;
     const kind: SectionKind = section.kind === 'warns' && warnsAreRaises ? 'raises' : section.kind;
     if (section.entries.length === 0 && kind !== 'examples' && kind !== 'deprecated') continue;
-    if (NOT_SHORT_KINDS.has(kind) || (warnsAreRaises && section.kind === 'warns')) view.short = false;
+    // Only `:type x:` fields (no `:param x:`) describe nothing: the docstring stays short.
+    const typesOnly = ARG_KINDS.has(kind) && section.entries.every((e) => e.field === 'type');
+    if ((NOT_SHORT_KINDS.has(kind) && !typesOnly) || (warnsAreRaises && section.kind === 'warns')) view.short = false;
     view.sectionSpans[kind] ??= section.span;
     if (ARG_KINDS.has(kind)) for (const e of section.entries) pushNamed(view.args, e, parsed.style);
     else if (kind === 'attributes') for (const e of section.entries) pushNamed(view.attributes, e, parsed.style);
