@@ -192,8 +192,22 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
   return checked.some((f) => f.findings.length > 0) ? 1 : 0;
 }
 
+/**
+ * `docbits -vv src | head`: when the reader of the output leaves, stop quietly, as a Unix tool does, with the
+ * run's exit code (files --fix writes are complete before anything is printed).
+ */
+function quietWhenTheReaderLeaves(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 1);
+    });
+  }
+}
+
 function main(): void {
   tuneJitForShortRuns(); // jitFlags.ts
+  quietWhenTheReaderLeaves();
   run(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {

@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runDocbits } from '../oracles/interrogate';
+import { spawnSync } from 'child_process';
+import { DOCBITS_CLI, runDocbits } from '../oracles/interrogate';
 
 const BAD = [
   'def area(width: int, height: int) -> int:',
@@ -118,6 +119,17 @@ describe('docbits --check-docstrings', function () {
     } finally {
       fs.writeFileSync(path.join(project, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
     }
+  });
+
+  it('a reader that leaves early (`| head -1`) ends the run quietly: no stack trace, the findings\' exit code', () => {
+    // Enough findings that the output outgrows the pipe's buffer after head has gone.
+    const many = path.join(project, 'many');
+    fs.mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(many, `m${i}.py`), BAD.repeat(60));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${DOCBITS_CLI}" --check-docstrings many | head -1`], { cwd: project, encoding: 'utf8' });
+    assert.strictEqual(r.stdout, 'many/m0.py\n');
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.status, 1);
   });
 
   it('exits 0 when nothing is found; a bad [tool.pydoclint] value is reported and the default used', () => {

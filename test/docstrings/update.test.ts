@@ -133,6 +133,15 @@ describe('update docstring to match signature', () => {
       '    :raises ValueError: Description of when it is raised.', '    """'));
   });
 
+  it('sphinx: a new :return: where a gone :raises field was (both edits at one place: once none was made)', () => {
+    const text = lines('def plain(kind):', '    """A validator.', '', '    :param kind: The type to check for.', '',
+      '    :raises TypeError: With a readable message.', '    """', '    return Validator(kind)', '');
+    const { doc, changes } = updated(text, 'plain');
+    assert.deepStrictEqual(changes, ['added Returns', 'removed raises']);
+    assert.strictEqual(doc, lines('"""A validator.', '', '    :param kind: The type to check for.',
+      '    :return: Description of the return value.', '    """'));
+  });
+
   it('keeps CRLF line breaks', () => {
     const text = readFixture('stale_crlf.py');
     const { text: after } = updated(text, 'crlf');

@@ -769,11 +769,35 @@ class Updater {
     return this.def!.bodyIndent;
   }
 
+  /**
+   * The edits, with an insertion that falls inside removed lines (a new `:return:` field where a `:raises`
+   * field goes) placed before them. A removal of whole lines is made from the end of the line above (a line
+   * break, then the lines) and the insertion at a line start inside it; the same removal from the first removed
+   * line's start (the lines, then their line break) makes the same text and leaves the insertion's place whole.
+   */
+  private insertionsOutOfDeletions(): Edit[] {
+    const eol = this.eol;
+    const out = this.edits.slice();
+    for (let i = 0; i < out.length; i++) {
+      const ins = out[i];
+      if (ins.start !== ins.end) continue;
+      const d = out.findIndex((e) => e.text === '' && e.start < ins.start && ins.start < e.end);
+      if (d < 0) continue;
+      const del = out[d];
+      if (!this.text.startsWith(eol, del.start) || !this.text.startsWith(eol, del.end)) continue;
+      const moved = { ...del, start: del.start + eol.length, end: del.end + eol.length };
+      if (moved.start > ins.start) continue;
+      out[d] = moved;
+      out[i] = { ...ins, start: moved.start, end: moved.start };
+    }
+    return out;
+  }
+
   /** The edits as LSP-shaped edits; null when two of them overlap (then we change nothing). */
   private finish(): TextEditLike[] | null {
     // Stable sort: insertions at one place keep the order they were made in (parameters, Returns, Yields,
     // Raises), and become one edit (clients may apply same-place insertions in any order).
-    const sorted = this.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const sorted = this.insertionsOutOfDeletions().sort((a, b) => a.start - b.start || a.end - b.end);
     const edits: Edit[] = [];
     for (const e of sorted) {
       const last = edits[edits.length - 1];
