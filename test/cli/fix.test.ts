@@ -21,11 +21,23 @@ import { explainedDifference, TYPE_CODES, untypeable, UPDATE_CODES } from '../do
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings');
 /** A folder per style, each a project with its `[tool.pydoclint] style`; the stdlib is read as google. */
-const PROJECTS: Record<string, { style: string; fixtures: string[]; least: number }> = {
+const UNTYPED = { config: 'arg-type-hints-in-docstring = false\n', pydoclint: ['--arg-type-hints-in-docstring=False'] };
+/**
+ * `config`: more `[tool.pydoclint]` lines, `pydoclint` the same options for pydoclint. A fixture may mix styles
+ * (typed_args.py, star_args.py): the checks, as pydoclint, read docstrings in the configured style, so each
+ * project fixes those of its style; pydoclint is asked only about docstrings written in it.
+ */
+const PROJECTS: Record<string, { style: string; fixtures: string[]; least: number; config?: string; pydoclint?: string[] }> = {
   google: { style: 'google', fixtures: ['stale_google.py', 'stale_crlf.py', 'stale_class.py'], least: 15 },
-  numpy: { style: 'numpy', fixtures: ['stale_numpy.py'], least: 2 },
+  numpy: { style: 'numpy', fixtures: ['stale_numpy.py', 'numpy_returns.py'], least: 7 },
   sphinx: { style: 'sphinx', fixtures: ['stale_sphinx.py'], least: 2 },
   stdlib: { style: 'google', fixtures: [], least: 10 },
+  untyped_google: { style: 'google', fixtures: ['typed_args.py'], least: 1, ...UNTYPED },
+  untyped_numpy: { style: 'numpy', fixtures: ['typed_args.py'], least: 1, ...UNTYPED },
+  untyped_sphinx: { style: 'sphinx', fixtures: ['typed_args.py'], least: 2, ...UNTYPED },
+  stars: { style: 'google', fixtures: ['star_args.py'], least: 3 },
+  stars_numpy: { style: 'numpy', fixtures: ['star_args.py'], least: 2 },
+  stars_sphinx: { style: 'sphinx', fixtures: ['star_args.py'], least: 2 },
 };
 /** pydoclint's options for the comparison: its defaults (types checked: --fix writes them), class attributes aside. */
 const CHECKS = ['--check-class-attributes=False'];
@@ -73,9 +85,9 @@ describe('docbits --fix', function () {
 
   before(() => {
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-'));
-    for (const [folder, { style, fixtures }] of Object.entries(PROJECTS)) {
+    for (const [folder, { style, fixtures, config }] of Object.entries(PROJECTS)) {
       fs.mkdirSync(path.join(project, folder));
-      fs.writeFileSync(path.join(project, folder, 'pyproject.toml'), `[tool.pydoclint]\nstyle = "${style}"\n`);
+      fs.writeFileSync(path.join(project, folder, 'pyproject.toml'), `[tool.pydoclint]\nstyle = "${style}"\n${config ?? ''}`);
       for (const name of fixtures) fs.copyFileSync(path.join(FIXTURES, name), path.join(project, folder, name));
     }
     // Every 3rd stdlib module outside the tests, flat (names made unique by their path).
@@ -84,7 +96,7 @@ describe('docbits --fix', function () {
   });
   after(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  for (const [folder, { style, least }] of Object.entries(PROJECTS)) {
+  for (const [folder, { style, least, pydoclint }] of Object.entries(PROJECTS)) {
     it(`${folder}: fixed files compile, pydoclint agrees on the fixed definitions, a second run changes nothing`, function () {
       const dir = path.join(project, folder);
       const before = snapshot(dir);
@@ -114,9 +126,9 @@ describe('docbits --fix', function () {
 
       const missing = pydoclintMissing();
       if (missing) throw new Error(missing);
-      const findings = runPydoclint(changed, [`--style=${style}`, ...CHECKS], project);
+      const findings = runPydoclint(changed, [`--style=${style}`, ...CHECKS, ...(pydoclint ?? [])], project);
       const unexplained: string[] = [];
-      let checked = 0;
+      let checked = 0, otherStyle = 0;
       for (const fix of fixed) {
         const text = decodePython(fs.readFileSync(path.join(project, fix.file)));
         if (!text.ok) continue;
@@ -125,8 +137,13 @@ describe('docbits --fix', function () {
           unexplained.push(`${fix.file}:${fix.line}: no definition there`);
           continue;
         }
-        checked++;
         const file = parsedFile(text.text);
+        const own = file.structure.definitions[at.index];
+        if (own.docstring && fix.kind !== 'class' && parseDocstring(file.text, file.lineStarts, own.docstring, { defaultStyle: style as DocstringStyleName }).style !== style) {
+          otherStyle++;
+          continue;
+        }
+        checked++;
         const here = findings.filter((f) => f.path === fix.file && f.line === at.line);
         const messages = here.map((f) => f.message).join('\n');
         const docDef = file.structure.definitions[fix.kind === 'class' ? file.structure.definitions[at.index].parent : at.index];
@@ -143,7 +160,8 @@ describe('docbits --fix', function () {
         }
       }
       assert.deepStrictEqual(unexplained.slice(0, 20), []);
-      assert.strictEqual(checked, fixed.length);
+      assert.strictEqual(checked + otherStyle, fixed.length);
+      assert.ok(checked >= Math.min(least, 2), `only ${checked} fixed docstrings in ${style} style`);
     });
   }
 
