@@ -4,7 +4,8 @@
  * reports no argument / returns / yields / raises finding on a fixed definition beyond the documented
  * differences, a second run changes nothing, and the exit code is ruff's (1 while findings remain).
  * Then the write policy: encoding and BOM kept, mode kept, a symlink out of the project and a file that
- * does not read back are left alone.
+ * does not read back are left alone; notebooks: the cells' source edited in the JSON, its layout kept
+ * (checked with Python's json), or left alone with the reason.
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
@@ -164,6 +165,75 @@ describe('docbits --fix', function () {
       assert.ok(checked >= Math.min(least, 2), `only ${checked} fixed docstrings in ${style} style`);
     });
   }
+
+  describe('notebooks', () => {
+    let dir: string;
+    /** A notebook as Jupyter writes it (nbformat: indent 1, keys sorted, non-ASCII as is, a final newline). */
+    const write = (file: string, options: { indent?: number; ensureAscii?: boolean } = {}): Buffer => {
+      const script = [
+        'import json, sys',
+        'stale = ["import os\\n", "%time x = 1\\n", "\\n", "def f(a: int, b: int) -> int:\\n", "    \\"\\"\\"Grüße.\\n", "\\n", "    Args:\\n", "        a (int): A.\\n", "    \\"\\"\\"\\n", "    return a + b"]',
+        'fine = "def g(a: int) -> int:\\n    \\"\\"\\"Fine.\\n\\n    Args:\\n        a (int): A.\\n\\n    Returns:\\n        int: It.\\n    \\"\\"\\"\\n    return a\\n"',
+        'nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}, "language_info": {"name": "python"}},',
+        '      "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title"], "id": "m1"},',
+        '                {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [{"output_type": "stream", "name": "stdout", "text": ["ok\\n"]}], "source": stale, "id": "c1"},',
+        '                {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": fine, "id": "c2"}]}',
+        'sys.stdout.write(json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=sys.argv[3] == "1") + "\\n")',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script, file, String(options.indent ?? 1), options.ensureAscii ? '1' : '0'], { encoding: 'buffer' });
+      fs.writeFileSync(path.join(dir, file), r.stdout);
+      return r.stdout;
+    };
+    /** Python's view: the notebook's JSON (the cells' source joined) and whether it is laid out as written. */
+    const pythonView = (file: string, indent = 1): { cells: string[]; sameLayout: boolean; compiles: boolean } => {
+      const script = [
+        'import json, sys',
+        'raw = open(sys.argv[1], encoding="utf-8").read()',
+        'nb = json.loads(raw)',
+        'src = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]]',
+        'code = "\\n".join("" if l.startswith("%") else l for s, c in zip(src, nb["cells"]) if c["cell_type"] == "code" for l in s.split("\\n"))',
+        'ok = True',
+        'try:\n    compile(code, "nb", "exec")\nexcept SyntaxError:\n    ok = False',
+        'print(json.dumps({"cells": src, "sameLayout": json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=False) + "\\n" == raw, "compiles": ok}))',
+      ].join('\n');
+      return JSON.parse(spawnSync('python3', ['-c', script, path.join(dir, file), String(indent)], { encoding: 'utf8' }).stdout) as { cells: string[]; sameLayout: boolean; compiles: boolean };
+    };
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-nb-'));
+      fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('updates the cells\' docstrings in the JSON, its layout kept (indent, key order, lines, newline); a second run changes nothing', () => {
+      write('nb.ipynb');
+      write('two.ipynb', { indent: 2 });
+      const before = pythonView('nb.ipynb');
+      const r = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.match(r.stdout, /^nb\.ipynb:cell 2:4: updated docstring of function f \(added b, added Returns\)$/m);
+      assert.match(r.stdout, /^two\.ipynb:cell 2:4: updated docstring of function f \(added b, added Returns\)$/m);
+      assert.strictEqual(r.code, 0, r.stdout + r.stderr);
+      const after = pythonView('nb.ipynb');
+      assert.ok(after.sameLayout && pythonView('two.ipynb', 2).sameLayout, 'the layout changed');
+      assert.ok(after.compiles);
+      assert.strictEqual(after.cells[0], before.cells[0]);
+      assert.strictEqual(after.cells[2], before.cells[2]);
+      assert.strictEqual(after.cells[1], before.cells[1].replace('        a (int): A.\n', '        a (int): A.\n        b (int): Description of b.\n\n    Returns:\n        int: Description of the return value.\n'));
+      const bytes = fs.readFileSync(path.join(dir, 'nb.ipynb'));
+      const again = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.doesNotMatch(again.stdout, /updated docstring/);
+      assert.ok(fs.readFileSync(path.join(dir, 'nb.ipynb')).equals(bytes));
+    });
+
+    it('a notebook laid out otherwise (non-ASCII escaped) is left alone, with the reason', () => {
+      const bytes = write('ascii.ipynb', { ensureAscii: true });
+      const r = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.match(r.stderr, /ascii\.ipynb: not fixed: docbits writes notebooks as JSON\.stringify lays them out/);
+      assert.ok(fs.readFileSync(path.join(dir, 'ascii.ipynb')).equals(bytes));
+      assert.match(r.stdout, /cell 2:4: DOC101/);
+      assert.strictEqual(r.code, 1);
+    });
+  });
 
   describe('writing', () => {
     let dir: string;
