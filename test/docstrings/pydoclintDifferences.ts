@@ -67,9 +67,14 @@ const UNTYPEABLE: Record<string, (facts: FunctionFacts, doc: ParsedDocstring) =>
   DOC110: (facts) => facts.params.some((p) => p.annotation === null || p.star !== ''),
   // No one-entry Returns with a type to write (a tuple listed entry by entry, no annotation, a generator's).
   // numpy: a tuple listed entry by entry is retyped when the counts agree; a sentence on the type line stays.
-  DOC203: (facts, doc) => (doc.style === 'numpy' ? numpyUntypeable(facts, doc) : oneEntry(doc, 'returns') === false) || facts.returns === null || facts.body.yields || (doc.style === 'numpy' && oneEntry(doc, 'returns') === null),
+  // A type the parser ran over several lines (its span longer than the joined text) is prose: left alone.
+  DOC203: (facts, doc) => (doc.style === 'numpy' ? numpyUntypeable(facts, doc) : oneEntry(doc, 'returns') === false) || typeOverLines(doc) || facts.returns === null || facts.body.yields || (doc.style === 'numpy' && oneEntry(doc, 'returns') === null),
   DOC404: (facts, doc) => oneEntry(doc, 'yields') === false || facts.returns === null || !/^(?:(?:typing|collections\.abc)\.)?(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(facts.returns),
 };
+
+function typeOverLines(doc: ParsedDocstring): boolean {
+  return doc.sections.some((s) => s.kind === 'returns' && s.entries.some((e) => e.type !== null && e.typeSpan !== null && e.typeSpan.end - e.typeSpan.start > e.type.length + 1));
+}
 
 function numpyUntypeable(facts: FunctionFacts, doc: ParsedDocstring): boolean {
   const sections = doc.sections.filter((s) => s.kind === 'returns' && !s.nonstandard);

@@ -223,5 +223,11 @@ describe('update docstring to match signature', () => {
       const file = parsedFile(text);
       assert.strictEqual(docstringUpdate(file, file.structure.definitions.findIndex((d) => d.name === 'prose'), typed), null);
     });
+
+    it('a Returns "type" the parser ran over several lines (asyncio.staggered_race) is prose, not retyped', () => {
+      const text = lines('def race(a: int) -> tuple[int, int]:', '    """Race.', '', '    Args:', '        a (int): A.', '', '    Returns:',
+        '        tuple *(winner, index)* where', '', '        - *winner*: the result.', '    """', '    return a, a', '');
+      assert.strictEqual(docstringUpdate(parsedFile(text), 0, typed), null);
+    });
   });
 });

@@ -42,6 +42,15 @@ const UNSAFE = /\\|"""|'''|[\r\n]/;
  * update turns the Returns section into Yields.
  */
 export function typeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: TypeRules, paramEntries: readonly DocEntry[],
+  context: { text: string; isClass: boolean; returnsAreYields: boolean }): Map<DocEntry, TypeEdit> {
+  const edits = collectTypeEdits(doc, facts, rules, paramEntries, context);
+  // A "type" the parser ran over several lines (google `tuple *(a, b)* where`, a blank line, `- *a*: ...`) is
+  // prose: replacing it would take the lines between with it.
+  for (const [entry, edit] of edits) if (!edit.dropsField && /[\r\n]/.test(context.text.slice(edit.start, edit.end))) edits.delete(entry);
+  return edits;
+}
+
+function collectTypeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: TypeRules, paramEntries: readonly DocEntry[],
   { text, isClass, returnsAreYields }: { text: string; isClass: boolean; returnsAreYields: boolean }): Map<DocEntry, TypeEdit> {
   const edits = new Map<DocEntry, TypeEdit>();
   // The type each entry has for the checks (`, optional` cut as pydoclint's parser cuts it), by entry start.
