@@ -12,7 +12,6 @@ import { colorSetting, shouldMarkup } from './config/terminalColor';
 import { ConfigProblem, ResolvedOptions } from './config/types';
 import { badgeOutputPath, badgeSvg, MAX_BADGE_READ_BYTES, shouldWriteBadge } from './coverage/badge';
 import { jsonPathGroups, pathGroups, pathGroupsTable } from './coverage/perPath';
-import { isNotebookPath } from './coverage/notebookCoverage';
 import { buildReport, formatConcise, formatJson, formatTextReport, JsonReport } from './coverage/report';
 import { DEFAULT_QUALITY_OPTIONS, Finding, QualityOptions } from './docstrings/checks';
 import { docstringsWithFindings, FileFindings, findingsSummary, formatConciseFindings, formatFixes, formatPydoclintStyle, fixesSummary } from './docstrings/checks/output';
@@ -158,9 +157,9 @@ function reportDocstringQuality(scan: WorkspaceScan, report: JsonReport, invocat
     if (file.skipped || file.error) return;
     const shownPath = pathFromCwd(process.cwd(), scan.absolutePaths[i]);
     let result: { findings: Finding[]; error: string | null };
-    // --fix rewrites Python files with findings (the scan's, when it checked them: a clean file is not read
-    // again); a notebook's findings are reported, not fixed.
-    if (invocation.fix && !isNotebookPath(file.path) && file.findings?.length !== 0) {
+    // --fix rewrites Python files and notebooks with findings (the scan's, when it checked them: a clean file
+    // is not read again).
+    if (invocation.fix && file.findings?.length !== 0) {
       const fixed = fixDocstringsOfFile(scan.absolutePaths[i], projectRoot, qualityOptions);
       fixLines += formatFixes(shownPath, fixed.fixes);
       fixedDocstrings += fixed.fixes.length;

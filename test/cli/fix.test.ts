@@ -4,7 +4,8 @@
  * reports no argument / returns / yields / raises finding on a fixed definition beyond the documented
  * differences, a second run changes nothing, and the exit code is ruff's (1 while findings remain).
  * Then the write policy: encoding and BOM kept, mode kept, a symlink out of the project and a file that
- * does not read back are left alone.
+ * does not read back are left alone; notebooks: the cells' source edited in the JSON, its layout kept
+ * (checked with Python's json), or left alone with the reason.
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
@@ -21,11 +22,23 @@ import { explainedDifference, TYPE_CODES, untypeable, UPDATE_CODES } from '../do
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings');
 /** A folder per style, each a project with its `[tool.pydoclint] style`; the stdlib is read as google. */
-const PROJECTS: Record<string, { style: string; fixtures: string[]; least: number }> = {
+const UNTYPED = { config: 'arg-type-hints-in-docstring = false\n', pydoclint: ['--arg-type-hints-in-docstring=False'] };
+/**
+ * `config`: more `[tool.pydoclint]` lines, `pydoclint` the same options for pydoclint. A fixture may mix styles
+ * (typed_args.py, star_args.py): the checks, as pydoclint, read docstrings in the configured style, so each
+ * project fixes those of its style; pydoclint is asked only about docstrings written in it.
+ */
+const PROJECTS: Record<string, { style: string; fixtures: string[]; least: number; config?: string; pydoclint?: string[] }> = {
   google: { style: 'google', fixtures: ['stale_google.py', 'stale_crlf.py', 'stale_class.py'], least: 15 },
-  numpy: { style: 'numpy', fixtures: ['stale_numpy.py'], least: 2 },
+  numpy: { style: 'numpy', fixtures: ['stale_numpy.py', 'numpy_returns.py'], least: 7 },
   sphinx: { style: 'sphinx', fixtures: ['stale_sphinx.py'], least: 2 },
   stdlib: { style: 'google', fixtures: [], least: 10 },
+  untyped_google: { style: 'google', fixtures: ['typed_args.py'], least: 1, ...UNTYPED },
+  untyped_numpy: { style: 'numpy', fixtures: ['typed_args.py'], least: 1, ...UNTYPED },
+  untyped_sphinx: { style: 'sphinx', fixtures: ['typed_args.py'], least: 2, ...UNTYPED },
+  stars: { style: 'google', fixtures: ['star_args.py'], least: 3 },
+  stars_numpy: { style: 'numpy', fixtures: ['star_args.py'], least: 2 },
+  stars_sphinx: { style: 'sphinx', fixtures: ['star_args.py'], least: 2 },
 };
 /** pydoclint's options for the comparison: its defaults (types checked: --fix writes them), class attributes aside. */
 const CHECKS = ['--check-class-attributes=False'];
@@ -73,9 +86,9 @@ describe('docbits --fix', function () {
 
   before(() => {
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-'));
-    for (const [folder, { style, fixtures }] of Object.entries(PROJECTS)) {
+    for (const [folder, { style, fixtures, config }] of Object.entries(PROJECTS)) {
       fs.mkdirSync(path.join(project, folder));
-      fs.writeFileSync(path.join(project, folder, 'pyproject.toml'), `[tool.pydoclint]\nstyle = "${style}"\n`);
+      fs.writeFileSync(path.join(project, folder, 'pyproject.toml'), `[tool.pydoclint]\nstyle = "${style}"\n${config ?? ''}`);
       for (const name of fixtures) fs.copyFileSync(path.join(FIXTURES, name), path.join(project, folder, name));
     }
     // Every 3rd stdlib module outside the tests, flat (names made unique by their path).
@@ -84,7 +97,7 @@ describe('docbits --fix', function () {
   });
   after(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  for (const [folder, { style, least }] of Object.entries(PROJECTS)) {
+  for (const [folder, { style, least, pydoclint }] of Object.entries(PROJECTS)) {
     it(`${folder}: fixed files compile, pydoclint agrees on the fixed definitions, a second run changes nothing`, function () {
       const dir = path.join(project, folder);
       const before = snapshot(dir);
@@ -114,9 +127,9 @@ describe('docbits --fix', function () {
 
       const missing = pydoclintMissing();
       if (missing) throw new Error(missing);
-      const findings = runPydoclint(changed, [`--style=${style}`, ...CHECKS], project);
+      const findings = runPydoclint(changed, [`--style=${style}`, ...CHECKS, ...(pydoclint ?? [])], project);
       const unexplained: string[] = [];
-      let checked = 0;
+      let checked = 0, otherStyle = 0;
       for (const fix of fixed) {
         const text = decodePython(fs.readFileSync(path.join(project, fix.file)));
         if (!text.ok) continue;
@@ -125,8 +138,13 @@ describe('docbits --fix', function () {
           unexplained.push(`${fix.file}:${fix.line}: no definition there`);
           continue;
         }
-        checked++;
         const file = parsedFile(text.text);
+        const own = file.structure.definitions[at.index];
+        if (own.docstring && fix.kind !== 'class' && parseDocstring(file.text, file.lineStarts, own.docstring, { defaultStyle: style as DocstringStyleName }).style !== style) {
+          otherStyle++;
+          continue;
+        }
+        checked++;
         const here = findings.filter((f) => f.path === fix.file && f.line === at.line);
         const messages = here.map((f) => f.message).join('\n');
         const docDef = file.structure.definitions[fix.kind === 'class' ? file.structure.definitions[at.index].parent : at.index];
@@ -143,9 +161,79 @@ describe('docbits --fix', function () {
         }
       }
       assert.deepStrictEqual(unexplained.slice(0, 20), []);
-      assert.strictEqual(checked, fixed.length);
+      assert.strictEqual(checked + otherStyle, fixed.length);
+      assert.ok(checked >= Math.min(least, 2), `only ${checked} fixed docstrings in ${style} style`);
     });
   }
+
+  describe('notebooks', () => {
+    let dir: string;
+    /** A notebook as Jupyter writes it (nbformat: indent 1, keys sorted, non-ASCII as is, a final newline). */
+    const write = (file: string, options: { indent?: number; ensureAscii?: boolean } = {}): Buffer => {
+      const script = [
+        'import json, sys',
+        'stale = ["import os\\n", "%time x = 1\\n", "\\n", "def f(a: int, b: int) -> int:\\n", "    \\"\\"\\"Grüße.\\n", "\\n", "    Args:\\n", "        a (int): A.\\n", "    \\"\\"\\"\\n", "    return a + b"]',
+        'fine = "def g(a: int) -> int:\\n    \\"\\"\\"Fine.\\n\\n    Args:\\n        a (int): A.\\n\\n    Returns:\\n        int: It.\\n    \\"\\"\\"\\n    return a\\n"',
+        'nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}, "language_info": {"name": "python"}},',
+        '      "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title"], "id": "m1"},',
+        '                {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [{"output_type": "stream", "name": "stdout", "text": ["ok\\n"]}], "source": stale, "id": "c1"},',
+        '                {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": fine, "id": "c2"}]}',
+        'sys.stdout.write(json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=sys.argv[3] == "1") + "\\n")',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script, file, String(options.indent ?? 1), options.ensureAscii ? '1' : '0'], { encoding: 'buffer' });
+      fs.writeFileSync(path.join(dir, file), r.stdout);
+      return r.stdout;
+    };
+    /** Python's view: the notebook's JSON (the cells' source joined) and whether it is laid out as written. */
+    const pythonView = (file: string, indent = 1): { cells: string[]; sameLayout: boolean; compiles: boolean } => {
+      const script = [
+        'import json, sys',
+        'raw = open(sys.argv[1], encoding="utf-8").read()',
+        'nb = json.loads(raw)',
+        'src = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]]',
+        'code = "\\n".join("" if l.startswith("%") else l for s, c in zip(src, nb["cells"]) if c["cell_type"] == "code" for l in s.split("\\n"))',
+        'ok = True',
+        'try:\n    compile(code, "nb", "exec")\nexcept SyntaxError:\n    ok = False',
+        'print(json.dumps({"cells": src, "sameLayout": json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=False) + "\\n" == raw, "compiles": ok}))',
+      ].join('\n');
+      return JSON.parse(spawnSync('python3', ['-c', script, path.join(dir, file), String(indent)], { encoding: 'utf8' }).stdout) as { cells: string[]; sameLayout: boolean; compiles: boolean };
+    };
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-fix-nb-'));
+      fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pydoclint]\nstyle = "google"\n');
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('updates the cells\' docstrings in the JSON, its layout kept (indent, key order, lines, newline); a second run changes nothing', () => {
+      write('nb.ipynb');
+      write('two.ipynb', { indent: 2 });
+      const before = pythonView('nb.ipynb');
+      const r = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.match(r.stdout, /^nb\.ipynb:cell 2:4: updated docstring of function f \(added b, added Returns\)$/m);
+      assert.match(r.stdout, /^two\.ipynb:cell 2:4: updated docstring of function f \(added b, added Returns\)$/m);
+      assert.strictEqual(r.code, 0, r.stdout + r.stderr);
+      const after = pythonView('nb.ipynb');
+      assert.ok(after.sameLayout && pythonView('two.ipynb', 2).sameLayout, 'the layout changed');
+      assert.ok(after.compiles);
+      assert.strictEqual(after.cells[0], before.cells[0]);
+      assert.strictEqual(after.cells[2], before.cells[2]);
+      assert.strictEqual(after.cells[1], before.cells[1].replace('        a (int): A.\n', '        a (int): A.\n        b (int): Description of b.\n\n    Returns:\n        int: Description of the return value.\n'));
+      const bytes = fs.readFileSync(path.join(dir, 'nb.ipynb'));
+      const again = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.doesNotMatch(again.stdout, /updated docstring/);
+      assert.ok(fs.readFileSync(path.join(dir, 'nb.ipynb')).equals(bytes));
+    });
+
+    it('a notebook laid out otherwise (non-ASCII escaped) is left alone, with the reason', () => {
+      const bytes = write('ascii.ipynb', { ensureAscii: true });
+      const r = runDocbits(['--fix', '.'], { cwd: dir });
+      assert.match(r.stderr, /ascii\.ipynb: not fixed: docbits writes notebooks as JSON\.stringify lays them out/);
+      assert.ok(fs.readFileSync(path.join(dir, 'ascii.ipynb')).equals(bytes));
+      assert.match(r.stdout, /cell 2:4: DOC101/);
+      assert.strictEqual(r.code, 1);
+    });
+  });
 
   describe('writing', () => {
     let dir: string;

@@ -6,6 +6,7 @@ import type { BodyFacts } from '../../server/src/python/signature';
 import type { FunctionFacts } from '../../server/src/coverage/stubs';
 import type { ParsedDocstring, SectionKind } from '../../server/src/docstrings/parse';
 import type { PydoclintFinding } from '../oracles/pydoclint';
+import { decomposeTuple } from '../../server/src/docstrings/checks/annotations';
 
 /** The codes the update answers for: presence, names and order (the type codes judge types it never rewrites). */
 export const UPDATE_CODES = /^DOC(?:10[1-4]|20[12]|40[23]|50[1-3])$/;
@@ -56,8 +57,8 @@ export function explainedDifference(code: string, body: BodyFacts, messages: str
   return DIFFERENCES[code]?.(body, messages, doc) ?? false;
 }
 
-/** The type codes the update answers for, with types on. */
-export const TYPE_CODES = /^DOC(?:105|109|110|203|404)$/;
+/** The type codes the update answers for, with types on (DOC111: with `arg-type-hints-in-docstring = false`). */
+export const TYPE_CODES = /^DOC(?:105|109|110|111|203|404)$/;
 /** What the update cannot type from the code: the reason a type finding may stay, by code. */
 const UNTYPEABLE: Record<string, (facts: FunctionFacts, doc: ParsedDocstring) => boolean> = {
   // An argument without an annotation (or a star argument, or one whose annotation cannot go inside the quotes).
@@ -65,9 +66,23 @@ const UNTYPEABLE: Record<string, (facts: FunctionFacts, doc: ParsedDocstring) =>
   DOC109: (facts) => facts.params.some((p) => p.annotation === null || p.star !== ''),
   DOC110: (facts) => facts.params.some((p) => p.annotation === null || p.star !== ''),
   // No one-entry Returns with a type to write (a tuple listed entry by entry, no annotation, a generator's).
-  DOC203: (facts, doc) => oneEntry(doc, 'returns') === false || facts.returns === null || facts.body.yields || (doc.style === 'numpy' && oneEntry(doc, 'returns') === null),
+  // numpy: a tuple listed entry by entry is retyped when the counts agree; a sentence on the type line stays.
+  // A type the parser ran over several lines (its span longer than the joined text) is prose: left alone.
+  DOC203: (facts, doc) => (doc.style === 'numpy' ? numpyUntypeable(facts, doc) : oneEntry(doc, 'returns') === false) || typeOverLines(doc) || facts.returns === null || facts.body.yields || (doc.style === 'numpy' && oneEntry(doc, 'returns') === null),
   DOC404: (facts, doc) => oneEntry(doc, 'yields') === false || facts.returns === null || !/^(?:(?:typing|collections\.abc)\.)?(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(facts.returns),
 };
+
+function typeOverLines(doc: ParsedDocstring): boolean {
+  return doc.sections.some((s) => s.kind === 'returns' && s.entries.some((e) => e.type !== null && e.typeSpan !== null && e.typeSpan.end - e.typeSpan.start > e.type.length + 1));
+}
+
+function numpyUntypeable(facts: FunctionFacts, doc: ParsedDocstring): boolean {
+  const sections = doc.sections.filter((s) => s.kind === 'returns' && !s.nonstandard);
+  if (sections.length !== 1) return true;
+  const entries = sections[0].entries;
+  if (entries.some((e) => e.type === null || /[.!?]$/.test(e.type))) return true;
+  return entries.length >= 2 && decomposeTuple(facts.returns).length !== entries.length;
+}
 
 /** The one entry of a kind's section: true when typed, null when untyped, false when not exactly one. */
 function oneEntry(doc: ParsedDocstring, kind: SectionKind): boolean | null {

@@ -10,6 +10,8 @@
  * documented function one parameter renamed and one added), where every function with a structured docstring
  * must be updated. CI reads every 3rd file outside the test folders; DOCBITS_FULL_DIFF=1 reads every file,
  * tests included.
+ * With types (the quality options), the type tokens follow the annotations; with `arg-type-hints-in-docstring =
+ * false` they go, and pydoclint (that option off) finds no DOC111 on the updated functions.
  * DOCBITS_UPDATE_STYLE sets the default style (google).
  */
 import * as assert from 'assert';
@@ -199,6 +201,27 @@ describe('update docstring over the stdlib', function () {
     if (process.env.DOCBITS_SHOW_DIFF) console.log(unexplained.join('\n'));
     assert.deepStrictEqual(unexplained.slice(0, 20), []);
   });
+
+  it('arg-type-hints-in-docstring = false: argument types go, the rest of each line kept, idempotent; pydoclint then finds no DOC111 there', function () {
+    const untyped = { ...DEFAULT_QUALITY_OPTIONS, argTypeHintsInDocstring: false };
+    // The stdlib gives few types: first drifted, annotated and updated with types on, so that every entry has one.
+    const outcome = checkUpdates(files, (text) => ({ text: typedStdlib(text), mustUpdate: new Set() }), { defaultStyle: STYLE, types: untyped });
+    report('stdlib, argument types removed', outcome);
+    console.log(`      ${outcome.typeEdits} lines lost their type token`);
+    assert.deepStrictEqual(outcome.failures.slice(0, 30), []);
+    assert.ok((outcome.typeEdits ?? 0) >= 10, 'too few type removals to mean anything');
+    const missing = pydoclintMissing();
+    if (missing) throw new Error(missing);
+    const findings = pydoclintFindings(outcome.changed.map((c) => c.after), ['--style=' + STYLE, '--quiet', '--arg-type-hints-in-docstring=False', '--check-class-attributes=False']);
+    const left: string[] = [];
+    outcome.changed.forEach((c, k) => {
+      const file = parsedFile(c.after);
+      const lines = new Set(c.updates.map(({ index }) => file.structure.definitions[index].line + 1));
+      for (const f of findings[k]) if (f.code === 'DOC111' && lines.has(f.line)) left.push(`${c.file}:${f.line} ${f.message}`);
+    });
+    console.log(`      pydoclint: ${left.length} DOC111 on ${outcome.updated} updated functions`);
+    assert.deepStrictEqual(left.slice(0, 20), []);
+  });
 });
 
 /** The stdlib drifted (./drift.ts), and the functions whose docstring the update must change. */
@@ -212,6 +235,16 @@ function drift(text: string): { text: string; mustUpdate: Set<number> } {
   return { text: drifted.text, mustUpdate: readable };
 }
 
+
+/** The stdlib drifted, every unannotated parameter annotated, and every docstring updated with types on. */
+function typedStdlib(text: string): string {
+  const drifted = drift(text);
+  const file = parsedFile(drifted.text);
+  const documented = file.structure.definitions.flatMap((d, i) => (d.keyword === 'def' && d.docstring ? [i] : []));
+  const annotated = parsedFile(annotateSignatures(file, documented));
+  const edits = documented.flatMap((i) => docstringUpdate(annotated, i, { defaultStyle: STYLE, types: DEFAULT_QUALITY_OPTIONS })?.edits ?? []);
+  return applyEdits(annotated.text, edits);
+}
 
 /**
  * What pydoclint still reports on updated functions, by code: the differences we make on purpose (README,

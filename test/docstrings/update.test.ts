@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { parsedFile } from '../../server/src/coverage/stubs';
 import { allDocstringUpdates, docstringMismatches, docstringUpdate, UpdateOptions } from '../../server/src/docstrings/update';
+import { DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
 import { applyEdits, readFixture } from './helpers';
 
 /** The docstring of `name` after its update, the update's changes, and checks every update must pass. */
@@ -168,5 +169,74 @@ describe('update docstring to match signature', () => {
     const file = parsedFile(text);
     assert.strictEqual(docstringUpdate(file, 1), null);
     assert.deepStrictEqual(docstringUpdate(file, 2)?.changes, ['added Raises']);
+  });
+
+  describe('types', () => {
+    const untyped: UpdateOptions = { types: { ...DEFAULT_QUALITY_OPTIONS, argTypeHintsInDocstring: false } };
+    const typed: UpdateOptions = { types: DEFAULT_QUALITY_OPTIONS };
+
+    it('arg-type-hints-in-docstring = false: google and numpy argument types go, the rest of each entry stays', () => {
+      const text = readFixture('typed_args.py');
+      const google = updated(text, 'google_typed', untyped);
+      assert.deepStrictEqual(google.changes, ['removed the type of a', 'removed the type of b', 'removed the type of *args', 'removed the type of **kwargs']);
+      assert.strictEqual(google.doc, lines('"""Sum.', '', '    Args:', '        a: The first,', '            over two lines.', '        b: The second.',
+        '        *args: More.', '        **kwargs: Keywords.', '', '    Returns:', '        int: The sum.', '    """'));
+      const numpy = updated(text, 'numpy_typed', untyped);
+      assert.deepStrictEqual(numpy.changes, ['removed the type of a', 'removed the type of b', 'removed the type of *args']);
+      assert.match(numpy.doc, /\n {4}a\n {8}The first\.\n {4}b\n {8}The second\.\n {4}\*args\n {8}More\.\n {4}\*\*kwargs\n {8}Keywords\.\n\n {4}Returns\n {4}-------\n {4}int\n/);
+    });
+
+    it('arg-type-hints-in-docstring = false: sphinx loses its :type: fields and inline types, also when fields move', () => {
+      const text = readFixture('typed_args.py');
+      const sphinx = updated(text, 'sphinx_typed', untyped);
+      assert.deepStrictEqual(sphinx.changes, ['removed the type of a', 'removed the type of b']);
+      assert.strictEqual(sphinx.doc, lines('"""Sum.', '', '    :param a: The first.', '    :param b: The second.', '    :param c: The third.',
+        '    :returns: The sum.', '    :rtype: int', '    """'));
+      const moved = updated(text, 'sphinx_moved', untyped);
+      assert.deepStrictEqual(moved.changes, ['reordered parameters', 'removed the type of a', 'removed the type of c', 'typed Returns']);
+      assert.strictEqual(moved.doc, lines('"""Sum, its parameters out of order.', '', '    :param c: The third.', '    :param a: The first.',
+        '    :returns: The sum.', '    :rtype: int', '    """'));
+    });
+
+    it('arg-type-hints-in-docstring = false: new entries come without types; without type rules types stay', () => {
+      const text = readFixture('stale_google.py');
+      const { doc } = updated(text, 'gained_parameter', untyped);
+      assert.match(doc, /\n {8}path: Where the file is\.\n {8}mode: How to open it\.\n {8}encoding: Description of encoding\. Defaults to None\.\n/);
+      const file = parsedFile(readFixture('typed_args.py'));
+      assert.strictEqual(docstringUpdate(file, file.structure.definitions.findIndex((d) => d.name === 'sphinx_typed'), {}), null);
+    });
+
+    it('star arguments are typed with their annotation as written, in each style', () => {
+      const text = readFixture('star_args.py');
+      const google = updated(text, 'google_untyped', typed);
+      assert.deepStrictEqual(google.changes, ['typed *args', 'typed **kwargs']);
+      assert.match(google.doc, /\n {8}\*args \(int\): Values\.\n {8}\*\*kwargs \(str\): Options\.\n/);
+      assert.deepStrictEqual(updated(text, 'google_wrong', typed).changes, ['retyped *args', 'retyped **kwargs']);
+      assert.match(updated(text, 'google_missing', typed).doc, /\n {8}\*args \(int\): Description of args\.\n {8}\*\*kwargs \(str\): Description of kwargs\.\n/);
+      assert.match(updated(text, 'numpy_untyped', typed).doc, /\n {4}\*args : int\n {8}Values\.\n {4}\*\*kwargs : str\n {8}Options\.\n/);
+      assert.match(updated(text, 'numpy_missing', typed).doc, /\n {4}\*args : int\n {8}Description of args\.\n {4}\*\*kwargs : str\n/);
+      assert.match(updated(text, 'sphinx_untyped', typed).doc, /\n {4}:param \*args: Values\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Options\.\n {4}:type \*\*kwargs: str\n/);
+      // The sphinx stub writes `:param args:`; pydoclint matches `*args` only with its stars.
+      assert.match(updated(text, 'sphinx_missing', typed).doc, /\n {4}:param \*args: Description of args\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Description of kwargs\.\n {4}:type \*\*kwargs: str\n/);
+    });
+
+    it('numpy Returns and Yields: the type line follows the annotation, a tuple entry by entry, a sentence stays', () => {
+      const text = readFixture('numpy_returns.py');
+      assert.match(updated(text, 'bare_type', typed).doc, /\n {4}-------\n {4}str\n {8}The text\.\n/);
+      assert.match(updated(text, 'named', typed).doc, /\n {4}-------\n {4}result : str\n {8}The text\.\n/);
+      assert.match(updated(text, 'yields_bare', typed).doc, /\n {4}------\n {4}str\n {8}A text\.\n/);
+      assert.match(updated(text, 'yields_named', typed).doc, /\n {4}------\n {4}item : str\n {8}A text\.\n/);
+      const pair = updated(text, 'pair', typed);
+      assert.deepStrictEqual(pair.changes, ['retyped Returns y']);
+      assert.match(pair.doc, /\n {4}x : int\n {8}The number\.\n {4}y : str\n {8}Its text\.\n/);
+      const file = parsedFile(text);
+      assert.strictEqual(docstringUpdate(file, file.structure.definitions.findIndex((d) => d.name === 'prose'), typed), null);
+    });
+
+    it('a Returns "type" the parser ran over several lines (asyncio.staggered_race) is prose, not retyped', () => {
+      const text = lines('def race(a: int) -> tuple[int, int]:', '    """Race.', '', '    Args:', '        a (int): A.', '', '    Returns:',
+        '        tuple *(winner, index)* where', '', '        - *winner*: the result.', '    """', '    return a, a', '');
+      assert.strictEqual(docstringUpdate(parsedFile(text), 0, typed), null);
+    });
   });
 });

@@ -48,7 +48,8 @@ export function notebookModuleOfBytes(bytes: Uint8Array): NotebookModule | strin
   return notebookModuleOfText(text);
 }
 
-function notebookModuleOfText(text: string): NotebookModule | string | null {
+/** A notebook's module from its JSON text; null for a notebook in another language, a message when it is none. */
+export function notebookModuleOfText(text: string): NotebookModule | string | null {
   const notebook = readNotebook(text);
   if (typeof notebook === 'string') return notebook;
   if (notebook.language !== null && notebook.language !== 'python') return null;

@@ -7,14 +7,16 @@
  * (pydoclint's default, `allow-init-docstring = false`), the class's docstring (update.ts reads the class's
  * `__init__`). A definition whose docstring the update cannot change safely keeps its findings.
  */
-import { parsedFile, ParsedFile, TextEditLike } from '../coverage/stubs';
+import { parsedFile, TextEditLike } from '../coverage/stubs';
 import type { Definition, ModuleStructure } from '../python/structure';
 import { checkDocstrings, Finding, QualityOptions } from './checks';
 import { docstringUpdate, documentedAt } from './update';
 
 export interface DocstringFix {
-  /** 0-based line of the `def` / `class` whose docstring changed, in the fixed text. */
+  /** 0-based line of the `def` / `class` whose docstring changed, in the fixed text (in its cell, for a notebook). */
   line: number;
+  /** A notebook's: the 1-based cell (as findings number them). */
+  cell?: number;
   kind: 'function' | 'method' | 'class';
   qualname: string;
   /** What changed, in words: `added x`, `removed y`, `reordered parameters`. */
@@ -22,7 +24,7 @@ export interface DocstringFix {
 }
 
 export type FixOutcome =
-  | { ok: true; text: string; fixes: DocstringFix[]; before: Finding[] }
+  | { ok: true; text: string; fixes: DocstringFix[]; before: Finding[]; edits: TextEditLike[] }
   | { ok: false; reason: string; before: Finding[] };
 
 const MODULE = -1;
@@ -42,13 +44,13 @@ export function fixDocstrings(text: string, options: QualityOptions): FixOutcome
       for (const edit of update.edits) edits.push(edit);
       updated.push({ index, changes: update.changes });
     }
-    if (edits.length === 0) return { ok: true, text, fixes: [], before };
-    const fixed = parsedFile(applyEdits(file, edits));
+    if (edits.length === 0) return { ok: true, text, fixes: [], before, edits };
+    const fixed = parsedFile(applyTextEdits(file.text, file.lineStarts, edits));
     const refusal = compileRefusal(file.structure, fixed.structure);
     if (refusal) return { ok: false, reason: refusal, before };
     const defs = fixed.structure.definitions;
     const fixes = updated.map(({ index, changes }) => ({ line: defs[index].line, kind: kindOf(defs, index), qualname: qualname(defs, index), changes }));
-    return { ok: true, text: fixed.text, fixes, before };
+    return { ok: true, text: fixed.text, fixes, before, edits };
   } catch (error) {
     return { ok: false, reason: `the update failed: ${error instanceof Error ? error.message : String(error)}`, before };
   }
@@ -83,17 +85,18 @@ function qualname(defs: readonly Definition[], index: number): string {
   return parts.reverse().join('.');
 }
 
-function applyEdits(file: ParsedFile, edits: readonly TextEditLike[]): string {
-  const offset = (p: { line: number; character: number }): number => file.lineStarts[p.line] + p.character;
+/** The text with the edits made (`starts`: its line starts); throws when two overlap. */
+export function applyTextEdits(text: string, starts: readonly number[], edits: readonly TextEditLike[]): string {
+  const offset = (p: { line: number; character: number }): number => starts[p.line] + p.character;
   const sorted = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) throw new Error('overlapping edits');
   const pieces: string[] = [];
   let at = 0;
   for (const e of sorted) {
-    pieces.push(file.text.slice(at, e.start), e.text);
+    pieces.push(text.slice(at, e.start), e.text);
     at = e.end;
   }
-  pieces.push(file.text.slice(at));
+  pieces.push(text.slice(at));
   return pieces.join('');
 }
 

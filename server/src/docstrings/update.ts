@@ -214,7 +214,7 @@ class Updater {
     if (!this.ready()) return null;
     // A Returns section that becomes Yields gets the yield type.
     const turned = this.returnsToTurn();
-    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { isClass: this.isClass(), returnsAreYields: turned !== null });
+    if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { text: this.text, isClass: this.isClass(), returnsAreYields: turned !== null });
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
@@ -319,7 +319,8 @@ class Updater {
     const params = this.facts!.params;
     const sections = this.paramSections();
     if (sections.length === 0) {
-      if (params.length > 0) this.addSection('params', this.sectionLines(params.map((p) => this.newEntryParam(p, true)), { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true));
+      const typed = this.options.types?.argTypeHintsInDocstring ?? true;
+      if (params.length > 0) this.addSection('params', this.starred(this.sectionLines(params.map((p) => this.newEntryParam(p, typed)), { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true), params));
       return;
     }
     // Several Args sections (rare): only the first is rewritten; the others' entries count as documented.
@@ -345,7 +346,8 @@ class Updater {
       for (const n of known) matched.set(n, entry);
     }
     // With types on (options.types), new entries are typed as every entry then is.
-    const typed = this.carriesTypes(section) || this.options.types?.argTypeHintsInDocstring === true;
+    const rules = this.options.types;
+    const typed = rules ? rules.argTypeHintsInDocstring : this.carriesTypes(section);
     const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
     const placed = new Set<DocEntry>();
     for (const p of params) {
@@ -486,6 +488,12 @@ class Updater {
         continue;
       }
       if (overlaps(edit.start, edit.end) || this.literalFirstLine(edit.start)) continue;
+      if (edit.dropsField) {
+        if (this.lineIndentAt(edit.start) === null) continue;
+        this.removeLines({ start: edit.start, end: edit.end });
+        this.changes.push(edit.change);
+        continue;
+      }
       const text = edit.ownLine ? this.eol + (this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text : edit.text;
       this.edits.push({ start: edit.start, end: edit.end, text });
       if (!edit.ownLine) this.retyped.push({ start: edit.start, end: edit.end });
@@ -517,7 +525,12 @@ class Updater {
   /** An entry's text from the start of its first line, its spans joined; `withTypes`: its type edit made in it. */
   private entryText(entry: DocEntry, spans: Span[], withTypes: boolean): string {
     const edit = withTypes ? this.types.get(entry) : undefined;
-    const parts = spans.map((s) => {
+    const parts = spans.flatMap((s) => {
+      if (edit?.dropsField && s.start === edit.start && s.end === edit.end) {
+        this.typed.add(entry);
+        this.removed.push({ ...s });
+        return [];
+      }
       const from = this.lineStartOf(s.start);
       if (!edit || edit.ownLine || edit.start < s.start || edit.end > s.end) return this.text.slice(from, s.end);
       if (!this.typed.has(entry)) this.retyped.push({ start: edit.start, end: edit.end });
@@ -542,6 +555,17 @@ class Updater {
     return lines.slice(this.style === 'numpy' ? 2 : 1);
   }
 
+  /**
+   * Sphinx stub fields for star parameters with their stars (`:param *args:`, `:type *args:`): the stub
+   * writes `:param args:`, which pydoclint does not match with `*args`.
+   */
+  private starred(lines: string[], params: FunctionFacts['params']): string[] {
+    if (this.style !== 'sphinx') return lines;
+    const stars = new Map(params.filter((p) => p.star !== '').map((p) => [p.name, p.star]));
+    if (stars.size === 0) return lines;
+    return lines.map((line) => line.replace(/^:(param|type) (\w+):/, (all, field: string, name: string) => (stars.has(name) ? `:${field} ${stars.get(name)}${name}:` : all)));
+  }
+
   /** Entry lines of one stub section split into entries (an entry's continuation lines are indented). */
   private splitEntries(lines: string[]): string[][] {
     const entries: string[][] = [];
@@ -556,7 +580,7 @@ class Updater {
 
   /** One new entry of `section` for parameter p, in the section's own indentation. */
   private entryLines(section: DocSection, p: FunctionFacts['params'][number]): string[] {
-    const lines = this.sectionLines([p], { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, false);
+    const lines = this.starred(this.sectionLines([p], { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, false), [p]);
     return this.reindentEntry(section, this.splitEntries(lines)[0] ?? []);
   }
 

@@ -62,7 +62,7 @@ export function findingsSummary(files: readonly FileFindings[]): string {
 /** What `--fix` changed in one file: `path:line: updated docstring of function f (added x, removed y)`. */
 export function formatFixes(path: string, fixes: readonly DocstringFix[]): string {
   let out = '';
-  for (const fix of fixes) out += `${printable(path)}:${fix.line + 1}: updated docstring of ${fix.kind} ${printable(fix.qualname)} (${printable(fix.changes.join(', '))})\n`;
+  for (const fix of fixes) out += `${printable(path)}:${fix.cell === undefined ? '' : `cell ${fix.cell}:`}${fix.line + 1}: updated docstring of ${fix.kind} ${printable(fix.qualname)} (${printable(fix.changes.join(', '))})\n`;
   return out;
 }
 
