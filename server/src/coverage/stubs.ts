@@ -10,6 +10,7 @@ import { Definition, ModuleStructure, parseStructure } from '../python/structure
 import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, TokenKind } from '../python/tokens';
 import { BodyFacts, functionBodyFacts, Parameter, parseSignature, Signature } from '../python/signature';
+import { generatorKind, isIteratorAnnotation, yieldTypeOf } from '../docstrings/checks/annotations';
 
 export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 
@@ -355,8 +356,14 @@ const RAISE_TEXT = placeholder('Description of when it is raised.');
 const paramText = (p: Parameter): string => placeholder(`Description of ${p.name}.`);
 
 /** The annotation goes with Yields for generators, else with Returns. */
+/**
+ * The types a stub writes: a generator's Yields gets what its `Generator[...]` / `Iterator[...]` annotation
+ * yields (`int` for `Iterator[int]`, as pydoclint compares it), any other annotation as written.
+ */
 function outcomeTypes(facts: BodyFacts, returns: string | null): { returnType: string | null; yieldType: string | null } {
-  return facts.yields ? { returnType: null, yieldType: returns } : { returnType: returns, yieldType: null };
+  if (!facts.yields) return { returnType: returns, yieldType: null };
+  const kind = generatorKind(returns), iterator = isIteratorAnnotation(returns);
+  return { returnType: null, yieldType: kind !== null || iterator ? yieldTypeOf(returns, kind, iterator) : returns };
 }
 
 /** Sections joined by one blank line. */
@@ -420,8 +427,9 @@ const SECTION_WRITERS: Record<DocstringStyle, SectionWriter> = {
     for (const p of params) {
       const fallback = shownDefault(p);
       const description = `Description of ${p.name}`;
-      field(`:param ${p.name}: `, fallback === null ? placeholder(`${description}.`) : `${placeholder(description)}, defaults to ${fallback}.`);
-      if (p.annotation) fields.push(`:type ${p.name}: ${p.annotation}`);
+      // `:param *args:` with its stars, as pydoclint reads the fields (`:param args:` is DOC103 there).
+      field(`:param ${p.star}${p.name}: `, fallback === null ? placeholder(`${description}.`) : `${placeholder(description)}, defaults to ${fallback}.`);
+      if (p.annotation) fields.push(`:type ${p.star}${p.name}: ${p.annotation}`);
     }
     if (facts.returnsValue) {
       field(':return: ', RETURN_TEXT);
@@ -429,7 +437,7 @@ const SECTION_WRITERS: Record<DocstringStyle, SectionWriter> = {
     }
     if (facts.yields) {
       field(':yield: ', YIELD_TEXT);
-      if (yieldType) fields.push(`:rtype: ${yieldType}`);
+      if (yieldType) fields.push(`:ytype: ${yieldType}`);
     }
     for (const name of facts.raises) field(`:raises ${name}: `, RAISE_TEXT);
     return fields;
