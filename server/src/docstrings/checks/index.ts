@@ -94,6 +94,8 @@ class FileChecker {
         first = next;
       }
     }
+    // Most files have nothing to excuse: their comments are not read.
+    if (this.findings.length === 0) return this.findings;
     const { comments } = this.file.structure;
     const excused = nodocqaLines(this.defs, comments, this.options.nodocqa);
     if (excused === 'file') return [];
@@ -177,8 +179,10 @@ class FileChecker {
 
   /** DOC003's question: do the docstring's markers show another style than the configured one (or several)? */
   private styleMismatch(parsed: ParsedDocstring): boolean {
+    // Detection is lazy (parse/index.ts): read the markers only when the option asks.
+    if (!this.options.checkStyleMismatch) return false;
     const shown = parsed.matchedStyles;
-    return this.options.checkStyleMismatch && (shown.length > 1 || (shown.length === 1 && shown[0] !== this.options.style));
+    return shown.length > 1 || (shown.length === 1 && shown[0] !== this.options.style);
   }
 
   private add(i: number, issues: Issue[], line = this.defs[i].line): void {

@@ -24,7 +24,10 @@ interface Block {
   readonly start: number;
   readonly end: number;
   readonly startLine: number;
+  /** Owned by the memo: no caller holds these objects (the checker hands out moved copies). */
   readonly findings: readonly Finding[];
+  /** Its findings' names and messages are copies, not cuts of `text` (see remember). */
+  detached: boolean;
 }
 
 /** What a check of one version leaves for the next (checkDocstringsAgain); valid only under equal options. */
@@ -50,7 +53,8 @@ export class BlockFindings {
     for (const old of this.previous?.get(key) ?? []) {
       if (old.next - old.first !== next - first || !this.sameParse(old, first, next, startLine, start)) continue;
       if (!this.text.startsWith(old.text.slice(old.start, old.end), start)) continue;
-      this.record(key, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: old.findings });
+      if (!old.detached) detachInPlace(old);
+      this.record(key, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: old.findings, detached: true });
       return old.findings;
     }
     return undefined;
@@ -58,9 +62,10 @@ export class BlockFindings {
 
   /** Records the findings (relative to the block) of a block checked anew. */
   remember(first: number, next: number, start: number, end: number, startLine: number, findings: readonly Finding[]): void {
-    // Kept across versions: names and messages copied, or each edited version's text would stay alive with them.
-    const kept = findings.map((f) => ({ ...f, qualname: detached(f.qualname), message: detached(f.message) }));
-    this.record(`${this.defs[first].name}:${end - start}`, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: kept });
+    // Names and messages may be cuts of this version's text, which this memo holds anyway; a later version that
+    // keeps them copies them first (known), or each edited version's text would stay alive with them. Copying
+    // there, once per block kept, spares the copies of every block that the next edit changes or never sees.
+    this.record(`${this.defs[first].name}:${end - start}`, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings, detached: false });
   }
 
   memo(options: QualityOptions): FindingsMemo {
@@ -80,6 +85,15 @@ export class BlockFindings {
     }
     return true;
   }
+}
+
+/** In place, so that the block keeps its findings array (and the objects stay the memo's own). */
+function detachInPlace(block: Block): void {
+  for (const f of block.findings) {
+    f.qualname = detached(f.qualname);
+    f.message = detached(f.message);
+  }
+  block.detached = true;
 }
 
 /** Whether b is a, `lines` lines, `offset` characters and `index` definitions further on: every field of Definition. */

@@ -11,6 +11,9 @@ import { assignMarkers } from '../../coverage/markers';
 import type { Comment, Definition } from '../../python/structure';
 
 const NODOCQA_ONLY = { nodocqa: true, noqa: false, pylint: false, docstrCoverage: false };
+// Hoisted: a regex literal inside a callback is a new object per comment.
+const NODOCQA = /nodocqa/i;
+const NOQA = /noqa/i;
 
 /**
  * The definition lines (0-based) that `# nodocqa` excuses from every check, or 'file' for `# nodocqa: file`;
@@ -18,7 +21,7 @@ const NODOCQA_ONLY = { nodocqa: true, noqa: false, pylint: false, docstrCoverage
  */
 export function nodocqaLines(definitions: readonly Definition[], comments: readonly Comment[], enabled = true): Set<number> | 'file' {
   const lines = new Set<number>();
-  if (!enabled || !comments.some((c) => /nodocqa/i.test(c.text))) return lines;
+  if (!enabled || !comments.some((c) => NODOCQA.test(c.text))) return lines;
   const markers = assignMarkers(definitions as Definition[], comments as Comment[], NODOCQA_ONLY);
   if (markers.file) return 'file';
   for (const index of markers.byDefinition.keys()) lines.add(definitions[index].line);
@@ -39,7 +42,7 @@ export function noqaCodes(comment: string): string[] {
 export function noqaByDefinitionLine(definitions: readonly Definition[], comments: readonly Comment[], location: 'docstring' | 'definition'): Map<number, string[]> {
   const byLine = new Map<number, string[]>();
   for (const c of comments) {
-    if (!/noqa/i.test(c.text)) continue;
+    if (!NOQA.test(c.text)) continue;
     const codes = noqaCodes(c.text);
     if (codes.length > 0) byLine.set(c.line, [...(byLine.get(c.line) ?? []), ...codes]);
   }
