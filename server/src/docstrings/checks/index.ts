@@ -97,7 +97,10 @@ class FileChecker {
     // Most files have nothing to excuse: their comments are not read.
     if (this.findings.length === 0) return this.findings;
     const { comments } = this.file.structure;
-    const excused = nodocqaLines(this.defs, comments, this.options.nodocqa);
+    // Only the definitions on the findings' lines can excuse one.
+    const lines = new Set<number>();
+    for (const f of this.findings) lines.add(f.line);
+    const excused = nodocqaLines(this.defs.filter((d) => lines.has(d.line)), comments, this.options.nodocqa);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
@@ -206,9 +209,11 @@ class FileChecker {
     const inClass = parent?.keyword === 'class';
     const isInit = inClass && def.name === '__init__';
     let docIndex = i;
+    // An __init__'s own docstring is parsed all the same (DOC301 points into it) before the one it is checked
+    // against is known.
     if (isInit) docIndex = this.constructorDocstring(i, parentIndex);
-    // An __init__'s own docstring is parsed all the same: DOC301 points into it.
-    if (!isInit && this.plainlyShort(i)) return;
+    // Prose only: no section, problem or style marker, so nothing below could report anything.
+    if (this.plainlyShort(docIndex)) return;
     const label = inClass ? `${parent.name}.${def.name}` : def.name;
     if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
     const parsed = this.functionDocstring(docIndex);
