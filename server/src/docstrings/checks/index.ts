@@ -83,13 +83,12 @@ class FileChecker {
         const end = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length;
         const known = this.blocks.known(first, next, start, end, startLine);
         if (known) {
-          for (const f of known) this.findings.push(moved(f, startLine, start));
+          const lines = startLine - known.findingsLine, offset = start - known.findingsStart;
+          for (const f of known.findings) this.findings.push(moved(f, lines, offset));
         } else {
           const from = this.findings.length;
           for (let i = first; i < next; i++) this.checkDefinition(i);
-          const relative: Finding[] = [];
-          for (let k = from; k < this.findings.length; k++) relative.push(moved(this.findings[k], -startLine, -start));
-          this.blocks.remember(first, next, start, end, startLine, relative);
+          this.blocks.remember(first, next, start, end, startLine, this.findings.slice(from));
         }
         first = next;
       }
