@@ -59,6 +59,7 @@ class FileChecker {
   /** check-style-mismatch: docstrings parsed again in the one style their markers show, when not the configured one. */
   private readonly detected = new Map<number, ParsedDocstring | null>();
   private readonly findings: Finding[] = [];
+  /** Made when a finding needs one (most definitions have none). */
   private readonly qualnames: string[] = [];
   private readonly skipped: boolean[] = [];
 
@@ -107,7 +108,6 @@ class FileChecker {
 
   private checkDefinition(i: number): void {
     const def = this.defs[i];
-    this.qualnames[i] = def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`;
     this.skipped[i] = (def.parent !== MODULE && this.skipped[def.parent]) || this.skips(i);
     if (this.skipped[i]) return;
     try {
@@ -190,8 +190,21 @@ class FileChecker {
   private add(i: number, issues: Issue[], line = this.defs[i].line): void {
     const def = this.defs[i];
     for (const issue of issues) {
-      this.findings.push({ code: issue.code, line, column: line === def.line ? def.column : 0, qualname: this.qualnames[i], message: issue.message, span: issue.span });
+      this.findings.push({ code: issue.code, line, column: line === def.line ? def.column : 0, qualname: this.qualname(i), message: issue.message, span: issue.span });
     }
+  }
+
+  /** `Outer.method`: up the parents to the nearest one already named, without recursion (nesting is unbounded). */
+  private qualname(i: number): string {
+    const { qualnames, defs } = this;
+    if (qualnames[i] !== undefined) return qualnames[i];
+    const chain: number[] = [];
+    for (let k = i; k !== MODULE && qualnames[k] === undefined; k = defs[k].parent) chain.push(k);
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const def = defs[chain[c]];
+      qualnames[chain[c]] = def.parent === MODULE ? def.name : `${qualnames[def.parent]}.${def.name}`;
+    }
+    return qualnames[i];
   }
 
   private nameSpan(i: number): Span {
