@@ -224,8 +224,10 @@ class FileChecker {
     // An __init__'s own docstring is parsed all the same (DOC301 points into it) before the one it is checked
     // against is known.
     if (isInit) docIndex = this.constructorDocstring(i, parentIndex);
-    // Prose only: no section, problem or style marker, so nothing below could report anything.
-    if (this.plainlyShort(docIndex)) return;
+    // No docstring to check against, or prose only (no section, problem or style marker): nothing below could
+    // report anything. Most functions end here, before anything is allocated for them.
+    const statement = this.defs[docIndex].docstring;
+    if (statement === null || statement.blank || this.plainlyShort(docIndex)) return;
     const label = inClass ? `${parent.name}.${def.name}` : def.name;
     if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
     const parsed = this.functionDocstring(docIndex);
