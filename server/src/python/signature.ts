@@ -154,14 +154,15 @@ interface Segment {
   /** Offset of the name in the header slice. */
   nameAt: number;
   star: '' | '*' | '**';
-  annotation: OneLineText;
-  defaultText: OneLineText;
+  /** Made when the part begins (most parameters have neither). */
+  annotation: OneLineText | null;
+  defaultText: OneLineText | null;
   /** Lambdas whose parameter list is still open at this level: their commas and colons are not ours. */
   lambdas: number;
 }
 
 function newSegment(): Segment {
-  return { part: 'start', name: '', nameAt: 0, star: '', annotation: new OneLineText(), defaultText: new OneLineText(false), lambdas: 0 };
+  return { part: 'start', name: '', nameAt: 0, star: '', annotation: null, defaultText: null, lambdas: 0 };
 }
 
 function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void {
@@ -187,13 +188,13 @@ function segmentToken(segment: Segment, tk: Tokenizer, topLevel: boolean): void 
       return;
     }
   }
-  if (segment.part === 'annotation') segment.annotation.add(tk);
-  else if (segment.part === 'default') segment.defaultText.add(tk);
+  if (segment.part === 'annotation') (segment.annotation ??= new OneLineText()).add(tk);
+  else if (segment.part === 'default') (segment.defaultText ??= new OneLineText(false)).add(tk);
 }
 
 /** After finishSegment: the default of the parameter it added, if the segment was one with a default. */
 function attachDefault(segment: Segment, params: Parameter[]): void {
-  const text = segment.defaultText.result;
+  const text = segment.defaultText?.result ?? null;
   if (segment.part !== 'default' || segment.name === '' || text === null) return;
   params[params.length - 1].default = text;
 }
@@ -224,7 +225,7 @@ function finishSegment(segment: Segment, params: Parameter[], state: ListState):
   }
   const kind = segment.star === '*' ? 'varargs' : segment.star === '**' ? 'varkw' : afterStar ? 'kwonly' : 'positional';
   if (kind === 'varargs' || kind === 'kwonly') state.afterStar = true;
-  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation.result, nameStart: segment.nameAt });
+  params.push({ name: segment.name, star: segment.star, kind, annotation: segment.annotation?.result ?? null, nameStart: segment.nameAt });
 }
 
 const KEYWORD_ONLY_MARKER: Parameter = Object.freeze({ name: '', star: '*', kind: 'kwonly', annotation: null }) as Parameter;

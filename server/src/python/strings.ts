@@ -146,6 +146,12 @@ export function literalPieces(token: string): LiteralPieces {
   const { raw, kind, bodyStart, bodyEnd } = parts(token);
   const pieces: LiteralPiece[] = [];
   const escapes = kind === 'str' && !raw;
+  // Most literals have no `\r` and no escape: the body is one verbatim piece, found by native scans instead
+  // of the loop below (closing quotes are neither character, so scanning to the token's end is the same).
+  if (token.indexOf('\r', bodyStart) < 0 && (!escapes || token.indexOf('\\', bodyStart) < 0)) {
+    if (bodyEnd > bodyStart) pieces.push({ value: token.slice(bodyStart, bodyEnd), start: bodyStart, end: bodyEnd, verbatim: true });
+    return { kind, raw, bodyStart, bodyEnd, pieces };
+  }
   // The token without its closing quotes: an escape never reads into them.
   const body = token.slice(0, bodyEnd);
   let run = bodyStart;

@@ -5,7 +5,7 @@
  */
 import type { CoverageDiagnostic } from '../../coverage/diagnostics';
 import type { Severity } from '../../config/editorSettings';
-import { positionAt } from '../../python/lines';
+import { Position, positionAt } from '../../python/lines';
 import { Finding, inRuleGroups, RuleGroup } from './types';
 
 export function qualityDiagnostics(findings: readonly Finding[], lineStarts: readonly number[], severity: Severity,
@@ -14,7 +14,20 @@ export function qualityDiagnostics(findings: readonly Finding[], lineStarts: rea
   const out: CoverageDiagnostic[] = [];
   for (const f of findings) {
     if (!inRuleGroups(f.code, groups)) continue;
-    out.push({ range: { start: positionAt(lineStarts, f.span.start), end: positionAt(lineStarts, f.span.end) }, severity, code: f.code, message: f.message });
+    const start = positionNear(lineStarts, f.span.start, f.line);
+    out.push({ range: { start, end: positionNear(lineStarts, f.span.end, start.line) }, severity, code: f.code, message: f.message });
   }
   return out;
+}
+
+/**
+ * positionAt, tried first on the few lines from `hint` on: a finding's span is on or just below its definition's
+ * line, and its end on or below its start (a notebook's line is in its cell: then the search finds it).
+ */
+function positionNear(lineStarts: readonly number[], offset: number, hint: number): Position {
+  const last = Math.min(lineStarts.length, hint + 8) - 1;
+  for (let line = Math.max(0, hint); line <= last && lineStarts[line] <= offset; line++) {
+    if (line + 1 === lineStarts.length || lineStarts[line + 1] > offset) return { line, character: offset - lineStarts[line] };
+  }
+  return positionAt(lineStarts, offset);
 }

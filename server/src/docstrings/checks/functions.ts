@@ -44,58 +44,82 @@ interface Arg {
 
 const starred = (p: Parameter): string => (p.kind === 'varargs' ? '*' : p.kind === 'varkw' ? '**' : '') + p.name;
 const isStar = (name: string): boolean => name.startsWith('*');
-const allUnderscores = (name: string): boolean => /^_+$/.test(name);
+const UNDERSCORES = /^_+$/;
+const allUnderscores = (name: string): boolean => UNDERSCORES.test(name);
 const names = (args: Arg[]): string => args.map((a) => `\`${a.name}\``).join(', ');
 
+/** check-arg-defaults: a parameter with a default is typed `int, default=3` (pydoclint's fromAstArgWithMapping). */
+function paramType(p: Parameter, options: QualityOptions): string {
+  return options.checkArgDefaults && p.default !== undefined ? `${p.annotation ?? ''}, default=${p.default}` : p.annotation ?? '';
+}
+
+/** The parameters pydoclint compares with the docstring's, in order (one pass: most functions have a few). */
+function signatureArgs(fn: FunctionFacts, options: QualityOptions): Arg[] {
+  const args: Arg[] = [];
+  for (let k = fn.implicitFirst ? 1 : 0; k < fn.params.length; k++) {
+    const p = fn.params[k];
+    const name = starred(p);
+    if (options.ignoreUnderscoreArgs && allUnderscores(name)) continue;
+    if (options.ignorePrivateArgs && name.startsWith('_') && !allUnderscores(name)) continue;
+    if (!options.shouldDocumentStarArguments && isStar(name)) continue;
+    args.push({ name, type: paramType(p, options), optional: false });
+  }
+  return args;
+}
+
+/** Where a parameter's name is in the signature (the function's name when unknown). */
+function inSignature(fn: FunctionFacts, name: string): Span {
+  const p = fn.params.find((q) => starred(q) === name);
+  return p?.nameStart !== undefined ? { start: p.nameStart, end: p.nameStart + p.name.length } : fn.nameSpan;
+}
+
 export function checkArguments(fn: FunctionFacts, doc: DocView, options: QualityOptions): Issue[] {
-  // check-arg-defaults: a parameter with a default is typed `int, default=3` (pydoclint's fromAstArgWithMapping).
-  const typeOf = (p: Parameter): string => (options.checkArgDefaults && p.default !== undefined ? `${p.annotation ?? ''}, default=${p.default}` : p.annotation ?? '');
-  let funcArgs: Arg[] = fn.params.map((p) => ({ name: starred(p), type: typeOf(p), optional: false }));
-  if (fn.implicitFirst) funcArgs = funcArgs.slice(1);
-  if (options.ignoreUnderscoreArgs) funcArgs = funcArgs.filter((a) => !allUnderscores(a.name));
-  if (options.ignorePrivateArgs) funcArgs = funcArgs.filter((a) => !a.name.startsWith('_') || allUnderscores(a.name));
+  const funcArgs = signatureArgs(fn, options);
   let docArgs: Arg[] = doc.args;
-  if (!options.shouldDocumentStarArguments) {
-    funcArgs = funcArgs.filter((a) => !isStar(a.name));
-  } else if (options.omitStarsWhenDocumentingVarargs) {
+  if (options.shouldDocumentStarArguments && options.omitStarsWhenDocumentingVarargs) {
     const starNames = new Map(funcArgs.filter((a) => isStar(a.name)).map((a) => [a.name.replace(/^\*+/, ''), a.name]));
     docArgs = docArgs.map((a) => (!isStar(a.name) && starNames.has(a.name) ? { ...a, name: starNames.get(a.name)! } : a));
   }
   if (docArgs.length === 0 && funcArgs.length === 0) return [];
   const issues: Issue[] = [];
   const at = (name: string): Span => docArgs.find((a) => a.name === name)?.span ?? fn.nameSpan;
-  // Sets, not nested scans: a hostile header or docstring has 100,000 names.
-  const docNames = new Set(docArgs.map((d) => d.name)), funcNames = new Set(funcArgs.map((a) => a.name));
-  const missing = funcArgs.filter((a) => !docNames.has(a.name));
-  const extra = docArgs.filter((d) => !funcNames.has(d.name));
-  /** Where a parameter's name is in the signature (the function's name when unknown). */
-  const inSignature = (name: string): Span => {
-    const p = fn.params.find((q) => starred(q) === name);
-    return p?.nameStart !== undefined ? { start: p.nameStart, end: p.nameStart + p.name.length } : fn.nameSpan;
-  };
-  if (docArgs.length < funcArgs.length) {
-    issues.push({ code: 'DOC101', message: `${missing.length > 0 ? `${plural(missing, 'Argument')} ${names(missing)} ${missing.length > 1 ? 'are' : 'is'}` : 'Arguments are'} missing from the docstring of \`${fn.label}\``, span: missing.length > 0 ? inSignature(missing[0].name) : fn.nameSpan });
-  }
-  if (docArgs.length > funcArgs.length) {
-    const span = extra.length > 0 ? at(extra[0].name) : fn.nameSpan;
-    issues.push({ code: 'DOC102', message: `The docstring of \`${fn.label}\` documents ${extra.length > 0 ? `${names(extra)}, not in the signature` : 'more arguments than the signature has'}`, span });
+  if (docArgs.length !== funcArgs.length) {
+    // Sets, not nested scans: a hostile header or docstring has 100,000 names.
+    const docNames = new Set(docArgs.map((d) => d.name)), funcNames = new Set(funcArgs.map((a) => a.name));
+    if (docArgs.length < funcArgs.length) {
+      const missing = funcArgs.filter((a) => !docNames.has(a.name));
+      issues.push({ code: 'DOC101', message: `${missing.length > 0 ? `${plural(missing, 'Argument')} ${names(missing)} ${missing.length > 1 ? 'are' : 'is'}` : 'Arguments are'} missing from the docstring of \`${fn.label}\``, span: missing.length > 0 ? inSignature(fn, missing[0].name) : fn.nameSpan });
+    } else {
+      const extra = docArgs.filter((d) => !funcNames.has(d.name));
+      const span = extra.length > 0 ? at(extra[0].name) : fn.nameSpan;
+      issues.push({ code: 'DOC102', message: `The docstring of \`${fn.label}\` documents ${extra.length > 0 ? `${names(extra)}, not in the signature` : 'more arguments than the signature has'}`, span });
+    }
   }
   const sig = options.argTypeHintsInSignature;
   const inDoc = options.argTypeHintsInDocstring;
-  const untypedSig = funcArgs.filter((a) => !isStar(a.name) && a.type === '');
-  if (sig && !funcArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC106', message: `\`${fn.label}\` has no type annotations on its arguments`, span: fn.nameSpan });
-  if (sig && untypedSig.length > 0) issues.push({ code: 'DOC107', message: `${plural(untypedSig, 'Argument')} ${names(untypedSig)} of \`${fn.label}\` ${untypedSig.length > 1 ? 'have' : 'has'} no type annotation`, span: inSignature(untypedSig[0].name) });
-  if (!sig && funcArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC108', message: `\`${fn.label}\` annotates arguments in its signature; this project puts types in the docstring only`, span: fn.nameSpan });
-  const untypedDoc = docArgs.filter((a) => !isStar(a.name) && a.type === '');
-  if (inDoc && docArgs.length > 0 && !docArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC109', message: `The docstring of \`${fn.label}\` gives no argument types`, span: doc.sectionSpans.params ?? fn.nameSpan });
-  if (inDoc && untypedDoc.length > 0) issues.push({ code: 'DOC110', message: `${plural(untypedDoc, 'Argument')} ${names(untypedDoc)} ${untypedDoc.length > 1 ? 'have' : 'has'} no type in the docstring of \`${fn.label}\``, span: at(untypedDoc[0].name) });
-  if (!inDoc && docArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC111', message: `The docstring of \`${fn.label}\` gives argument types; this project keeps them in the signature only`, span: doc.sectionSpans.params ?? fn.nameSpan });
-  issues.push(...compareLists(docArgs, funcArgs, {
+  if (sig) {
+    if (!funcArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC106', message: `\`${fn.label}\` has no type annotations on its arguments`, span: fn.nameSpan });
+    const untypedSig = funcArgs.filter((a) => !isStar(a.name) && a.type === '');
+    if (untypedSig.length > 0) issues.push({ code: 'DOC107', message: `${plural(untypedSig, 'Argument')} ${names(untypedSig)} of \`${fn.label}\` ${untypedSig.length > 1 ? 'have' : 'has'} no type annotation`, span: inSignature(fn, untypedSig[0].name) });
+  } else if (funcArgs.some((a) => a.type !== '')) {
+    issues.push({ code: 'DOC108', message: `\`${fn.label}\` annotates arguments in its signature; this project puts types in the docstring only`, span: fn.nameSpan });
+  }
+  if (inDoc) {
+    if (docArgs.length > 0 && !docArgs.some((a) => a.type !== '')) issues.push({ code: 'DOC109', message: `The docstring of \`${fn.label}\` gives no argument types`, span: doc.sectionSpans.params ?? fn.nameSpan });
+    const untypedDoc = docArgs.filter((a) => !isStar(a.name) && a.type === '');
+    if (untypedDoc.length > 0) issues.push({ code: 'DOC110', message: `${plural(untypedDoc, 'Argument')} ${names(untypedDoc)} ${untypedDoc.length > 1 ? 'have' : 'has'} no type in the docstring of \`${fn.label}\``, span: at(untypedDoc[0].name) });
+  } else if (docArgs.some((a) => a.type !== '')) {
+    issues.push({ code: 'DOC111', message: `The docstring of \`${fn.label}\` gives argument types; this project keeps them in the signature only`, span: doc.sectionSpans.params ?? fn.nameSpan });
+  }
+  const compared = compareLists(docArgs, funcArgs, {
     order: options.checkArgOrder, typesBoth: sig && inDoc, optionalEquivalence: options.optionalEquivalence,
-    codes: ['DOC103', 'DOC104', 'DOC105'], what: 'argument', owner: `\`${fn.label}\``, span: fn.nameSpan, at,
-  }));
+    codes: ARGUMENT_CODES, what: 'argument', owner: `\`${fn.label}\``, span: fn.nameSpan, at,
+  });
+  for (const issue of compared) issues.push(issue);
   return issues;
 }
+
+const ARGUMENT_CODES: [string, string, string] = ['DOC103', 'DOC104', 'DOC105'];
 
 function plural(list: unknown[], word: string): string {
   return list.length > 1 ? `${word}s` : word;
@@ -128,6 +152,8 @@ function byName(args: readonly Arg[]): Map<string, Arg[]> {
 export function compareLists(docArgs: Arg[], actual: Arg[], s: CompareSettings): Issue[] {
   const typeEq = (d: Arg, a: Arg): boolean => sameType(d.type, a.type) ||
     (s.optionalEquivalence && d.optional && d.type !== '' && withoutOptional(a.type) !== null && sameType(d.type, withoutOptional(a.type)!));
+  // Most docstrings list the parameters as they are: nothing to report, and no maps to build.
+  if (docArgs.length === actual.length && docArgs.every((d, i) => d.name === actual[i].name && typeEq(d, actual[i]))) return [];
   // By name, so that the unordered comparison is linear (names repeat only in broken docstrings).
   const docByName = byName(docArgs), actualByName = byName(actual);
   const equal = (typed: boolean, ordered: boolean): boolean => {

@@ -59,6 +59,7 @@ class FileChecker {
   /** check-style-mismatch: docstrings parsed again in the one style their markers show, when not the configured one. */
   private readonly detected = new Map<number, ParsedDocstring | null>();
   private readonly findings: Finding[] = [];
+  /** Made when a finding needs one (most definitions have none). */
   private readonly qualnames: string[] = [];
   private readonly skipped: boolean[] = [];
 
@@ -83,19 +84,23 @@ class FileChecker {
         const end = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length;
         const known = this.blocks.known(first, next, start, end, startLine);
         if (known) {
-          for (const f of known) this.findings.push(moved(f, startLine, start));
+          const lines = startLine - known.findingsLine, offset = start - known.findingsStart;
+          for (const f of known.findings) this.findings.push(moved(f, lines, offset));
         } else {
           const from = this.findings.length;
           for (let i = first; i < next; i++) this.checkDefinition(i);
-          const relative: Finding[] = [];
-          for (let k = from; k < this.findings.length; k++) relative.push(moved(this.findings[k], -startLine, -start));
-          this.blocks.remember(first, next, start, end, startLine, relative);
+          this.blocks.remember(first, next, start, end, startLine, this.findings.slice(from));
         }
         first = next;
       }
     }
+    // Most files have nothing to excuse: their comments are not read.
+    if (this.findings.length === 0) return this.findings;
     const { comments } = this.file.structure;
-    const excused = nodocqaLines(this.defs, comments, this.options.nodocqa);
+    // Only the definitions on the findings' lines can excuse one.
+    const lines = new Set<number>();
+    for (const f of this.findings) lines.add(f.line);
+    const excused = nodocqaLines(this.defs.filter((d) => lines.has(d.line)), comments, this.options.nodocqa);
     if (excused === 'file') return [];
     const noqa = noqaByDefinitionLine(this.defs, comments, this.options.nativeModeNoqaLocation);
     return this.findings.filter((f) => !excused.has(f.line) && !isSuppressed(f.code, noqa.get(f.line)));
@@ -103,7 +108,6 @@ class FileChecker {
 
   private checkDefinition(i: number): void {
     const def = this.defs[i];
-    this.qualnames[i] = def.parent === MODULE ? def.name : `${this.qualnames[def.parent]}.${def.name}`;
     this.skipped[i] = (def.parent !== MODULE && this.skipped[def.parent]) || this.skips(i);
     if (this.skipped[i]) return;
     try {
@@ -177,15 +181,30 @@ class FileChecker {
 
   /** DOC003's question: do the docstring's markers show another style than the configured one (or several)? */
   private styleMismatch(parsed: ParsedDocstring): boolean {
+    // Detection is lazy (parse/index.ts): read the markers only when the option asks.
+    if (!this.options.checkStyleMismatch) return false;
     const shown = parsed.matchedStyles;
-    return this.options.checkStyleMismatch && (shown.length > 1 || (shown.length === 1 && shown[0] !== this.options.style));
+    return shown.length > 1 || (shown.length === 1 && shown[0] !== this.options.style);
   }
 
   private add(i: number, issues: Issue[], line = this.defs[i].line): void {
     const def = this.defs[i];
     for (const issue of issues) {
-      this.findings.push({ code: issue.code, line, column: line === def.line ? def.column : 0, qualname: this.qualnames[i], message: issue.message, span: issue.span });
+      this.findings.push({ code: issue.code, line, column: line === def.line ? def.column : 0, qualname: this.qualname(i), message: issue.message, span: issue.span });
     }
+  }
+
+  /** `Outer.method`: up the parents to the nearest one already named, without recursion (nesting is unbounded). */
+  private qualname(i: number): string {
+    const { qualnames, defs } = this;
+    if (qualnames[i] !== undefined) return qualnames[i];
+    const chain: number[] = [];
+    for (let k = i; k !== MODULE && qualnames[k] === undefined; k = defs[k].parent) chain.push(k);
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const def = defs[chain[c]];
+      qualnames[chain[c]] = def.parent === MODULE ? def.name : `${qualnames[def.parent]}.${def.name}`;
+    }
+    return qualnames[i];
   }
 
   private nameSpan(i: number): Span {
@@ -202,9 +221,13 @@ class FileChecker {
     const inClass = parent?.keyword === 'class';
     const isInit = inClass && def.name === '__init__';
     let docIndex = i;
+    // An __init__'s own docstring is parsed all the same (DOC301 points into it) before the one it is checked
+    // against is known.
     if (isInit) docIndex = this.constructorDocstring(i, parentIndex);
-    // An __init__'s own docstring is parsed all the same: DOC301 points into it.
-    if (!isInit && this.plainlyShort(i)) return;
+    // No docstring to check against, or prose only (no section, problem or style marker): nothing below could
+    // report anything. Most functions end here, before anything is allocated for them.
+    const statement = this.defs[docIndex].docstring;
+    if (statement === null || statement.blank || this.plainlyShort(docIndex)) return;
     const label = inClass ? `${parent.name}.${def.name}` : def.name;
     if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
     const parsed = this.functionDocstring(docIndex);

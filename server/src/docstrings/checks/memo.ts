@@ -14,7 +14,7 @@ import { detached } from '../../python/detached';
 
 const MODULE = -1;
 
-/** A block as one version had it; `findings` with lines and offsets relative to its start. */
+/** A block as one version had it, with its findings where the version that checked it had them. */
 interface Block {
   readonly text: string;
   readonly defs: readonly Definition[];
@@ -24,7 +24,15 @@ interface Block {
   readonly start: number;
   readonly end: number;
   readonly startLine: number;
+  /**
+   * As the check of the version that checked the block reported them (and returned them to its caller): at
+   * lines and offsets of a block starting on line `findingsLine`, offset `findingsStart`.
+   */
   readonly findings: readonly Finding[];
+  readonly findingsLine: number;
+  readonly findingsStart: number;
+  /** Its findings' names and messages are copies, not cuts of `text` (see remember). */
+  detached: boolean;
 }
 
 /** What a check of one version leaves for the next (checkDocstringsAgain); valid only under equal options. */
@@ -42,25 +50,30 @@ export class BlockFindings {
     private readonly previous: ReadonlyMap<string, readonly Block[]> | undefined) {}
 
   /**
-   * The findings (relative to the block) of the block defs[first, next), text [start, end) from line
-   * `startLine`, when the previous version had the same block; recorded for the next version.
+   * The block defs[first, next), text [start, end) from line `startLine`, as the previous version had it (its
+   * findings to be moved from `findingsLine` / `findingsStart`); recorded for the next version.
    */
-  known(first: number, next: number, start: number, end: number, startLine: number): readonly Finding[] | undefined {
+  known(first: number, next: number, start: number, end: number, startLine: number): Block | undefined {
     const key = `${this.defs[first].name}:${end - start}`;
     for (const old of this.previous?.get(key) ?? []) {
       if (old.next - old.first !== next - first || !this.sameParse(old, first, next, startLine, start)) continue;
       if (!this.text.startsWith(old.text.slice(old.start, old.end), start)) continue;
-      this.record(key, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: old.findings });
-      return old.findings;
+      if (!old.detached) detachInPlace(old);
+      const block = { ...old, text: this.text, defs: this.defs, first, next, start, end, startLine };
+      this.record(key, block);
+      return block;
     }
     return undefined;
   }
 
-  /** Records the findings (relative to the block) of a block checked anew. */
+  /** Records the findings of a block checked anew, as reported (kept, not copied). */
   remember(first: number, next: number, start: number, end: number, startLine: number, findings: readonly Finding[]): void {
-    // Kept across versions: names and messages copied, or each edited version's text would stay alive with them.
-    const kept = findings.map((f) => ({ ...f, qualname: detached(f.qualname), message: detached(f.message) }));
-    this.record(`${this.defs[first].name}:${end - start}`, { text: this.text, defs: this.defs, first, next, start, end, startLine, findings: kept });
+    // Names and messages may be cuts of this version's text, which this memo holds anyway; a later version that
+    // keeps them copies them first (known), or each edited version's text would stay alive with them. Copying
+    // there, once per block kept, spares the copies of every block that the next edit changes or never sees.
+    this.record(`${this.defs[first].name}:${end - start}`, {
+      text: this.text, defs: this.defs, first, next, start, end, startLine, findings, findingsLine: startLine, findingsStart: start, detached: false,
+    });
   }
 
   memo(options: QualityOptions): FindingsMemo {
@@ -80,6 +93,18 @@ export class BlockFindings {
     }
     return true;
   }
+}
+
+/**
+ * In place, so that the block keeps its findings array. The objects are also the ones an earlier check returned:
+ * equal strings replace equal strings, which no reader can tell.
+ */
+function detachInPlace(block: Block): void {
+  for (const f of block.findings) {
+    f.qualname = detached(f.qualname);
+    f.message = detached(f.message);
+  }
+  block.detached = true;
 }
 
 /** Whether b is a, `lines` lines, `offset` characters and `index` definitions further on: every field of Definition. */

@@ -11,15 +11,22 @@ import { assignMarkers } from '../../coverage/markers';
 import type { Comment, Definition } from '../../python/structure';
 
 const NODOCQA_ONLY = { nodocqa: true, noqa: false, pylint: false, docstrCoverage: false };
+// Hoisted: a regex literal inside a callback is a new object per comment.
+const NODOCQA = /nodocqa/i;
+const NOQA = /noqa/i;
 
 /**
- * The definition lines (0-based) that `# nodocqa` excuses from every check, or 'file' for `# nodocqa: file`;
+ * The lines (0-based) of those of `definitions` that `# nodocqa` excuses from every check, or 'file' for
+ * `# nodocqa: file`; any subset of a file's definitions may be asked about (no two headers share a line);
  * none when the coverage settings turn the marker off (`enabled`: QualityOptions.nodocqa).
  */
 export function nodocqaLines(definitions: readonly Definition[], comments: readonly Comment[], enabled = true): Set<number> | 'file' {
   const lines = new Set<number>();
-  if (!enabled || !comments.some((c) => /nodocqa/i.test(c.text))) return lines;
-  const markers = assignMarkers(definitions as Definition[], comments as Comment[], NODOCQA_ONLY);
+  if (!enabled) return lines;
+  // Only comments that name the marker can hold it (the others are most of a file's comments).
+  const marked = comments.filter((c) => NODOCQA.test(c.text));
+  if (marked.length === 0) return lines;
+  const markers = assignMarkers(definitions as Definition[], marked, NODOCQA_ONLY);
   if (markers.file) return 'file';
   for (const index of markers.byDefinition.keys()) lines.add(definitions[index].line);
   return lines;
@@ -39,7 +46,7 @@ export function noqaCodes(comment: string): string[] {
 export function noqaByDefinitionLine(definitions: readonly Definition[], comments: readonly Comment[], location: 'docstring' | 'definition'): Map<number, string[]> {
   const byLine = new Map<number, string[]>();
   for (const c of comments) {
-    if (!/noqa/i.test(c.text)) continue;
+    if (!NOQA.test(c.text)) continue;
     const codes = noqaCodes(c.text);
     if (codes.length > 0) byLine.set(c.line, [...(byLine.get(c.line) ?? []), ...codes]);
   }

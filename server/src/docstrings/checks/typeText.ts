@@ -21,7 +21,8 @@ export function canonicalType(text: string): string {
 }
 
 export function sameType(docType: string, annotation: string): boolean {
-  return canonicalType(docType) === canonicalType(annotation);
+  // canonicalType is a function of the text: equal texts need no canonical form (most compared types are '').
+  return docType === annotation || canonicalType(docType) === canonicalType(annotation);
 }
 
 /**

@@ -24,11 +24,17 @@ export function linesSpan(source: DocSource, first: number, last: number): Span 
   return { start: source.lines[first].contentStart, end: contentEnd(source, Math.max(first, last)) };
 }
 
+/** What a regex's `\s` matches, by character code (a test per character was a string and a match per character). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** A span of `text` found at value offset `at`, trimmed of surrounding whitespace, or null if blank. */
 export function trimmedSpan(source: DocSource, start: number, end: number): Span | null {
   const v = source.value;
-  while (start < end && /\s/.test(v[start])) start++;
-  while (end > start && /\s/.test(v[end - 1])) end--;
+  while (start < end && isJsSpace(v.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(v.charCodeAt(end - 1))) end--;
   return start < end ? { start, end } : null;
 }
 
@@ -61,7 +67,7 @@ export function description(source: DocSource, from: number, head: number, last:
     while (i <= last && source.lines[i].blank) i++;
     start = source.lines[i].contentStart;
   } else {
-    while (start < firstLine.end && /\s/.test(source.value[start])) start++;
+    while (start < firstLine.end && isJsSpace(source.value.charCodeAt(start))) start++;
   }
   const end = contentEnd(source, lastNonBlank(source, head, last));
   return { text, span: { start, end: Math.max(start, end) } };
