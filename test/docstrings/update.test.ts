@@ -81,7 +81,7 @@ describe('update docstring to match signature', () => {
       const { doc, changes } = updated(source, 'f');
       assert.deepStrictEqual(changes, ['added parameters', 'added Yields', 'added Raises']);
       assert.strictEqual(doc, lines('"""Count.', '', '    Args:', '        n: Description of n.', '        m: Description of m.', '',
-        '    Yields:', '        Iterator[int]: Description of the yielded values.', '', '    Raises:',
+        '    Yields:', '        int: Description of the yielded values.', '', '    Raises:',
         '        ValueError: Description of when it is raised.', '', '    Examples:', '        >>> list(f(2))', '    """'));
     });
 
