@@ -35,6 +35,8 @@ const COLD_STARTS = Number(process.env.BENCH_LSP_COLD_STARTS ?? 5);
 // after the server started (the warm-up, session/warmUp.ts, has run by then).
 const COLD_PAUSES_MS = (process.env.BENCH_LSP_COLD_PAUSE_MS ?? '0,1000').split(',').map(Number);
 const REPORTS = Number(process.env.BENCH_LSP_REPORTS ?? 5);
+// Another build's server (to compare two binaries back to back on a loaded machine): BENCH_LSP_SERVER=/tmp/x/dist/server.js.
+const SERVER = process.env.BENCH_LSP_SERVER ?? path.join(repo, 'dist', 'server.js');
 
 /** A realistic module: classes with docstrings (some missing), methods, comments, decorators, bit twiddling. */
 function generateModule(lines) {
@@ -62,7 +64,7 @@ function stats(samples) {
  * `docbits` section); `diagnosticsOf(uri, version)` resolves on that publish.
  */
 async function startServer(tmp, settings = {}, folder = tmp) {
-  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (p) => {
