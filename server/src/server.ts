@@ -156,6 +156,7 @@ class DocbitsServer {
         includeText: params.includeText,
         verbosity: params.verbosity === 1 ? 1 : 2,
         ...(typeof params.since === 'string' && { since: params.since }),
+        ...(isLineCount(params.maxTextLines) && { maxTextLines: params.maxTextLines }),
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
       });
     } catch (err) {
@@ -208,6 +209,11 @@ function namedRequestArgs<P>(args: unknown[]): { params: P | undefined; token: C
   const first = rest[0];
   const named = rest.length === 1 && first !== null && typeof first === 'object' && !Array.isArray(first);
   return { params: named ? first as P : undefined, token, byPosition: rest.length > 0 && !named };
+}
+
+/** A `maxTextLines` the session can use; any other value (a string, -1, 1.5) is ignored: the whole table. */
+function isLineCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

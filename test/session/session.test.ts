@@ -300,6 +300,19 @@ describe('session/session', () => {
     assert.deepStrictEqual(pushHost.last(uri)!.diagnostics.map((d) => [d.code, d.severity])[0], ['D107', 'warning']);
   });
 
+  it('a workspace report asked for maxTextLines sends that many lines of the table and counts the rest; the scan is shared', async () => {
+    const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([PROJECT], { debounceMs: 0 })));
+    const [whole, cut, none] = await Promise.all([
+      session.workspaceCoverage(), session.workspaceCoverage({ maxTextLines: 3 }), session.workspaceCoverage({ maxTextLines: 100_000 }),
+    ]);
+    const lines = whole.text.split('\n').slice(0, -1);
+    assert.ok(lines.length > 10, 'a table of more than 10 lines');
+    assert.strictEqual(cut.text, lines.slice(0, 3).map((l) => `${l}\n`).join(''));
+    assert.strictEqual(cut.textLinesLeftOut, lines.length - 3);
+    assert.deepStrictEqual([whole.textLinesLeftOut, none.textLinesLeftOut, none.text], [undefined, undefined, whole.text]);
+    assert.deepStrictEqual(cut.files, whole.files);
+  });
+
   it('per-path labels are relative to the config file\'s folder, as the keys are, not to the workspace folder', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.docbits.per-path]\n"app/src/" = 95\n', 'app/src/a.py': '"""A."""\n',

@@ -42,6 +42,7 @@ import { changedFindings } from '../coverage/changedDefinitions';
 import type { CoverageNode } from '../coverage/types';
 import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
+import { firstLines } from './firstLines';
 import { FaultLog } from './faultLog';
 import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
 import { ProjectConfigs } from './projectConfigs';
@@ -409,11 +410,16 @@ export class DocbitsSession {
    */
   async workspaceCoverage(hooks: {
     signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean; verbosity?: 1 | 2; since?: string;
+    maxTextLines?: number;
   } = {}): Promise<WorkspaceCoverageResult> {
     // 0: no table, 1: -v, 2: -vv. Requests for different tables share no scan (the key's last digit).
     const table = hooks.includeText === false ? 0 : hooks.verbosity === 1 ? 1 : 2;
     const result = await this.workspaceRuns.join(3 * this.stateKey + table, hooks, (run) => this.scanWorkspace(run, table));
-    return this.reportDeltas.answer(result, hooks.since);
+    const answer = this.reportDeltas.answer(result, hooks.since);
+    // Cut per request, after the shared scan: requests for other lengths still share it.
+    if (hooks.maxTextLines === undefined) return answer;
+    const cut = firstLines(answer.text, hooks.maxTextLines);
+    return cut.leftOut > 0 ? { ...answer, text: cut.text, textLinesLeftOut: cut.leftOut } : answer;
   }
 
   private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, table: 0 | 1 | 2): Promise<WorkspaceCoverageResult> {
