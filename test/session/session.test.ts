@@ -9,6 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
+import * as linesModule from '../../server/src/python/lines';
 import * as structureModule from '../../server/src/python/structure';
 import * as tokenizerModule from '../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../server/src/python/tokens';
@@ -183,6 +184,27 @@ describe('session/session', () => {
     } finally {
       patchedStructure.parseStructure = parse;
       patchedTokenizer.Tokenizer = Tokenizer;
+    }
+  });
+
+  it('coverage diagnostics alone never make the line starts of the text (quality off, or no findings)', async () => {
+    const starts = linesModule.lineStarts;
+    const text = `${read('parser.py')}\n# no line starts\n`;
+    let made = 0;
+    (linesModule as { lineStarts: typeof starts }).lineStarts = (...args) => {
+      if (args[0] === text) made++;
+      return starts(...args);
+    };
+    try {
+      const host = new RecordingHost();
+      const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+      const uri = uriOf('parser.py');
+      session.open(uri, 1, text);
+      await settle();
+      assert.ok(host.last(uri)!.diagnostics.length > 0);
+      assert.strictEqual(made, 0);
+    } finally {
+      (linesModule as { lineStarts: typeof starts }).lineStarts = starts;
     }
   });
 
