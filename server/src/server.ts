@@ -41,7 +41,7 @@ class DocbitsServer {
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => this.guard('initialized', undefined, undefined, () => {
       this.registerWatchers();
-      // Primes the JIT in slices, unless documents come first (session/warmUp.ts).
+      // Primes the JIT in slices while the server is quiet (session/warmUp.ts).
       void this.ready.warmUp();
     }));
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, undefined, () =>
@@ -186,6 +186,7 @@ class DocbitsServer {
    * returned, so one bad document never takes the server down. ResponseErrors are answers, not faults.
    */
   private async guard<T>(what: string, uri: string | undefined, fallback: T, run: () => T | Promise<T>): Promise<T> {
+    this.session?.active(); // the warm-up waits for a quiet server (session/warmUp.ts)
     try {
       return await run();
     } catch (err) {

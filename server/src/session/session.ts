@@ -49,7 +49,7 @@ import { ProjectConfigs } from './projectConfigs';
 import { ReportDeltas } from './reportDeltas';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
-import { warmUp } from './warmUp';
+import { QUIET_MS, warmUp } from './warmUp';
 
 /** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
 export interface SessionHost {
@@ -137,9 +137,27 @@ export class DocbitsSession {
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
   }
 
-  /** Primes the JIT on the editor's hot paths (session/warmUp.ts); stops when the first document opens. */
+  /** When the editor last sent something or a check ended (performance.now()): the warm-up waits for quiet. */
+  private lastActivity = performance.now();
+  /** Whether the warm-up runs (the server started it), and whether it has warmed the quality checks. */
+  private warming = { started: false, quality: false };
+
+  /**
+   * Primes the JIT on the editor's hot paths while the server is quiet (session/warmUp.ts); the quality
+   * checks' paths too, once a document is checked with them.
+   */
   warmUp(): Promise<void> {
-    return warmUp(() => this.lastRevision > 0);
+    this.warming.started = true;
+    return warmUp({ busy: () => this.busy() });
+  }
+
+  /** The editor sent something (server.ts, every handler): the warm-up waits until it has been quiet a while. */
+  active(): void {
+    this.lastActivity = performance.now();
+  }
+
+  private busy(): boolean {
+    return performance.now() - this.lastActivity < QUIET_MS || this.queue.anyPending;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -484,6 +502,8 @@ export class DocbitsSession {
       } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis, changed));
     } catch (err) {
       this.fault('diagnostics', uri, err);
+    } finally {
+      this.active();
     }
   }
 
@@ -548,6 +568,10 @@ export class DocbitsSession {
     if (cached && cached.revision === open.revision && cached.context.settings === settings) return cached;
     const analysis = this.analyze(open, settings, cached?.qualityMemo);
     this.analyses.set(uri, analysis);
+    if (analysis.context.quality && this.warming.started && !this.warming.quality) {
+      this.warming.quality = true;
+      void warmUp({ busy: () => this.busy(), quality: analysis.context.quality });
+    }
     return analysis;
   }
 
