@@ -14,7 +14,7 @@ import { groupThousands } from '../../server/src/coverage/coverageText';
 import { applyReportDelta } from '../../server/src/coverage/reportDelta';
 import { WORKSPACE_COVERAGE_METHOD, WorkspaceCoverageParams, WorkspaceCoverageResult } from '../../server/src/protocol';
 import { CoverageTreeProvider } from './coverageTree';
-import { boundedTable } from './outputTable';
+import { boundedTable, MAX_TABLE_LINES } from './outputTable';
 import { CoverageStatusBar } from './statusBar';
 
 /** Quiet re-runs wait for this long after the last change (a burst of saves or keystrokes is one run). */
@@ -161,7 +161,7 @@ export class WorkspaceReports implements vscode.Disposable {
     this.statusBar.setWorkspace({ ...result.totals, failUnder: result.failUnder });
     if (unchanged) return;
     for (const line of summaryLines(result, ms, quiet)) this.output.appendLine(line);
-    if (table !== 'off' && result.text) this.output.append(boundedTable(result.text));
+    if (table !== 'off' && result.text) this.output.append(boundedTable(result));
   }
 }
 
@@ -176,7 +176,7 @@ function outputTable(): OutputTable {
 }
 
 function tableParams(table: OutputTable): WorkspaceCoverageParams {
-  return table === 'off' ? { includeText: false } : { includeText: true, verbosity: table === 'summary' ? 1 : 2 };
+  return table === 'off' ? { includeText: false } : { includeText: true, verbosity: table === 'summary' ? 1 : 2, maxTextLines: MAX_TABLE_LINES };
 }
 
 function problemCount(result: WorkspaceCoverageResult): number {

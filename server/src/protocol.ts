@@ -65,4 +65,9 @@ export interface WorkspaceCoverageParams {
    * applyReportDelta). A `since` the server does not know gets the whole report. Added in 0.3.
    */
   since?: string;
+  /**
+   * With `includeText`: at most this many lines of `text` are sent (the VS Code client's output channel shows
+   * 5,000); the answer's `textLinesLeftOut` counts the rest. Absent: the whole table. Added in 0.4.
+   */
+  maxTextLines?: number;
 }

@@ -41,7 +41,7 @@ class DocbitsServer {
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => this.guard('initialized', undefined, undefined, () => {
       this.registerWatchers();
-      // Primes the JIT in slices, unless documents come first (session/warmUp.ts).
+      // Primes the JIT in slices while the server is quiet (session/warmUp.ts).
       void this.ready.warmUp();
     }));
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, undefined, () =>
@@ -156,6 +156,7 @@ class DocbitsServer {
         includeText: params.includeText,
         verbosity: params.verbosity === 1 ? 1 : 2,
         ...(typeof params.since === 'string' && { since: params.since }),
+        ...(isLineCount(params.maxTextLines) && { maxTextLines: params.maxTextLines }),
         onProgress: (done, total) => progress?.report(total > 0 ? (100 * done) / total : 0, `${done}/${total} files`),
       });
     } catch (err) {
@@ -185,6 +186,7 @@ class DocbitsServer {
    * returned, so one bad document never takes the server down. ResponseErrors are answers, not faults.
    */
   private async guard<T>(what: string, uri: string | undefined, fallback: T, run: () => T | Promise<T>): Promise<T> {
+    this.session?.active(); // the warm-up waits for a quiet server (session/warmUp.ts)
     try {
       return await run();
     } catch (err) {
@@ -208,6 +210,11 @@ function namedRequestArgs<P>(args: unknown[]): { params: P | undefined; token: C
   const first = rest[0];
   const named = rest.length === 1 && first !== null && typeof first === 'object' && !Array.isArray(first);
   return { params: named ? first as P : undefined, token, byPosition: rest.length > 0 && !named };
+}
+
+/** A `maxTextLines` the session can use; any other value (a string, -1, 1.5) is ignored: the whole table. */
+function isLineCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

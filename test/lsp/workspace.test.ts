@@ -42,6 +42,11 @@ describe('docbits/workspaceCoverage', function () {
     assert.match(text, /Detailed Coverage/);
     assert.match(text, /RESULT: FAILED \(minimum: 80\.0%/);
     assert.match(summary, /^Docstring coverage \d+\.\d% \(\d+ of \d+\) — FAILED \(minimum 80%\)$/);
+    // The first lines of the table only, and how many more there are (the output channel's request).
+    const cut = await client.request<WorkspaceCoverageResult>('docbits/workspaceCoverage', { maxTextLines: 2, workDoneToken: 'cut' });
+    assert.deepStrictEqual([cut.text, cut.textLinesLeftOut], [text.split('\n').slice(0, 2).join('\n') + '\n', text.split('\n').length - 3]);
+    const ignored = await client.request<WorkspaceCoverageResult>('docbits/workspaceCoverage', { maxTextLines: 'all', workDoneToken: 'uncut' });
+    assert.deepStrictEqual([ignored.text, ignored.textLinesLeftOut], [text, undefined]);
 
     const events = client.progress.filter((p) => p.token === 'scan-1').map((p) => p.value);
     assert.strictEqual(events[0].kind, 'begin');

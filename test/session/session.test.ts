@@ -9,6 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { statusBarTooltip } from '../../server/src/coverage/coverageText';
 import { CoverageDiagnostic } from '../../server/src/coverage/diagnostics';
+import * as linesModule from '../../server/src/python/lines';
 import * as structureModule from '../../server/src/python/structure';
 import * as tokenizerModule from '../../server/src/python/lexer/cursor';
 import { TokenKind } from '../../server/src/python/tokens';
@@ -186,6 +187,27 @@ describe('session/session', () => {
     }
   });
 
+  it('coverage diagnostics alone never make the line starts of the text (quality off, or no findings)', async () => {
+    const starts = linesModule.lineStarts;
+    const text = `${read('parser.py')}\n# no line starts\n`;
+    let made = 0;
+    (linesModule as { lineStarts: typeof starts }).lineStarts = (...args) => {
+      if (args[0] === text) made++;
+      return starts(...args);
+    };
+    try {
+      const host = new RecordingHost();
+      const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+      const uri = uriOf('parser.py');
+      session.open(uri, 1, text);
+      await settle();
+      assert.ok(host.last(uri)!.diagnostics.length > 0);
+      assert.strictEqual(made, 0);
+    } finally {
+      (linesModule as { lineStarts: typeof starts }).lineStarts = starts;
+    }
+  });
+
   it('parses an opened document while its settings are on their way, once, and publishes the same diagnostics', async () => {
     const parse = structureModule.parseStructure;
     const text = `${read('parser.py')}\n# parsed ahead\n`;
@@ -298,6 +320,19 @@ describe('session/session', () => {
     pushed.settingsChanged({ severity: 'warning' });
     await settle();
     assert.deepStrictEqual(pushHost.last(uri)!.diagnostics.map((d) => [d.code, d.severity])[0], ['D107', 'warning']);
+  });
+
+  it('a workspace report asked for maxTextLines sends that many lines of the table and counts the rest; the scan is shared', async () => {
+    const session = track(new DocbitsSession(new RecordingHost(), sessionOptions([PROJECT], { debounceMs: 0 })));
+    const [whole, cut, none] = await Promise.all([
+      session.workspaceCoverage(), session.workspaceCoverage({ maxTextLines: 3 }), session.workspaceCoverage({ maxTextLines: 100_000 }),
+    ]);
+    const lines = whole.text.split('\n').slice(0, -1);
+    assert.ok(lines.length > 10, 'a table of more than 10 lines');
+    assert.strictEqual(cut.text, lines.slice(0, 3).map((l) => `${l}\n`).join(''));
+    assert.strictEqual(cut.textLinesLeftOut, lines.length - 3);
+    assert.deepStrictEqual([whole.textLinesLeftOut, none.textLinesLeftOut, none.text], [undefined, undefined, whole.text]);
+    assert.deepStrictEqual(cut.files, whole.files);
   });
 
   it('per-path labels are relative to the config file\'s folder, as the keys are, not to the workspace folder', async () => {

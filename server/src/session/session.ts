@@ -42,13 +42,14 @@ import { changedFindings } from '../coverage/changedDefinitions';
 import type { CoverageNode } from '../coverage/types';
 import { nodeModuleFileSystem } from '../python/modules';
 import { EditorSettingsStore, PullSettings } from './editorSettingsStore';
+import { firstLines } from './firstLines';
 import { FaultLog } from './faultLog';
 import { byCell, CellTextItem, NotebookCellRef, NotebookChange, OpenNotebook } from './notebooks';
 import { ProjectConfigs } from './projectConfigs';
 import { ReportDeltas } from './reportDeltas';
 import { SharedRun } from './sharedRun';
 import { ValidationQueue } from './validationQueue';
-import { warmUp } from './warmUp';
+import { QUIET_MS, warmUp } from './warmUp';
 
 /** What the session needs from the editor's side; server.ts implements it over the LSP connection. */
 export interface SessionHost {
@@ -136,9 +137,27 @@ export class DocbitsSession {
     this.queue = new ValidationQueue((uri, isCurrent) => this.check(uri, isCurrent), options.debounceMs);
   }
 
-  /** Primes the JIT on the editor's hot paths (session/warmUp.ts); stops when the first document opens. */
+  /** When the editor last sent something or a check ended (performance.now()): the warm-up waits for quiet. */
+  private lastActivity = performance.now();
+  /** Whether the warm-up runs (the server started it), and whether it has warmed the quality checks. */
+  private warming = { started: false, quality: false };
+
+  /**
+   * Primes the JIT on the editor's hot paths while the server is quiet (session/warmUp.ts); the quality
+   * checks' paths too, once a document is checked with them.
+   */
   warmUp(): Promise<void> {
-    return warmUp(() => this.lastRevision > 0);
+    this.warming.started = true;
+    return warmUp({ busy: () => this.busy() });
+  }
+
+  /** The editor sent something (server.ts, every handler): the warm-up waits until it has been quiet a while. */
+  active(): void {
+    this.lastActivity = performance.now();
+  }
+
+  private busy(): boolean {
+    return performance.now() - this.lastActivity < QUIET_MS || this.queue.anyPending;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -409,11 +428,16 @@ export class DocbitsSession {
    */
   async workspaceCoverage(hooks: {
     signal?: AbortSignal; onProgress?(done: number, total: number): void; includeText?: boolean; verbosity?: 1 | 2; since?: string;
+    maxTextLines?: number;
   } = {}): Promise<WorkspaceCoverageResult> {
     // 0: no table, 1: -v, 2: -vv. Requests for different tables share no scan (the key's last digit).
     const table = hooks.includeText === false ? 0 : hooks.verbosity === 1 ? 1 : 2;
     const result = await this.workspaceRuns.join(3 * this.stateKey + table, hooks, (run) => this.scanWorkspace(run, table));
-    return this.reportDeltas.answer(result, hooks.since);
+    const answer = this.reportDeltas.answer(result, hooks.since);
+    // Cut per request, after the shared scan: requests for other lengths still share it.
+    if (hooks.maxTextLines === undefined) return answer;
+    const cut = firstLines(answer.text, hooks.maxTextLines);
+    return cut.leftOut > 0 ? { ...answer, text: cut.text, textLinesLeftOut: cut.leftOut } : answer;
   }
 
   private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, table: 0 | 1 | 2): Promise<WorkspaceCoverageResult> {
@@ -478,6 +502,8 @@ export class DocbitsSession {
       } else this.host.publishDiagnostics(uri, analysis.version, this.diagnosticsOf(analysis, changed));
     } catch (err) {
       this.fault('diagnostics', uri, err);
+    } finally {
+      this.active();
     }
   }
 
@@ -526,8 +552,10 @@ export class DocbitsSession {
     const onlyChanged = changed && 'nodes' in changed ? changed : undefined;
     const inventory = onlyChanged ? changedInventory(analysis.inventory, onlyChanged.nodes) : analysis.inventory;
     const coverage = coverageDiagnostics(inventory, analysis.context.displayPath, severity);
-    if (qualityRules.length === 0) return coverage;
+    if (qualityRules.length === 0 || !analysis.context.quality) return coverage;
     const findings = onlyChanged ? changedFindings(analysis.qualityFindings, analysis.parsed.structure, onlyChanged.changes) : analysis.qualityFindings;
+    // No findings, no line starts: made for a 20,000-line module they cost more than its diagnostics (7 ms cold).
+    if (findings.length === 0) return coverage;
     return [...coverage, ...qualityDiagnostics(findings, analysis.parsed.lineStarts, severity, qualityRules)];
   }
 
@@ -540,6 +568,10 @@ export class DocbitsSession {
     if (cached && cached.revision === open.revision && cached.context.settings === settings) return cached;
     const analysis = this.analyze(open, settings, cached?.qualityMemo);
     this.analyses.set(uri, analysis);
+    if (analysis.context.quality && this.warming.started && !this.warming.quality) {
+      this.warming.quality = true;
+      void warmUp({ busy: () => this.busy(), quality: analysis.context.quality });
+    }
     return analysis;
   }
 

@@ -55,6 +55,8 @@ export interface FolderReport {
 export interface WorkspaceCoverageResult extends IncrementalReport {
   folders: FolderReport[];
   text: string;
+  /** How many lines of `text` a request's `maxTextLines` left out (protocol.ts); absent when none. */
+  textLinesLeftOut?: number;
   summary: string;
 }
 
