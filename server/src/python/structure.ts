@@ -7,7 +7,7 @@
  * expression statement made only of str literals (implicit concatenation, parentheses; not bytes, not
  * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
  */
-import { isPythonBlank, literalValue } from './strings';
+import { strLiteralIsBlank } from './strings';
 import { Tokenizer } from './lexer/cursor';
 import { CommentSink, Skim, SkimStop } from './lexer/skim';
 import { SyntaxProblem, TokenKind } from './tokens';
@@ -214,7 +214,10 @@ class StructureParser {
       return tk.kind;
     }
     for (;;) {
-      if (this.fastSkip) this.skim.skipBlankLines(this.recordComment);
+      if (this.fastSkip) {
+        if (this.skim.lineEndAfterToken(this.recordComment, this.lastSignificantLine !== tk.line)) return TokenKind.Newline;
+        this.skim.skipBlankLines(this.recordComment);
+      }
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
         this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
@@ -440,7 +443,12 @@ class StructureParser {
       this.lastSignificantLine = skim.lastTokenLine;
       this.lastSignificantEnd = skim.lastTokenEnd;
     }
-    return stop === SkimStop.LineStart ? TokenKind.Newline : this.advance();
+    if (stop === SkimStop.LineStart) return TokenKind.Newline;
+    if (!skim.takeHeaderColon()) return this.advance();
+    const tk = this.tk;
+    this.lastSignificantLine = tk.endLine;
+    this.lastSignificantEnd = tk.end;
+    return TokenKind.Op;
   }
 
   /**
@@ -464,9 +472,9 @@ class StructureParser {
     let allStr = true;
     let blank = true;
     while (kind === TokenKind.String) {
-      const literal = literalValue(this.text.slice(tk.start, tk.end));
-      if (literal.kind !== 'str') allStr = false;
-      else if (blank && !isPythonBlank(literal.value)) blank = false;
+      const isBlank = strLiteralIsBlank(this.text, tk.start, tk.end);
+      if (isBlank === null) allStr = false;
+      else if (!isBlank) blank = false;
       endLine = tk.endLine;
       endCol = tk.endCol;
       end = tk.end;
@@ -492,5 +500,6 @@ function isLayout(kind: TokenKind): boolean {
 
 /** An identifier as CPython stores it: NFKC-normalised (PEP 3131), so `µ` (micro sign) names the same as `μ`. */
 function identifierName(source: string): string {
-  return /[^\x00-\x7f]/.test(source) ? source.normalize('NFKC') : source;
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) >= 128) return source.normalize('NFKC');
+  return source;
 }
