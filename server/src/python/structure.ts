@@ -344,6 +344,8 @@ class StructureParser {
       if (kind === TokenKind.Op && tk.depth > 0) {
         shape += 'B';
         nestedFrom = tk.start;
+        // The skim passes the bracket's contents; from its closing bracket on, the shape goes on.
+        if (this.fastSkip && this.skimBracket()) nestedFrom = -1;
       } else if (kind === TokenKind.Name) {
         shape += 'N';
         names.push(this.text.slice(tk.start, tk.end));
@@ -382,12 +384,11 @@ class StructureParser {
       def.nameLine = tk.startLine;
       def.nameStart = tk.startCol;
       def.nameEnd = tk.endCol;
-      kind = this.advance();
-    }
+      // The skim goes on from the name to the colon (the parameters' bracket is one of the things it passes).
+      kind = this.fastSkip ? this.skimHeader() : this.advance();
+    } else if (this.fastSkip && !this.isHeaderColon(kind) && !isLayout(kind)) kind = this.skimHeader();
     const index = this.definitions.length;
     this.definitions.push(def);
-    // Up to the colon at bracket depth 0.
-    if (this.fastSkip && !this.isHeaderColon(kind) && !isLayout(kind)) kind = this.skimHeader();
     for (;;) {
       if (this.isHeaderColon(kind)) break;
       if (isLayout(kind)) {
@@ -449,6 +450,17 @@ class StructureParser {
     this.lastSignificantLine = tk.endLine;
     this.lastSignificantEnd = tk.end;
     return TokenKind.Op;
+  }
+
+  /** The fast path through a decorator's bracket (just opened): whether the skim got past its closing bracket. */
+  private skimBracket(): boolean {
+    const skim = this.skim;
+    const stop = skim.skipLine(this.recordComment, false, true);
+    if (skim.lastTokenLine >= 0) {
+      this.lastSignificantLine = skim.lastTokenLine;
+      this.lastSignificantEnd = skim.lastTokenEnd;
+    }
+    return stop === SkimStop.BracketClosed;
   }
 
   /**
