@@ -79,39 +79,54 @@ export interface MarkerAssignment {
 export function assignMarkers(definitions: Definition[], comments: Comment[], enabled: MarkerOptions): MarkerAssignment {
   const assignment: MarkerAssignment = { byDefinition: new Map() };
   if (!enabled.nodocqa && !enabled.noqa && !enabled.pylint && !enabled.docstrCoverage) return assignment;
-  let headerLines: Map<number, number> | undefined;
+  let headers: HeaderLines | undefined;
   // Indexed loops here and in the inventory: they run per comment and per definition from the first file on,
   // before V8 has optimised them, and `for...of` allocates an iterator result per step until it has.
   for (let c = 0; c < comments.length; c++) {
     const comment = comments[c];
+    const line = comment.line;
+    // Where a marker can act: a header line, the line above a header, the first line (module), a comment alone
+    // at column 0 (file). Most comments are elsewhere, and are not read at all.
+    headers ??= headerLines(definitions);
+    const own = comment.ownLine;
+    const target = own ? headers.startingAt(line + 1) : headers.onLine(line);
+    if (target < 0 && line !== 0 && !(own && comment.column === 0)) continue;
     const markers = parseMarkers(comment, enabled);
-    if (markers.length === 0) continue;
-    headerLines ??= headerLineIndex(definitions);
-    for (const marker of markers) {
+    for (let m = 0; m < markers.length; m++) {
+      const marker = markers[m];
       if (marker.scope === 'file') {
-        if (comment.ownLine && comment.column === 0) assignment.file ??= marker;
+        if (own && comment.column === 0) assignment.file ??= marker;
         continue;
       }
-      if (marker.scope === 'module' && comment.line === 0) {
+      if (marker.scope === 'module' && line === 0) {
         assignment.module ??= marker;
         continue;
       }
-      const target = comment.ownLine ? headerLines.get(-(comment.line + 1) - 1) : headerLines.get(comment.line);
-      if (target !== undefined && !assignment.byDefinition.has(target)) assignment.byDefinition.set(target, marker);
+      if (target >= 0 && !assignment.byDefinition.has(target)) assignment.byDefinition.set(target, marker);
     }
   }
   return assignment;
 }
 
-/**
- * Header lines -> definition index; header start lines are also stored under -(line) - 1 so that an own-line
- * comment on line L finds the definition whose header starts on L + 1.
- */
-function headerLineIndex(definitions: Definition[]): Map<number, number> {
-  const index = new Map<number, number>();
-  definitions.forEach((def, i) => {
-    for (let line = def.headerStartLine; line <= def.headerEndLine; line++) index.set(line, i);
-    index.set(-def.headerStartLine - 1, i);
-  });
-  return index;
+/** The definition whose header holds each line, and the one whose header starts on it (the last one, if several). */
+interface HeaderLines {
+  onLine(line: number): number;
+  startingAt(line: number): number;
+}
+
+/** Indexed by line in typed arrays (index + 1; 0 is none): one store per header line, no hashing. */
+function headerLines(definitions: Definition[]): HeaderLines {
+  let size = 0;
+  for (let i = 0; i < definitions.length; i++) size = Math.max(size, definitions[i].headerEndLine + 1);
+  const on = new Int32Array(size);
+  const starting = new Int32Array(size);
+  for (let i = 0; i < definitions.length; i++) {
+    const def = definitions[i];
+    for (let line = def.headerStartLine; line <= def.headerEndLine; line++) on[line] = i + 1;
+    starting[def.headerStartLine] = i + 1;
+  }
+  return {
+    onLine: (line) => (line < size ? on[line] - 1 : -1),
+    startingAt: (line) => (line < size ? starting[line] - 1 : -1),
+  };
 }

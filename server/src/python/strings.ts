@@ -41,20 +41,37 @@ export function isPythonBlank(value: string): boolean {
   return PY_WHITESPACE.test(value);
 }
 
-/** Splits a string token into prefix flags and body bounds. */
-function parts(token: string): { raw: boolean; kind: LiteralKind; bodyStart: number; bodyEnd: number } {
-  let i = 0;
+/** Splits the string token text[start, end) into prefix flags and body bounds (offsets into text). */
+function parts(text: string, start: number, end: number): { raw: boolean; kind: LiteralKind; bodyStart: number; bodyEnd: number } {
+  let i = start;
   let prefix = 0;
-  for (; i < token.length; i++) {
-    const letter = prefixLetter(token.charCodeAt(i));
+  for (; i < end; i++) {
+    const letter = prefixLetter(text.charCodeAt(i));
     if (letter === 0) break;
     prefix |= letter;
   }
   const raw = (prefix & PREFIX_RAW) !== 0, bytes = (prefix & PREFIX_BYTES) !== 0, f = (prefix & PREFIX_FORMAT) !== 0;
-  const quote = token[i];
-  const triple = token.startsWith(quote.repeat(3), i) && token.length - i >= 6;
+  const quote = text.charCodeAt(i);
+  const triple = end - i >= 6 && text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote;
   const q = triple ? 3 : 1;
-  return { raw, kind: bytes ? 'bytes' : f ? 'fstring' : 'str', bodyStart: i + q, bodyEnd: Math.max(i + q, token.length - q) };
+  return { raw, kind: bytes ? 'bytes' : f ? 'fstring' : 'str', bodyStart: i + q, bodyEnd: Math.max(i + q, end - q) };
+}
+
+/**
+ * Whether the str literal token text[start, end) has a blank value (isPythonBlank of literalValue's), or null
+ * for bytes and f-strings. Without decoding when the body's first character that is not a space, tab or line
+ * break is printable ASCII and no escape: it stands in the value as written (most docstrings).
+ */
+export function strLiteralIsBlank(text: string, start: number, end: number): boolean | null {
+  const { raw, kind, bodyStart, bodyEnd } = parts(text, start, end);
+  if (kind !== 'str') return null;
+  for (let i = bodyStart; i < bodyEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (c > 32 && c < 127 && (c !== 92 || raw)) return false;
+    return isPythonBlank(literalValue(text.slice(start, end)).value);
+  }
+  return true;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -63,7 +80,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 /** Decodes a string literal token (prefix and quotes included). */
 export function literalValue(token: string): LiteralValue {
-  const { raw, kind, bodyStart, bodyEnd } = parts(token);
+  const { raw, kind, bodyStart, bodyEnd } = parts(token, 0, token.length);
   const body = token.slice(bodyStart, bodyEnd);
   if (kind !== 'str' || raw || !body.includes('\\')) return { kind, value: normalizeNewlines(body) };
   return { kind, value: decodeEscapes(normalizeNewlines(body)) };
@@ -143,7 +160,7 @@ export interface LiteralPieces {
 }
 
 export function literalPieces(token: string): LiteralPieces {
-  const { raw, kind, bodyStart, bodyEnd } = parts(token);
+  const { raw, kind, bodyStart, bodyEnd } = parts(token, 0, token.length);
   const pieces: LiteralPiece[] = [];
   const escapes = kind === 'str' && !raw;
   // Most literals have no `\r` and no escape: the body is one verbatim piece, found by native scans instead

@@ -7,7 +7,7 @@
  * expression statement made only of str literals (implicit concatenation, parentheses; not bytes, not
  * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
  */
-import { isPythonBlank, literalValue } from './strings';
+import { strLiteralIsBlank } from './strings';
 import { Tokenizer } from './lexer/cursor';
 import { CommentSink, Skim, SkimStop } from './lexer/skim';
 import { SyntaxProblem, TokenKind } from './tokens';
@@ -214,7 +214,10 @@ class StructureParser {
       return tk.kind;
     }
     for (;;) {
-      if (this.fastSkip) this.skim.skipBlankLines(this.recordComment);
+      if (this.fastSkip) {
+        if (this.skim.lineEndAfterToken(this.recordComment, this.lastSignificantLine !== tk.line)) return TokenKind.Newline;
+        this.skim.skipBlankLines(this.recordComment);
+      }
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
         this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
@@ -341,6 +344,8 @@ class StructureParser {
       if (kind === TokenKind.Op && tk.depth > 0) {
         shape += 'B';
         nestedFrom = tk.start;
+        // The skim passes the bracket's contents; from its closing bracket on, the shape goes on.
+        if (this.fastSkip && this.skimBracket()) nestedFrom = -1;
       } else if (kind === TokenKind.Name) {
         shape += 'N';
         names.push(this.text.slice(tk.start, tk.end));
@@ -379,12 +384,11 @@ class StructureParser {
       def.nameLine = tk.startLine;
       def.nameStart = tk.startCol;
       def.nameEnd = tk.endCol;
-      kind = this.advance();
-    }
+      // The skim goes on from the name to the colon (the parameters' bracket is one of the things it passes).
+      kind = this.fastSkip ? this.skimHeader() : this.advance();
+    } else if (this.fastSkip && !this.isHeaderColon(kind) && !isLayout(kind)) kind = this.skimHeader();
     const index = this.definitions.length;
     this.definitions.push(def);
-    // Up to the colon at bracket depth 0.
-    if (this.fastSkip && !this.isHeaderColon(kind) && !isLayout(kind)) kind = this.skimHeader();
     for (;;) {
       if (this.isHeaderColon(kind)) break;
       if (isLayout(kind)) {
@@ -440,7 +444,23 @@ class StructureParser {
       this.lastSignificantLine = skim.lastTokenLine;
       this.lastSignificantEnd = skim.lastTokenEnd;
     }
-    return stop === SkimStop.LineStart ? TokenKind.Newline : this.advance();
+    if (stop === SkimStop.LineStart) return TokenKind.Newline;
+    if (!skim.takeHeaderColon()) return this.advance();
+    const tk = this.tk;
+    this.lastSignificantLine = tk.endLine;
+    this.lastSignificantEnd = tk.end;
+    return TokenKind.Op;
+  }
+
+  /** The fast path through a decorator's bracket (just opened): whether the skim got past its closing bracket. */
+  private skimBracket(): boolean {
+    const skim = this.skim;
+    const stop = skim.skipLine(this.recordComment, false, true);
+    if (skim.lastTokenLine >= 0) {
+      this.lastSignificantLine = skim.lastTokenLine;
+      this.lastSignificantEnd = skim.lastTokenEnd;
+    }
+    return stop === SkimStop.BracketClosed;
   }
 
   /**
@@ -464,9 +484,9 @@ class StructureParser {
     let allStr = true;
     let blank = true;
     while (kind === TokenKind.String) {
-      const literal = literalValue(this.text.slice(tk.start, tk.end));
-      if (literal.kind !== 'str') allStr = false;
-      else if (blank && !isPythonBlank(literal.value)) blank = false;
+      const isBlank = strLiteralIsBlank(this.text, tk.start, tk.end);
+      if (isBlank === null) allStr = false;
+      else if (!isBlank) blank = false;
       endLine = tk.endLine;
       endCol = tk.endCol;
       end = tk.end;
@@ -492,5 +512,6 @@ function isLayout(kind: TokenKind): boolean {
 
 /** An identifier as CPython stores it: NFKC-normalised (PEP 3131), so `µ` (micro sign) names the same as `μ`. */
 function identifierName(source: string): string {
-  return /[^\x00-\x7f]/.test(source) ? source.normalize('NFKC') : source;
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) >= 128) return source.normalize('NFKC');
+  return source;
 }

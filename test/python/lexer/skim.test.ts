@@ -67,6 +67,69 @@ describe('lexer/skim', function () {
     });
   }
 
+  it('skipLine with stopAtClose: just after the bracket that closes the outermost one', function () {
+    const text = '@d(a, (b),  # c\n  c).x\ndef f(): pass\n';
+    const tk = new Tokenizer(text);
+    for (let i = 0; i < 3; i++) tk.next(); // @ d (
+    const skim = new Skim(tk);
+    const comments: Comment[] = [];
+    const stop = skim.skipLine((_s, _e, line, column, ownLine) => comments.push([line, column, ownLine]), false, true);
+    assert.strictEqual(stop, SkimStop.BracketClosed);
+    assert.strictEqual(skim.lastTokenLine, 1);
+    assert.deepStrictEqual(comments, [[0, 12, false]]);
+    assert.strictEqual(tk.depth, 0);
+    const offset = tk.pos;
+    assert.deepStrictEqual(rest(tk, false), referenceFrom(text, offset));
+  });
+
+  const lineEndCases: Array<{ text: string; tokensBefore: number; ends: boolean; comments: Comment[] }> = [
+    { text: 'def f():  # c\n    pass\n', tokensBefore: 5, ends: true, comments: [[0, 10, false]] },
+    { text: '"""Doc."""\nx = 1\n', tokensBefore: 1, ends: true, comments: [] },
+    { text: 'x = 1 + 2\n', tokensBefore: 1, ends: false, comments: [] },
+    { text: 'x = (1  # c\n)\n', tokensBefore: 4, ends: false, comments: [] },
+    { text: 'x = 1 \\\n + 2\n', tokensBefore: 3, ends: false, comments: [] },
+    { text: 'x = 1  # c', tokensBefore: 3, ends: false, comments: [] },
+    { text: 'x = 1\r\ny\n', tokensBefore: 3, ends: true, comments: [] },
+  ];
+  for (const c of lineEndCases) {
+    it(`lineEndAfterToken: ${JSON.stringify(c.text)}`, function () {
+      const tk = new Tokenizer(c.text);
+      for (let i = 0; i < c.tokensBefore; i++) tk.next();
+      const before = tk.token();
+      const pos = tk.pos;
+      const comments: Comment[] = [];
+      const ends = new Skim(tk).lineEndAfterToken((_s, _e, line, column, ownLine) => comments.push([line, column, ownLine]), false);
+      assert.strictEqual(ends, c.ends);
+      assert.deepStrictEqual(comments, c.comments);
+      if (!ends) {
+        assert.strictEqual(tk.pos, pos, 'nothing moved');
+        assert.deepStrictEqual(tk.token(), before);
+        return;
+      }
+      // The NEWLINE is current, as next() makes it; the tokens from it on are tokenize()'s.
+      const reference = tokenize(c.text).filter((t) => t.kind !== TokenKind.Comment);
+      const newline = reference.findIndex((t) => t.start >= pos && t.kind === TokenKind.Newline);
+      assert.deepStrictEqual(rest(tk, true), reference.slice(newline));
+    });
+  }
+
+  it('takeHeaderColon: the colon where skipLine stopped, as next() makes it; nothing elsewhere', function () {
+    const text = 'def f(a: int = {1: 2}) -> "x": pass\n';
+    const tk = new Tokenizer(text);
+    tk.next();
+    tk.next(); // def f
+    const skim = new Skim(tk);
+    assert.strictEqual(skim.skipLine(() => undefined, true), SkimStop.InLine);
+    assert.ok(skim.takeHeaderColon());
+    const reference = tokenize(text);
+    const colon = reference.findIndex((t) => t.start === text.lastIndexOf(':'));
+    assert.deepStrictEqual(rest(tk, true), reference.slice(colon));
+    const other = new Tokenizer('def f x := 1: pass\n');
+    other.next();
+    other.next();
+    assert.ok(!new Skim(other).takeHeaderColon(), 'after the name, no colon');
+  });
+
   const ordinaryCases: Array<{ text: string; stop: SkimStop; depths: number[]; value?: string }> = [
     { text: 'a = 1\nif a:\n    b = 2\n@d\ndef f(): pass\n', stop: SkimStop.Definition, depths: [1, 0], value: '@' },
     { text: 'a = 1\n\n# c\nclass C: pass\n', stop: SkimStop.Definition, depths: [], value: 'class' },
@@ -74,6 +137,10 @@ describe('lexer/skim', function () {
     { text: 'a = 1\ndefine = 2\né = 3\n', stop: SkimStop.LineStart, depths: [] },
     { text: 'a = 1\nb = (\n', stop: SkimStop.InLine, depths: [] },
     { text: 'a = 1\n', stop: SkimStop.LineStart, depths: [] },
+    // Plain lines (one native match each): brackets closed on the line, nested up to three deep, then a comment.
+    { text: 'a = (1 + [2, {3: x != y}])  # c\nif a:\n    b = c[d]\n@d\ndef f(): pass\n', stop: SkimStop.Definition, depths: [1, 0], value: '@' },
+    // Deeper, a bracket left open, a lone `!`: the character loop takes the line.
+    { text: 'a = ((((1))))\nb = (1,\n 2)\nc = !d\n', stop: SkimStop.InLine, depths: [] },
   ];
   for (const c of ordinaryCases) {
     it(`skipOrdinaryLines: ${JSON.stringify(c.text)}`, function () {

@@ -4,7 +4,7 @@ import { CH_FF, CH_SPACE, CH_TAB } from './chars';
 /** A tab moves the column to the next multiple of this. */
 const TAB_SIZE = 8;
 
-/** The open indentation levels of one cursor, and the measure of a line's indentation. */
+/** The open indentation levels of one cursor, and the measure of a line's indentation (of one text). */
 export class Indentation {
   /** The levels of the open blocks, outermost (0) first. */
   readonly levels: number[] = [0];
@@ -12,12 +12,22 @@ export class Indentation {
   stop = 0;
   /** Result of dedentTo(): whether the column it went back to was one of the open levels. */
   matched = true;
+  /** The last line measured (its start, column and stop): one cursor reads one text. */
+  private measuredAt = -1;
+  private measuredColumn = 0;
+  private measuredStop = 0;
 
   /**
    * The indentation column of the line starting at `pos`: spaces count 1, tabs go to the next multiple of 8,
    * form feeds reset the column. Leaves the offset just after the indentation in `stop`.
    */
   measure(text: string, pos: number): number {
+    // The line the skim measured is often measured again by next() when it starts that line.
+    if (pos === this.measuredAt) {
+      this.stop = this.measuredStop;
+      return this.measuredColumn;
+    }
+    const from = pos;
     let column = 0;
     for (const end = text.length; pos < end; pos++) {
       const c = text.charCodeAt(pos);
@@ -26,7 +36,9 @@ export class Indentation {
       else if (c === CH_FF) column = 0;
       else break;
     }
-    this.stop = pos;
+    this.stop = this.measuredStop = pos;
+    this.measuredAt = from;
+    this.measuredColumn = column;
     return column;
   }
 

@@ -27,6 +27,8 @@ export enum SkimStop {
   InLine = 1,
   /** On the first token of a definition or decorator line, made the current token as next() would make it. */
   Definition = 2,
+  /** Just after the bracket that closed the outermost open one (skipLine with `stopAtClose`). */
+  BracketClosed = 3,
 }
 
 /** What skipLine needs to know of an ASCII character. */
@@ -44,6 +46,17 @@ SKIM_CLASS[CH_HASH] = SKIM_HASH;
 SKIM_CLASS[CH_COLON] = SKIM_COLON;
 SKIM_CLASS[CH_BACKSLASH] = SKIM_BACKSLASH;
 SKIM_CLASS[CH_DQUOTE] = SKIM_CLASS[CH_SQUOTE] = SKIM_QUOTE;
+
+/**
+ * The rest of a plain line in one native match: what skipLine passes without stopping or leaving a state behind
+ * (names, numbers, operators, blanks, colons, `!=`), and brackets that close on the line, nested up to three
+ * deep (skipLine's bracket depth ends where it began; where the outermost bracket opened is read only while
+ * one is open). Each alternative starts with its own characters, so a failed bracket costs its length once.
+ */
+const PLAIN = String.raw`[A-Za-z0-9_ 	%&*+,\-./:;<=>@^|~]|!=`;
+const OPEN = String.raw`[(\[{]`, CLOSE = String.raw`[)\]}]`;
+const nested = (inner: string): string => `${OPEN}(?:${PLAIN}|${inner})*${CLOSE}`;
+const PLAIN_CODE = new RegExp(`(?:${PLAIN}|${nested(nested(nested('(?!)')))})*`, 'y');
 
 const ORDINARY_LINE = 0;
 const SLOW_LINE = -1;
@@ -82,9 +95,10 @@ export class Skim {
    * structural parser skips most of a file this way); comments go to `onComment`. Consumes the line break
    * that ends the logical line (LineStart: no NEWLINE token follows), or stops before anything that needs
    * next()'s slow path (InLine: the end of input, a recovery from brackets, errors). With `stopAtColon` it
-   * also stops before a `:` at bracket depth 0 (the end of a `def` / `class` header; not `:=`).
+   * also stops before a `:` at bracket depth 0 (the end of a `def` / `class` header; not `:=`); with
+   * `stopAtClose`, just after the bracket that closes the outermost open one (BracketClosed).
    */
-  skipLine(onComment: CommentSink, stopAtColon = false): SkimStop {
+  skipLine(onComment: CommentSink, stopAtColon = false, stopAtClose = false): SkimStop {
     const tk = this.tk;
     this.lastTokenLine = -1;
     if (tk.pendingDedents > 0 || tk.finished || tk.atLineStart) return SkimStop.InLine;
@@ -114,10 +128,15 @@ export class Skim {
         continue;
       }
       if (k === SKIM_OPEN || k === SKIM_CLOSE) {
+        const depth = tk.parenDepth;
         tk.trackBracket(c, pos);
         tokenOnLine = true;
         lastTokenLine = tk.line;
         lastTokenEnd = ++pos;
+        if (stopAtClose && depth === 1 && tk.parenDepth === 0) {
+          stop = SkimStop.BracketClosed;
+          break;
+        }
         continue;
       }
       if (k === SKIM_COLON) {
@@ -206,6 +225,52 @@ export class Skim {
   }
 
   /**
+   * Where next() would produce only NEWLINE (after a COMMENT, maybe) — the rest of the line is blanks and a
+   * comment, the logical line has a token and no open bracket, a line break ends it — moves past them as next()
+   * would (the comment to `onComment` with `ownLine`) and makes the NEWLINE the current token. Otherwise
+   * (code, a backslash, brackets, the end of input) returns false and moves nothing. A header's colon, a
+   * docstring and a decorator end this way: one check instead of one or two trips through next().
+   */
+  lineEndAfterToken(onComment: CommentSink, ownLine: boolean): boolean {
+    const tk = this.tk;
+    if (tk.atLineStart || !tk.lineHasContent || tk.parenDepth > 0 || tk.pendingDedents > 0 || tk.finished) return false;
+    const text = tk.text;
+    let pos = tk.pos;
+    let c = codeAt(text, pos);
+    while (c === CH_SPACE || c === CH_TAB || c === CH_FF || c === CH_VT) c = codeAt(text, ++pos);
+    let comment = -1;
+    if (c === CH_HASH) {
+      comment = pos;
+      pos = tk.lineEndFrom(pos);
+      c = codeAt(text, pos);
+    }
+    if (c !== CH_LF && c !== CH_CR) return false;
+    if (comment >= 0) onComment(comment, pos, tk.line, comment - tk.lineStart, ownLine);
+    const end = c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? pos + 2 : pos + 1;
+    tk.pos = pos;
+    tk.emit(TokenKind.Newline, pos, end);
+    tk.newLine(end);
+    tk.atLineStart = true;
+    return true;
+  }
+
+  /**
+   * After skipLine stopped at a header's colon (`stopAtColon`): makes the colon the current token, as next()
+   * would. False, moving nothing, when it stopped elsewhere.
+   */
+  takeHeaderColon(): boolean {
+    const tk = this.tk;
+    const pos = tk.pos;
+    const text = tk.text;
+    if (tk.atLineStart || tk.parenDepth > 0 || codeAt(text, pos) !== CH_COLON || text.charCodeAt(pos + 1) === CH_EQ) {
+      return false;
+    }
+    tk.lineHasContent = true;
+    tk.emit(TokenKind.Op, pos, pos + 1);
+    return true;
+  }
+
+  /**
    * At the start of a line outside brackets, moves past blank and comment-only lines without producing their
    * COMMENT and NL tokens (the comments go to `onComment`, as own-line comments). They never change the
    * indentation, so next() carries on exactly as if it had read them.
@@ -253,6 +318,33 @@ export class Skim {
   }
 
   /**
+   * skipLine's fast path for a line that is plain code up to an optional comment and its \n (PLAIN_CODE):
+   * passes it as skipLine would, from the line's first token (the cursor's position) on. False, moving
+   * nothing, for any other line (strings, brackets left open, backslashes, \r, non-ASCII): skipLine's job.
+   */
+  private plainLine(onComment: CommentSink): boolean {
+    const tk = this.tk;
+    const text = tk.text;
+    PLAIN_CODE.lastIndex = tk.pos;
+    PLAIN_CODE.test(text);
+    let end = PLAIN_CODE.lastIndex;
+    let c = codeAt(text, end);
+    let comment = -1;
+    if (c === CH_HASH) {
+      comment = end;
+      end = tk.lineEndFrom(end);
+      c = codeAt(text, end);
+    }
+    if (c !== CH_LF) return false;
+    if (comment >= 0) onComment(comment, end, tk.line, comment - tk.lineStart, false);
+    tk.lineHasContent = true;
+    tk.pos = end + 1;
+    tk.newLine(end + 1);
+    tk.atLineStart = true;
+    return true;
+  }
+
+  /**
    * At the start of a logical line, moves past whole logical lines whose first token cannot start a
    * definition or a decorator: indentation is tracked as next() tracks it (each change of depth goes to
    * `onDepth`, with the last line that held a token before it), the rest of each line is skipped as skipLine
@@ -291,6 +383,7 @@ export class Skim {
         break;
       }
       lastTokenLine = tk.line;
+      if (this.plainLine(onComment)) continue;
       stop = this.skipLine(onComment);
       if (this.lastTokenLine > lastTokenLine) lastTokenLine = this.lastTokenLine;
       if (stop !== SkimStop.LineStart) break;
