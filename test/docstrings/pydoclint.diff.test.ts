@@ -19,6 +19,7 @@ import { functionBodyFacts, parseSignature } from '../../server/src/python/signa
 import { Definition, parseStructure } from '../../server/src/python/structure';
 import { OracleFinding, pydoclintMissing, runPydoclint } from '../oracles/pydoclint';
 import { stdlibRoot } from '../oracles/stdlib';
+import { stdlibPythonFiles } from '../helpers/stdlib';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'docstrings', 'checks');
@@ -60,16 +61,7 @@ const THIRD_PARTY = ['attr', 'pygments', 'IPython'];
 function packageSet(name: string): FileSet {
   const root = path.join(DIST_PACKAGES, name);
   if (!fs.existsSync(root)) throw new Error(`${root} is missing: apt-get install python3-attr python3-ipython (as .ci/run does)`);
-  const files: string[] = [];
-  const walk = (dir: string, rel: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name === '__pycache__' || /^tests?$/.test(entry.name)) continue;
-      const r = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), r);
-      else if (entry.name.endsWith('.py')) files.push(r);
-    }
-  };
-  walk(root, path.relative('/', root));
+  const files = stdlibPythonFiles(root).filter((f) => !f.includes('/tests/')).map((f) => path.relative('/', f));
   return { name: `${name} (Debian's)`, root: '/', files };
 }
 

@@ -74,15 +74,19 @@ export function parseNumpy(source: DocSource): StyleResult {
   const result: StyleResult = { sections: [], problems: [], firstSectionLine: -1 };
   const lines = source.lines;
   const titleLines: number[] = [];
+  const deprecations = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     if (isTitleAt(source, i)) titleLines.push(i++);
-    else if (isDeprecationAt(source, i)) titleLines.push(i);
+    else if (isDeprecationAt(source, i)) {
+      titleLines.push(i);
+      deprecations.add(i);
+    }
   }
   for (let t = 0; t < titleLines.length; t++) {
     const i = titleLines[t];
     if (result.firstSectionLine < 0) result.firstSectionLine = i;
     const end = t + 1 < titleLines.length ? titleLines[t + 1] : lines.length;
-    if (isDeprecationAt(source, i)) {
+    if (deprecations.has(i)) {
       const last = lastNonBlank(source, i + 1, end - 1);
       result.sections.push(newSection('deprecated', 'deprecated', linesSpan(source, i, i), linesSpan(source, i, Math.max(i, last)), false));
       continue;
