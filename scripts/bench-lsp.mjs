@@ -7,7 +7,8 @@
 //      diagnostics (the server has been quiet: its warm-up ran then),
 //   1. didOpen of a generated 20,000-line module -> its publishDiagnostics (a server that has opened many),
 //   2. a one-character didChange in that module -> the new diagnostics,
-//   3. a code-action request carrying five of its diagnostics (quick fixes for each, and "add all"),
+//   3. a code-action request carrying five of its diagnostics, as the user asks for one (quick fixes for each,
+//      and "add all"), and one as an editor asks on a cursor move (triggerKind Automatic: quick fixes only),
 //   4. hovers on the bitwise expressions of test/fixtures/bits/flags.py and test/fixtures/lsp/project/bits.py,
 //   5. hovers on bitwise expressions in the last thousand lines of the 20,000-line module,
 //   6. (1) and (2) again with docstring-quality diagnostics on (docbits.quality.enabled "on"): the checks run
@@ -118,7 +119,7 @@ async function coldStarts(tmp, text, starts, pauseMs) {
  * the new ones, and a code action on five of them. The last module stays open.
  */
 async function editLatency(connection, diagnosticsOf, tmp, text, name) {
-  const open = [], change = [], actions = [];
+  const open = [], change = [], actions = [], lightbulbs = [];
   let diagnosticCount = 0;
   for (let run = 0; run < RUNS + 2; run++) { // the first two runs warm the JIT and are not counted
     const uri = pathToFileURL(path.join(tmp, `${name}_${run}.py`)).href;
@@ -137,12 +138,17 @@ async function editLatency(connection, diagnosticsOf, tmp, text, name) {
     if (run >= 2) change.push(performance.now() - t);
     t = performance.now();
     await connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: diagnostics.slice(0, 5) },
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: diagnostics.slice(0, 5), triggerKind: 1 },
     });
     if (run >= 2) actions.push(performance.now() - t);
+    t = performance.now();
+    await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[1].range, context: { diagnostics: diagnostics.slice(1, 2), triggerKind: 2 },
+    });
+    if (run >= 2) lightbulbs.push(performance.now() - t);
     if (run < RUNS + 1) connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
-  return { open, change, actions, diagnosticCount };
+  return { open, change, actions, lightbulbs, diagnosticCount };
 }
 
 /**
@@ -184,7 +190,7 @@ async function main() {
   await withQuality.stop();
   const reports = REPORTS > 0 ? await stdlibReports(tmp) : undefined;
   const { connection, diagnosticsOf } = await startServer(tmp);
-  const { open, change, actions, diagnosticCount } = await editLatency(connection, diagnosticsOf, tmp, text, 'module');
+  const { open, change, actions, lightbulbs, diagnosticCount } = await editLatency(connection, diagnosticsOf, tmp, text, 'module');
   const bigUri = pathToFileURL(path.join(tmp, `module_${RUNS + 1}.py`)).href;
   const bigTargets = [];
   text.split('\n').forEach((line, i) => {
@@ -238,7 +244,8 @@ async function main() {
   }
   console.log(row('didOpen -> publishDiagnostics (warmed up)', stats(open), ''));
   console.log(row('1-char didChange -> publishDiagnostics', stats(change), ''));
-  console.log(row('codeAction with 5 diagnostics', stats(actions), ''));
+  console.log(row('codeAction with 5 diagnostics (user asked)', stats(actions), ''));
+  console.log(row('codeAction on a cursor move (automatic)', stats(lightbulbs), ''));
   console.log(row(`didOpen -> diagnostics, quality on (${quality.diagnosticCount})`, stats(quality.open), '< 50'));
   console.log(row('1-char didChange -> diagnostics, quality on', stats(quality.change), ''));
   console.log(row('hover on a bitwise expression', stats(hover), '< 2 (median)'));

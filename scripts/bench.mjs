@@ -7,8 +7,9 @@
 //    the files, and with `--inherit-docstrings` (its cost in percent). Best of N runs each, interleaved. The CLI is the minified build that ships (npm run bench
 //    builds it with esbuild --production).
 // 2. Docstring quality on the non-test stdlib: `docbits --check-docstrings` against pydoclint 0.9.0
-//    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, and coverage alone
-//    and only reading those files in the same run, best of 3 each (BENCH_QUALITY_RUNS), interleaved.
+//    (../shared/oracles/pydoclint.sh) on the same files with the same (default) options, both printing their
+//    findings in pydoclint's text shape; also with `--json`, coverage alone and only reading those files in
+//    the same run, best of 3 each (BENCH_QUALITY_RUNS), interleaved.
 // 3. The gate on changes: the whole stdlib copied into a temporary git repository, 10 files changed, and
 //    `docbits --diff HEAD` against a full run over the same repository (issue 17's target: under 0.3 s).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -62,7 +63,12 @@ function bestInterleaved(measures, count = runs) {
 
 /** Runs the CLI; its JSON is parsed after the clock stops (the baseline only prints one line). */
 function docbits(args) {
-  const r = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return docbitsPrinting([...args, '--json']);
+}
+
+/** Runs the CLI with the output given in args; returns its stdout. */
+function docbitsPrinting(args) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`docbits failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
@@ -126,29 +132,35 @@ if (fs.existsSync(pydoclintSh) && spawnSync('/usr/bin/python3', ['-c', 'import c
   const excludes = ['-e', path.join(stdlib, 'site-packages')];
   for (const dir of TEST_DIRS) excludes.push('-e', `${stdlib}*/${dir}/*`);
   const qualityRuns = Math.min(runs, Number(process.env.BENCH_QUALITY_RUNS ?? 3));
+  // Both print their findings as pydoclint does (`    LINE: DOCxxx: message` under each path), counted the
+  // same way after the clock stops. (`--json` would also write the whole coverage report, every definition of
+  // every file: 2.2 MB here, which pydoclint does not make.)
+  const findings = (out) => (out.match(/^ {4}\d+: DOC\d+/gm) ?? []).length;
   const pydoclint = () => {
     const r = spawnSync(pydoclintSh, ['--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.status !== 0 && r.status !== 1) throw new Error(`pydoclint failed (${r.status}): ${r.stderr.slice(-500)}`);
-    return (r.stderr.match(/^ {4}\d+: DOC\d+/gm) ?? []).length;
+    return r.stderr;
   };
-  // As in the table above, docbits' JSON is parsed after the clock stops (bestInterleaved keeps the output).
-  const findings = (out) => JSON.parse(out).files.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
-  const [ours, twoWorkers, coverage, read, theirs] = bestInterleaved([
+  const [ours, twoWorkers, asJson, coverage, read, theirs] = bestInterleaved([
+    () => docbitsPrinting([stdlib, ...excludes, '--check-docstrings']),
+    () => docbitsPrinting([stdlib, ...excludes, '--check-docstrings', '--jobs', '2']),
     () => docbits([stdlib, ...excludes, '--check-docstrings']),
-    () => docbits([stdlib, ...excludes, '--check-docstrings', '--jobs', '2']),
-    () => docbits([stdlib, ...excludes]),
+    () => docbitsPrinting([stdlib, ...excludes]),
     () => readAll(files),
     pydoclint,
   ], qualityRuns);
   ours.result = findings(ours.result);
+  theirs.result = findings(theirs.result);
   if (findings(twoWorkers.result) !== ours.result) throw new Error('--jobs 2 found other findings');
-  coverage.result = JSON.parse(coverage.result).files.length;
-  if (coverage.result !== files.length) console.warn(`warning: docbits reported ${coverage.result} files, pydoclint read ${files.length}`);
+  const jsonFindings = JSON.parse(asJson.result).files.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
+  if (jsonFindings !== ours.result) throw new Error(`--json has ${jsonFindings} findings, the text ${ours.result}`);
+  if (JSON.parse(asJson.result).files.length !== files.length) console.warn(`warning: docbits reported other files than the ${files.length} pydoclint read`);
   const s = (run) => `${run.seconds.toFixed(3)} s`;
   console.log(`docstring quality, stdlib without tests (${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, default options, best of ${qualityRuns} interleaved):`);
   console.log(`  pydoclint 0.9.0                 ${s(theirs)} (${theirs.result} findings)`);
   console.log(`  docbits --check-docstrings      ${s(ours)} (${ours.result} findings, coverage included): ${(theirs.seconds / ours.seconds).toFixed(1)}x faster than pydoclint`);
   console.log(`  docbits --check-docstrings -j2  ${s(twoWorkers)}: ${(theirs.seconds / twoWorkers.seconds).toFixed(1)}x`);
+  console.log(`  docbits --check-docstrings --json ${s(asJson)} (the whole coverage report too): ${(theirs.seconds / asJson.seconds).toFixed(1)}x`);
   console.log(`  docbits, coverage only          ${s(coverage)}: the checks add ${((ours.seconds / coverage.seconds - 1) * 100).toFixed(0)}%`);
   console.log(`  reading the files               ${s(read)}: coverage ${(coverage.seconds / read.seconds).toFixed(0)}x, coverage + checks ${(ours.seconds / read.seconds).toFixed(0)}x that`);
 } else {

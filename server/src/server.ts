@@ -9,7 +9,7 @@
  */
 import { connect as netConnect } from 'net';
 import {
-  CancellationToken, CodeActionKind, Connection, createConnection, DidChangeConfigurationNotification,
+  CancellationToken, CodeActionKind, CodeActionTriggerKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
   MessageReader, MessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, StreamMessageReader,
   StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
@@ -64,7 +64,8 @@ class DocbitsServer {
       return hover && toProto.hover(hover);
     }));
     c.onCodeAction(({ textDocument, context, range }) => this.guard('codeAction', textDocument.uri, [], async () => {
-      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range);
+      const automatic = context.triggerKind === CodeActionTriggerKind.Automatic;
+      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range, automatic);
       return actions.map((action) => toProto.codeAction(action, textDocument.uri, context.diagnostics));
     }));
     c.onRequest(FILE_COVERAGE_METHOD, (...args: unknown[]) => {

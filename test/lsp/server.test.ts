@@ -155,6 +155,12 @@ describe('language server over stdio', function () {
       assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [
         [`Add docstrings to ${missing.length} undocumented definition${missing.length === 1 ? '' : 's'}`, 'source.docbits.addAllDocstrings'],
       ]);
+      // The editor looking for a lightbulb on its own (triggerKind Automatic) is not sent the file-wide edit.
+      const automatic = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], triggerKind: 2 },
+      });
+      assert.ok(!automatic.some((a) => a.kind?.startsWith('source')), name);
       const after = await client.applyEdits(uri, onlyEdits(actions[0], uri));
       assert.deepStrictEqual(codes(after.diagnostics.filter((d) => d.code !== 'unnecessary-marker')), [], name);
       parsesWithPython(client.text(uri));

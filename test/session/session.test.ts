@@ -120,6 +120,23 @@ describe('session/session', () => {
     assert.strictEqual(await session.diagnostics(uri), undefined);
   });
 
+  it('gives an automatic request (a lightbulb on a cursor move) quick fixes only, and the user\'s request all', async () => {
+    const host = new RecordingHost();
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await settle();
+    const missing = host.last(uri)!.diagnostics.map((d) => ({ ...d, source: 'docbits' }));
+    const at = missing[0].range;
+    const kinds = async (only: string[] | undefined, automatic: boolean) =>
+      [...new Set((await session.codeActions(uri, missing.slice(0, 1), only, at, automatic)).map((a) => a.kind))].sort();
+    assert.deepStrictEqual(await kinds(undefined, true), ['quickfix']);
+    assert.deepStrictEqual(await kinds(undefined, false), ['quickfix', 'source.docbits.addAllDocstrings']);
+    // Asked for by kind (VS Code's Source Action menu asks for `source`), automatic or not.
+    assert.deepStrictEqual(await kinds(['source'], true), ['source.docbits.addAllDocstrings']);
+    assert.deepStrictEqual(await kinds(['source.docbits.addAllDocstrings'], false), ['source.docbits.addAllDocstrings']);
+  });
+
   it('parses each document version once, whatever is asked of it', async () => {
     const parse = structureModule.parseStructure;
     const Tokenizer = tokenizerModule.Tokenizer;

@@ -55,6 +55,17 @@ export interface CoverageAction {
   snippet?: string;
 }
 
+/**
+ * The kinds a request asks for. An automatic request (LSP triggerKind 2: the editor looking for a lightbulb
+ * as the cursor moves) that names none gets quick fixes only: the source actions are built from every
+ * definition of the file (1,468 stubs, 352 KB of answer, ~200 ms on a 20,000-line module at every cursor
+ * move), and editors list them only when asked for by kind (VS Code drops source actions from automatic
+ * answers). A request the user made (triggerKind 1, Neovim's code_action()) still gets everything.
+ */
+export function requestedKinds(only: readonly string[] | undefined, automatic: boolean): readonly string[] | undefined {
+  return only === undefined || only.length === 0 ? (automatic ? [QUICK_FIX_KIND] : only) : only;
+}
+
 /** Whether an action of `kind` is wanted under `only` (kinds are hierarchical: `source` covers `source.x`). */
 export function kindWanted(kind: string, only: readonly string[] | undefined): boolean {
   if (!only || only.length === 0) return true;

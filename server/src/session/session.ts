@@ -17,7 +17,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { bitsHover, BitsHover } from '../bits/hover';
 import { ModuleIndexCache } from '../bits/imports';
 import { WorkspaceModuleReader } from './moduleReader';
-import { codeActions, CoverageAction, DiagnosticRef } from '../coverage/actions';
+import { codeActions, CoverageAction, DiagnosticRef, requestedKinds } from '../coverage/actions';
 import { NotebookModule } from '../python/notebook';
 import { ModuleStructure, parseStructure } from '../python/structure';
 import { docstringUpdateActions, UpdateActionInput } from '../docstrings/actions';
@@ -351,7 +351,9 @@ export class DocbitsSession {
     return undefined;
   }
 
-  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], only: readonly string[] | undefined, range?: Range): Promise<CoverageAction[]> {
+  /** @param automatic the editor asks on its own (triggerKind Automatic), not the user: see requestedKinds. */
+  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], asked: readonly string[] | undefined, range?: Range, automatic = false): Promise<CoverageAction[]> {
+    const only = requestedKinds(asked, automatic);
     const notebook = this.notebookOfCell(uri);
     if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range);
     const analysis = await this.currentAnalysis(uri);
