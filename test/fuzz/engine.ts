@@ -338,6 +338,8 @@ export class Fuzzer {
     for (const g of GENERATOR_NAMES) {
       const small = GENERATORS[g](n), big = GENERATORS[g](4 * n);
       for (const [name, fn] of targets) {
+        // A heartbeat for run.ts's hang watchdog: at full scale one generator's checks take minutes in all.
+        this.options.onProgress?.();
         this.stats.linearityChecks++;
         let t1 = bestMs(() => fn(small), reps), t4 = bestMs(() => fn(big), reps);
         for (let retry = 0; retry < 2 && t4 >= 12 * t1 + C; retry++) {
