@@ -201,6 +201,8 @@ export class Fuzzer {
     let text = c.input.text;
     const size = text.length;
     const step = <T>(target: Target, fn: () => T): T | undefined => {
+      // Each target is progress: an 8 MB case's targets take minutes in all on a loaded machine, each well under the watchdog's 120 s.
+      this.options.onProgress?.();
       try {
         return this.timed(c, target, size, fn);
       } catch (e) {
