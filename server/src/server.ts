@@ -33,6 +33,8 @@ class DocbitsServer {
   private canWatchFilesDynamically = false;
   private canRegisterConfigurationChange = false;
   private canTellFolderChanges = false;
+  /** The client asks for a code action's edit when the user picks it (codeAction/resolve). */
+  private canResolveCodeActionEdits = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -65,8 +67,16 @@ class DocbitsServer {
     }));
     c.onCodeAction(({ textDocument, context, range }) => this.guard('codeAction', textDocument.uri, [], async () => {
       const automatic = context.triggerKind === CodeActionTriggerKind.Automatic;
-      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range, automatic);
+      const actions = await this.ready.codeActions(textDocument.uri, context.diagnostics, context.only, range,
+        { automatic, deferFileWideEdits: this.canResolveCodeActionEdits });
       return actions.map((action) => toProto.codeAction(action, textDocument.uri, context.diagnostics));
+    }));
+    c.onCodeActionResolve((action) => this.guard('codeAction/resolve', toProto.deferredActionOf(action)?.uri, action, async () => {
+      const deferred = toProto.deferredActionOf(action);
+      if (!deferred) return action;
+      const resolved = await this.ready.resolveCodeAction(deferred.uri, deferred.kind);
+      // Offered, then made obsolete by typing (every definition documented by now): an edit that changes nothing.
+      return { ...action, edit: resolved ? toProto.codeAction(resolved, deferred.uri, []).edit : { changes: {} } };
     }));
     c.onRequest(FILE_COVERAGE_METHOD, (...args: unknown[]) => {
       const { params } = namedRequestArgs<Partial<FileCoverageParams>>(args);
@@ -94,6 +104,8 @@ class DocbitsServer {
     this.canTellFolderChanges = Boolean(caps.workspace?.workspaceFolders);
     this.canWatchFilesDynamically = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     this.canRegisterConfigurationChange = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    const actionCaps = caps.textDocument?.codeAction;
+    this.canResolveCodeActionEdits = Boolean(actionCaps?.dataSupport && actionCaps.resolveSupport?.properties.includes('edit'));
     const c = this.connection;
     this.session = new DocbitsSession({
       pullSettings: caps.workspace?.configuration
@@ -109,7 +121,7 @@ class DocbitsServer {
         // cell, markdown too, so that cells are numbered as on disk (the workspace report, the CLI).
         notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'docbits', version: '0.1.0' },

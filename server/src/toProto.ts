@@ -25,8 +25,21 @@ export function diagnostic(d: CoverageDiagnostic): Diagnostic {
 }
 
 /** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
+/** What a deferred action carries for codeAction/resolve (server.ts), which asks the session for its edits. */
+export interface DeferredActionData {
+  docbitsResolve: { uri: string; kind: string };
+}
+
+/** The deferred action a codeAction/resolve request names, if it is one of ours. */
+export function deferredActionOf(action: CodeAction): DeferredActionData['docbitsResolve'] | undefined {
+  const named = (action.data as Partial<DeferredActionData> | undefined)?.docbitsResolve;
+  return named && typeof named.uri === 'string' && typeof named.kind === 'string' ? named : undefined;
+}
+
 export function codeAction(action: CoverageAction, uri: string, requestDiagnostics: readonly Diagnostic[]): CodeAction {
-  const out: CodeAction = { title: action.title, kind: action.kind, edit: { changes: action.editsByUri ?? { [uri]: action.edits } } };
+  const out: CodeAction = { title: action.title, kind: action.kind };
+  if (action.deferred) out.data = { docbitsResolve: { uri, kind: action.kind } } satisfies DeferredActionData;
+  else out.edit = { changes: action.editsByUri ?? { [uri]: action.edits } };
   const indices = action.diagnostics ?? (action.diagnostic === undefined ? [] : [action.diagnostic]);
   const fixes = indices.flatMap((i) => (requestDiagnostics[i] ? [requestDiagnostics[i]] : []));
   if (fixes.length > 0) out.diagnostics = fixes;

@@ -167,6 +167,37 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('leaves the file-wide edit to codeAction/resolve for a client that resolves edits, and makes it then', async () => {
+    const resolving = await TestClient.start({ folders: [project], resolvesCodeActionEdits: true });
+    try {
+      const uri = fileUri('parser.py');
+      const published = await resolving.open(uri, read('parser.py'));
+      const missing = published.diagnostics.filter((d) => d.code !== 'unnecessary-marker');
+      const request = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      const [offered] = await resolving.request<CodeAction[]>('textDocument/codeAction', { ...request, context: { diagnostics: [], only: ['source'] } });
+      // The same title as the eager answer (the other client's server), without the edit.
+      await client.open(uri, read('parser.py'));
+      const [made] = await client.request<CodeAction[]>('textDocument/codeAction', { ...request, context: { diagnostics: [], only: ['source'] } });
+      assert.strictEqual(offered.title, made.title);
+      assert.ok(made.edit);
+      assert.strictEqual(offered.edit, undefined);
+      const resolved = await resolving.request<CodeAction>('codeAction/resolve', offered);
+      assert.strictEqual(resolved.title, offered.title);
+      assert.deepStrictEqual(resolved.edit, made.edit, 'the same stubs as the eager answer');
+      assert.ok(missing.length > 0);
+      const after = await resolving.applyEdits(uri, onlyEdits(resolved, uri));
+      assert.deepStrictEqual(codes(after.diagnostics.filter((d) => d.code !== 'unnecessary-marker')), []);
+      // A stale action (everything documented since): an edit that changes nothing, no error.
+      const again = await resolving.request<CodeAction>('codeAction/resolve', offered);
+      assert.deepStrictEqual(again.edit, { changes: {} });
+      // Not ours: returned as it came.
+      const foreign = { title: 'x', data: { other: 1 } };
+      assert.deepStrictEqual(await resolving.request('codeAction/resolve', foreign), foreign);
+    } finally {
+      await resolving.stop();
+    }
+  });
+
   it('ignores code actions for diagnostics the text has outgrown, and answers unknown documents cleanly', async () => {
     const uri = fileUri('parser.py');
     const published = await client.open(uri, read('parser.py'));

@@ -129,7 +129,7 @@ describe('session/session', () => {
     const missing = host.last(uri)!.diagnostics.map((d) => ({ ...d, source: 'docbits' }));
     const at = missing[0].range;
     const kinds = async (only: string[] | undefined, automatic: boolean) =>
-      [...new Set((await session.codeActions(uri, missing.slice(0, 1), only, at, automatic)).map((a) => a.kind))].sort();
+      [...new Set((await session.codeActions(uri, missing.slice(0, 1), only, at, { automatic })).map((a) => a.kind))].sort();
     assert.deepStrictEqual(await kinds(undefined, true), ['quickfix']);
     assert.deepStrictEqual(await kinds(undefined, false), ['quickfix', 'source.docbits.addAllDocstrings']);
     // Asked for by kind (VS Code's Source Action menu asks for `source`), automatic or not.

@@ -38,6 +38,11 @@ export interface CodeActionInput {
   style: DocstringStyle;
   /** How stubs are laid out (the project's line length). */
   stubOptions?: StubOptions;
+  /**
+   * The editor asks for an action's edit when the user picks it (LSP codeAction/resolve): the file-wide
+   * action is then offered with its count alone, and its stubs are made at resolve (codeActions with its kind).
+   */
+  deferFileWideEdits?: boolean;
 }
 
 export interface CoverageAction {
@@ -53,6 +58,8 @@ export interface CoverageAction {
   isPreferred?: boolean;
   /** The one edit's text as a snippet (tab stops on the placeholders), for clients that insert snippets. */
   snippet?: string;
+  /** `edits` are left for the editor to resolve when the action is picked (deferFileWideEdits). */
+  deferred?: boolean;
 }
 
 /**
@@ -134,11 +141,14 @@ export function codeActions(input: CodeActionInput): CoverageAction[] {
   }
   if (kindWanted(ADD_ALL_DOCSTRINGS_KIND, only)) {
     const missing = inv.nodes.flatMap((node, i) => (node.status === 'missed' && node.counted ? [inv.definitionOf[i]] : []));
-    // Many snippets in one edit would be one snippet session across the file: plain text here.
-    const edits = missing.length > 0 ? allStubEdits(file, missing, style, stubOptions).map(({ range, newText }) => ({ range, newText })) : [];
-    if (edits.length > 0) {
-      const noun = edits.length === 1 ? 'definition' : 'definitions';
-      actions.push({ title: `Add docstrings to ${edits.length} undocumented ${noun}`, kind: ADD_ALL_DOCSTRINGS_KIND, edits });
+    const title = (count: number) => `Add docstrings to ${count} undocumented ${count === 1 ? 'definition' : 'definitions'}`;
+    if (input.deferFileWideEdits) {
+      const count = new Set(missing).size;
+      if (count > 0) actions.push({ title: title(count), kind: ADD_ALL_DOCSTRINGS_KIND, edits: [], deferred: true });
+    } else {
+      // Many snippets in one edit would be one snippet session across the file: plain text here.
+      const edits = missing.length > 0 ? allStubEdits(file, missing, style, stubOptions).map(({ range, newText }) => ({ range, newText })) : [];
+      if (edits.length > 0) actions.push({ title: title(edits.length), kind: ADD_ALL_DOCSTRINGS_KIND, edits });
     }
   }
   return actions;

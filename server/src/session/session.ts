@@ -351,18 +351,29 @@ export class DocbitsSession {
     return undefined;
   }
 
-  /** @param automatic the editor asks on its own (triggerKind Automatic), not the user: see requestedKinds. */
-  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], asked: readonly string[] | undefined, range?: Range, automatic = false): Promise<CoverageAction[]> {
-    const only = requestedKinds(asked, automatic);
+  /**
+   * @param how.automatic the editor asks on its own (triggerKind Automatic), not the user: see requestedKinds.
+   * @param how.deferFileWideEdits the editor resolves an action's edit when it is picked (resolveCodeAction).
+   */
+  async codeActions(uri: string, diagnostics: readonly DiagnosticRef[], asked: readonly string[] | undefined, range?: Range,
+    how: { automatic?: boolean; deferFileWideEdits?: boolean } = {}): Promise<CoverageAction[]> {
+    const only = requestedKinds(asked, how.automatic ?? false);
+    const deferFileWideEdits = how.deferFileWideEdits ?? false;
     const notebook = this.notebookOfCell(uri);
-    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range);
+    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range, deferFileWideEdits);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     const style = analysis.context.settings.docstringStyle;
     const coverage = codeActions({
       file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style, stubOptions: { lineLength: analysis.context.lineLength },
+      deferFileWideEdits,
     });
     return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style, diagnostics, ...qualityOf(analysis) })] : coverage;
+  }
+
+  /** A deferred action of `kind` with its edits, made on the document's current text (undefined: no longer offered). */
+  async resolveCodeAction(uri: string, kind: string): Promise<CoverageAction | undefined> {
+    return (await this.codeActions(uri, [], [kind])).find((action) => action.kind === kind);
   }
 
   /**
@@ -523,13 +534,16 @@ export class DocbitsSession {
 
   /** Code actions on a cell's diagnostics: asked of the module, their edits sent to the cells they fall in. */
   private async cellCodeActions(notebook: OpenNotebook, cellUri: string, diagnostics: readonly DiagnosticRef[],
-    only: readonly string[] | undefined, range: Range | undefined): Promise<CoverageAction[]> {
+    only: readonly string[] | undefined, range: Range | undefined, deferFileWideEdits: boolean): Promise<CoverageAction[]> {
     const analysis = await this.currentAnalysis(notebook.uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     // A diagnostic outside the module (a stale one on a cell that is markdown now) keeps its index, fixing nothing.
     const inModule = diagnostics.map((d) => ({ ...d, range: notebook.toModule(cellUri, d.range) ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }));
     const style = analysis.context.settings.docstringStyle;
-    const actions = codeActions({ file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style });
+    const actions = codeActions({
+      file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style, stubOptions: { lineLength: analysis.context.lineLength },
+      deferFileWideEdits,
+    });
     const moduleRange = range && notebook.toModule(cellUri, range);
     if (moduleRange) actions.push(...docstringUpdateActions({ file: analysis.parsed, range: moduleRange, only, style, diagnostics: inModule, ...qualityOf(analysis) }));
     return actions.map((action) => {

@@ -35,6 +35,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Requests from the server this client never answers (a misbehaving editor). */
   unanswered?: Array<'workspace/configuration' | 'window/workDoneProgress/create'>;
+  /** The client asks for a code action's edit when it is picked (codeAction/resolve), as VS Code does. */
+  resolvesCodeActionEdits?: boolean;
 }
 
 interface Waiter {
@@ -106,7 +108,10 @@ export class TestClient {
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: false, tagSupport: { valueSet: [1, 2] }, versionSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } }, isPreferredSupport: true, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } }, isPreferredSupport: true, dataSupport: true,
+            ...(options.resolvesCodeActionEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
