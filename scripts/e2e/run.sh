@@ -5,7 +5,8 @@
 #   3. code-server on 127.0.0.1:<free port> with a temp copy of sample/, then test/e2e/docbits.e2e.mjs drives
 #      headless /usr/bin/chromium: diagnostics, hover, status bar (and "not measured"), the Docbits view (nesting,
 #      sort, live update), the snippet quick fix, a window reload without errors in the extension host log,
-#      a notebook's quick fix, and a docstring-quality diagnostic fixed by "Update docstring".
+#      a notebook's quick fix, a docstring-quality diagnostic fixed by "Update docstring", and "Add docstrings to
+#      all" from the Source Action menu (its edit resolved when picked).
 # Prints PASS/FAIL per check and exits non-zero on any failure. Every process it starts is stopped on exit.
 # Screenshots of a passing run are copied to $DOCBITS_E2E_SCREENSHOTS (default docs/screenshots).
 # To prove the test catches breakage:

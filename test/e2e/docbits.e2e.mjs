@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX, CANCEL, QUALITY } from './expectations.mjs';
+import { EXPECTED_MISSING, EXCUSED, SQUIGGLED_LINES, CLEAN_LINES, HOVER, STATUS_BAR, NOT_MEASURED, SUMMARY, SORT, QUICK_FIX, CANCEL, QUALITY, ADD_ALL } from './expectations.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -546,10 +546,44 @@ const qualityScenario = () => check('docstring quality fix', async () => {
   return `squiggle on "${QUALITY.defLine}" and "${listed}" in Problems after typing; quick fixes offered: ${offered.join(' | ')}; focused "${focused}"; inserted "${entry}"; squiggle gone`;
 });
 
+/**
+ * "Source Action..." -> "Add docstrings to 3 undocumented definitions": offered without its edit, which VS Code
+ * asks for when it is picked (codeAction/resolve) -> geometry.py's squiggles and Problems entries go.
+ */
+const addAllScenario = () => check('source action add all', async () => {
+  await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => {});
+  // Its tab from the first step (Quick Open may still list the cancel step's removed copies of the file).
+  const tab = page.locator('.tab', { hasText: path.basename(ADD_ALL.file) });
+  if (await tab.count()) await tab.first().click(); else await openFile(ADD_ALL.file);
+  await page.locator('.tab.active', { hasText: path.basename(ADD_ALL.file) }).waitFor({ timeout: 10000 });
+  const before = await until(async () => ((await problems())[path.basename(ADD_ALL.file)] ?? []).length === ADD_ALL.qualnames.length, 20000, 500);
+  expect(before, `geometry.py does not list ${ADD_ALL.qualnames.length} problems before the action`);
+  await page.locator('.tab', { hasText: path.basename(ADD_ALL.file) }).first().click();
+  await quickInput('Control+Shift+P', `>${ADD_ALL.command}`, ADD_ALL.command);
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: ADD_ALL.action });
+  await action.first().waitFor({ timeout: 15000 });
+  const focused = norm(await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => ''));
+  expect(focused.includes(ADD_ALL.action), `the focused source action is "${focused}", not "${ADD_ALL.action}"`);
+  await page.keyboard.press('Enter');
+  const cleared = await until(async () => ((await problems())[path.basename(ADD_ALL.file)] ?? []).length === 0, 20000, 500);
+  const left = (await problems())[path.basename(ADD_ALL.file)] ?? [];
+  expect(cleared, `the Problems panel still lists ${left.join('; ')}`);
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.tab', { hasText: path.basename(ADD_ALL.file) }).first().click();
+  await quickInput('Control+G', `:${ADD_ALL.goto}`);
+  const shown = await until(async () => {
+    const lines = (await editor().locator('.view-lines .view-line').allInnerTexts()).map(norm).filter((l) => l.includes('"""Summary of'));
+    return lines.length > 0 ? lines : null;
+  }, 10000);
+  expect(shown, 'no stub summary lines in the editor around the first of them');
+  await page.screenshot({ path: path.join(shots, 'add-all.png') });
+  return `"${ADD_ALL.action}" picked from Source Action; ${ADD_ALL.qualnames.join(', ')} gone from Problems; stubs shown: ${shown.join(' | ')}`;
+});
+
 /** The scenarios, in order (each one leaves flags.py in front). Add new ones here. */
 const SCENARIOS = [
   diagnosticsScenario, hoverScenario, statusBarScenario, notMeasuredScenario, cancelScenario, workspaceCommandScenario, sortScenario,
-  quickFixScenario, liveViewScenario, reloadScenario, notebookScenario, qualityScenario,
+  quickFixScenario, liveViewScenario, reloadScenario, notebookScenario, qualityScenario, addAllScenario,
 ];
 if (ready) for (const scenario of SCENARIOS) await scenario();
 

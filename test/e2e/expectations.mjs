@@ -89,3 +89,13 @@ export const QUALITY = {
   action: 'Update docstring to match signature (added timeout)',
   entry: 'timeout (float): Description of timeout. Defaults to 10.0.',
 };
+
+// "Source Action..." in geometry.py (3 undocumented definitions): VS Code resolves the action's edit when it is
+// picked (codeAction/resolve), and every stub goes in at once. Last, as it documents geometry.py.
+export const ADD_ALL = {
+  file: 'shapes/geometry.py',
+  command: 'Source Action...',
+  action: 'Add docstrings to 3 undocumented definitions',
+  qualnames: ['Rectangle', 'Rectangle.is_square', 'area_of.one'],
+  goto: '28',                         // `class Rectangle:`: its stub goes under it
+};
