@@ -1,0 +1,55 @@
+/** A notebook's cell sources located in its JSON text, and strings written in the file's style (server/src/docstrings/notebookJson.ts). */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { jsonString, scanNotebookJson } from '../../server/src/docstrings/notebookJson';
+
+describe('docstrings/notebookJson', () => {
+  it('finds each cell source, as a string or a list, whatever the key spelling and order, and steps over other values', () => {
+    const text = '{"metadata": {"cells": [{"source": "no"}]}, "c\\u0065lls" : [ {"outputs": [{"text": ["a\\"b\\\\", "]"]}], "x": 1.5e3, "sour\\u0063e": ["l1\\n" , "l2"]},'
+      + ' {"cell_type": "markdown"}, {"source": "one \\"q\\""}, {"source": []} ], "nbformat": 4}';
+    const scanned = scanNotebookJson(text);
+    assert.ok(typeof scanned !== 'string', String(scanned));
+    assert.strictEqual(scanned.cells.length, 4);
+    const [list, none, one, empty] = scanned.cells;
+    assert.ok(list && list.form === 'list');
+    assert.deepStrictEqual(list.items.map((i) => i.value), ['l1\n', 'l2']);
+    assert.strictEqual(text.slice(list.start, list.end), '["l1\\n" , "l2"]');
+    assert.strictEqual(none, null);
+    assert.ok(one && one.form === 'string' && one.items[0].value === 'one "q"' && text.slice(one.start, one.end) === '"one \\"q\\""');
+    assert.ok(empty && empty.form === 'list' && empty.items.length === 0 && text.slice(empty.start, empty.end) === '[]');
+    assert.strictEqual(scanned.separator, ', ');
+  });
+
+  it('reads the string style: ensure_ascii from the escapes (raw text wins), the case of hex digits', () => {
+    const style = (text: string): unknown => { const s = scanNotebookJson(text); return typeof s === 'string' ? s : s.style; };
+    assert.deepStrictEqual(style('{"cells": [], "a": "\\u00e9\\n"}'), { asciiOnly: true, upperHex: false });
+    assert.deepStrictEqual(style('{"cells": [], "a": "\\u00E9"}'), { asciiOnly: true, upperHex: true });
+    assert.deepStrictEqual(style('{"cells": [], "a": "\\\\u00e9 \\u001b"}'), { asciiOnly: false, upperHex: false });
+    assert.deepStrictEqual(style('{"cells": [], "a": "\\u00e9", "b": "é"}'), { asciiOnly: false, upperHex: false });
+  });
+
+  it('refuses, without throwing, JSON it cannot read or a notebook it cannot locate cells in', () => {
+    const refusals: Array<[string, RegExp]> = [
+      ['', /empty/], ['{"cells": [', /expected a key|unexpected/], ['{"cells": [] } x', /after the JSON/], ['{"a": "open', /not closed/],
+      ['{"cells": [], "cells": []}', /"cells" twice/], ['{"cells": [{"source": "a", "source": "b"}]}', /"source" twice/],
+      ['{"cells": [{"source": 3}]}', /not a string/], ['{"cells": [{"source": ["a", 1]}]}', /not a list of strings/],
+      ['{"cells": [{"source": ["a", ["b"]]}]}', /not a list of strings/], ['{"cells": [{"source": {"a": 1}}]}', /not a string/],
+      ['['.repeat(100000) + ']'.repeat(100000), /too deep/], ['{"a" 1}', /expected ":"/], ['{"a": tru}', /unexpected/],
+    ];
+    for (const [text, reason] of refusals) {
+      const scanned = scanNotebookJson(text);
+      assert.ok(typeof scanned === 'string' && reason.test(scanned), `${text.slice(0, 30)}: ${JSON.stringify(scanned).slice(0, 80)}`);
+    }
+  });
+
+  it('writes strings as python3 json.dumps does, with ensure_ascii and without', () => {
+    const values = ['plain', 'quote " back \\ slash /', 'tab\t nl\n cr\r ff\f bs\b nul\0 esc\x1b del\x7f', 'é ü — « ➜ 🦆 \u2028 \u0085', '\\u00e9 \\n'];
+    const python = spawnSync('python3', ['-c', 'import json,sys\nfor v in json.load(sys.stdin):\n print(json.dumps(v, ensure_ascii=True)); print(json.dumps(v, ensure_ascii=False))'],
+      { input: JSON.stringify(values), encoding: 'utf8' });
+    assert.strictEqual(python.status, 0, python.stderr);
+    const want = python.stdout.split('\n').slice(0, -1);
+    const ours = values.flatMap((v) => [jsonString(v, { asciiOnly: true, upperHex: false }), jsonString(v, { asciiOnly: false, upperHex: false })]);
+    assert.deepStrictEqual(ours, want);
+    assert.strictEqual(jsonString('é \\u00e9 \n', { asciiOnly: true, upperHex: true }), '"\\u00E9 \\\\u00e9 \\n"');
+  });
+});
