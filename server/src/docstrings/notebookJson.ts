@@ -98,10 +98,10 @@ export function scanNotebookJson(text: string): NotebookJson | string {
       i = skipBlanks(text, i + 1);
       const depth = kinds.length;
       if (depth === 1 && key === 'cells') {
-        if (cellsSeen) return 'not fixed: the notebook has "cells" twice';
+        if (cellsSeen) return 'the notebook has "cells" twice: which one counts depends on the reader';
         cellsSeen = true;
       } else if (depth === cellsDepth + 1 && cellsDepth > 0 && key === 'source') {
-        if (sourceSeen) return `not fixed: cell ${cells.length} has "source" twice`;
+        if (sourceSeen) return `cell ${cells.length} has "source" twice: which one counts depends on the reader`;
         sourceSeen = true;
       }
     }
@@ -120,12 +120,12 @@ export function scanNotebookJson(text: string): NotebookJson | string {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (depth >= MAX_DEPTH) return 'not a notebook: the JSON nests too deep';
-      if (inSource) return `not fixed: cell ${cells.length}'s "source" is not a list of strings`;
+      if (inSource) return `cell ${cells.length}'s "source" is not a list of strings`;
       const kind = c === 0x7b ? OBJECT : ARRAY;
       kinds.push(kind);
       if (isCells && kind === ARRAY) cellsDepth = kinds.length;
       if (isSource) {
-        if (kind !== ARRAY) return `not fixed: cell ${cells.length}'s "source" is not a string or a list of strings`;
+        if (kind !== ARRAY) return `cell ${cells.length}'s "source" is not a string or a list of strings`;
         source = { start: i, end: -1, form: 'list', items: [] };
         cells[cells.length - 1] = source;
       }
@@ -151,8 +151,8 @@ export function scanNotebookJson(text: string): NotebookJson | string {
     SCALAR.lastIndex = i;
     const scalar = SCALAR.exec(text);
     if (!scalar) return `not a notebook: unexpected ${describe(text, i)}`;
-    if (isSource) return `not fixed: cell ${cells.length}'s "source" is not a string or a list of strings`;
-    if (inSource) return `not fixed: cell ${cells.length}'s "source" is not a list of strings`;
+    if (isSource) return `cell ${cells.length}'s "source" is not a string or a list of strings`;
+    if (inSource) return `cell ${cells.length}'s "source" is not a list of strings`;
     i += scalar[0].length;
     valueDone = true;
   }
