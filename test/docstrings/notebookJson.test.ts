@@ -1,6 +1,8 @@
 /** A notebook's cell sources located in its JSON text, and strings written in the file's style (server/src/docstrings/notebookJson.ts). */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { jsonString, scanNotebookJson } from '../../server/src/docstrings/notebookJson';
 
 describe('docstrings/notebookJson', () => {
@@ -51,5 +53,43 @@ describe('docstrings/notebookJson', () => {
     const ours = values.flatMap((v) => [jsonString(v, { asciiOnly: true, upperHex: false }), jsonString(v, { asciiOnly: false, upperHex: false })]);
     assert.deepStrictEqual(ours, want);
     assert.strictEqual(jsonString('é \\u00e9 \n', { asciiOnly: true, upperHex: true }), '"\\u00E9 \\\\u00e9 \\n"');
+  });
+});
+
+describe('docstrings/notebookJson on every fixture notebook and mutations of them', () => {
+  it('never throws, and where JSON.parse reads a notebook the scan finds the same sources', () => {
+    const root = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notebooks');
+    const files = [...fs.readdirSync(root).map((f) => path.join(root, f)), ...fs.readdirSync(path.join(root, 'layouts')).map((f) => path.join(root, 'layouts', f))].filter((f) => f.endsWith('.ipynb'));
+    let seed = 13;
+    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    let agreed = 0, checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const variants = [text];
+      // Cut, doubled and swapped characters: mostly invalid JSON, some valid JSON of another shape.
+      for (let k = 0; k < 150; k++) {
+        const at = random(text.length), len = 1 + random(4);
+        const pick = random(3);
+        variants.push(pick === 0 ? text.slice(0, at) + text.slice(at + len) : pick === 1 ? text.slice(0, at) + text.slice(at, at + len) + text.slice(at) : text.slice(0, at) + '"[{,:\\]}'[random(8)] + text.slice(at + 1));
+      }
+      for (const variant of variants) {
+        const scanned = scanNotebookJson(variant);
+        let json: unknown;
+        try {
+          json = JSON.parse(variant);
+        } catch {
+          continue;
+        }
+        const cells = (json as { cells?: unknown }).cells;
+        if (typeof scanned === 'string' || !Array.isArray(cells)) continue;
+        checked++;
+        const ours = scanned.cells.map((c) => (c ? c.items.map((i) => i.value) : null));
+        const theirs = cells.map((c: { source?: unknown }) => (typeof c?.source === 'string' ? [c.source] : Array.isArray(c?.source) ? c.source : null));
+        if (JSON.stringify(ours) === JSON.stringify(theirs)) agreed++;
+        else assert.fail(`${path.basename(file)}: the scan and JSON.parse read different sources`);
+      }
+    }
+    assert.ok(checked >= files.length, `${checked} notebooks compared`);
+    assert.strictEqual(agreed, checked);
   });
 });
