@@ -15,7 +15,7 @@ const stale = 'def f(a: int, b: int) -> None:\n    """Sum.\n\n    Args:\n       
 const notebook = (cells: unknown[], language = 'python'): Record<string, unknown> => ({ cells, metadata: { language_info: { name: language } }, nbformat: 4, nbformat_minor: 5 });
 const code = (source: string | string[]): Record<string, unknown> => ({ cell_type: 'code', metadata: {}, outputs: [], source });
 
-const LAYOUTS = path.join(ROOT, 'test', 'fixtures', 'notebooks', 'layouts');
+const LAYOUTS = path.join(ROOT, 'test', 'fixtures', 'docstrings', 'notebook_layouts');
 /** The writers of make_layouts.py: each fixture is that script's notebook as one JSON writer lays it out. */
 const WRITERS = ['indent1', 'indent2', 'ascii', 'crlf', 'compact', 'tight', 'order'];
 

@@ -58,8 +58,9 @@ describe('docstrings/notebookJson', () => {
 
 describe('docstrings/notebookJson on every fixture notebook and mutations of them', () => {
   it('never throws, and where JSON.parse reads a notebook the scan finds the same sources', () => {
-    const root = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notebooks');
-    const files = [...fs.readdirSync(root).map((f) => path.join(root, f)), ...fs.readdirSync(path.join(root, 'layouts')).map((f) => path.join(root, 'layouts', f))].filter((f) => f.endsWith('.ipynb'));
+    const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
+    const folders = [path.join(fixtures, 'notebooks'), path.join(fixtures, 'docstrings', 'notebook_layouts')];
+    const files = folders.flatMap((folder) => fs.readdirSync(folder).map((f) => path.join(folder, f))).filter((f) => f.endsWith('.ipynb'));
     let seed = 13;
     const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
     let agreed = 0, checked = 0;

@@ -11,7 +11,7 @@ import { CodeAction, PublishDiagnosticsParams, TextEdit } from 'vscode-languages
 import { REPO, TestClient, uriOf } from './helpers/lspClient';
 
 /** make_layouts.py's notebook: stale docstrings in cells 3, 5 and 6 (0-based 2, 4, 5), a good one in cell 4. */
-const FIXTURE = path.join(REPO, 'test', 'fixtures', 'notebooks', 'layouts', 'indent1.ipynb');
+const FIXTURE = path.join(REPO, 'test', 'fixtures', 'docstrings', 'notebook_layouts', 'indent1.ipynb');
 
 const docCodes = (d: PublishDiagnosticsParams | undefined): string[] => (d?.diagnostics ?? []).filter((x) => String(x.code).startsWith('DOC')).map((x) => String(x.code));
 
