@@ -17,7 +17,7 @@ const code = (source: string | string[]): Record<string, unknown> => ({ cell_typ
 
 const LAYOUTS = path.join(ROOT, 'test', 'fixtures', 'docstrings', 'notebook_layouts');
 /** The writers of make_layouts.py: each fixture is that script's notebook as one JSON writer lays it out. */
-const WRITERS = ['indent1', 'indent2', 'ascii', 'crlf', 'compact', 'tight', 'order'];
+const WRITERS = ['indent1', 'indent2', 'ascii', 'crlf', 'compact', 'tight', 'order', 'tabs', 'indent0'];
 
 type Cells = { cells: Array<{ source: string | string[] }> };
 const sourceOf = (cell: { source: string | string[] }): string => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
@@ -59,7 +59,7 @@ describe('docstrings/fixNotebook', () => {
       const redump = spawnSync('python3', [path.join(LAYOUTS, 'make_layouts.py'), 'redump', writer], { input: r.text, encoding: 'utf8' });
       assert.strictEqual(redump.status, 0, redump.stderr);
       assert.strictEqual(redump.stdout, r.text);
-      if (writer === 'ascii' || writer === 'compact') assert.ok(!/[^\x00-\x7f]/.test(r.text), 'ensure_ascii kept');
+      if (writer === 'ascii' || writer === 'compact' || writer === 'indent0') assert.ok(!/[^\x00-\x7f]/.test(r.text), 'ensure_ascii kept');
       // No findings are left, and a second run changes nothing.
       const module = notebookModuleOfText(r.text);
       assert.ok(module !== null && typeof module !== 'string');
