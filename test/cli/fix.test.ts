@@ -185,7 +185,7 @@ describe('docbits --fix', function () {
       return r.stdout;
     };
     /** Python's view: the notebook's JSON (the cells' source joined) and whether it is laid out as written. */
-    const pythonView = (file: string, indent = 1): { cells: string[]; sameLayout: boolean; compiles: boolean } => {
+    const pythonView = (file: string, indent = 1, ensureAscii = false): { cells: string[]; sameLayout: boolean; compiles: boolean } => {
       const script = [
         'import json, sys',
         'raw = open(sys.argv[1], encoding="utf-8").read()',
@@ -194,9 +194,9 @@ describe('docbits --fix', function () {
         'code = "\\n".join("" if l.startswith("%") else l for s, c in zip(src, nb["cells"]) if c["cell_type"] == "code" for l in s.split("\\n"))',
         'ok = True',
         'try:\n    compile(code, "nb", "exec")\nexcept SyntaxError:\n    ok = False',
-        'print(json.dumps({"cells": src, "sameLayout": json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=False) + "\\n" == raw, "compiles": ok}))',
+        'print(json.dumps({"cells": src, "sameLayout": json.dumps(nb, indent=int(sys.argv[2]), sort_keys=True, ensure_ascii=sys.argv[3] == "1") + "\\n" == raw, "compiles": ok}))',
       ].join('\n');
-      return JSON.parse(spawnSync('python3', ['-c', script, path.join(dir, file), String(indent)], { encoding: 'utf8' }).stdout) as { cells: string[]; sameLayout: boolean; compiles: boolean };
+      return JSON.parse(spawnSync('python3', ['-c', script, path.join(dir, file), String(indent), ensureAscii ? '1' : '0'], { encoding: 'utf8' }).stdout) as { cells: string[]; sameLayout: boolean; compiles: boolean };
     };
 
     beforeEach(() => {
@@ -225,12 +225,17 @@ describe('docbits --fix', function () {
       assert.ok(fs.readFileSync(path.join(dir, 'nb.ipynb')).equals(bytes));
     });
 
-    it('a notebook laid out otherwise (non-ASCII escaped) is left alone, with the reason', () => {
-      const bytes = write('ascii.ipynb', { ensureAscii: true });
-      const r = runDocbits(['--fix', '.'], { cwd: dir });
-      assert.match(r.stderr, /ascii\.ipynb: not fixed: docbits writes notebooks as JSON\.stringify lays them out/);
-      assert.ok(fs.readFileSync(path.join(dir, 'ascii.ipynb')).equals(bytes));
-      assert.match(r.stdout, /cell 2:4: DOC101/);
+    it('a notebook with non-ASCII escaped (ensure_ascii) is fixed in that layout; one whose cells cannot be located is left alone, with the reason', () => {
+      write('ascii.ipynb', { ensureAscii: true });
+      const ok = runDocbits(['--fix', 'ascii.ipynb'], { cwd: dir });
+      assert.match(ok.stdout, /^ascii\.ipynb:cell 2:4: updated docstring of function f/m);
+      assert.ok(pythonView('ascii.ipynb', 1, true).sameLayout, 'the layout changed');
+      const text = fs.readFileSync(path.join(dir, 'ascii.ipynb'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'twice.ipynb'), text.replace('"source": [', '"source": "",\n   "source": [').replace('"        b (int): Description of b.\\n",', ''));
+      const bytes = fs.readFileSync(path.join(dir, 'twice.ipynb'));
+      const r = runDocbits(['--fix', 'twice.ipynb'], { cwd: dir });
+      assert.match(r.stderr, /twice\.ipynb: not fixed: cell 1 has "source" twice/);
+      assert.ok(fs.readFileSync(path.join(dir, 'twice.ipynb')).equals(bytes));
       assert.strictEqual(r.code, 1);
     });
   });

@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../server/src/docstrings/checks';
 import { canonicalType } from '../../server/src/docstrings/checks/typeText';
+import { decomposeTuple } from '../../server/src/docstrings/checks/annotations';
 import { parseDocstring } from '../../server/src/docstrings/parse';
 import { lineStarts } from '../../server/src/python/lines';
 import { functionBodyFacts, parseSignature } from '../../server/src/python/signature';
@@ -113,6 +114,10 @@ const DIFFERENCES: Array<{ name: string; explains: (c: Context) => boolean }> = 
       (/^DOC[16]05$/.test(c.code) && c.theirMessage !== undefined && c.spacingOnlyArgs),
   },
   {
+    name: 'numpy Yields may list a yielded tuple item by item',
+    explains: (c) => c.code === 'DOC404' && c.theirMessage !== undefined && tupleItemByItem(c.theirMessage),
+  },
+  {
     name: 'a `yield` inside an expression makes a generator',
     explains: (c) => /^DOC(20[123]|40[2345])$/.test(c.code) && /[=(,:]\s*yield\b|\breturn\s+\(?\s*yield\b|\bawait\s+yield\b/.test(bodyText(c)),
   },
@@ -122,6 +127,13 @@ function bodyText(c: Context): string {
   if (!c.def) return '';
   const starts = lineStarts(c.text);
   return c.text.slice(c.def.headerEnd, starts[c.def.endLine + 1] ?? c.text.length);
+}
+
+/** pydoclint's DOC404 on numpy entries, one per item of a yielded tuple: it compares the first with the whole tuple. */
+function tupleItemByItem(message: string): boolean {
+  const r = /Iterator\[...\]\): (.*); docstring "yields" section types: (.*)$/.exec(message);
+  const items = r ? decomposeTuple(r[1]) : [];
+  return r !== null && items.length >= 2 && canonicalType(items[0]) === canonicalType(r[2]);
 }
 
 /** pydoclint's DOC203 / DOC404 message names both types: are they the same but for spacing? */
@@ -227,7 +239,7 @@ describe('docstring checks: the same findings as pydoclint 0.9.0', function () {
   this.timeout(FULL ? 3_600_000 : 300_000);
   const tally: Tally = { both: 0, onlyTheirs: 0, onlyOurs: 0, explained: new Map(), unexplained: [] };
   const fixtures = (style: Style): FileSet => ({
-    name: `fixtures (${style})`, root: FIXTURES, files: [`${style}_cases.py`, ...(style === 'numpy' ? ['numpy_headers.py'] : style === 'sphinx' ? ['sphinx_fields.py'] : [])],
+    name: `fixtures (${style})`, root: FIXTURES, files: [`${style}_cases.py`, ...(style === 'numpy' ? ['numpy_headers.py', 'numpy_yields.py'] : style === 'sphinx' ? ['sphinx_fields.py'] : [])],
   });
   const sample: FileSet = { name: 'sample', root: path.join(REPO, 'sample'), files: ['shapes/__init__.py', 'shapes/flags.py', 'shapes/geometry.py'] };
   let google: FileSet;

@@ -6,7 +6,8 @@
 import * as assert from 'assert';
 import { parsedFile } from '../../server/src/coverage/stubs';
 import { allDocstringUpdates, docstringMismatches, docstringUpdate, UpdateOptions } from '../../server/src/docstrings/update';
-import { DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
+import { checkDocstrings, DEFAULT_QUALITY_OPTIONS } from '../../server/src/docstrings/checks';
+import { pydoclintFindings, pydoclintMissing } from '../oracles/pydoclint';
 import { applyEdits, readFixture } from './helpers';
 
 /** The docstring of `name` after its update, the update's changes, and checks every update must pass. */
@@ -231,6 +232,35 @@ describe('update docstring to match signature', () => {
       assert.match(pair.doc, /\n {4}x : int\n {8}The number\.\n {4}y : str\n {8}Its text\.\n/);
       const file = parsedFile(text);
       assert.strictEqual(docstringUpdate(file, file.structure.definitions.findIndex((d) => d.name === 'prose'), typed), null);
+    });
+
+    it('numpy Yields of a tuple item by item: each entry retyped, pydoclint left with only its first-entry DOC404', () => {
+      const text = readFixture('numpy_returns.py');
+      const pair = updated(text, 'yields_pair', typed);
+      assert.deepStrictEqual(pair.changes, ['retyped Yields i', 'retyped Yields s']);
+      assert.match(pair.doc, /\n {4}------\n {4}i : int\n {8}The number\.\n {4}s : str\n {8}Its text\.\n/);
+      const generator = updated(text, 'yields_pair_generator', typed);
+      assert.deepStrictEqual(generator.changes, ['retyped Yields s']);
+      // More items than entries (or fewer): nothing to pair them with, the types stay.
+      const three = lines('from typing import Iterator', '', '', 'def f(n: int) -> Iterator[tuple[int, str, bool]]:', '    """F.', '', '    Parameters',
+        '    ----------', '    n : int', '        N.', '', '    Yields', '    ------', '    i : float', '        I.', '    s : str', '        S.', '    """', '    yield n, "", True', '');
+      assert.strictEqual(docstringUpdate(parsedFile(three), 0, typed), null);
+      // The fixed definitions: no finding of ours; pydoclint's only DOC4xx is the DOC404 it gives any tuple
+      // listed item by item (it compares the first entry with the whole tuple: README, documented differences).
+      const fixed = [pair.text, generator.text];
+      const names = ['yields_pair', 'yields_pair_generator'];
+      fixed.forEach((after, k) => {
+        const mine = checkDocstrings(parsedFile(after), { ...DEFAULT_QUALITY_OPTIONS, style: 'numpy' }).filter((f) => f.qualname === names[k]);
+        assert.deepStrictEqual(mine.map((f) => f.code), []);
+      });
+      if (pydoclintMissing()) return;
+      const theirs = pydoclintFindings(fixed, ['--style=numpy']);
+      fixed.forEach((after, k) => {
+        const line = parsedFile(after).structure.definitions.find((d) => d.name === names[k])!.line + 1;
+        const found = theirs[k].filter((f) => f.line === line);
+        assert.deepStrictEqual(found.map((f) => f.code), ['DOC404']);
+        assert.match(found[0].message, /Iterator\[\.\.\.\]\): tuple\[int, str\]; docstring "yields" section types: int$/);
+      });
     });
 
     it('a Returns "type" the parser ran over several lines (asyncio.staggered_race) is prose, not retyped', () => {

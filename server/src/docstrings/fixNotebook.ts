@@ -3,16 +3,17 @@
  * (python/notebook.ts: its Python cells joined), then carried back into the cells' `source`. Pure: JSON text
  * in, new JSON text (or a refusal) out; never throws.
  *
- * The JSON is written back as it was laid out (the indent, key order, `source` as a string or a list of
- * lines, the trailing newline): the notebook is first parsed and written again unchanged, and when that does
- * not give its text back byte for byte (a layout JSON.stringify does not make: CRLF, `\u00e9` escapes, `1.0`)
- * it is left alone, with the reason. Only the `source` of cells whose docstrings changed differs.
+ * The JSON is not written again: only the `source` values of cells whose docstrings changed are replaced, at
+ * their spans in the text (notebookJson.ts), in the file's own style (a list stays a list, with its blanks;
+ * `\u00e9` escapes when the file has them), so every other byte stays, whoever wrote the notebook (CRLF,
+ * indent 1 or 2, compact, `1.0`, any key order). A notebook whose sources cannot be located is refused.
  */
 import { notebookModuleOfText } from '../coverage/notebookCoverage';
 import { lineStarts } from '../python/lines';
 import type { TextEditLike } from '../coverage/stubs';
 import type { Finding, QualityOptions } from './checks';
 import { applyTextEdits, DocstringFix, fixDocstrings } from './fixFile';
+import { jsonString, NotebookJson, scanNotebookJson, SourceSpan } from './notebookJson';
 
 export type NotebookFixOutcome =
   | { ok: true; text: string; fixes: DocstringFix[]; before: Finding[] }
@@ -33,11 +34,9 @@ export function fixNotebookDocstrings(text: string, options: QualityOptions): No
     if (outcome.fixes.length === 0) return { ok: true, text, fixes: [], before };
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     const body = text.slice(bom.length);
+    const scanned = scanNotebookJson(body);
+    if (typeof scanned === 'string') return { ok: false, reason: scanned, before };
     const json = JSON.parse(body) as { cells: Array<{ source: string | string[] }> };
-    const layout = layoutOf(body);
-    if (layout.write(JSON.parse(body)) !== body) {
-      return { ok: false, reason: 'docbits writes notebooks as JSON.stringify lays them out (as Jupyter does), and this one is laid out otherwise', before };
-    }
     // Each edit lies in one docstring, so in one cell: grouped by cell, in the cell's own lines.
     const byCell = new Map<number, TextEditLike[]>();
     for (const edit of outcome.edits) {
@@ -48,13 +47,28 @@ export function fixNotebookDocstrings(text: string, options: QualityOptions): No
       list.push({ range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }, newText: edit.newText });
       byCell.set(start.cell, list);
     }
+    const splices: Array<{ start: number; end: number; text: string }> = [];
     for (const [cell, edits] of byCell) {
-      const raw = json.cells[cell];
-      const source = Array.isArray(raw.source) ? raw.source.join('') : raw.source;
+      const span = scanned.cells[cell];
+      const raw = json.cells[cell]?.source;
+      const source = span ? span.items.map((item) => item.value).join('') : null;
+      // The scan and JSON.parse must read the same cell: else the spans are not to be trusted.
+      if (span === null || span === undefined || source !== (Array.isArray(raw) ? raw.join('') : raw)) {
+        return { ok: false, reason: `cell ${cell + 1}'s source could not be located in the JSON`, before };
+      }
       const fixed = applyTextEdits(source, lineStarts(source), edits);
-      raw.source = Array.isArray(raw.source) ? linesOf(fixed) : fixed;
+      const value = span.form === 'list' ? sourceListText(body, span, fixed, scanned) : jsonString(fixed, scanned.style);
+      splices.push({ start: span.start, end: span.end, text: value });
     }
-    const fixedText = bom + layout.write(json);
+    splices.sort((a, b) => a.start - b.start);
+    const pieces: string[] = [bom];
+    let at = 0;
+    for (const splice of splices) {
+      pieces.push(body.slice(at, splice.start), splice.text);
+      at = splice.end;
+    }
+    pieces.push(body.slice(at));
+    const fixedText = pieces.join('');
     // Where each fixed definition now is: in the module of the fixed notebook.
     const fixedModule = notebookModuleOfText(fixedText);
     if (fixedModule === null || typeof fixedModule === 'string' || fixedModule.text !== outcome.text) {
@@ -70,14 +84,69 @@ export function fixNotebookDocstrings(text: string, options: QualityOptions): No
   }
 }
 
-/** How the notebook's JSON is written: its indent (a space, two, a tab; none) and what follows the last brace. */
-function layoutOf(body: string): { write: (json: unknown) => string } {
-  const indent = /^\{(?:\r?\n)([ \t]+)"/.exec(body)?.[1] ?? '';
-  const tail = /\s*$/.exec(body)![0];
-  return { write: (json) => JSON.stringify(json, null, indent) + tail };
+/**
+ * A `source` list holding `fixed`, written as the file writes it: the old list's strings kept where they still
+ * start or end the text on a line boundary (byte for byte, escapes and all), the lines between them split as
+ * nbformat does (Python's `splitlines(keepends=True)`) and written in the file's string style, with the old
+ * list's blanks after `[`, between items and before `]`.
+ */
+function sourceListText(body: string, span: SourceSpan, fixed: string, json: NotebookJson): string {
+  const items = span.items;
+  let first = 0;
+  let from = 0;
+  while (first < items.length) {
+    const value = items[first].value;
+    if (value === '' || !fixed.startsWith(value, from)) break;
+    if (!endsWithLineBreak(value) && from + value.length !== fixed.length) break;
+    from += value.length;
+    first++;
+  }
+  let last = items.length;
+  let to = fixed.length;
+  while (last > first) {
+    const value = items[last - 1].value;
+    const at = to - value.length;
+    if (value === '' || at < from || !fixed.endsWith(value, to) || !(at === from || isLineStart(fixed, at))) break;
+    to = at;
+    last--;
+  }
+  const texts: string[] = [];
+  for (let i = 0; i < first; i++) texts.push(body.slice(items[i].start, items[i].end));
+  for (const line of splitLines(fixed.slice(from, to))) texts.push(jsonString(line, json.style));
+  for (let i = last; i < items.length; i++) texts.push(body.slice(items[i].start, items[i].end));
+  if (texts.length === 0) return '[]';
+  const open = items.length > 0 ? body.slice(span.start + 1, items[0].start) : '';
+  const close = items.length > 0 ? body.slice(items[items.length - 1].end, span.end - 1) : '';
+  let separator: string;
+  if (items.length >= 2) separator = body.slice(items[0].end, items[1].start);
+  else if (/[\r\n]/.test(open)) separator = ',' + open; // one item per line: the next at the same indent
+  else separator = /[\r\n]/.test(json.separator) || json.separator === '' ? ',' : json.separator; // compact: the file's own
+  return '[' + open + texts.join(separator) + close + ']';
 }
 
+/** Python's line boundaries (str.splitlines): \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
+
 /** nbformat's list form of a multiline string: each line with its line break, the last one without. */
-function linesOf(text: string): string[] {
-  return text.split(/(?<=\r\n|\n|\r(?!\n))/).filter((line) => line !== '');
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(LINE_BREAK)) {
+    const end = m.index! + m[0].length;
+    lines.push(text.slice(at, end));
+    at = end;
+  }
+  if (at < text.length) lines.push(text.slice(at));
+  return lines;
+}
+
+function endsWithLineBreak(s: string): boolean {
+  return /(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])$/.test(s);
+}
+
+/** `at` starts a line of `text`: the character before it ends one (and is not the `\r` of a `\r\n`). */
+function isLineStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  if (!endsWithLineBreak(text.slice(at - 1, at))) return false;
+  return !(text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10);
 }

@@ -1,7 +1,8 @@
 /**
  * The docstring types "Update docstring" rewrites (update.ts), where the checks would report them: an
  * argument's type that is not its annotation (DOC105) or is missing (DOC109 / DOC110), the Returns type that is
- * not the return annotation (DOC203), the Yields type that is not what the annotation yields (DOC404). The
+ * not the return annotation (DOC203), the Yields type that is not what the annotation yields (DOC404; numpy's
+ * entries of a tuple, Returns or Yields, one by one). The
  * type text is the only text touched: the annotation replaces the documented type (`(str)` becomes `(int)`),
  * or is inserted where the style writes it (`x (int): ...`, `x : int`, a `:type x: int` field). Types are
  * compared as the checks compare them (checks/typeText.ts), so a type that differs only in spacing or quotes
@@ -89,14 +90,17 @@ function collectTypeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: Typ
   if (rules.checkReturnTypes && !facts.body.yields && !returnsAreYields && !/^(?:None|NoReturn|Never)$/.test(annotation)) {
     const returns = sectionOf(doc, 'returns');
     // numpy lists a tuple's items entry by entry (`x : int`, `y : str`): each gets its item's type.
-    if (doc.style === 'numpy' && returns && returns.entries.length >= 2) retypeEach(returns, decomposeTuple(annotation), edits);
+    if (doc.style === 'numpy' && returns && returns.entries.length >= 2) retypeEach(returns, decomposeTuple(annotation), 'Returns', edits);
     else retypeOne(doc, returns, annotation, ':rtype:', 'Returns', edits);
   }
   const kind = generatorKind(annotation), iterator = isIteratorAnnotation(annotation);
   const yielded = kind !== null || iterator ? yieldTypeOf(annotation, kind, iterator) : null;
   if (rules.checkYieldTypes && facts.body.yields && yielded !== null && yielded !== 'None') {
     // A Returns section that the update turns into Yields (a function that became a generator) is the Yields.
-    retypeOne(doc, sectionOf(doc, returnsAreYields ? 'returns' : 'yields'), yielded, ':ytype:', 'Yields', edits);
+    const yields = sectionOf(doc, returnsAreYields ? 'returns' : 'yields');
+    // numpy lists a yielded tuple's items entry by entry too (numpydoc: "similar to Returns").
+    if (doc.style === 'numpy' && yields && yields.entries.length >= 2) retypeEach(yields, decomposeTuple(yielded), 'Yields', edits);
+    else retypeOne(doc, yields, yielded, ':ytype:', 'Yields', edits);
   }
   return edits;
 }
@@ -153,13 +157,13 @@ function retypeOne(doc: ParsedDocstring, section: DocSection | undefined, expect
   }
 }
 
-/** numpy Returns entries, one per tuple item: each entry's type made its item's (nothing when the counts differ). */
-function retypeEach(section: DocSection, items: readonly string[], edits: Map<DocEntry, TypeEdit>): void {
+/** numpy Returns / Yields entries, one per tuple item: each entry's type made its item's (nothing when the counts differ). */
+function retypeEach(section: DocSection, items: readonly string[], what: string, edits: Map<DocEntry, TypeEdit>): void {
   if (items.length !== section.entries.length) return;
   section.entries.forEach((entry, i) => {
     const item = items[i];
     if (entry.type === null || !entry.typeSpan || looksLikeProse(entry.type) || UNSAFE.test(item) || sameType(entry.type, item)) return;
-    edits.set(entry, { start: entry.typeSpan.start, end: entry.typeSpan.end, text: item, change: `retyped Returns ${entry.name ?? i + 1}` });
+    edits.set(entry, { start: entry.typeSpan.start, end: entry.typeSpan.end, text: item, change: `retyped ${what} ${entry.name ?? i + 1}` });
   });
 }
 

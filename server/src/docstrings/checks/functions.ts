@@ -270,6 +270,14 @@ function yieldTypeIssue(fn: FunctionFacts, doc: DocView, options: QualityOptions
   const message = (detail: string): Issue => ({ code: 'DOC404', message: `The Yields section of \`${fn.label}\` ${detail}`, span });
   if (section.length > 0) {
     if (annotation === null) return message('gives a type, but the return annotation is not a Generator, Iterator or Iterable');
+    // numpy lists a yielded tuple's items entry by entry, as for Returns (numpydoc); pydoclint reads only the first.
+    if (options.style === 'numpy' && section.length >= 2) {
+      const items = decomposeTuple(yieldType);
+      if (items.length === section.length) {
+        const k = items.findIndex((item, i) => !sameType(stripQuotes(section[i].type), item));
+        return k < 0 ? null : message(`says \`${section[k].type || '(none)'}\` where the annotation yields \`${items[k]}\` (item ${k + 1} of the tuple)`);
+      }
+    }
     const t = section[0].type;
     return yieldType !== null && sameType(t, stripQuotes(yieldType)) ? null : message(`says \`${t || '(none)'}\` where the annotation yields \`${yieldType}\``);
   }
