@@ -10,6 +10,7 @@ import { moduleSummary } from '../python/moduleSummary';
 import { compileNameRegex } from '../python/compat/regex';
 import { CoverageNode, CoverageOptions, FileCoverage, MarkerHit, NodeKind } from './types';
 import { detached } from '../python/detached';
+import { objectArray } from '../python/objectArray';
 
 /** The inventory of one file, with the parsed structure for callers that need positions (the server). */
 export interface FileInventory {
@@ -34,16 +35,25 @@ interface Candidate {
   covered: boolean;
 }
 
-type NameMatcher = (name: string) => boolean;
-
 /**
  * Whether any of the patterns matches a name from its start (Python's re.match). Patterns that cannot be
  * compiled are left out here: whoever reads the configuration reports them (config.ts, cli.ts).
+ * A class, not a closure per inventory: a call through a new closure throws away the optimised code of its
+ * caller (V8's "wrong call target"), in every file's inventory until V8 gives up on that call site.
  */
-function matcherFor(patterns: string[]): NameMatcher {
-  if (patterns.length === 0) return () => false;
-  const regexes = patterns.map(compileNameRegex).filter((r): r is RegExp => r instanceof RegExp);
-  return (name) => regexes.some((re) => re.test(name));
+class NameMatcher {
+  private readonly regexes: RegExp[];
+
+  constructor(patterns: string[]) {
+    this.regexes = patterns.length === 0 ? []
+      : patterns.map(compileNameRegex).filter((r): r is RegExp => r instanceof RegExp);
+  }
+
+  matches(name: string): boolean {
+    const regexes = this.regexes;
+    for (let i = 0; i < regexes.length; i++) if (regexes[i].test(name)) return true;
+    return false;
+  }
 }
 
 /** Coverage of a file's text. `fileName` is the base name interrogate shows for the module. */
@@ -63,8 +73,8 @@ export function inventoryOf(structure: ModuleStructure, fileName: string, option
 
 /** 1. interrogate's visitor: every definition it counts; an ignored class or function drops its whole subtree. */
 function visitDefinitions(defs: Definition[], options: CoverageOptions): Candidate[] {
-  const ignoreRegex = matcherFor(options.ignoreRegex);
-  const candidates: Candidate[] = [];
+  const ignoreRegex = new NameMatcher(options.ignoreRegex);
+  const candidates: Candidate[] = objectArray();
   const candidateOf = new Int32Array(defs.length).fill(-1);
   const dropped = new Uint8Array(defs.length);
   for (let i = 0; i < defs.length; i++) {
@@ -99,8 +109,8 @@ function fileFilters(candidates: Candidate[], options: CoverageOptions): number[
   if (candidates.length === 0 && options.ignoreModule) return null;
   let kept = candidates.map((_, i) => i);
   if (options.whitelistRegex.length > 0) {
-    const whitelist = matcherFor(options.whitelistRegex);
-    kept = kept.filter((i) => whitelist(candidates[i].name));
+    const whitelist = new NameMatcher(options.whitelistRegex);
+    kept = kept.filter((i) => whitelist.matches(candidates[i].name));
     if (kept.length === 0) return null;
   }
   const isFunctionKind = (c: Candidate | undefined): boolean => c !== undefined && c.kind !== 'class';
@@ -140,7 +150,7 @@ function coverageNodes(structure: ModuleStructure, candidates: Candidate[], kept
   options: CoverageOptions): Pick<FileInventory, 'nodes' | 'definitionOf' | 'unnecessaryMarkers'> {
   const defs = structure.definitions;
   const markers = assignMarkers(defs, structure.comments, options.markers);
-  const unnecessaryMarkers: MarkerHit[] = [];
+  const unnecessaryMarkers: MarkerHit[] = objectArray();
   const moduleCovered = structure.docstring !== null && !structure.docstring.blank;
   const moduleNode: CoverageNode = {
     kind: 'module', name: fileName, qualname: fileName, line: 1, column: 0, level: 0,
@@ -203,7 +213,7 @@ function isIgnored(def: Definition, options: CoverageOptions, ignoreRegex: NameM
   const isSemiprivate = name.startsWith('_') && !name.startsWith('__') && !name.endsWith('__');
   if (options.ignorePrivate && isPrivate) return true;
   if (options.ignoreSemiprivate && isSemiprivate) return true;
-  return ignoreRegex(name);
+  return ignoreRegex.matches(name);
 }
 
 /** Totals of a file's nodes: excused nodes are outside total = covered + missed. */

@@ -87,7 +87,7 @@ export function assignMarkers(definitions: Definition[], comments: Comment[], en
     const line = comment.line;
     // Where a marker can act: a header line, the line above a header, the first line (module), a comment alone
     // at column 0 (file). Most comments are elsewhere, and are not read at all.
-    headers ??= headerLines(definitions);
+    headers ??= new HeaderLines(definitions);
     const own = comment.ownLine;
     const target = own ? headers.startingAt(line + 1) : headers.onLine(line);
     if (target < 0 && line !== 0 && !(own && comment.column === 0)) continue;
@@ -108,25 +108,34 @@ export function assignMarkers(definitions: Definition[], comments: Comment[], en
   return assignment;
 }
 
-/** The definition whose header holds each line, and the one whose header starts on it (the last one, if several). */
-interface HeaderLines {
-  onLine(line: number): number;
-  startingAt(line: number): number;
-}
+/**
+ * The definition whose header holds each line, and the one whose header starts on it (the last one, if
+ * several). Indexed by line in typed arrays (index + 1; 0 is none): one store per header line, no hashing.
+ * A class rather than closures per file, so that the calls in assignMarkers keep one target (see inventory.ts).
+ */
+class HeaderLines {
+  private readonly size: number;
+  private readonly on: Int32Array;
+  private readonly starting: Int32Array;
 
-/** Indexed by line in typed arrays (index + 1; 0 is none): one store per header line, no hashing. */
-function headerLines(definitions: Definition[]): HeaderLines {
-  let size = 0;
-  for (let i = 0; i < definitions.length; i++) size = Math.max(size, definitions[i].headerEndLine + 1);
-  const on = new Int32Array(size);
-  const starting = new Int32Array(size);
-  for (let i = 0; i < definitions.length; i++) {
-    const def = definitions[i];
-    for (let line = def.headerStartLine; line <= def.headerEndLine; line++) on[line] = i + 1;
-    starting[def.headerStartLine] = i + 1;
+  constructor(definitions: Definition[]) {
+    let size = 0;
+    for (let i = 0; i < definitions.length; i++) size = Math.max(size, definitions[i].headerEndLine + 1);
+    this.size = size;
+    this.on = new Int32Array(size);
+    this.starting = new Int32Array(size);
+    for (let i = 0; i < definitions.length; i++) {
+      const def = definitions[i];
+      for (let line = def.headerStartLine; line <= def.headerEndLine; line++) this.on[line] = i + 1;
+      this.starting[def.headerStartLine] = i + 1;
+    }
   }
-  return {
-    onLine: (line) => (line < size ? on[line] - 1 : -1),
-    startingAt: (line) => (line < size ? starting[line] - 1 : -1),
-  };
+
+  onLine(line: number): number {
+    return line < this.size ? this.on[line] - 1 : -1;
+  }
+
+  startingAt(line: number): number {
+    return line < this.size ? this.starting[line] - 1 : -1;
+  }
 }

@@ -7,9 +7,10 @@
  * expression statement made only of str literals (implicit concatenation, parentheses; not bytes, not
  * f-strings). Whether it is blank is decided later from its decoded value (see strings.ts).
  */
+import { objectArray } from './objectArray';
 import { strLiteralIsBlank } from './strings';
 import { Tokenizer } from './lexer/cursor';
-import { CommentSink, Skim, SkimStop } from './lexer/skim';
+import { Skim, SkimSink, SkimStop } from './lexer/skim';
 import { SyntaxProblem, TokenKind } from './tokens';
 
 /** A decorator's expression, reduced to the shape interrogate looks at. */
@@ -91,7 +92,7 @@ export interface ModuleStructure {
 }
 
 /** The decorators of every undecorated definition: one shared array, never written to (most lines clear them). */
-const NO_DECORATORS: Decorator[] = [];
+const NO_DECORATORS: Decorator[] = objectArray();
 const NONE = -2;
 const MODULE = -1;
 
@@ -104,12 +105,12 @@ export function parseStructure(text: string, options: { fastSkip?: boolean } = {
   return new StructureParser(text, new Tokenizer(text, { recoverStrings: true }), fastSkip).parse();
 }
 
-class StructureParser {
-  private readonly definitions: Definition[] = [];
-  private readonly comments: Comment[] = [];
+class StructureParser implements SkimSink {
+  private readonly definitions: Definition[] = objectArray();
+  private readonly comments: Comment[] = objectArray();
   private moduleDocstring: Docstring | null = null;
   /** Definitions whose indented body is open, with the indent depth of that body. */
-  private readonly open: Array<{ def: number; bodyDepth: number }> = [];
+  private readonly open: Array<{ def: number; bodyDepth: number }> = objectArray();
   private indentDepth = 0;
   private lastSignificantLine = -1;
   private lastSignificantEnd = 0;
@@ -129,12 +130,13 @@ class StructureParser {
    *   false reads every token, which the tests use as the reference for the fast path.
    */
   constructor(private readonly text: string, private readonly tk: Tokenizer, private readonly fastSkip = true) {
-    this.skim = new Skim(tk);
+    this.skim = new Skim(tk, this);
   }
 
-  private readonly recordComment: CommentSink = (start, end, line, column, ownLine) => {
+  /** The skim's sink (SkimSink): a comment it passed. */
+  comment(start: number, end: number, line: number, column: number, ownLine: boolean): void {
     this.comments.push({ line, column, text: this.text.slice(start, end), ownLine });
-  };
+  }
 
   parse(): ModuleStructure {
     const tk = this.tk;
@@ -189,7 +191,7 @@ class StructureParser {
   private skipOrdinaryLines(): void {
     const tk = this.tk;
     const skim = this.skim;
-    const stop = skim.skipOrdinaryLines(this.recordComment, this.onDepth);
+    const stop = skim.skipOrdinaryLines();
     if (skim.lastTokenLine > this.lastSignificantLine) this.lastSignificantLine = skim.lastTokenLine;
     if (stop === SkimStop.Definition) {
       // The first token of a definition or decorator line: the main loop takes it as if advance() had read it.
@@ -199,12 +201,13 @@ class StructureParser {
     } else if (stop === SkimStop.InLine) this.skipToLineEnd();
   }
 
-  private readonly onDepth = (depth: number, lastTokenLine: number): void => {
+  /** The skim's sink (SkimSink): skipOrdinaryLines changed the indentation depth. */
+  depth(depth: number, lastTokenLine: number): void {
     if (lastTokenLine > this.lastSignificantLine) this.lastSignificantLine = lastTokenLine;
     const closing = depth < this.indentDepth;
     this.indentDepth = depth;
     if (closing) this.closeBodies();
-  };
+  }
 
   /** Next token that matters here: comments are recorded and skipped, and so are NL tokens. */
   private advance(): TokenKind {
@@ -215,12 +218,12 @@ class StructureParser {
     }
     for (;;) {
       if (this.fastSkip) {
-        if (this.skim.lineEndAfterToken(this.recordComment, this.lastSignificantLine !== tk.line)) return TokenKind.Newline;
-        this.skim.skipBlankLines(this.recordComment);
+        if (this.skim.lineEndAfterToken(this.lastSignificantLine !== tk.line)) return TokenKind.Newline;
+        this.skim.skipBlankLines();
       }
       const kind = tk.next();
       if (kind === TokenKind.Comment) {
-        this.recordComment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
+        this.comment(tk.start, tk.end, tk.startLine, tk.startCol, this.lastSignificantLine !== tk.startLine);
         continue;
       }
       if (kind === TokenKind.NL) continue;
@@ -300,7 +303,7 @@ class StructureParser {
       // The rest of the line holds nothing we need but comments: let the skim skip it in one go.
       this.reuse = false;
       const skim = this.skim;
-      const stop = skim.skipLine(this.recordComment);
+      const stop = skim.skipLine();
       if (skim.lastTokenLine >= 0) this.lastSignificantLine = skim.lastTokenLine;
       if (stop === SkimStop.LineStart) return;
     }
@@ -359,7 +362,7 @@ class StructureParser {
       decorator = { line, shape: 'attribute', name: names[names.length - 1] };
       if (shape === 'N.N') decorator.base = names[0];
     } else decorator = { line, shape: 'other', name: '' };
-    if (this.pendingDecorators === NO_DECORATORS) this.pendingDecorators = [];
+    if (this.pendingDecorators === NO_DECORATORS) this.pendingDecorators = objectArray();
     this.pendingDecorators.push(decorator);
     this.expectDocFor = NONE;
   }
@@ -439,7 +442,7 @@ class StructureParser {
    */
   private skimHeader(): TokenKind {
     const skim = this.skim;
-    const stop = skim.skipLine(this.recordComment, true);
+    const stop = skim.skipLine(true);
     if (skim.lastTokenLine >= 0) {
       this.lastSignificantLine = skim.lastTokenLine;
       this.lastSignificantEnd = skim.lastTokenEnd;
@@ -455,7 +458,7 @@ class StructureParser {
   /** The fast path through a decorator's bracket (just opened): whether the skim got past its closing bracket. */
   private skimBracket(): boolean {
     const skim = this.skim;
-    const stop = skim.skipLine(this.recordComment, false, true);
+    const stop = skim.skipLine(false, true);
     if (skim.lastTokenLine >= 0) {
       this.lastSignificantLine = skim.lastTokenLine;
       this.lastSignificantEnd = skim.lastTokenEnd;

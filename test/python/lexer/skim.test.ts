@@ -5,10 +5,18 @@
  */
 import * as assert from 'assert';
 import { Tokenizer, tokenize } from '../../../server/src/python/lexer/cursor';
-import { Skim, SkimStop } from '../../../server/src/python/lexer/skim';
+import { Skim, SkimSink, SkimStop } from '../../../server/src/python/lexer/skim';
 import { Token, TokenKind } from '../../../server/src/python/tokens';
 
 type Comment = [line: number, column: number, ownLine: boolean];
+
+/** A sink that records the comments (line, column, ownLine) and the depths the skim reports. */
+function recorder(comments: Comment[] = [], depths: number[] = []): SkimSink {
+  return {
+    comment: (_start, _end, line, column, ownLine) => { comments.push([line, column, ownLine]); },
+    depth: (depth) => { depths.push(depth); },
+  };
+}
 
 /** The tokens next() gives from here on, the current one first when `withCurrent`. */
 function rest(tk: Tokenizer, withCurrent: boolean): Token[] {
@@ -53,9 +61,9 @@ describe('lexer/skim', function () {
     it(`skipLine${c.colon ? ' to the colon' : ''}: ${JSON.stringify(c.text)}`, function () {
       const tk = new Tokenizer(c.text);
       for (let i = 0; i < (c.tokensBefore ?? 1); i++) tk.next();
-      const skim = new Skim(tk);
       const comments: Comment[] = [];
-      const stop = skim.skipLine((_s, _e, line, column, ownLine) => comments.push([line, column, ownLine]), c.colon);
+      const skim = new Skim(tk, recorder(comments));
+      const stop = skim.skipLine(c.colon);
       assert.strictEqual(stop, c.stop, 'stop');
       assert.strictEqual(skim.lastTokenLine, c.lastTokenLine, 'lastTokenLine');
       assert.deepStrictEqual(comments, c.comments ?? []);
@@ -71,9 +79,9 @@ describe('lexer/skim', function () {
     const text = '@d(a, (b),  # c\n  c).x\ndef f(): pass\n';
     const tk = new Tokenizer(text);
     for (let i = 0; i < 3; i++) tk.next(); // @ d (
-    const skim = new Skim(tk);
     const comments: Comment[] = [];
-    const stop = skim.skipLine((_s, _e, line, column, ownLine) => comments.push([line, column, ownLine]), false, true);
+    const skim = new Skim(tk, recorder(comments));
+    const stop = skim.skipLine(false, true);
     assert.strictEqual(stop, SkimStop.BracketClosed);
     assert.strictEqual(skim.lastTokenLine, 1);
     assert.deepStrictEqual(comments, [[0, 12, false]]);
@@ -98,7 +106,7 @@ describe('lexer/skim', function () {
       const before = tk.token();
       const pos = tk.pos;
       const comments: Comment[] = [];
-      const ends = new Skim(tk).lineEndAfterToken((_s, _e, line, column, ownLine) => comments.push([line, column, ownLine]), false);
+      const ends = new Skim(tk, recorder(comments)).lineEndAfterToken(false);
       assert.strictEqual(ends, c.ends);
       assert.deepStrictEqual(comments, c.comments);
       if (!ends) {
@@ -118,8 +126,8 @@ describe('lexer/skim', function () {
     const tk = new Tokenizer(text);
     tk.next();
     tk.next(); // def f
-    const skim = new Skim(tk);
-    assert.strictEqual(skim.skipLine(() => undefined, true), SkimStop.InLine);
+    const skim = new Skim(tk, recorder());
+    assert.strictEqual(skim.skipLine(true), SkimStop.InLine);
     assert.ok(skim.takeHeaderColon());
     const reference = tokenize(text);
     const colon = reference.findIndex((t) => t.start === text.lastIndexOf(':'));
@@ -127,7 +135,7 @@ describe('lexer/skim', function () {
     const other = new Tokenizer('def f x := 1: pass\n');
     other.next();
     other.next();
-    assert.ok(!new Skim(other).takeHeaderColon(), 'after the name, no colon');
+    assert.ok(!new Skim(other, recorder()).takeHeaderColon(), 'after the name, no colon');
   });
 
   const ordinaryCases: Array<{ text: string; stop: SkimStop; depths: number[]; value?: string }> = [
@@ -145,9 +153,9 @@ describe('lexer/skim', function () {
   for (const c of ordinaryCases) {
     it(`skipOrdinaryLines: ${JSON.stringify(c.text)}`, function () {
       const tk = new Tokenizer(c.text);
-      const skim = new Skim(tk);
       const depths: number[] = [];
-      const stop = skim.skipOrdinaryLines(() => undefined, (depth) => depths.push(depth));
+      const skim = new Skim(tk, recorder([], depths));
+      const stop = skim.skipOrdinaryLines();
       assert.strictEqual(stop, c.stop, 'stop');
       assert.deepStrictEqual(depths, c.depths);
       if (stop === SkimStop.Definition) {

@@ -90,6 +90,15 @@ export class Tokenizer {
     this.backslashes = new ForwardSearch(text, '\\');
     // A BOM left in the text is not part of the first line's indentation.
     if (codeAt(text, 0) === 0xfeff) this.pos = this.lineStart = 1;
+    // These change only at the end of the input. V8 takes a field not written since construction for a
+    // constant and builds it into the optimised code that reads it (the skim's loops); the first write, at the
+    // end of a process's first file, then throws that code away. Written here, they are plain fields at once.
+    this.pendingDedents = 1;
+    this.pendingDedents = 0;
+    this.finished = true;
+    this.finished = false;
+    this.reachedEnd = true;
+    this.reachedEnd = false;
   }
 
   /** The current token's text. */

@@ -16,8 +16,17 @@ import {
 import { Tokenizer } from './cursor';
 import { scanStringBody } from './strings';
 
-/** Where the skim hands the comments it passes (`ownLine`: nothing but blanks before it). */
-export type CommentSink = (start: number, end: number, line: number, column: number, ownLine: boolean) => void;
+/**
+ * Where the skim hands what it passes: the comments (`ownLine`: nothing but blanks before it) and, for
+ * skipOrdinaryLines, each change of indentation depth with the last line that held a token before it.
+ * An object with methods, given once to the Skim, not closures per call: every parse makes a new sink, and
+ * a call through a new closure throws away the optimised code that called the previous one (V8's "wrong
+ * call target"), on the hot line loops, in the second parse of a process. A method of one class is one target.
+ */
+export interface SkimSink {
+  comment(start: number, end: number, line: number, column: number, ownLine: boolean): void;
+  depth(depth: number, lastTokenLine: number): void;
+}
 
 /** Where a skim call left the cursor. */
 export enum SkimStop {
@@ -88,17 +97,17 @@ export class Skim {
   /** Set by skipToCodeLine: the first non-blank character of the line it stopped at. */
   private codeLineFirst = 0;
 
-  constructor(private readonly tk: Tokenizer) {}
+  constructor(private readonly tk: Tokenizer, private readonly sink: SkimSink) {}
 
   /**
    * Moves past the rest of the current logical line, for callers that only need a line's first tokens (the
-   * structural parser skips most of a file this way); comments go to `onComment`. Consumes the line break
+   * structural parser skips most of a file this way); comments go to the sink. Consumes the line break
    * that ends the logical line (LineStart: no NEWLINE token follows), or stops before anything that needs
    * next()'s slow path (InLine: the end of input, a recovery from brackets, errors). With `stopAtColon` it
    * also stops before a `:` at bracket depth 0 (the end of a `def` / `class` header; not `:=`); with
    * `stopAtClose`, just after the bracket that closes the outermost open one (BracketClosed).
    */
-  skipLine(onComment: CommentSink, stopAtColon = false, stopAtClose = false): SkimStop {
+  skipLine(stopAtColon = false, stopAtClose = false): SkimStop {
     const tk = this.tk;
     this.lastTokenLine = -1;
     if (tk.pendingDedents > 0 || tk.finished || tk.atLineStart) return SkimStop.InLine;
@@ -164,7 +173,7 @@ export class Skim {
       }
       if (k === SKIM_HASH) {
         const end = tk.lineEndFrom(pos);
-        onComment(pos, end, tk.line, pos - tk.lineStart, !tokenOnLine);
+        this.sink.comment(pos, end, tk.line, pos - tk.lineStart, !tokenOnLine);
         pos = end;
         continue;
       }
@@ -227,11 +236,11 @@ export class Skim {
   /**
    * Where next() would produce only NEWLINE (after a COMMENT, maybe) — the rest of the line is blanks and a
    * comment, the logical line has a token and no open bracket, a line break ends it — moves past them as next()
-   * would (the comment to `onComment` with `ownLine`) and makes the NEWLINE the current token. Otherwise
+   * would (the comment to the sink with `ownLine`) and makes the NEWLINE the current token. Otherwise
    * (code, a backslash, brackets, the end of input) returns false and moves nothing. A header's colon, a
    * docstring and a decorator end this way: one check instead of one or two trips through next().
    */
-  lineEndAfterToken(onComment: CommentSink, ownLine: boolean): boolean {
+  lineEndAfterToken(ownLine: boolean): boolean {
     const tk = this.tk;
     if (tk.atLineStart || !tk.lineHasContent || tk.parenDepth > 0 || tk.pendingDedents > 0 || tk.finished) return false;
     const text = tk.text;
@@ -245,7 +254,7 @@ export class Skim {
       c = codeAt(text, pos);
     }
     if (c !== CH_LF && c !== CH_CR) return false;
-    if (comment >= 0) onComment(comment, pos, tk.line, comment - tk.lineStart, ownLine);
+    if (comment >= 0) this.sink.comment(comment, pos, tk.line, comment - tk.lineStart, ownLine);
     const end = c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? pos + 2 : pos + 1;
     tk.pos = pos;
     tk.emit(TokenKind.Newline, pos, end);
@@ -272,13 +281,13 @@ export class Skim {
 
   /**
    * At the start of a line outside brackets, moves past blank and comment-only lines without producing their
-   * COMMENT and NL tokens (the comments go to `onComment`, as own-line comments). They never change the
+   * COMMENT and NL tokens (the comments go to the sink, as own-line comments). They never change the
    * indentation, so next() carries on exactly as if it had read them.
    */
-  skipBlankLines(onComment: CommentSink): void {
+  skipBlankLines(): void {
     const tk = this.tk;
     if (!tk.atLineStart || tk.continued || tk.parenDepth > 0 || tk.pendingDedents > 0) return;
-    this.skipToCodeLine(onComment);
+    this.skipToCodeLine();
   }
 
   /**
@@ -286,7 +295,7 @@ export class Skim {
    * column and leaves its first character's offset in `codeLineFirst`, so that skipOrdinaryLines need not
    * read the indentation twice.
    */
-  private skipToCodeLine(onComment: CommentSink): number {
+  private skipToCodeLine(): number {
     const tk = this.tk;
     const text = tk.text;
     const length = text.length;
@@ -298,7 +307,7 @@ export class Skim {
       let c = codeAt(text, first);
       if (c === CH_HASH) {
         const end = tk.lineEndFrom(first);
-        onComment(first, end, tk.line, first - tk.lineStart, true);
+        this.sink.comment(first, end, tk.line, first - tk.lineStart, true);
         tk.kind = TokenKind.Comment; // as if next() had produced it (the end-of-input logic looks)
         tk.start = first;
         tk.end = end;
@@ -322,7 +331,7 @@ export class Skim {
    * passes it as skipLine would, from the line's first token (the cursor's position) on. False, moving
    * nothing, for any other line (strings, brackets left open, backslashes, \r, non-ASCII): skipLine's job.
    */
-  private plainLine(onComment: CommentSink): boolean {
+  private plainLine(): boolean {
     const tk = this.tk;
     const text = tk.text;
     PLAIN_CODE.lastIndex = tk.pos;
@@ -336,7 +345,7 @@ export class Skim {
       c = codeAt(text, end);
     }
     if (c !== CH_LF) return false;
-    if (comment >= 0) onComment(comment, end, tk.line, comment - tk.lineStart, false);
+    if (comment >= 0) this.sink.comment(comment, end, tk.line, comment - tk.lineStart, false);
     tk.lineHasContent = true;
     tk.pos = end + 1;
     tk.newLine(end + 1);
@@ -347,20 +356,20 @@ export class Skim {
   /**
    * At the start of a logical line, moves past whole logical lines whose first token cannot start a
    * definition or a decorator: indentation is tracked as next() tracks it (each change of depth goes to
-   * `onDepth`, with the last line that held a token before it), the rest of each line is skipped as skipLine
-   * skips it, comments go to `onComment`. Stops on the first token of a definition or decorator line
+   * the sink's depth(), with the last line that held a token before it), the rest of each line is skipped as skipLine
+   * skips it, comments go to the sink. Stops on the first token of a definition or decorator line
    * (Definition); at the start of a line it leaves to next() (one that starts with a backslash or a non-ASCII
    * character, the end of input: LineStart); or in the middle of a line that skipLine could not finish
    * (InLine). `lastTokenLine` is the last line that held a token before where it stopped.
    */
-  skipOrdinaryLines(onComment: CommentSink, onDepth: (depth: number, lastTokenLine: number) => void): SkimStop {
+  skipOrdinaryLines(): SkimStop {
     const tk = this.tk;
     const text = tk.text;
     const levels = tk.indentation.levels;
     let lastTokenLine = -1;
     let stop = SkimStop.LineStart;
     while (tk.atLineStart && !tk.continued && tk.parenDepth === 0 && tk.pendingDedents === 0 && !tk.finished) {
-      const column = this.skipToCodeLine(onComment);
+      const column = this.skipToCodeLine();
       const pos = this.codeLineFirst;
       if (pos >= text.length) break;
       const c = text.charCodeAt(pos);
@@ -373,7 +382,7 @@ export class Skim {
       const depth = levels.length;
       if (column > levels[depth - 1]) levels.push(column);
       else if (column < levels[depth - 1]) tk.dedentTo(column, pos);
-      if (levels.length !== depth) onDepth(levels.length - 1, lastTokenLine);
+      if (levels.length !== depth) this.sink.depth(levels.length - 1, lastTokenLine);
       tk.pos = pos;
       if (start !== ORDINARY_LINE) {
         // A definition or decorator: its first token becomes the current one, as next() would have made it.
@@ -383,8 +392,8 @@ export class Skim {
         break;
       }
       lastTokenLine = tk.line;
-      if (this.plainLine(onComment)) continue;
-      stop = this.skipLine(onComment);
+      if (this.plainLine()) continue;
+      stop = this.skipLine();
       if (this.lastTokenLine > lastTokenLine) lastTokenLine = this.lastTokenLine;
       if (stop !== SkimStop.LineStart) break;
     }
