@@ -10,7 +10,7 @@ import { Definition, ModuleStructure, parseStructure } from '../python/structure
 import { Tokenizer } from '../python/lexer/cursor';
 import { isCodeKind, TokenKind } from '../python/tokens';
 import { BodyFacts, functionBodyFacts, Parameter, parseSignature, Signature } from '../python/signature';
-import { generatorKind, isIteratorAnnotation, yieldTypeOf } from '../docstrings/checks/annotations';
+import { generatorKind, isIteratorAnnotation, yieldTypeOf } from '../python/annotations';
 
 export type DocstringStyle = 'google' | 'numpy' | 'sphinx' | 'pep257';
 

@@ -12,7 +12,8 @@
  */
 import type { FunctionFacts } from '../coverage/stubs';
 import type { QualityOptions } from './checks';
-import { decomposeTuple, generatorKind, isIteratorAnnotation, yieldTypeOf } from './checks/annotations';
+import { generatorKind, isIteratorAnnotation, yieldTypeOf } from '../python/annotations';
+import { decomposeTuple } from './checks/annotations';
 import { docView } from './checks/docView';
 import { sameType, withoutOptional } from './checks/typeText';
 import type { DocEntry, DocSection, ParsedDocstring, SectionKind } from './parse';

@@ -7,7 +7,8 @@
  */
 import type { BodyFacts, Parameter } from '../../python/signature';
 import type { Span } from '../parse';
-import { decomposeTuple, generatorKind, generatorReturnType, isIteratorAnnotation, yieldTypeOf } from './annotations';
+import { generatorKind, generatorReturnType, isIteratorAnnotation, yieldTypeOf } from '../../python/annotations';
+import { decomposeTuple } from './annotations';
 import type { DocItem, DocView } from './docView';
 import type { QualityOptions } from './options';
 import { sameType, withoutOptional } from './typeText';
