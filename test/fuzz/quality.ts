@@ -60,7 +60,9 @@ export function checkQuality(text: string, starts: number[], structure: ModuleSt
   const fixed = checkFix(text, options);
   if (fixed !== null && maxProbes > 0) probes.push({ label: `fixDocstrings ${options.style}`, edited: fixed, problemsIfValid: [] });
   if (text.length > IDEMPOTENCE_LIMIT) return probes;
-  for (let k = 0; k < 3; k++) {
+  // Each fix of a big input costs its size again (the step's time limit counts them all): one mutation there.
+  const mutations = text.length > 100_000 ? 1 : 3;
+  for (let k = 0; k < mutations; k++) {
     const mutated = mutateDocstring(text, starts, structure, rng);
     if (mutated !== null) checkFix(mutated, options);
   }
