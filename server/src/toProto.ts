@@ -24,9 +24,8 @@ export function diagnostic(d: CoverageDiagnostic): Diagnostic {
   return out;
 }
 
-/** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
 /** What a deferred action carries for codeAction/resolve (server.ts), which asks the session for its edits. */
-export interface DeferredActionData {
+interface DeferredActionData {
   docbitsResolve: { uri: string; kind: string };
 }
 
@@ -36,6 +35,7 @@ export function deferredActionOf(action: CodeAction): DeferredActionData['docbit
   return named && typeof named.uri === 'string' && typeof named.kind === 'string' ? named : undefined;
 }
 
+/** @param requestDiagnostics the diagnostics the request carried (an action names the one it fixes by index). */
 export function codeAction(action: CoverageAction, uri: string, requestDiagnostics: readonly Diagnostic[]): CodeAction {
   const out: CodeAction = { title: action.title, kind: action.kind };
   if (action.deferred) out.data = { docbitsResolve: { uri, kind: action.kind } } satisfies DeferredActionData;
