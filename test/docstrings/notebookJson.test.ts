@@ -1,9 +1,8 @@
-/** A notebook's cell sources located in its JSON text, and strings written in the file's style (server/src/docstrings/notebookJson.ts). */
+/** A notebook's cell sources located in its JSON text, and the file's string style (server/src/docstrings/notebookJson.ts). */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { jsonString, scanNotebookJson } from '../../server/src/docstrings/notebookJson';
+import { scanNotebookJson } from '../../server/src/docstrings/notebookJson';
 
 describe('docstrings/notebookJson', () => {
   it('finds each cell source, as a string or a list, whatever the key spelling and order, and steps over other values', () => {
@@ -42,17 +41,6 @@ describe('docstrings/notebookJson', () => {
       const scanned = scanNotebookJson(text);
       assert.ok(typeof scanned === 'string' && reason.test(scanned), `${text.slice(0, 30)}: ${JSON.stringify(scanned).slice(0, 80)}`);
     }
-  });
-
-  it('writes strings as python3 json.dumps does, with ensure_ascii and without', () => {
-    const values = ['plain', 'quote " back \\ slash /', 'tab\t nl\n cr\r ff\f bs\b nul\0 esc\x1b del\x7f', 'é ü — « ➜ 🦆 \u2028 \u0085', '\\u00e9 \\n'];
-    const python = spawnSync('python3', ['-c', 'import json,sys\nfor v in json.load(sys.stdin):\n print(json.dumps(v, ensure_ascii=True)); print(json.dumps(v, ensure_ascii=False))'],
-      { input: JSON.stringify(values), encoding: 'utf8' });
-    assert.strictEqual(python.status, 0, python.stderr);
-    const want = python.stdout.split('\n').slice(0, -1);
-    const ours = values.flatMap((v) => [jsonString(v, { asciiOnly: true, upperHex: false }), jsonString(v, { asciiOnly: false, upperHex: false })]);
-    assert.deepStrictEqual(ours, want);
-    assert.strictEqual(jsonString('é \\u00e9 \n', { asciiOnly: true, upperHex: true }), '"\\u00E9 \\\\u00e9 \\n"');
   });
 });
 

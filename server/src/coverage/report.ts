@@ -8,6 +8,7 @@
 import { diagnosticCode, missingDocstringMessage } from './diagnostics';
 import { CoverageNode, CoverageTotals, FileCoverage, NodeKind, NodeStatus, Totals } from './types';
 import { compareCodePoints } from '../python/compat/ordering';
+import { pythonJsonString } from '../python/compat/jsonString';
 import { printable } from '../python/printable';
 import { docstringsWithFindings } from '../docstrings/checks/output';
 import { decimalPlaces, pyFloatRepr, pyFormatFixed } from '../python/compat/round';
@@ -442,41 +443,25 @@ export function buildReport(files: readonly FileCoverage[], options: { failUnder
 /** Keys whose numbers are floats in the schema: written as Python does (`80.0`, `0.0`). */
 const FLOAT_KEYS = new Set(['failUnder', 'percent']);
 
-const NON_ASCII = /[\u007f-\uffff]/;
-
-function jsonString(s: string): string {
-  // Most strings (qualnames, paths) need no escaping at all: checked here, that is cheaper than building them
-  // again through JSON.stringify and a regex test.
-  let plain = true;
-  for (let i = 0; i < s.length && plain; i++) {
-    const c = s.charCodeAt(i);
-    plain = c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c;
-  }
-  if (plain) return `"${s}"`;
-  // ASCII-only output, as Python's json.dumps: safe on any terminal encoding.
-  const json = JSON.stringify(s);
-  return NON_ASCII.test(json) ? json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-}
-
 function jsonValue(value: unknown, asFloat: boolean): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return asFloat ? pyFloatRepr(value) : Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'string') return pythonJsonString(value);
   if (Array.isArray(value)) return `[${value.map((v) => jsonValue(v, false)).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${jsonString(k)}: ${jsonValue(v, FLOAT_KEYS.has(k))}`);
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pythonJsonString(k)}: ${jsonValue(v, FLOAT_KEYS.has(k))}`);
   return `{${entries.join(', ')}}`;
 }
 
 /** A node with its fixed keys written directly: reports of whole trees have hundreds of thousands. */
 function jsonNode(n: JsonNode): string {
   const cell = n.cell === undefined ? '' : `"cell": ${n.cell}, `;
-  return `{"kind": "${n.kind}", "qualname": ${jsonString(n.qualname)}, ${cell}"line": ${n.line}, "column": ${n.column}, "status": "${n.status}"}`;
+  return `{"kind": "${n.kind}", "qualname": ${pythonJsonString(n.qualname)}, ${cell}"line": ${n.line}, "column": ${n.column}, "status": "${n.status}"}`;
 }
 
 function jsonFile(f: JsonFile): string {
-  return `{"path": ${jsonString(f.path)}, "total": ${f.total}, "covered": ${f.covered}, "missed": ${f.missed}, ` +
-    `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : jsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]` +
+  return `{"path": ${pythonJsonString(f.path)}, "total": ${f.total}, "covered": ${f.covered}, "missed": ${f.missed}, ` +
+    `"excused": ${f.excused}, "error": ${f.error === null ? 'null' : pythonJsonString(f.error)}, "nodes": [${f.nodes.map(jsonNode).join(', ')}]` +
     (f.docstringsWithFindings === undefined ? '' : `, "docstringsWithFindings": ${f.docstringsWithFindings}`) +
     (f.findings ? `, "findings": ${jsonValue(f.findings, false)}}` : '}');
 }

@@ -13,7 +13,8 @@ import { lineStarts } from '../python/lines';
 import type { TextEditLike } from '../coverage/stubs';
 import type { Finding, QualityOptions } from './checks';
 import { applyTextEdits, DocstringFix, fixDocstrings } from './fixFile';
-import { jsonString, NotebookJson, scanNotebookJson, SourceSpan } from './notebookJson';
+import { pythonJsonString } from '../python/compat/jsonString';
+import { NotebookJson, scanNotebookJson, SourceSpan } from './notebookJson';
 
 export type NotebookFixOutcome =
   | { ok: true; text: string; fixes: DocstringFix[]; before: Finding[] }
@@ -57,7 +58,7 @@ export function fixNotebookDocstrings(text: string, options: QualityOptions): No
         return { ok: false, reason: `cell ${cell + 1}'s source could not be located in the JSON`, before };
       }
       const fixed = applyTextEdits(source, lineStarts(source), edits);
-      const value = span.form === 'list' ? sourceListText(body, span, fixed, scanned) : jsonString(fixed, scanned.style);
+      const value = span.form === 'list' ? sourceListText(body, span, fixed, scanned) : pythonJsonString(fixed, scanned.style);
       splices.push({ start: span.start, end: span.end, text: value });
     }
     splices.sort((a, b) => a.start - b.start);
@@ -112,7 +113,7 @@ function sourceListText(body: string, span: SourceSpan, fixed: string, json: Not
   }
   const texts: string[] = [];
   for (let i = 0; i < first; i++) texts.push(body.slice(items[i].start, items[i].end));
-  for (const line of splitLines(fixed.slice(from, to))) texts.push(jsonString(line, json.style));
+  for (const line of splitLines(fixed.slice(from, to))) texts.push(pythonJsonString(line, json.style));
   for (let i = last; i < items.length; i++) texts.push(body.slice(items[i].start, items[i].end));
   if (texts.length === 0) return '[]';
   const open = items.length > 0 ? body.slice(span.start + 1, items[0].start) : '';
@@ -126,6 +127,8 @@ function sourceListText(body: string, span: SourceSpan, fixed: string, json: Not
 
 /** Python's line boundaries (str.splitlines): \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
+/** One of those characters (`\r\n` ends in one too). */
+const LINE_BREAK_CHAR = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
 /** nbformat's list form of a multiline string: each line with its line break, the last one without. */
 function splitLines(text: string): string[] {
@@ -141,12 +144,12 @@ function splitLines(text: string): string[] {
 }
 
 function endsWithLineBreak(s: string): boolean {
-  return /(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])$/.test(s);
+  return s.length > 0 && LINE_BREAK_CHAR.test(s[s.length - 1]);
 }
 
 /** `at` starts a line of `text`: the character before it ends one (and is not the `\r` of a `\r\n`). */
 function isLineStart(text: string, at: number): boolean {
   if (at === 0) return true;
-  if (!endsWithLineBreak(text.slice(at - 1, at))) return false;
+  if (!LINE_BREAK_CHAR.test(text[at - 1])) return false;
   return !(text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10);
 }

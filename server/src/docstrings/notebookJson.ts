@@ -7,7 +7,9 @@
  * only decoded (by JSON.parse of the literal alone: no eval) where the path needs them: keys, and the strings of
  * a cell's `source`. Anything that is not JSON, or a notebook whose cells cannot be located without doubt (a
  * `cells` or `source` key twice: which one counts depends on the reader), is a message, never an exception.
+ * New strings are written in the style found here by python/compat/jsonString.ts.
  */
+import type { JsonStringStyle } from '../python/compat/jsonString';
 
 /** A JSON string literal in the text: `start` at its opening quote, `end` after its closing one. */
 export interface JsonString {
@@ -24,18 +26,11 @@ export interface SourceSpan {
   items: JsonString[];
 }
 
-/** How the file writes strings, read from the file itself. */
-export interface StringStyle {
-  /** Non-ASCII as `\uXXXX` (Python's `json.dumps(ensure_ascii=True)`), else raw. */
-  asciiOnly: boolean;
-  /** Hex digits of `\u` escapes in upper case (`\u00E9`). */
-  upperHex: boolean;
-}
-
 export interface NotebookJson {
   /** Each cell's source, by the cell's index; null for a cell without a `source` key. */
   cells: Array<SourceSpan | null>;
-  style: StringStyle;
+  /** How the file writes strings, read from the file itself. */
+  style: JsonStringStyle;
   /** The first `,` outside strings and the blanks after it: how a compact file separates items. */
   separator: string;
 }
@@ -213,7 +208,7 @@ function describe(text: string, i: number): string {
  * means `ensure_ascii`; a file with neither is written raw, as nbformat does. The case of `\u`'s hex digits
  * follows the first escape with a letter in it.
  */
-function styleOf(text: string): StringStyle {
+function styleOf(text: string): JsonStringStyle {
   let asciiOnly = false;
   let upperHex: boolean | null = null;
   // Outside strings valid JSON has no backslash, so pairs read from the start are the escapes.
@@ -226,16 +221,4 @@ function styleOf(text: string): StringStyle {
   }
   if (/[^\x00-\x7f]/.test(text)) asciiOnly = false;
   return { asciiOnly, upperHex: upperHex ?? false };
-}
-
-/** A string as a JSON literal in the file's style: `"`, `\` and control characters escaped as JSON.stringify does. */
-export function jsonString(value: string, style: StringStyle): string {
-  let out = JSON.stringify(value);
-  if (style.asciiOnly) {
-    // Python's ensure_ascii escapes everything outside printable ASCII, DEL included (astral: as a surrogate pair).
-    out = out.replace(/[^\x00-\x7e]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
-  }
-  // Escapes read in pairs from the start, so an escaped backslash before a `u` is not taken for one.
-  if (style.upperHex) out = out.replace(/\\(u[0-9a-f]{4}|.)/gs, (pair: string) => (pair[1] === 'u' ? '\\u' + pair.slice(2).toUpperCase() : pair));
-  return out;
 }

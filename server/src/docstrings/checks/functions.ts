@@ -208,6 +208,11 @@ function stripQuotes(t: string): string {
 
 const isNothing = (t: string | null): boolean => t === 'None' || t === 'NoReturn';
 
+/** numpy's entries of a tuple, one per item: the first whose type is not its item's, or -1. */
+function firstWrongItem(types: readonly string[], items: readonly string[]): number {
+  return items.findIndex((item, i) => !sameType(types[i], item));
+}
+
 /**
  * Returns and yields. A function that does both is judged as a whole (pydoclint's checkReturnAndYield):
  * then everything comes back under `returns`, which a constructor's check replaces.
@@ -229,7 +234,7 @@ function returnTypeIssue(fn: FunctionFacts, doc: DocView, style: DocView['style'
     const whole = annotation === null ? [] : [annotation];
     if (whole.length === types.length && whole.every((t, i) => sameType(t, types[i]))) return null;
     if (items.length !== section.length) return wrong(`lists ${section.length} type(s), the annotation ${items.length}`);
-    const k = items.findIndex((t, i) => !sameType(types[i], t));
+    const k = firstWrongItem(types, items);
     return k < 0 ? null : wrong(`says \`${types[k] || '(none)'}\` where the annotation says \`${items[k]}\``);
   }
   if (section.length > 0) {
@@ -275,7 +280,7 @@ function yieldTypeIssue(fn: FunctionFacts, doc: DocView, options: QualityOptions
     if (options.style === 'numpy' && section.length >= 2) {
       const items = decomposeTuple(yieldType);
       if (items.length === section.length) {
-        const k = items.findIndex((item, i) => !sameType(stripQuotes(section[i].type), item));
+        const k = firstWrongItem(section.map((y) => stripQuotes(y.type)), items);
         return k < 0 ? null : message(`says \`${section[k].type || '(none)'}\` where the annotation yields \`${items[k]}\` (item ${k + 1} of the tuple)`);
       }
     }
