@@ -39,7 +39,8 @@ export interface UpdateActionInput {
 
 /**
  * Above this many functions, the whole-file action is built only when the editor asks for source actions
- * (`only`), not on every automatic request (cursor moves): it reads every docstring of the file.
+ * (`only`): it reads every docstring of the file. Requests marked automatic (cursor moves) never ask for it
+ * (coverage/actions.ts requestedKinds); this guards clients that do not say why they ask (no triggerKind).
  */
 const AUTOMATIC_FILE_ACTION_LIMIT = 1000;
 
