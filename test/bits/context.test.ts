@@ -33,6 +33,9 @@ describe('bits/context: no hover where `|` is not integer OR', () => {
     ['None operand', 'value | None', '|'],
     ['a class of the file and a builtin class', 'Flask | int', '|'],
     ['a name bound to frozenset()', 'EMPTY | other', '|'],
+    ['a class\'s bases', 'Registry(dict[str, int | None]', '|'],
+    ['dict views', 'first.keys() & second.keys()', '&'],
+    ['dict items views', 'first.items() ^ second.items()', '^'],
   ];
   for (const [what, snippet, target, nth] of silent) {
     it(`shows nothing for ${what}: ${snippet}`, () => {
@@ -45,6 +48,7 @@ describe('bits/context: no hover where `|` is not integer OR', () => {
     ['a lambda in a default', 'v | FLAG_B', '|', /FLAG_B = 2/],
     ['a match guard', 'if value & FLAG_A:', '&', /FLAG_A = 1/],
     ['integer constants in a return', 'empty, FLAG_A | FLAG_B', '|', /= `3`/],
+    ['a method call that is no dict view', 'first.count() | FLAG_B', '|', /FLAG_B/],
   ];
   for (const [what, snippet, target, expected] of shown) {
     it(`still shows ${what}: ${snippet}`, () => {

@@ -1,11 +1,13 @@
 /**
  * Where a `|` (or any operator) is not integer arithmetic, judged from the tokens of its logical line: type
- * annotations (`def f(x: A | None) -> B | C`, `x: A | B = ...`, `X: TypeAlias = A | B`, `type X = A | B`), the
- * second argument of isinstance/issubclass, and match patterns (`case 0 | 1:`, where `|` means "or" between
- * patterns). The hover shows nothing there.
+ * annotations (`def f(x: A | None) -> B | C`, `x: A | B = ...`, `X: TypeAlias = A | B`, `type X = A | B`), a
+ * class's bases and type parameters (`class R(dict[str, int | None])`), the second argument of
+ * isinstance/issubclass, and match patterns (`case 0 | 1:`, where `|` means "or" between patterns). The hover
+ * shows nothing there.
  *
  * Also what is known not to be an int without evaluating anything: builtin classes (`int | None` outside an
- * annotation is still a type union) and calls of the builtin containers (`frozenset(...) | frozenset(...)`).
+ * annotation is still a type union), calls of the builtin containers (`frozenset(...) | frozenset(...)`) and
+ * dict views (`a.keys() & b.keys()`, set operations on real code's dicts).
  */
 import { isKeyword } from '../python/lexer/chars';
 import { Token, TokenKind } from '../python/tokens';
@@ -29,17 +31,25 @@ export function builtinValue(name: string): Value | undefined {
   return BUILTIN_CLASSES.has(name) ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } : undefined;
 }
 
-/** For a call node, the value when the called name builds a non-int (`frozenset(...)`). */
+/** Methods that, called without arguments, give a dict's view: a set-like object, never an int. */
+const DICT_VIEW_METHODS: ReadonlySet<string> = new Set(['keys', 'values', 'items']);
+
+/** For a call node, the value when the call builds a non-int (`frozenset(...)`, `d.keys()`). */
 export function callValue(call: OpaqueNode): Value | undefined {
   const target = call.items[0];
   const name = target?.kind === 'name' ? target.name : undefined;
-  return name !== undefined && NON_INT_CALLS.has(name) ? { kind: 'notInt', message: `\`${name}(...)\` is not an int`, object: true } : undefined;
+  if (name !== undefined && NON_INT_CALLS.has(name)) return { kind: 'notInt', message: `\`${name}(...)\` is not an int`, object: true };
+  const method = target?.kind === 'opaque' && target.what === 'attribute' ? target.attribute : undefined;
+  if (method !== undefined && DICT_VIEW_METHODS.has(method) && call.items.length === 1) {
+    return { kind: 'notInt', message: `\`.${method}()\` gives a dict view, not an int`, object: true };
+  }
+  return undefined;
 }
 
 /** The reason the node (tokens [first, last] of `code`) is not integer arithmetic, or undefined when it may be. */
 export function nonIntegerContext(code: readonly Token[], text: string, node: ExprNode): string | undefined {
   const words = new LineWords(code, text);
-  return words.matchPattern(node.first) ?? words.typeStatement() ?? words.defAnnotation(node.first)
+  return words.matchPattern(node.first) ?? words.typeStatement() ?? words.classBases(node.first) ?? words.defAnnotation(node.first)
     ?? words.variableAnnotation(node.first) ?? typeCheckArgument(node);
 }
 
@@ -94,6 +104,15 @@ class LineWords {
   typeStatement(): string | undefined {
     return this.value(0) === 'type' && this.code[1]?.kind === TokenKind.Name && ['=', '['].includes(this.value(2))
       ? 'a type alias' : undefined;
+  }
+
+  /** Inside `class Name(...)` or `class Name[...]`: bases, keywords like `metaclass=`, type parameters (all classes). */
+  classBases(at: number): string | undefined {
+    if (this.value(0) !== 'class' || this.code[1]?.kind !== TokenKind.Name) return undefined;
+    const open = this.value(2);
+    if (open !== '(' && open !== '[') return undefined;
+    const close = this.find(open === '(' ? ')' : ']', 3);
+    return at > 2 && (close < 0 || at < close) ? 'a class\'s bases' : undefined;
   }
 
   /** A parameter's annotation or the return annotation of a `def`. */
