@@ -100,6 +100,8 @@ describe('bits/imports: star imports', () => {
     const markdown = hover('stars_c.D | 0');
     assert.doesNotMatch(markdown, /^= `/m);
     assert.match(markdown, /`stars_c\.D` is not known: it may come from `import \*` of `_docbits_no_such_c_module`/);
+    // What the module binds before that import is named, not claimed (stat.py's S_IRUSR before `from _stat import *`).
+    assert.match(markdown, /before that import it is bound to `0x10` \(16\), on line 2 of its module/);
     assert.match(hover('stars_c.E | 0'), new RegExp(`^= \`${e}\``, 'm'));
   });
 });

@@ -75,6 +75,11 @@ interface BindingRecord {
   detail?: RecordDetail;
   /** Why the value is unknown, when it can say (made for names a star import may bind). */
   reason?: string;
+  /**
+   * For a name that a star import from a module without source may rebind (`from _stat import *` at the end
+   * of stat.py): the module's own binding before that import, which the hover names without claiming it holds.
+   */
+  before?: BindingRecord;
   /** Bound inside a block of its scope (`if`, `try`, `for`, `with`): it may not run, or another branch may. */
   nested?: true;
 }
@@ -582,7 +587,10 @@ class Resolver {
     if (record !== undefined && scope !== this.module) return { record: this.settled(record, scope), scope };
     const outer = record ?? (scope !== this.module ? lastBefore(this.module, name, limit) : undefined);
     const starred = this.fromStars(name, outer?.index ?? -1, limit);
-    if (starred !== undefined) return { record: starred, scope: this.module };
+    if (starred !== undefined) {
+      const before = starred.reason !== undefined && outer !== undefined && outer.from >= 0 && !outer.nested ? outer : undefined;
+      return { record: before ? { ...starred, before } : starred, scope: this.module };
+    }
     return outer && { record: this.settled(outer, this.module), scope: this.module };
   }
 
@@ -634,12 +642,27 @@ class Resolver {
     if (found === undefined) return undefined;
     const { record } = found;
     const value: Value = record.from >= 0 ? this.valueOf(record, found.scope)
-      : record.reason !== undefined ? { kind: 'unknown', reason: record.reason }
+      : record.reason !== undefined ? { kind: 'unknown', reason: this.reasonWithEarlierValue(record) }
       : record.detail?.kind === 'member' ? this.globalMember(record.detail.owner, name)
       : record.detail?.kind === 'import' ? this.imports?.follow(record.detail, []) ?? UNKNOWN
       : record.from === CLASS ? { kind: 'notInt', message: `\`${name}\` is a class`, object: true } as const
       : record.from === FUNCTION ? { kind: 'notInt', message: `\`${name}\` is a function`, object: true } as const : UNKNOWN;
     return { name, line: record.line, value };
+  }
+
+  /**
+   * An unknown record's reason; when it is a star import that may rebind the name, with what the module itself
+   * binds before it (`0o0400`, 256 for stat.S_IRUSR), as information: which value holds depends on that import.
+   */
+  private reasonWithEarlierValue(record: BindingRecord): string | undefined {
+    const before = record.before;
+    if (before === undefined) return record.reason;
+    const value = this.valueOf(before, this.module);
+    if (value.kind !== 'int') return record.reason;
+    const source = this.expression(before.from, before.to);
+    const written = source.code.length === 1 ? source.text.slice(source.code[0].start, source.code[0].end) : '';
+    const shown = written !== '' && written !== String(value.value) ? `\`${written}\` (${value.value})` : `\`${value.value}\``;
+    return `${record.reason}; before that import it is bound to ${shown}, on line ${before.line + 1} of its module`;
   }
 
   /**
