@@ -1,5 +1,7 @@
 /** `--fix` on a text (server/src/docstrings/fixFile.ts): which docstrings it updates, and what it reports. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../server/src/docstrings/checks';
 import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 
@@ -35,6 +37,17 @@ describe('docstrings/fixFile', () => {
     const r2 = fix(own, { allowInitDocstring: true });
     assert.ok(r2.ok);
     assert.deepStrictEqual(r2.fixes.map((x) => [x.kind, x.qualname, x.changes.join(', ')]), [['method', 'P.__init__', 'added y']]);
+  });
+
+  it('numpy without types in docstrings: a new parameter with a default gets no type line, and a second run changes nothing', () => {
+    // Found by the fuzzer: the entry was `axis : object, default 0`, whose type the next run took out (DOC111).
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'stale_numpy.py'), 'utf8');
+    const options = { style: 'numpy' as const, argTypeHintsInDocstring: false };
+    const r = fix(text, options);
+    assert.ok(r.ok);
+    assert.match(r.text, /\n {4}axis\n {8}Description of axis\.\n/);
+    const again = fix(r.text, options);
+    assert.ok(again.ok && again.fixes.length === 0, `second run: ${again.ok ? again.fixes.map((f) => f.changes.join(', ')).join('; ') : again.reason}`);
   });
 
   it('never throws on broken code, and returns the findings it started from', () => {

@@ -374,10 +374,12 @@ class Updater {
   /**
    * A new entry's parameter for the stub writer: typed or not; with types on (options.types), typed as the
    * checks want it (numpy's stub `int, default 0` is not a type they accept: `int`, or `int, default=0`).
+   * Untyped, a numpy entry has no type line at all: numpydoc puts the default there (`object, default 0`),
+   * and that is a type to the checks (DOC111), which the next update would take out again.
    */
   private newEntryParam(p: FunctionFacts['params'][number], typed: boolean): FunctionFacts['params'][number] {
     const rules = this.options.types;
-    if (!typed) return { ...p, annotation: null };
+    if (!typed) return this.style === 'numpy' ? { ...p, annotation: null, default: undefined } : { ...p, annotation: null };
     if (!rules || this.style !== 'numpy' || p.annotation === null || p.default === undefined) return p;
     return { ...p, annotation: rules.checkArgDefaults ? `${p.annotation}, default=${p.default}` : p.annotation, default: undefined };
   }
