@@ -50,6 +50,18 @@ describe('docstrings/fixFile', () => {
     assert.ok(again.ok && again.fixes.length === 0, `second run: ${again.ok ? again.fixes.map((f) => f.changes.join(', ')).join('; ') : again.reason}`);
   });
 
+  it('a parameter listed twice keeps one entry and gets one type line (sphinx), and a second run changes nothing', () => {
+    // Found by the fuzzer: the removed second `:param **kwargs:` still got its `:type **kwargs:` line.
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'duplicate_entry.py'), 'utf8');
+    const options = { style: 'sphinx' as const };
+    const r = fix(text, options);
+    assert.ok(r.ok);
+    assert.strictEqual(r.text.split(':type **kwargs: str').length, 2, r.text);
+    assert.match(r.text, /:param \*args: Values\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Options\.\n {4}:type \*\*kwargs: str\n {4}"""/);
+    const again = fix(r.text, options);
+    assert.ok(again.ok && again.fixes.length === 0, `second run: ${again.ok ? again.fixes.map((f) => f.changes.join(', ')).join('; ') : again.reason}`);
+  });
+
   it('never throws on broken code, and returns the findings it started from', () => {
     for (const text of ['def f(a:\n    """Args:\n', 'class (:\n  """', stale('f').replace('"""', "'''"), '\0\r\r\n"""']) {
       const r = fix(text);

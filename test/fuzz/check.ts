@@ -18,6 +18,9 @@ export const TARGETS = ['decode', 'analyzeBytes', 'tokenize', 'structure', 'inve
 export type Target = typeof TARGETS[number];
 
 export class Violation extends Error {
+  /** The text that failed, when it is not the case's own (a target's own mutation of it): saved instead. */
+  input?: string;
+
   constructor(readonly target: Target, readonly check: string, message: string) {
     super(message);
   }

@@ -207,7 +207,7 @@ export class Fuzzer {
         return this.timed(c, target, size, fn);
       } catch (e) {
         if (!(e instanceof Violation)) throw e;
-        this.record(c, e.target, e.check, e.message, text);
+        this.record(c, e.target, e.check, e.message, e.input ?? text);
         return undefined;
       }
     };

@@ -10,7 +10,7 @@ import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 import { lineStarts } from '../../server/src/python/lines';
 import { ModuleStructure, parseStructure } from '../../server/src/python/structure';
 import { Prng as Rng } from '../helpers/prng';
-import { fail, guard, StubProbe } from './check';
+import { fail, guard, StubProbe, Violation } from './check';
 import { mutateDocstring } from './docstrings';
 
 const T = 'quality';
@@ -48,11 +48,17 @@ function checkFix(text: string, options: QualityOptions): string | null {
   if (before !== after) fail(T, 'definitions-kept', `${before} definitions -> ${after}`);
   if (text.length > IDEMPOTENCE_LIMIT) return outcome.text;
   const again = guard(T, () => fixDocstrings(outcome.text, options));
-  if (again.ok && again.fixes.length > 0) fail(T, 'idempotent', `second fix: ${again.fixes.map((f) => `${f.qualname} (${f.changes.join(', ')})`).join('; ').slice(0, 300)}`);
+  if (again.ok && again.fixes.length > 0) fail(T, 'idempotent', `${optionsNote(options)}: second fix: ${again.fixes.map((f) => `${f.qualname} (${f.changes.join(', ')})`).join('; ').slice(0, 300)}`);
   return outcome.text;
 }
 
 const IDEMPOTENCE_LIMIT = 300_000;
+
+/** The options that differ from the defaults, for the failure's message (the saved input alone does not reproduce it). */
+function optionsNote(options: QualityOptions): string {
+  const changed = Object.entries(options).filter(([key, value]) => (DEFAULT_QUALITY_OPTIONS as unknown as Record<string, unknown>)[key] !== value);
+  return `with ${changed.map(([key, value]) => `${key}=${String(value)}`).join(', ') || 'the defaults'}`;
+}
 
 export function checkQuality(text: string, starts: number[], structure: ModuleStructure, rng: Rng, maxProbes: number): StubProbe[] {
   const options = randomQualityOptions(rng);
@@ -64,7 +70,14 @@ export function checkQuality(text: string, starts: number[], structure: ModuleSt
   const mutations = text.length > 100_000 ? 1 : 3;
   for (let k = 0; k < mutations; k++) {
     const mutated = mutateDocstring(text, starts, structure, rng);
-    if (mutated !== null) checkFix(mutated, options);
+    if (mutated === null) continue;
+    try {
+      checkFix(mutated, options);
+    } catch (e) {
+      // The mutated text is what fails: saved in place of the case's.
+      if (e instanceof Violation) e.input = mutated;
+      throw e;
+    }
   }
   return probes;
 }

@@ -341,6 +341,7 @@ class Updater {
       const known = names.filter((n) => paramNames.has(n));
       if (known.length === 0 || matched.has(known[0])) {
         this.changes.push(`removed ${entry.name}`);
+        this.types.delete(entry); // a removed entry (a second `:param x:`) gets no type line of its own
         continue;
       }
       for (const n of known) matched.set(n, entry);
@@ -362,6 +363,7 @@ class Updater {
     }
     for (const entry of keep) blocks.push({ entry });
     if (blocks.length === 0) {
+      for (const entry of section.entries) this.types.delete(entry);
       this.removeSection(section);
       this.changes.push(`removed ${section.title}`);
       return;
