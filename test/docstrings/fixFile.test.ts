@@ -62,6 +62,15 @@ describe('docstrings/fixFile', () => {
     assert.ok(again.ok && again.fixes.length === 0, `second run: ${again.ok ? again.fixes.map((f) => f.changes.join(', ')).join('; ') : again.reason}`);
   });
 
+  it('leaves alone a docstring whose lines a backslash-newline joins (its source lines are not the lines it says)', () => {
+    // Found by the fuzzer: reordering such entries by source line changed the docstring's value, and a second run changed it again.
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'continued_lines.py'), 'utf8');
+    const r = fix(text, { style: 'sphinx' });
+    assert.ok(r.ok);
+    assert.deepStrictEqual(r.fixes, []);
+    assert.strictEqual(r.text, text);
+  });
+
   it('never throws on broken code, and returns the findings it started from', () => {
     for (const text of ['def f(a:\n    """Args:\n', 'class (:\n  """', stale('f').replace('"""', "'''"), '\0\r\r\n"""']) {
       const r = fix(text);

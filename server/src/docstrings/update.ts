@@ -106,6 +106,8 @@ export function docstringMismatches(file: ParsedFile, index: number, options: Up
 // ---------------------------------------------------------------------------------------------------------
 
 type WritableStyle = DocstringStyleName;
+/** A backslash-newline in a non-raw literal: an odd run of backslashes right before a line break. */
+const LINE_CONTINUATION = /(?<!\\)(?:\\\\)*\\(?:\r\n?|\n)/;
 const PARAM_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['params']);
 /** Sections whose presence makes a docstring "long" (pydoclint's isShortDocstring is false). */
 const STRUCTURED_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['params', 'returns', 'yields', 'raises', 'attributes', 'examples']);
@@ -195,6 +197,9 @@ class Updater {
     if (doc.literals.length !== 1) return false;
     const literal = doc.literals[0];
     if (literal.quote !== '"""' && literal.quote !== "'''") return false;
+    // A backslash-newline joins two source lines into one line of the value: the entries' lines would not be
+    // the source's, and rewriting them by line would change what the docstring says.
+    if (!literal.raw && LINE_CONTINUATION.test(this.text.slice(literal.bodyStart, literal.bodyEnd))) return false;
     if (!doc.sections.some((s) => STRUCTURED_KINDS.has(s.kind) && !s.nonstandard)) return false;
     // A malformed docstring (an entry without its colon, `self - the instance`) is not ours to rewrite.
     if (doc.problems.length > 0) return false;
