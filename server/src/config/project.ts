@@ -5,14 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { pythonRealpath } from './realpath';
 
 function resolveReal(p: string): string {
-  const absolute = path.resolve(p);
-  try {
-    return fs.realpathSync(absolute);
-  } catch {
-    return absolute; // pathlib's resolve() is not strict either: a missing path stays as written
-  }
+  return pythonRealpath(process.cwd(), p);
 }
 
 /** pathlib orders paths part by part ("/a/b/c" < "/a/b-c"), not character by character. */
