@@ -103,6 +103,8 @@ describe('config: paths through a symlinked folder resolve as click\'s resolve_p
 
   it('a `..` after a symlink is the parent of where it leads, in a path and in an exclude', () => {
     assert.deepStrictEqual(cli(['-c', noExclude, 'sub/p/..'], tmp), all());
+    // There only: <tmp>/sub/setup.py does not exist, the fixture's setup.py does.
+    assert.deepStrictEqual(cli(['-c', noExclude, 'sub/p/../setup.py'], tmp), ['setup.py']);
     assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'sub/p/../setup', 'link'], tmp), all().filter((f) => f !== 'setup.py'));
   });
 });

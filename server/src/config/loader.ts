@@ -8,13 +8,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findConfigFile } from './project';
 import { parsePyprojectToml } from './pyproject';
-import { pythonRealpath } from './realpath';
 import { parseSetupCfg } from './setupCfg';
 import { ConfigOptions, ConfigParseResult, LoadedConfig } from './types';
 
-/** Like click's resolve_path (pathlib's resolve): absolute against `base`, symlinks resolved as far as it exists. */
+/** Like click's resolve_path: absolute against `base`, symlinks resolved where the path exists. */
 export function resolvePath(base: string, p: string): string {
-  return pythonRealpath(base, p);
+  const absolute = path.resolve(base, p);
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute; // a pattern (`*/tests`) or a path that does not exist stays as written
+  }
 }
 
 /**

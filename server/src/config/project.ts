@@ -5,10 +5,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { pythonRealpath } from './realpath';
 
 function resolveReal(p: string): string {
-  return pythonRealpath(process.cwd(), p);
+  const absolute = path.resolve(p);
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute; // pathlib's resolve() is not strict either: a missing path stays as written
+  }
 }
 
 /** pathlib orders paths part by part ("/a/b/c" < "/a/b-c"), not character by character. */
