@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_EDITOR_SETTINGS, effectiveCoverageOptions, readEditorSettings } from '../../server/src/config/editorSettings';
 import { loadConfig } from '../../server/src/config/loader';
@@ -78,5 +79,32 @@ describe('config: a relative exclude means the same from every source', () => {
     assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'tests', '.'], ROOT), KEPT);
     // From pkg/, `-e tests` is pkg/tests, as in interrogate.
     assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'tests', '..'], path.join(ROOT, 'pkg')), rel(pythonFiles(ROOT)).filter((f) => f !== 'pkg/tests/test_inner.py'));
+  });
+});
+
+describe('config: paths through a symlinked folder resolve as click\'s resolve_path (pathlib) resolves them', () => {
+  // <tmp>/link -> the fixture, <tmp>/sub/p -> its pkg/, made here (git keeps no symlinks on every machine).
+  let tmp = '';
+  const all = () => rel(pythonFiles(ROOT));
+  const noExclude = path.join(ROOT, 'no-exclude.toml');
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docbits-symlinked-'));
+    fs.symlinkSync(ROOT, path.join(tmp, 'link'));
+    fs.mkdirSync(path.join(tmp, 'sub'));
+    fs.symlinkSync(path.join(ROOT, 'pkg'), path.join(tmp, 'sub', 'p'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('an exclude that does not exist (a prefix or a pattern) has the symlinks before it resolved', () => {
+    assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'link/pkg/co', 'link'], tmp), all().filter((f) => f !== 'pkg/core.py'));
+    assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'link/tests_', 'link'], tmp), all().filter((f) => f !== 'tests_extra.py'));
+    assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'link/*/tests', 'link'], tmp), all().filter((f) => f !== 'pkg/tests/test_inner.py'));
+  });
+
+  it('a `..` after a symlink is the parent of where it leads, in a path and in an exclude', () => {
+    assert.deepStrictEqual(cli(['-c', noExclude, 'sub/p/..'], tmp), all());
+    // There only: <tmp>/sub/setup.py does not exist, the fixture's setup.py does.
+    assert.deepStrictEqual(cli(['-c', noExclude, 'sub/p/../setup.py'], tmp), ['setup.py']);
+    assert.deepStrictEqual(cli(['-c', noExclude, '-e', 'sub/p/../setup', 'link'], tmp), all().filter((f) => f !== 'setup.py'));
   });
 });

@@ -150,6 +150,27 @@ describe('inventory options (interrogate semantics)', () => {
     });
   });
 
+  it('ignore-nested-classes drops a class in an async def as in a def (interrogate keeps it, README)', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'options', 'async_nested.py'), 'utf8');
+    const all = {
+      '<module>': 'covered', 'make_handler@4': 'covered', 'make_handler.Handler@7': 'missed',
+      'make_handler.Handler.handle@8': 'missed', 'make_plain@14': 'covered', 'make_plain.Plain@17': 'missed',
+    };
+    assert.deepStrictEqual(statuses({}, text), all);
+    assert.deepStrictEqual(statuses({ ignoreNestedClasses: true }, text),
+      { '<module>': 'covered', 'make_handler@4': 'covered', 'make_plain@14': 'covered' });
+  });
+
+  it('google style: a function named __init__ outside a class neither covers nor is covered by what holds it (README)', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'options', 'google_init_function.py'), 'utf8');
+    const sphinx = statuses({}, text);
+    assert.deepStrictEqual(sphinx, {
+      '<module>': 'covered', '__init__@4': 'missed', 'outer@8': 'covered', 'outer.__init__@11': 'missed',
+      'bare@17': 'missed', 'bare.__init__@18': 'covered',
+    });
+    assert.deepStrictEqual(statuses({ docstringStyle: 'google' }, text), sphinx);
+  });
+
   it('an empty file is one missed module, and is left out under ignore-module', () => {
     assert.deepStrictEqual(statuses({}, ''), { '<module>': 'missed' });
     assert.strictEqual(inventory('', 'empty.py', { ...DEFAULT_OPTIONS, ignoreModule: true }).skipped, true);

@@ -9,6 +9,7 @@ import { pyRepr } from '../python/printable';
 import { ArgumentError, FlagSpec, splitArguments } from './argv';
 import { compileNameRegex } from '../python/compat/regex';
 import { resolvePath } from './loader';
+import { pythonRealpath } from './realpath';
 import { BADGE_STYLES, CLI_ROWS, OptionRow } from './options';
 import { isDir } from './project';
 import { ConfigOptions } from './types';
@@ -154,7 +155,8 @@ function flagValue(row: OptionRow, given: string | boolean | Array<string | bool
       return value;
     }
     case 'pathList':
-      return strings.map((e) => resolvePath(cwd, e));
+      // As click's resolve_path: a pattern under a symlinked folder gets the folder's real path.
+      return strings.map((e) => pythonRealpath(cwd, e));
     case 'regexList':
       return checkedRegexes(cli.short ? `-${cli.short}` : `--${cli.long}`, strings);
     case 'path':
@@ -229,11 +231,13 @@ export function parseCommandLine(argv: string[], cwd: string): Invocation | 'hel
     throw new UsageError(`Invalid value for '-c' / '--config': File ${pyRepr(cliOnly.configPath)} is a directory.`);
   }
   const paths = split.positionals.length > 0 ? split.positionals : [cwd];
-  for (const p of paths) {
-    if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
-  }
+  // click resolves first (a `..` after a symlink is the parent of its target), then checks the result exists.
+  const resolved = paths.map((p) => pythonRealpath(cwd, p));
+  paths.forEach((p, i) => {
+    if (!fs.existsSync(resolved[i])) throw new UsageError(`Invalid value for '[PATHS]...': Path '${p}' does not exist.`);
+  });
   return {
-    paths: paths.map((p) => resolvePath(cwd, p)),
+    paths: resolved,
     configPath: cliOnly.configPath as string | undefined,
     fromCli: fromCli as ConfigOptions,
     json: Boolean(cliOnly.json),
