@@ -7,6 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** Symlinks followed for one path at most (the kernel gives up after 40; Python's recursion after ~1,000). */
+const MAX_LINKS = 1000;
+
 /** posixpath._joinrealpath: `rest` joined onto the resolved `start`, links resolved; ok false on a loop. */
 function joinReal(start: string, rest: string, seen: Map<string, string | null>): { path: string; ok: boolean } {
   let current = start;
@@ -48,6 +51,8 @@ function joinReal(start: string, rest: string, seen: Map<string, string | null>)
       // A loop: what is resolved so far plus the rest unchanged.
       return { path: rest ? path.posix.join(next, rest) : next, ok: false };
     }
+    // A hostile tree can chain links without end in sight: past MAX_LINKS it is treated as a loop, not recursed into.
+    if (seen.size >= MAX_LINKS) return { path: rest ? path.posix.join(next, rest) : next, ok: false };
     seen.set(next, null);
     let target: string;
     try {
