@@ -89,6 +89,17 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(inClass), ['8:DOC101', '8:DOC103']);
   });
 
+  it('allow-init-docstring: an unreadable class or __init__ docstring (DOC001) has no sections for DOC302-DOC307', () => {
+    const init = ['    def __init__(self, a: int) -> None:', '        """Init.', '', '        Args:', '            a (int): A.', '        """', '        self.a = a', ''];
+    const classDoc = ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '', '    Raises:', '    """', '', ...init].join('\n');
+    assert.deepStrictEqual(check(classDoc, { allowInitDocstring: true }), ['1:DOC001']);
+    assert.deepStrictEqual(check(classDoc.replace('\n    Raises:', ''), { allowInitDocstring: true }), ['1:DOC304']);
+    const initDoc = ['class C:', '    """C."""', '', '    def __init__(self, a: int) -> None:', '        """Init.', '', '        Args:', '            a (int): A.', '', '        Returns:', '            int: I.', '', '        Raises:', '        """', ''].join('\n');
+    assert.deepStrictEqual(check(initDoc, { allowInitDocstring: true }), ['4:DOC001']);
+    // pydoclint puts the __init__ Returns on the class as well (DOC302).
+    assert.deepStrictEqual(check(initDoc.replace('\n        Raises:', ''), { allowInitDocstring: true }), ['4:DOC303', '1:DOC302']);
+  });
+
   it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
     const text = ['class C:', '    """C.', '', '    Attributes:', '        a (int): A.', '    """', '', '    a: int = 1', '    b: str = "b"', '    """About b."""', '    _c = 3', ''].join('\n');
     assert.deepStrictEqual(check(text), ['10:DOC606', '1:DOC601', '1:DOC603']);

@@ -159,11 +159,6 @@ class FileChecker {
     return parsed;
   }
 
-  private view(i: number): DocView | null {
-    const parsed = this.docstring(i);
-    return parsed ? docView(parsed) : null;
-  }
-
   /**
    * The docstring a function is checked against (pydoclint's parseDocstring with check-style-mismatch): in the
    * one style its markers show, else the configured one. The class checks read the configured style always.
@@ -282,14 +277,16 @@ class FileChecker {
       this.add(i, [{ code: 'DOC301', message: `\`${className}.__init__\` has its own docstring: document the constructor in the class docstring`, span: own.summarySpan ?? own.span }]);
       return classIndex;
     }
-    const classDoc = this.view(classIndex);
-    const initDoc = docView(own);
+    // pydoclint reads an unreadable docstring (DOC001, reported by the class and the __init__ checks) as empty.
+    const readable = (parsed: ParsedDocstring | null): DocView | null => (parsed && this.problems(parsed).length === 0 ? docView(parsed) : null);
+    const classDoc = readable(this.docstring(classIndex));
+    const initDoc = readable(own);
     const atClass: Issue[] = [];
     if (classDoc?.returns) atClass.push({ code: 'DOC302', message: `The docstring of class \`${className}\` has a Returns section; a constructor returns nothing`, span: classDoc.sectionSpans.returns ?? classSpan });
-    if (initDoc.returns) this.add(i, [{ code: 'DOC303', message: `The docstring of \`${className}.__init__\` has a Returns section; a constructor returns nothing`, span: initDoc.sectionSpans.returns ?? classSpan }]);
+    if (initDoc?.returns) this.add(i, [{ code: 'DOC303', message: `The docstring of \`${className}.__init__\` has a Returns section; a constructor returns nothing`, span: initDoc.sectionSpans.returns ?? classSpan }]);
     if (classDoc && classDoc.args.length > 0) atClass.push({ code: 'DOC304', message: `The docstring of class \`${className}\` documents arguments: they belong in the \`__init__\` docstring`, span: classDoc.sectionSpans.params ?? classSpan });
     if (classDoc?.yields) atClass.push({ code: 'DOC306', message: `The docstring of class \`${className}\` has a Yields section; a constructor yields nothing`, span: classDoc.sectionSpans.yields ?? classSpan });
-    if (initDoc.yields) atClass.push({ code: 'DOC307', message: `The docstring of \`${className}.__init__\` has a Yields section; a constructor yields nothing`, span: initDoc.sectionSpans.yields ?? classSpan });
+    if (initDoc?.yields) atClass.push({ code: 'DOC307', message: `The docstring of \`${className}.__init__\` has a Yields section; a constructor yields nothing`, span: initDoc.sectionSpans.yields ?? classSpan });
     if (classDoc?.raises) atClass.push({ code: 'DOC305', message: `The docstring of class \`${className}\` has a Raises section: it belongs in the \`__init__\` docstring`, span: classDoc.sectionSpans.raises ?? classSpan });
     this.add(classIndex, atClass, this.defs[classIndex].line);
     return i;
@@ -301,6 +298,16 @@ class FileChecker {
    */
   private unreadable(i: number, docIndex: number, label: string, parsed = this.docstring(docIndex)): boolean {
     if (!parsed) return false;
+    const problems = this.problems(parsed);
+    if (problems.length === 0) return false;
+    const problem = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
+    return true;
+  }
+
+  /** What makes a docstring unreadable for pydoclint (DOC001): none when it can be checked. */
+  private problems(parsed: ParsedDocstring): ParsedDocstring['problems'] {
     const problems = parsed.problems.filter((p) => p.wholeText || !inProse(parsed, p.span));
     // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our
     // parser reads it as empty without a problem, so the check notes it here.
@@ -314,11 +321,7 @@ class FileChecker {
         }
       }
     }
-    if (problems.length === 0) return false;
-    const problem = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
-    return true;
+    return problems;
   }
 
   /** DOC601-DOC607: the class's attributes against its docstring's Attributes section. */
