@@ -145,6 +145,23 @@ describe('docstrings/checks', () => {
     assert.strictEqual(withMarkers(DEFAULT_QUALITY_OPTIONS, DEFAULT_MARKERS), DEFAULT_QUALITY_OPTIONS);
   });
 
+  it('numpy: a type\'s default (`int, default 3`) is not part of the type, but with check-arg-defaults', () => {
+    const numpy = (type: string): string => ['def f(a: int = 3) -> None:', '    """F.', '', '    Parameters', '    ----------', `    a : ${type}`, '        A.', '    """', ''].join('\n');
+    for (const type of ['int, default 3', 'int, default=3', 'int, default: 3']) assert.deepStrictEqual(check(numpy(type), { style: 'numpy' }), [], type);
+    assert.deepStrictEqual(check(numpy('str, default 3'), { style: 'numpy' }), ['1:DOC105']);
+    assert.deepStrictEqual(check(numpy('int, default=3'), { style: 'numpy', checkArgDefaults: true }), []);
+    assert.deepStrictEqual(check(numpy('int'), { style: 'numpy', checkArgDefaults: true }), ['1:DOC105']);
+  });
+
+  it('sphinx: a `:type x:` types every `:param x:`; a role names the exception of a bare `:raises:`', () => {
+    const twice = ['def f(a: str, b: str) -> None:', '    """F.', '', '    :type a: str', '    :param a: A.', '    :param a: Again.', '    """', ''].join('\n');
+    assert.deepStrictEqual(check(twice, { style: 'sphinx' }), ['1:DOC103']);
+    const raises = (role: string): string => ['def f() -> None:', '    """F.', '', `    :raises: ${role} when it fails.`, '    """', '    raise Error()', ''].join('\n');
+    assert.deepStrictEqual(check(raises(':class:`~module.Error`'), { style: 'sphinx' }), []);
+    assert.deepStrictEqual(check(raises(':exc:`Error`'), { style: 'sphinx' }), []);
+    assert.deepStrictEqual(check(raises(':exc:`KeyError`'), { style: 'sphinx' }), ['1:DOC503']);
+  });
+
   it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {
     const text = fn('f(a: int = 3) -> None', ['Args:', '    a (int): A.']);
     assert.deepStrictEqual(check(text), []);

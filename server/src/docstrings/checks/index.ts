@@ -227,7 +227,7 @@ class FileChecker {
     if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
     const parsed = this.functionDocstring(docIndex);
     if (!parsed) return;
-    const doc = docView(parsed);
+    const doc = docView(parsed, false, this.options.checkArgDefaults);
     // pydoclint then leaves out every type check and the return, yield and raise checks.
     const mismatch = this.styleMismatch(parsed);
     if (mismatch) {
@@ -329,7 +329,7 @@ class FileChecker {
     if (this.plainlyShort(i)) return;
     const parsed = this.docstring(i);
     if (!parsed || this.unreadable(i, i, `class ${this.defs[i].name}`)) return;
-    const doc = docView(parsed);
+    const doc = docView(parsed, false, this.options.checkArgDefaults);
     if (this.options.skipCheckingShortDocstrings && doc.short) return;
     const def = this.defs[i];
     const { text, lineStarts } = this.file;
