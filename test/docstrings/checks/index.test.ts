@@ -53,6 +53,15 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(fn('f(a: int)', ['Args:', '    a (int): A.'], ['if a:', '    return', 'print(a)'])), []);
   });
 
+  it('google: a Returns section pydoclint finds nothing in is one untyped entry (DOC203, not DOC201)', () => {
+    assert.deepStrictEqual(check(fn('f(a: int) -> int', ['Args:', '    a (int): A.', '', 'Returns:', ''], ['return a'])), ['1:DOC203']);
+    assert.deepStrictEqual(check(fn('f(a: int)', ['Args:', '    a (int): A.', '', 'Returns:', ''], ['print(a)'])), ['1:DOC202', '1:DOC203']);
+    // Opening with its only section, the entries are dedented to the title by the parser's second cleaning.
+    const opens = 'def f() -> int:\n    """\n    Returns:\n        int: One.\n    """\n    return 1\n';
+    assert.deepStrictEqual(check(opens), ['1:DOC203']);
+    assert.deepStrictEqual(check(opens.replace('"""\n    Returns:', '"""One.\n\n    Returns:')), []);
+  });
+
   it('yields: DOC402, DOC403, DOC404', () => {
     assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.'], ['yield n'])), ['1:DOC402', '1:DOC404']);
     assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.', '', 'Yields:', '    int: N.'], ['yield n'])), []);

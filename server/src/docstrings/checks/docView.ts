@@ -46,6 +46,13 @@ export function docView(parsed: ParsedDocstring, warnsAreRaises = false, keepDef
   for (const section of parsed.sections) {
     if (section.nonstandard) continue;
     const kind: SectionKind = section.kind === 'warns' && warnsAreRaises ? 'raises' : section.kind;
+    if (parsed.style === 'google' && (kind === 'returns' || kind === 'yields') && unreadEntries(parsed, section)) {
+      // pydoclint's google parser reads a Returns or Yields section it finds nothing in as one untyped entry.
+      view.short = false;
+      view.sectionSpans[kind] ??= section.span;
+      view[kind] = [...(view[kind] ?? []), { name: '', type: '', optional: false, span: section.span }];
+      continue;
+    }
     if (section.entries.length === 0 && kind !== 'examples' && kind !== 'deprecated') continue;
     // Only `:type x:` fields (no `:param x:`) describe nothing: the docstring stays short.
     const typesOnly = ARG_KINDS.has(kind) && section.entries.every((e) => e.field === 'type');
@@ -70,6 +77,15 @@ interface Named {
 
 /** numpy's `int, default 3` / `int, default=3` / `int (default 3)`: the type before the default. */
 const NUMPY_DEFAULT = /^(.*?)(?:, default|\(default\))/;
+
+/**
+ * A google section whose entries pydoclint's parser does not see: none under the title, or the docstring opens
+ * with its only section's title (cleaned twice, ast.get_docstring then the parser's cleandoc, the entries are
+ * dedented to the title's level and end the section).
+ */
+function unreadEntries(parsed: ParsedDocstring, section: DocSection): boolean {
+  return section.entries.length === 0 || (parsed.summary === '' && parsed.sections.length === 1);
+}
 
 function pushNamed(out: DocItem[], entry: DocEntry, named: Named): void {
   if (entry.name === null || entry.name === '') return;
