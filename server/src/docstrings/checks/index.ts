@@ -327,7 +327,11 @@ class FileChecker {
   /** DOC601-DOC607: the class's attributes against its docstring's Attributes section. */
   private checkClass(i: number): void {
     if (this.plainlyShort(i)) return;
-    const parsed = this.docstring(i);
+    const own = this.defs[i].docstring;
+    // pydoclint checks a class whose docstring ast.get_docstring does not make '' (its function check strips it).
+    const parsed = own?.blank && keptBlank(this.file.text.slice(own.start, own.end))
+      ? parseDocstring(this.file.text, this.file.lineStarts, own, { style: this.options.style })
+      : this.docstring(i);
     if (!parsed || this.unreadable(i, i, `class ${this.defs[i].name}`)) return;
     const doc = docView(parsed, false, this.options.checkArgDefaults);
     if (this.options.skipCheckingShortDocstrings && doc.short) return;
@@ -424,4 +428,13 @@ function methodType(def: Definition): 'instance' | 'class' | 'static' {
     if (d.name === 'staticmethod') return 'static';
   }
   return 'instance';
+}
+
+/**
+ * Whether ast.get_docstring keeps spaces of a blank docstring literal: inspect.cleandoc strips the first line
+ * and drops empty lines at the ends, but a line of spaces after the first (`"""\n    """`) stays.
+ */
+function keptBlank(literal: string): boolean {
+  const m = /^[rRuU]?("""|'''|"|')([^\\]*)\1$/.exec(literal);
+  return m !== null && m[2].replace(/\r\n?/g, '\n').split('\n').slice(1).some((line) => line !== '');
 }
