@@ -109,6 +109,13 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(initDoc.replace('\n        Raises:', ''), { allowInitDocstring: true }), ['4:DOC303', '1:DOC302']);
   });
 
+  it('a class docstring of spaces that ast.get_docstring keeps is checked; numpy `.. deprecated::` alone is not short', () => {
+    assert.deepStrictEqual(check('class C:\n    """\n    """\n\n    size: int = 1\n'), ['1:DOC601', '1:DOC603']);
+    assert.deepStrictEqual(check('class C:\n    """\n\n"""\n\n    size: int = 1\n'), [], 'cleaned to an empty docstring');
+    assert.deepStrictEqual(check('class C:\n    """  """\n\n    size: int = 1\n'), []);
+    assert.deepStrictEqual(check('def f(a):\n    """.. deprecated:: 2.0"""\n', { style: 'numpy' }), ['1:DOC101', '1:DOC106', '1:DOC107', '1:DOC103']);
+  });
+
   it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
     const text = ['class C:', '    """C.', '', '    Attributes:', '        a (int): A.', '    """', '', '    a: int = 1', '    b: str = "b"', '    """About b."""', '    _c = 3', ''].join('\n');
     assert.deepStrictEqual(check(text), ['10:DOC606', '1:DOC601', '1:DOC603']);
