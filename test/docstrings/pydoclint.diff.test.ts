@@ -235,7 +235,9 @@ function compare(set: FileSet, flags: string[], options: QualityOptions, tally: 
         text, def, index, code, theirMessage: theirs.get(k)?.message, ourMessage: ours.get(k),
         facts: def && def.keyword === 'def' ? functionBodyFacts(text, starts, structure.definitions, index) : undefined,
         hasNestedDef: index >= 0 && structure.definitions.some((d) => d.parent === index),
-        hasWarns: def?.docstring ? parseDocstring(text, starts, def.docstring, { style: options.style }).sections.some((s) => s.kind === 'warns') : false,
+        // An __init__ is checked against its class's docstring (without allow-init-docstring, or without its own).
+        hasWarns: [def, def?.name === '__init__' && def.parent >= 0 ? structure.definitions[def.parent] : undefined].some((d) =>
+          d?.docstring ? parseDocstring(text, starts, d.docstring, { style: options.style }).sections.some((s) => s.kind === 'warns') : false),
         spacingOnlyArgs: def !== undefined && argTypesDifferOnlyInSpacing(text, starts, def, options.style),
         options,
         returns: def && def.keyword === 'def' ? parseSignature(text, starts[def.nameLine] + def.nameEnd, def.headerEnd).returns : null,
