@@ -116,6 +116,14 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check('def f(a):\n    """.. deprecated:: 2.0"""\n', { style: 'numpy' }), ['1:DOC101', '1:DOC106', '1:DOC107', '1:DOC103']);
   });
 
+  it('an __init__ overload inside a block of the class body is checked; one in the body itself is a stub', () => {
+    const cls = (stubIndent: string): string => ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '    """', '',
+      ...(stubIndent ? ['    if TYPE_CHECKING:'] : []), `${stubIndent}    @overload`, `${stubIndent}    def __init__(self, a: str) -> None:`, `${stubIndent}        ...`, '',
+      '    def __init__(self, a: int) -> None:', '        self.a = a', ''].join('\n');
+    assert.deepStrictEqual(check(cls('    ')), ['10:DOC105']);
+    assert.deepStrictEqual(check(cls('')), []);
+  });
+
   it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
     const text = ['class C:', '    """C.', '', '    Attributes:', '        a (int): A.', '    """', '', '    a: int = 1', '    b: str = "b"', '    """About b."""', '    _c = 3', ''].join('\n');
     assert.deepStrictEqual(check(text), ['10:DOC606', '1:DOC601', '1:DOC603']);

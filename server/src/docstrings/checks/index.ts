@@ -128,9 +128,14 @@ class FileChecker {
     if (this.options.skipCheckingPrivateFunctions && def.name.startsWith('_') && !(def.name.startsWith('__') && def.name.endsWith('__'))) return true;
     const parent = this.defs[def.parent];
     if (def.name === '__init__' && parent?.keyword === 'class') {
-      // Only the last __init__ is the constructor (earlier ones are overload stubs).
+      // Only the last __init__ of the class body is the constructor (earlier ones are overload stubs), as
+      // pydoclint's isLastConstructor reads the body's own statements: one inside a block (`if TYPE_CHECKING:`)
+      // is always checked, and does not make an earlier one a stub.
+      const inBody = (d: Definition): boolean => d.column === parent.bodyIndent.length;
+      if (!inBody(def)) return false;
       for (let j = i + 1; j < this.defs.length && this.defs[j].headerStartLine <= parent.endLine; j++) {
-        if (this.defs[j].parent === def.parent && this.defs[j].name === '__init__' && this.defs[j].keyword === 'def') return true;
+        const later = this.defs[j];
+        if (later.parent === def.parent && later.name === '__init__' && later.keyword === 'def' && inBody(later)) return true;
       }
     }
     return false;
