@@ -283,7 +283,7 @@ describe('docstring checks: the same findings as pydoclint 0.9.0', function () {
   this.timeout(FULL ? 3_600_000 : 300_000);
   const tally: Tally = { both: 0, onlyTheirs: 0, onlyOurs: 0, explained: new Map(), unexplained: [] };
   const fixtures = (style: Style): FileSet => ({
-    name: `fixtures (${style})`, root: FIXTURES, files: [`${style}_cases.py`, ...(style === 'numpy' ? ['numpy_headers.py', 'numpy_yields.py', 'numpy_defaults.py'] : style === 'sphinx' ? ['sphinx_fields.py'] : [])],
+    name: `fixtures (${style})`, root: FIXTURES, files: [`${style}_cases.py`, ...(style === 'numpy' ? ['numpy_headers.py', 'numpy_yields.py', 'numpy_defaults.py'] : style === 'sphinx' ? ['sphinx_fields.py'] : ['google_entries.py'])],
   });
   const sample: FileSet = { name: 'sample', root: path.join(REPO, 'sample'), files: ['shapes/__init__.py', 'shapes/flags.py', 'shapes/geometry.py'] };
   let google: FileSet;

@@ -124,6 +124,11 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(cls('')), []);
   });
 
+  it('google: an entry whose colon is on a later line is read with its type from there (`a` then `    (int): A.`)', () => {
+    assert.deepStrictEqual(check(fn('f(a: int) -> None', ['Args:', '    a', '        (str):', '        A.'])), ['1:DOC105']);
+    assert.deepStrictEqual(check(fn('f(a: int) -> None', ['Args:', '    a', '        (int): A.'])), []);
+  });
+
   it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
     const text = ['class C:', '    """C.', '', '    Attributes:', '        a (int): A.', '    """', '', '    a: int = 1', '    b: str = "b"', '    """About b."""', '    _c = 3', ''].join('\n');
     assert.deepStrictEqual(check(text), ['10:DOC606', '1:DOC601', '1:DOC603']);
