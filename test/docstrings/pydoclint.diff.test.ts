@@ -144,6 +144,11 @@ const DIFFERENCES: Array<{ name: string; explains: (c: Context) => boolean }> = 
       parseDocstring(c.text, lineStarts(c.text), c.def.docstring, { style: 'numpy' }).sections.some((s) => s.kind === 'params' && s.entries.some((e) => /, default|\(default\)/.test(e.type ?? ''))),
   },
   {
+    name: 'a sphinx field ends at a blank line',
+    explains: (c) => /^DOC(105|203|404|605)$/.test(c.code) && c.options.style === 'sphinx' && c.ourMessage === undefined &&
+      /^[ \t]*:(?:type [^:\n]+|rtype|ytype|vartype [^:\n]+):[^\n]*\n[ \t]*\n[ \t]*(?![:"']|$)\S/m.test(c.def?.docstring ? c.text.slice(c.def.docstring.start, c.def.docstring.end) : ''),
+  },
+  {
     name: 'a role names the exception of a bare `:raises:`',
     // Ours only, and only where the exception the role names is not raised (pydoclint's empty name matches any).
     explains: (c) => c.code === 'DOC503' && c.options.style === 'sphinx' && c.ourMessage?.includes('documented but not raised') === true &&
