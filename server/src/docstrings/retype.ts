@@ -55,8 +55,9 @@ export function typeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: Typ
 function collectTypeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: TypeRules, paramEntries: readonly DocEntry[],
   { text, isClass, returnsAreYields }: { text: string; isClass: boolean; returnsAreYields: boolean }): Map<DocEntry, TypeEdit> {
   const edits = new Map<DocEntry, TypeEdit>();
-  // The type each entry has for the checks (`, optional` cut as pydoclint's parser cuts it), by entry start.
-  const view = docView(doc);
+  // The type each entry has for the checks (`, optional` and a numpy default cut as pydoclint's parser cuts
+  // them), by entry start.
+  const view = docView(doc, false, rules.checkArgDefaults);
   const checkedType = new Map(view.args.map((a) => [a.span.start, a.type]));
   if (!rules.argTypeHintsInDocstring) {
     // DOC111: the project keeps argument types in the signature; every type the checks see goes.

@@ -53,6 +53,15 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(fn('f(a: int)', ['Args:', '    a (int): A.'], ['if a:', '    return', 'print(a)'])), []);
   });
 
+  it('google: a Returns section pydoclint finds nothing in is one untyped entry (DOC203, not DOC201)', () => {
+    assert.deepStrictEqual(check(fn('f(a: int) -> int', ['Args:', '    a (int): A.', '', 'Returns:', ''], ['return a'])), ['1:DOC203']);
+    assert.deepStrictEqual(check(fn('f(a: int)', ['Args:', '    a (int): A.', '', 'Returns:', ''], ['print(a)'])), ['1:DOC202', '1:DOC203']);
+    // Opening with its only section, the entries are dedented to the title by the parser's second cleaning.
+    const opens = 'def f() -> int:\n    """\n    Returns:\n        int: One.\n    """\n    return 1\n';
+    assert.deepStrictEqual(check(opens), ['1:DOC203']);
+    assert.deepStrictEqual(check(opens.replace('"""\n    Returns:', '"""One.\n\n    Returns:')), []);
+  });
+
   it('yields: DOC402, DOC403, DOC404', () => {
     assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.'], ['yield n'])), ['1:DOC402', '1:DOC404']);
     assert.deepStrictEqual(check(fn('f(n: int) -> Iterator[int]', ['Args:', '    n (int): N.', '', 'Yields:', '    int: N.'], ['yield n'])), []);
@@ -87,6 +96,37 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(both), ['8:DOC301']);
     const inClass = ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '    """', '', '    def __init__(self, a: int, b: int) -> None:', '        self.a = a', ''].join('\n');
     assert.deepStrictEqual(check(inClass), ['8:DOC101', '8:DOC103']);
+  });
+
+  it('allow-init-docstring: an unreadable class or __init__ docstring (DOC001) has no sections for DOC302-DOC307', () => {
+    const init = ['    def __init__(self, a: int) -> None:', '        """Init.', '', '        Args:', '            a (int): A.', '        """', '        self.a = a', ''];
+    const classDoc = ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '', '    Raises:', '    """', '', ...init].join('\n');
+    assert.deepStrictEqual(check(classDoc, { allowInitDocstring: true }), ['1:DOC001']);
+    assert.deepStrictEqual(check(classDoc.replace('\n    Raises:', ''), { allowInitDocstring: true }), ['1:DOC304']);
+    const initDoc = ['class C:', '    """C."""', '', '    def __init__(self, a: int) -> None:', '        """Init.', '', '        Args:', '            a (int): A.', '', '        Returns:', '            int: I.', '', '        Raises:', '        """', ''].join('\n');
+    assert.deepStrictEqual(check(initDoc, { allowInitDocstring: true }), ['4:DOC001']);
+    // pydoclint puts the __init__ Returns on the class as well (DOC302).
+    assert.deepStrictEqual(check(initDoc.replace('\n        Raises:', ''), { allowInitDocstring: true }), ['4:DOC303', '1:DOC302']);
+  });
+
+  it('a class docstring of spaces that ast.get_docstring keeps is checked; numpy `.. deprecated::` alone is not short', () => {
+    assert.deepStrictEqual(check('class C:\n    """\n    """\n\n    size: int = 1\n'), ['1:DOC601', '1:DOC603']);
+    assert.deepStrictEqual(check('class C:\n    """\n\n"""\n\n    size: int = 1\n'), [], 'cleaned to an empty docstring');
+    assert.deepStrictEqual(check('class C:\n    """  """\n\n    size: int = 1\n'), []);
+    assert.deepStrictEqual(check('def f(a):\n    """.. deprecated:: 2.0"""\n', { style: 'numpy' }), ['1:DOC101', '1:DOC106', '1:DOC107', '1:DOC103']);
+  });
+
+  it('an __init__ overload inside a block of the class body is checked; one in the body itself is a stub', () => {
+    const cls = (stubIndent: string): string => ['class C:', '    """C.', '', '    Args:', '        a (int): A.', '    """', '',
+      ...(stubIndent ? ['    if TYPE_CHECKING:'] : []), `${stubIndent}    @overload`, `${stubIndent}    def __init__(self, a: str) -> None:`, `${stubIndent}        ...`, '',
+      '    def __init__(self, a: int) -> None:', '        self.a = a', ''].join('\n');
+    assert.deepStrictEqual(check(cls('    ')), ['10:DOC105']);
+    assert.deepStrictEqual(check(cls('')), []);
+  });
+
+  it('google: an entry whose colon is on a later line is read with its type from there (`a` then `    (int): A.`)', () => {
+    assert.deepStrictEqual(check(fn('f(a: int) -> None', ['Args:', '    a', '        (str):', '        A.'])), ['1:DOC105']);
+    assert.deepStrictEqual(check(fn('f(a: int) -> None', ['Args:', '    a', '        (int): A.'])), []);
   });
 
   it('class attributes: DOC601, DOC603, inline attribute docstrings (DOC606), private ones left out', () => {
@@ -132,6 +172,23 @@ describe('docstrings/checks', () => {
     assert.strictEqual(off.nodocqa, false);
     assert.strictEqual(off.style, DEFAULT_QUALITY_OPTIONS.style);
     assert.strictEqual(withMarkers(DEFAULT_QUALITY_OPTIONS, DEFAULT_MARKERS), DEFAULT_QUALITY_OPTIONS);
+  });
+
+  it('numpy: a type\'s default (`int, default 3`) is not part of the type, but with check-arg-defaults', () => {
+    const numpy = (type: string): string => ['def f(a: int = 3) -> None:', '    """F.', '', '    Parameters', '    ----------', `    a : ${type}`, '        A.', '    """', ''].join('\n');
+    for (const type of ['int, default 3', 'int, default=3', 'int, default: 3']) assert.deepStrictEqual(check(numpy(type), { style: 'numpy' }), [], type);
+    assert.deepStrictEqual(check(numpy('str, default 3'), { style: 'numpy' }), ['1:DOC105']);
+    assert.deepStrictEqual(check(numpy('int, default=3'), { style: 'numpy', checkArgDefaults: true }), []);
+    assert.deepStrictEqual(check(numpy('int'), { style: 'numpy', checkArgDefaults: true }), ['1:DOC105']);
+  });
+
+  it('sphinx: a `:type x:` types every `:param x:`; a role names the exception of a bare `:raises:`', () => {
+    const twice = ['def f(a: str, b: str) -> None:', '    """F.', '', '    :type a: str', '    :param a: A.', '    :param a: Again.', '    """', ''].join('\n');
+    assert.deepStrictEqual(check(twice, { style: 'sphinx' }), ['1:DOC103']);
+    const raises = (role: string): string => ['def f() -> None:', '    """F.', '', `    :raises: ${role} when it fails.`, '    """', '    raise Error()', ''].join('\n');
+    assert.deepStrictEqual(check(raises(':class:`~module.Error`'), { style: 'sphinx' }), []);
+    assert.deepStrictEqual(check(raises(':exc:`Error`'), { style: 'sphinx' }), []);
+    assert.deepStrictEqual(check(raises(':exc:`KeyError`'), { style: 'sphinx' }), ['1:DOC503']);
   });
 
   it('check-arg-defaults: the docstring type carries the default (`int, default=3`), for attributes too', () => {

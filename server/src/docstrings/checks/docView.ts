@@ -34,20 +34,32 @@ const ARG_KINDS = new Set<SectionKind>(['params', 'keywordParams', 'otherParams'
 /** Sections that make a docstring more than a summary for pydoclint (doc.py isShortDocstring). */
 const NOT_SHORT_KINDS = new Set<SectionKind>([...ARG_KINDS, 'attributes', 'raises', 'returns', 'yields', 'examples', 'deprecated']);
 
-export function docView(parsed: ParsedDocstring, warnsAreRaises = false): DocView {
+/**
+ * `keepDefaults` (check-arg-defaults): numpy argument types keep their default (`int, default=3`), to be
+ * compared with the signature's; else the default is cut, as pydoclint's parser cuts it.
+ */
+export function docView(parsed: ParsedDocstring, warnsAreRaises = false, keepDefaults = false): DocView {
+  const named: Named = { style: parsed.style, cutDefaults: parsed.style === 'numpy' && !keepDefaults, typeFields: sphinxTypeFields(parsed) };
   const view: DocView = {
     style: parsed.style, short: true, args: [], attributes: [], returns: null, yields: null, raises: null, sectionSpans: {},
   };
   for (const section of parsed.sections) {
     if (section.nonstandard) continue;
     const kind: SectionKind = section.kind === 'warns' && warnsAreRaises ? 'raises' : section.kind;
+    if (parsed.style === 'google' && (kind === 'returns' || kind === 'yields') && unreadEntries(parsed, section)) {
+      // pydoclint's google parser reads a Returns or Yields section it finds nothing in as one untyped entry.
+      view.short = false;
+      view.sectionSpans[kind] ??= section.span;
+      view[kind] = [...(view[kind] ?? []), { name: '', type: '', optional: false, span: section.span }];
+      continue;
+    }
     if (section.entries.length === 0 && kind !== 'examples' && kind !== 'deprecated') continue;
     // Only `:type x:` fields (no `:param x:`) describe nothing: the docstring stays short.
     const typesOnly = ARG_KINDS.has(kind) && section.entries.every((e) => e.field === 'type');
     if ((NOT_SHORT_KINDS.has(kind) && !typesOnly) || (warnsAreRaises && section.kind === 'warns')) view.short = false;
     view.sectionSpans[kind] ??= section.span;
-    if (ARG_KINDS.has(kind)) for (const e of section.entries) pushNamed(view.args, e, parsed.style);
-    else if (kind === 'attributes') for (const e of section.entries) pushNamed(view.attributes, e, parsed.style);
+    if (ARG_KINDS.has(kind)) for (const e of section.entries) pushNamed(view.args, e, named);
+    else if (kind === 'attributes') for (const e of section.entries) pushNamed(view.attributes, e, named);
     else if (kind === 'returns') (view.returns ??= []).push(...typed(section, parsed.style));
     else if (kind === 'yields') (view.yields ??= []).push(...typed(section, parsed.style));
     else if (kind === 'raises') (view.raises ??= []).push(...raisedNames(section, parsed.style));
@@ -56,24 +68,65 @@ export function docView(parsed: ParsedDocstring, warnsAreRaises = false): DocVie
   return view;
 }
 
-function pushNamed(out: DocItem[], entry: DocEntry, style: DocstringStyleName): void {
+interface Named {
+  style: DocstringStyleName;
+  cutDefaults: boolean;
+  /** Sphinx: the entries typed by a `:type x:` field, by name. */
+  typeFields: Map<string, DocEntry> | null;
+}
+
+/** numpy's `int, default 3` / `int, default=3` / `int (default 3)`: the type before the default. */
+const NUMPY_DEFAULT = /^(.*?)(?:, default|\(default\))/;
+
+/**
+ * A google section whose entries pydoclint's parser does not see: none under the title, or the docstring opens
+ * with its only section's title (cleaned twice, ast.get_docstring then the parser's cleandoc, the entries are
+ * dedented to the title's level and end the section).
+ */
+function unreadEntries(parsed: ParsedDocstring, section: DocSection): boolean {
+  return section.entries.length === 0 || (parsed.summary === '' && parsed.sections.length === 1);
+}
+
+function pushNamed(out: DocItem[], entry: DocEntry, named: Named): void {
   if (entry.name === null || entry.name === '') return;
   // A sphinx `:type x:` without a `:param x:` describes nothing: Sphinx shows no parameter for it, pydoclint
   // counts x as undocumented.
   if (entry.field === 'type') return;
-  out.push({ name: entry.name.replace(/\\/g, ''), type: pydoclintType(entry, style), optional: entry.optional, span: entry.span });
+  // pydoclint's parser types every `:param x:` with the `:type x:` field (one per name), also a second `:param x:`.
+  const typedBy = entry.type === null && entry.typeField === undefined ? named.typeFields?.get(entry.name) : undefined;
+  const source = typedBy ?? entry;
+  let type = pydoclintType(source, named.style);
+  if (named.cutDefaults) type = NUMPY_DEFAULT.exec(type)?.[1] ?? type;
+  out.push({ name: entry.name.replace(/\\/g, ''), type, optional: source.optional, span: entry.span });
+}
+
+function sphinxTypeFields(parsed: ParsedDocstring): Map<string, DocEntry> | null {
+  if (parsed.style !== 'sphinx') return null;
+  const out = new Map<string, DocEntry>();
+  for (const section of parsed.sections) {
+    for (const e of section.entries) if (e.typeField !== undefined && e.field !== 'type' && e.type !== null && e.name && !out.has(e.name)) out.set(e.name, e);
+  }
+  return out;
 }
 
 function typed(section: DocSection, style: DocstringStyleName): DocItem[] {
   return section.entries.map((e) => ({ name: e.name ?? '', type: pydoclintType(e, style), optional: e.optional, span: e.span }));
 }
 
-/** Raises entries by exception name; sphinx's `:raises: KeyError: when` names it in the description. */
+/** A sphinx description that opens with a cross-reference: `:class:`~module.Error` when ...`, `:exc:`Error``. */
+const ROLE_FIRST = /^:[\w.:-]+:`[~.]*([\w.]+)`/;
+
+/**
+ * Raises entries by exception name; sphinx's `:raises: KeyError: when` names it in the description, and so
+ * does `:raises: :class:`~module.Error` when` (pydoclint reads an empty name there, which matches any one).
+ */
 function raisedNames(section: DocSection, style: DocstringStyleName): DocItem[] {
   const out: DocItem[] = [];
   for (const e of section.entries) {
     let name = e.name ?? e.type;
-    if (!name && style === 'sphinx' && e.description) {
+    const role = !name && style === 'sphinx' ? ROLE_FIRST.exec(e.description) : null;
+    if (role) name = role[1];
+    else if (!name && style === 'sphinx' && e.description) {
       const parts = e.description.split(':');
       if (parts.length > 1 && !parts[0].trim().includes(' ')) name = parts[0].trim();
     }

@@ -239,7 +239,7 @@ function returnTypeIssue(fn: FunctionFacts, doc: DocView, style: DocView['style'
   }
   if (section.length > 0) {
     const t = stripQuotes(section[0].type);
-    if (annotation === null) return wrong(`gives a type, but \`${fn.label}\` has no return annotation`);
+    if (annotation === null) return wrong(`${t ? 'gives a type' : 'has an entry'}, but \`${fn.label}\` has no return annotation`);
     return sameType(t, annotation) ? null : wrong(`says \`${t || '(none)'}\` where the annotation says \`${annotation}\``);
   }
   return annotation ? wrong(`gives no type; the annotation says \`${annotation}\``) : null;
@@ -275,7 +275,7 @@ function yieldTypeIssue(fn: FunctionFacts, doc: DocView, options: QualityOptions
   const span = doc.sectionSpans.yields ?? fn.nameSpan;
   const message = (detail: string): Issue => ({ code: 'DOC404', message: `The Yields section of \`${fn.label}\` ${detail}`, span });
   if (section.length > 0) {
-    if (annotation === null) return message('gives a type, but the return annotation is not a Generator, Iterator or Iterable');
+    if (annotation === null) return message(`${section[0].type ? 'gives a type' : 'has an entry'}, but the return annotation is not a Generator, Iterator or Iterable`);
     // numpy lists a yielded tuple's items entry by entry, as for Returns (numpydoc); pydoclint reads only the first.
     if (options.style === 'numpy' && section.length >= 2) {
       const items = decomposeTuple(yieldType);

@@ -128,9 +128,14 @@ class FileChecker {
     if (this.options.skipCheckingPrivateFunctions && def.name.startsWith('_') && !(def.name.startsWith('__') && def.name.endsWith('__'))) return true;
     const parent = this.defs[def.parent];
     if (def.name === '__init__' && parent?.keyword === 'class') {
-      // Only the last __init__ is the constructor (earlier ones are overload stubs).
+      // Only the last __init__ of the class body is the constructor (earlier ones are overload stubs), as
+      // pydoclint's isLastConstructor reads the body's own statements: one inside a block (`if TYPE_CHECKING:`)
+      // is always checked, and does not make an earlier one a stub.
+      const inBody = (d: Definition): boolean => d.column === parent.bodyIndent.length;
+      if (!inBody(def)) return false;
       for (let j = i + 1; j < this.defs.length && this.defs[j].headerStartLine <= parent.endLine; j++) {
-        if (this.defs[j].parent === def.parent && this.defs[j].name === '__init__' && this.defs[j].keyword === 'def') return true;
+        const later = this.defs[j];
+        if (later.parent === def.parent && later.name === '__init__' && later.keyword === 'def' && inBody(later)) return true;
       }
     }
     return false;
@@ -157,11 +162,6 @@ class FileChecker {
       this.parsed.set(i, parsed);
     }
     return parsed;
-  }
-
-  private view(i: number): DocView | null {
-    const parsed = this.docstring(i);
-    return parsed ? docView(parsed) : null;
   }
 
   /**
@@ -232,7 +232,7 @@ class FileChecker {
     if (this.unreadable(i, docIndex, label, this.functionDocstring(docIndex))) return;
     const parsed = this.functionDocstring(docIndex);
     if (!parsed) return;
-    const doc = docView(parsed);
+    const doc = docView(parsed, false, this.options.checkArgDefaults);
     // pydoclint then leaves out every type check and the return, yield and raise checks.
     const mismatch = this.styleMismatch(parsed);
     if (mismatch) {
@@ -282,14 +282,16 @@ class FileChecker {
       this.add(i, [{ code: 'DOC301', message: `\`${className}.__init__\` has its own docstring: document the constructor in the class docstring`, span: own.summarySpan ?? own.span }]);
       return classIndex;
     }
-    const classDoc = this.view(classIndex);
-    const initDoc = docView(own);
+    // pydoclint reads an unreadable docstring (DOC001, reported by the class and the __init__ checks) as empty.
+    const readable = (parsed: ParsedDocstring | null): DocView | null => (parsed && this.problems(parsed).length === 0 ? docView(parsed) : null);
+    const classDoc = readable(this.docstring(classIndex));
+    const initDoc = readable(own);
     const atClass: Issue[] = [];
     if (classDoc?.returns) atClass.push({ code: 'DOC302', message: `The docstring of class \`${className}\` has a Returns section; a constructor returns nothing`, span: classDoc.sectionSpans.returns ?? classSpan });
-    if (initDoc.returns) this.add(i, [{ code: 'DOC303', message: `The docstring of \`${className}.__init__\` has a Returns section; a constructor returns nothing`, span: initDoc.sectionSpans.returns ?? classSpan }]);
+    if (initDoc?.returns) this.add(i, [{ code: 'DOC303', message: `The docstring of \`${className}.__init__\` has a Returns section; a constructor returns nothing`, span: initDoc.sectionSpans.returns ?? classSpan }]);
     if (classDoc && classDoc.args.length > 0) atClass.push({ code: 'DOC304', message: `The docstring of class \`${className}\` documents arguments: they belong in the \`__init__\` docstring`, span: classDoc.sectionSpans.params ?? classSpan });
     if (classDoc?.yields) atClass.push({ code: 'DOC306', message: `The docstring of class \`${className}\` has a Yields section; a constructor yields nothing`, span: classDoc.sectionSpans.yields ?? classSpan });
-    if (initDoc.yields) atClass.push({ code: 'DOC307', message: `The docstring of \`${className}.__init__\` has a Yields section; a constructor yields nothing`, span: initDoc.sectionSpans.yields ?? classSpan });
+    if (initDoc?.yields) atClass.push({ code: 'DOC307', message: `The docstring of \`${className}.__init__\` has a Yields section; a constructor yields nothing`, span: initDoc.sectionSpans.yields ?? classSpan });
     if (classDoc?.raises) atClass.push({ code: 'DOC305', message: `The docstring of class \`${className}\` has a Raises section: it belongs in the \`__init__\` docstring`, span: classDoc.sectionSpans.raises ?? classSpan });
     this.add(classIndex, atClass, this.defs[classIndex].line);
     return i;
@@ -301,6 +303,16 @@ class FileChecker {
    */
   private unreadable(i: number, docIndex: number, label: string, parsed = this.docstring(docIndex)): boolean {
     if (!parsed) return false;
+    const problems = this.problems(parsed);
+    if (problems.length === 0) return false;
+    const problem = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
+    return true;
+  }
+
+  /** What makes a docstring unreadable for pydoclint (DOC001): none when it can be checked. */
+  private problems(parsed: ParsedDocstring): ParsedDocstring['problems'] {
     const problems = parsed.problems.filter((p) => p.wholeText || !inProse(parsed, p.span));
     // pydoclint's google parser refuses a list section without entries (`Args:` and nothing under it); our
     // parser reads it as empty without a problem, so the check notes it here.
@@ -314,19 +326,19 @@ class FileChecker {
         }
       }
     }
-    if (problems.length === 0) return false;
-    const problem = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    this.add(i, [{ code: 'DOC001', message: `The docstring of \`${label}\` cannot be checked: ${problem.message.replace(/\.$/, '')}${more}`, span: problem.span }]);
-    return true;
+    return problems;
   }
 
   /** DOC601-DOC607: the class's attributes against its docstring's Attributes section. */
   private checkClass(i: number): void {
     if (this.plainlyShort(i)) return;
-    const parsed = this.docstring(i);
+    const own = this.defs[i].docstring;
+    // pydoclint checks a class whose docstring ast.get_docstring does not make '' (its function check strips it).
+    const parsed = own?.blank && keptBlank(this.file.text.slice(own.start, own.end))
+      ? parseDocstring(this.file.text, this.file.lineStarts, own, { style: this.options.style })
+      : this.docstring(i);
     if (!parsed || this.unreadable(i, i, `class ${this.defs[i].name}`)) return;
-    const doc = docView(parsed);
+    const doc = docView(parsed, false, this.options.checkArgDefaults);
     if (this.options.skipCheckingShortDocstrings && doc.short) return;
     const def = this.defs[i];
     const { text, lineStarts } = this.file;
@@ -421,4 +433,13 @@ function methodType(def: Definition): 'instance' | 'class' | 'static' {
     if (d.name === 'staticmethod') return 'static';
   }
   return 'instance';
+}
+
+/**
+ * Whether ast.get_docstring keeps spaces of a blank docstring literal: inspect.cleandoc strips the first line
+ * and drops empty lines at the ends, but a line of spaces after the first (`"""\n    """`) stays.
+ */
+function keptBlank(literal: string): boolean {
+  const m = /^[rRuU]?("""|'''|"|')([^\\]*)\1$/.exec(literal);
+  return m !== null && m[2].replace(/\r\n?/g, '\n').split('\n').slice(1).some((line) => line !== '');
 }

@@ -121,14 +121,14 @@ function listEntry(source: DocSource, section: DocSection, head: number, last: n
     result.problems.push({ message: `Entry "${lineContent(source, head)}" in ${section.title} has no colon.`, span: { ...entry.span } });
   }
   if (PARAM_LIKE.has(section.kind)) {
-    const before = v.slice(line.contentStart, headEnd);
+    const before = colon >= 0 && colonLine > head ? joinedHead(source, head, colon, colonLine) : { text: v.slice(line.contentStart, headEnd), at: (k: number) => line.contentStart + k };
     // The fork's GOOGLE_TYPED_ARG_REGEX: the name up to the first `(`, the type up to the last `)`.
-    const typed = /^\s*(.+?)\s*\(\s*(.*[^\s]+)\s*\)/d.exec(before);
+    const typed = /^\s*(.+?)\s*\(\s*(.*[^\s]+)\s*\)/d.exec(before.text);
     if (typed && typed.indices) {
       const [nameStart, nameEnd] = typed.indices[1];
       const [typeStart, typeEnd] = typed.indices[2];
-      entry.nameSpan = { start: line.contentStart + nameStart, end: line.contentStart + nameEnd };
-      entry.typeSpan = { start: line.contentStart + typeStart, end: line.contentStart + typeEnd };
+      entry.nameSpan = { start: before.at(nameStart), end: before.at(nameEnd - 1) + 1 };
+      entry.typeSpan = { start: before.at(typeStart), end: before.at(typeEnd - 1) + 1 };
       entry.type = typed[2].replace(/\s+/g, ' ');
       entry.optional = isOptionalType(entry.type);
     } else {
@@ -144,6 +144,37 @@ function listEntry(source: DocSource, section: DocSection, head: number, last: n
     entry.descriptionSpan = described.span;
   }
   return entry;
+}
+
+/**
+ * An entry's head whose colon is on a later line (`validator` then `    (Callable | None): ...`), as the fork
+ * joins it: the first line, then the lines up to the colon cleaned (inspect.cleandoc) and glued on without a
+ * space; `at` maps an index of the text to its value offset.
+ */
+function joinedHead(source: DocSource, head: number, colon: number, colonLine: number): { text: string; at: (k: number) => number } {
+  const v = source.value;
+  const first = source.lines[head];
+  let text = v.slice(first.contentStart, first.end);
+  const offsets: number[] = [];
+  for (let k = first.contentStart; k < first.end; k++) offsets.push(k);
+  const rest = [];
+  for (let i = head + 1; i <= colonLine; i++) {
+    const l = source.lines[i];
+    rest.push({ start: l.start, end: i === colonLine ? colon : l.end, lead: (i === colonLine ? Math.min(l.contentStart, colon) : l.contentStart) - l.start });
+  }
+  const margin = Math.min(...rest.slice(1).filter((r) => r.start + r.lead < r.end).map((r) => r.lead), Number.MAX_SAFE_INTEGER);
+  const cleaned = rest.map((r, i) => ({ start: r.start + (i === 0 ? r.lead : Math.min(margin, r.end - r.start)), end: r.end }));
+  while (cleaned.length > 0 && cleaned[0].start >= cleaned[0].end) cleaned.shift();
+  while (cleaned.length > 0 && cleaned[cleaned.length - 1].start >= cleaned[cleaned.length - 1].end) cleaned.pop();
+  cleaned.forEach((r, i) => {
+    if (i > 0) {
+      text += '\n';
+      offsets.push(r.start - 1);
+    }
+    text += v.slice(r.start, r.end);
+    for (let k = r.start; k < r.end; k++) offsets.push(k);
+  });
+  return { text, at: (k) => offsets[k] };
 }
 
 /** Returns / Yields: one entry, `type: description` when its text has a colon, else only a description. */

@@ -45,10 +45,11 @@ export function parseDocstring(text: string, lineStarts: readonly number[], doc:
 const SECTION_MAKERS = /[:\\\u0080-\uffff]|^[ \t\v\f\x1c-\x1f]*-/m;
 /**
  * The same for numpy style alone, whose sections are made only by a line of only dashes under a title, or by a
- * `.. deprecated::` directive (colons and bullets make nothing there). Read on one literal without backslashes
- * (isPlainProse), so the text's lines are the value's, but for the closing quotes that may follow the last one.
+ * `.. deprecated::` directive, also right after the opening quotes (colons and bullets make nothing there). Read
+ * on one literal without backslashes (isPlainProse), so the text's lines are the value's, but for the closing
+ * quotes that may follow the last one.
  */
-const NUMPY_SECTION_MAKERS = /[\u0080-\uffff]|^[ \t\v\f\r\x1c-\x1f]*(?:-+[ \t\v\f\r\x1c-\x1f]*(?:$|["'])|\.\.\s*deprecated)/m;
+const NUMPY_SECTION_MAKERS = /[\u0080-\uffff]|^[ \t\v\f\r\x1c-\x1f]*(?:-+[ \t\v\f\r\x1c-\x1f]*(?:$|["'])|\.\.\s*deprecated)|^\w*(?:"""|'''|"|')\s*\.\.\s*deprecated/m;
 
 /**
  * Whether the docstring `doc` is prose and nothing else in every style (or in `style`, when given): parsed,
