@@ -11,7 +11,7 @@ import { connect as netConnect } from 'net';
 import {
   CancellationToken, CodeActionKind, CodeActionTriggerKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  DataCallback, Disposable, Message, MessageReader, MessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, StreamMessageReader,
+  MessageReader, MessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, StreamMessageReader,
   StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND } from './coverage/actions';
@@ -262,82 +262,6 @@ function framedTransportOf(argv: string[]): FramedTransport | undefined {
   return undefined;
 }
 
-/** Messages read but not yet handed to the connection, at most: then reading waits. */
-const MAX_WAITING_MESSAGES = 64;
-
-/**
- * Hands the connection one message per turn of the event loop, as fast as it handles them, and stops reading
- * while too many wait. The library reads every byte that arrives and queues the messages, so a client sending
- * faster than the server handles (a burst of 2,000 whole-text changes of 100 KB) made the server hold the
- * whole burst: 684 MiB at its peak in one CI run. Paused, the rest waits in the pipe and in the client.
- */
-class PacedMessageReader implements MessageReader {
-  private readonly waiting: Array<Message | undefined> = [];
-  private next = 0;
-  private paused = false;
-  private scheduled = false;
-  private callback: DataCallback | undefined;
-  private readonly deliver = (): void => this.deliverOne();
-
-  constructor(private readonly inner: MessageReader, private readonly input: NodeJS.ReadableStream) {}
-
-  get onError(): MessageReader['onError'] {
-    return this.inner.onError;
-  }
-
-  get onClose(): MessageReader['onClose'] {
-    return this.inner.onClose;
-  }
-
-  get onPartialMessage(): MessageReader['onPartialMessage'] {
-    return this.inner.onPartialMessage;
-  }
-
-  listen(callback: DataCallback): Disposable {
-    this.callback = callback;
-    return this.inner.listen((message) => {
-      this.waiting.push(message);
-      if (!this.paused && this.waiting.length - this.next >= MAX_WAITING_MESSAGES) {
-        this.paused = true;
-        this.input.pause();
-      }
-      this.schedule();
-    });
-  }
-
-  dispose(): void {
-    this.inner.dispose();
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.deliver);
-  }
-
-  private deliverOne(): void {
-    this.scheduled = false;
-    if (this.next < this.waiting.length) {
-      const message = this.waiting[this.next]!;
-      this.waiting[this.next++] = undefined;
-      // Drop what was handed on once it is most of the list (a queue without shift()'s copying).
-      if (this.next >= 1024 && this.next * 2 >= this.waiting.length) {
-        this.waiting.splice(0, this.next);
-        this.next = 0;
-      }
-      try {
-        this.callback?.(message);
-      } finally {
-        if (this.paused && this.waiting.length - this.next < MAX_WAITING_MESSAGES / 2) {
-          this.paused = false;
-          this.input.resume();
-        }
-        if (this.next < this.waiting.length) this.schedule();
-      }
-    }
-  }
-}
-
 /**
  * A connection over a framed transport (stdio, --socket, --pipe), built from our own reader so that a frame it
  * cannot read ends the server. LSP's framing has no way to find the next message after a bad header or a
@@ -365,7 +289,6 @@ function framedConnection(argv: string[]): Connection | undefined {
     process.stderr.write(`docbits: unreadable message from the client, exiting: ${err.message}\n`);
     process.exit(1);
   });
-  reader = new PacedMessageReader(reader, input as NodeJS.ReadableStream);
   // What the library does for a stream it is given (we give it a reader): the client went away.
   let shutdownReceived = false;
   const exitWhenClosed = (): void => process.exit(shutdownReceived ? 0 : 1);
