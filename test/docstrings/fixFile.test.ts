@@ -1,9 +1,8 @@
 /** `--fix` on a text (server/src/docstrings/fixFile.ts): which docstrings it updates, and what it reports. */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../server/src/docstrings/checks';
 import { fixDocstrings } from '../../server/src/docstrings/fixFile';
+import { readFixture } from './helpers';
 
 const fix = (text: string, options: Partial<QualityOptions> = {}) => fixDocstrings(text, { ...DEFAULT_QUALITY_OPTIONS, style: 'google', ...options });
 const stale = (name: string, comment = ''): string =>
@@ -41,7 +40,7 @@ describe('docstrings/fixFile', () => {
 
   it('numpy without types in docstrings: a new parameter with a default gets no type line, and a second run changes nothing', () => {
     // Found by the fuzzer: the entry was `axis : object, default 0`, whose type the next run took out (DOC111).
-    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'stale_numpy.py'), 'utf8');
+    const text = readFixture('stale_numpy.py');
     const options = { style: 'numpy' as const, argTypeHintsInDocstring: false };
     const r = fix(text, options);
     assert.ok(r.ok);
@@ -52,7 +51,7 @@ describe('docstrings/fixFile', () => {
 
   it('a parameter listed twice keeps one entry and gets one type line (sphinx), and a second run changes nothing', () => {
     // Found by the fuzzer: the removed second `:param **kwargs:` still got its `:type **kwargs:` line.
-    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'duplicate_entry.py'), 'utf8');
+    const text = readFixture('duplicate_entry.py');
     const options = { style: 'sphinx' as const };
     const r = fix(text, options);
     assert.ok(r.ok);
@@ -64,7 +63,7 @@ describe('docstrings/fixFile', () => {
 
   it('leaves alone a docstring whose lines a backslash-newline joins (its source lines are not the lines it says)', () => {
     // Found by the fuzzer: reordering such entries by source line changed the docstring's value, and a second run changed it again.
-    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docstrings', 'continued_lines.py'), 'utf8');
+    const text = readFixture('continued_lines.py');
     const r = fix(text, { style: 'sphinx' });
     assert.ok(r.ok);
     assert.deepStrictEqual(r.fixes, []);

@@ -26,6 +26,16 @@ export class Violation extends Error {
   }
 }
 
+/** Runs fn on a text the target made from the case's (a mutation); a violation there saves that text. */
+export function onMutated<T>(mutated: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Violation) e.input = mutated;
+    throw e;
+  }
+}
+
 export function fail(target: Target, check: string, message: string): never {
   throw new Violation(target, check, message);
 }

@@ -11,7 +11,7 @@ import { allDocstringUpdates, docstringUpdate } from '../../server/src/docstring
 import { lineStarts } from '../../server/src/python/lines';
 import { ModuleStructure } from '../../server/src/python/structure';
 import { Prng as Rng } from '../helpers/prng';
-import { applyEdits, fail, guard, StubProbe, Violation } from './check';
+import { applyEdits, fail, guard, onMutated, StubProbe } from './check';
 
 const STYLES: DocstringStyleName[] = ['google', 'numpy', 'sphinx'];
 const TITLES = ['Args:', 'Returns:', 'Yields:', 'Raises:', 'Parameters', '----------', ':param x:', ':type x: int', ':rtype: int', 'Warns:'];
@@ -110,16 +110,12 @@ export function checkDocstrings(text: string, starts: number[], structure: Modul
   for (let k = 0; k < 3; k++) {
     const mutated = mutateDocstring(text, starts, structure, rng);
     if (mutated === null) continue;
-    try {
+    onMutated(mutated, () => {
       const mutatedStarts = lineStarts(mutated);
       const mutatedFile = parsedFile(mutated);
       checkParse(mutated, mutatedStarts, mutatedFile.structure, rng, 2);
       checkUpdate(mutated, mutatedStarts, 'all', rng.pick(STYLES));
-    } catch (e) {
-      // The mutated text is what fails: saved in place of the case's.
-      if (e instanceof Violation) e.input = mutated;
-      throw e;
-    }
+    });
   }
   return probes;
 }

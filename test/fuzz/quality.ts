@@ -10,7 +10,7 @@ import { fixDocstrings } from '../../server/src/docstrings/fixFile';
 import { lineStarts } from '../../server/src/python/lines';
 import { ModuleStructure, parseStructure } from '../../server/src/python/structure';
 import { Prng as Rng } from '../helpers/prng';
-import { fail, guard, StubProbe, Violation } from './check';
+import { fail, guard, onMutated, StubProbe } from './check';
 import { mutateDocstring } from './docstrings';
 
 const T = 'quality';
@@ -70,14 +70,7 @@ export function checkQuality(text: string, starts: number[], structure: ModuleSt
   const mutations = text.length > 100_000 ? 1 : 3;
   for (let k = 0; k < mutations; k++) {
     const mutated = mutateDocstring(text, starts, structure, rng);
-    if (mutated === null) continue;
-    try {
-      checkFix(mutated, options);
-    } catch (e) {
-      // The mutated text is what fails: saved in place of the case's.
-      if (e instanceof Violation) e.input = mutated;
-      throw e;
-    }
+    if (mutated !== null) onMutated(mutated, () => checkFix(mutated, options));
   }
   return probes;
 }
