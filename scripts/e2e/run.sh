@@ -111,8 +111,10 @@ if [ "$RC" = 0 ]; then
     && say "screenshots: ${SHOTS[*]} -> $SHOTS_OUT"
 else
   # What the extension itself said: its output channel (language client + server stderr) and the host's errors.
+  # Each window (the reload makes a second) has its own extension host folder; the prefix says whose lines these are.
   for f in "$WORK"/user/logs/*/exthost*/output_logging_*/*Docbits.log; do
-    [ -f "$f" ] && grep -iE 'error|exception|cannot|exited|failed' "$f" | head -8 | sed 's/^/  Docbits output: /'
+    host=${f#"$WORK"/user/logs/}; host=${host%%/output_logging_*}
+    [ -f "$f" ] && grep -iE 'error|exception|cannot|exited|failed|closed|restart' "$f" | head -8 | sed "s/^/  Docbits output ($host): /"
   done
   grep -h '\[error\]' "$WORK"/user/logs/*/exthost*/remoteexthost.log 2>/dev/null | head -5 | cut -c1-300 | sed 's/^/  extension host: /'
   say "screenshots of the failures: $WORK/shots/FAILED-*.png"

@@ -84,11 +84,26 @@ async function squiggleOnLine(lineText) {
 }
 const statusItems = () => page.locator('.part.statusbar .statusbar-item');
 
+/**
+ * Opens a quick input with `keys`, types `text` and accepts it (once `rowText` is listed, if given). The widget
+ * can close again before the text is in: a CI run's command palette did so when a re-rendering panel took the
+ * focus, and its fill then waited 30 s. So each try is short, and a closed widget is opened again (three tries).
+ */
 async function quickInput(keys, text, rowText) {
-  await page.keyboard.press(keys);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press(keys);
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(text, { timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`  quick input ${keys}: try ${attempt} failed (${String(error.message).split('\n')[0]}), trying again`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   if (rowText) await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
   else await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
