@@ -11,7 +11,7 @@ import { connect as netConnect } from 'net';
 import {
   CancellationToken, CodeActionKind, CodeActionTriggerKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  MessageReader, MessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, StreamMessageReader,
+  MessageReader, MessageWriter, ResponseError, SocketMessageWriter,
   StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND } from './coverage/actions';
@@ -23,6 +23,8 @@ import {
 import { DocbitsSession, InvalidRequestError, sessionOptions } from './session/session';
 import * as toProto from './toProto';
 import { tuneJitForShortRuns } from './jitFlags';
+import { ReadBackpressure } from './transport/backpressure';
+import { SynchronousStreamReader } from './transport/streamReader';
 import { isAbortError } from './workspace/abort';
 import { openableFilePathOf } from './workspace/documents';
 import { runScanWorkerIfRequested } from './workspace/scan';
@@ -276,12 +278,12 @@ function framedConnection(argv: string[]): Connection | undefined {
   let writer: MessageWriter;
   let input: NodeJS.EventEmitter;
   if (transport.kind === 'stdio') {
-    reader = new StreamMessageReader(process.stdin);
+    reader = new SynchronousStreamReader(process.stdin);
     writer = new StreamMessageWriter(process.stdout);
     input = process.stdin;
   } else {
     const socket = transport.kind === 'socket' ? netConnect(transport.port, '127.0.0.1') : netConnect(transport.name);
-    reader = new SocketMessageReader(socket);
+    reader = new SynchronousStreamReader(socket);
     writer = new SocketMessageWriter(socket);
     input = socket;
   }
@@ -296,7 +298,8 @@ function framedConnection(argv: string[]): Connection | undefined {
   // On stdio, stdout carries the protocol: a stray console.log must not corrupt it (the library patches
   // console only for the streams it opens itself).
   if (transport.kind === 'stdio') console.log = console.info = console.debug = console.error;
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  const backpressure = new ReadBackpressure(input as NodeJS.ReadableStream);
+  const connection = createConnection(ProposedFeatures.all, backpressure.reader(reader), writer, { messageStrategy: backpressure.messageStrategy });
   // The only shutdown handler (the library keeps one): DocbitsServer has nothing to release.
   connection.onShutdown(() => {
     shutdownReceived = true;
