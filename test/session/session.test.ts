@@ -352,6 +352,34 @@ describe('session/session', () => {
     assert.deepStrictEqual(cut.files, whole.files);
   });
 
+  it('in a workspace opened through a symlink, the project\'s excludes (real paths) still leave their files out', async () => {
+    const root = tmpProject({
+      'pyproject.toml': '[tool.interrogate]\nexclude = ["tests"]\n',
+      'tests/test_a.py': 'def test_a():\n    pass\n',
+      'pkg/m.py': 'def f():\n    pass\n',
+    });
+    const link = `${root}-link`;
+    fs.symlinkSync(root, link);
+    try {
+      const host = new RecordingHost();
+      const session = track(new DocbitsSession(host, sessionOptions([link], { debounceMs: 0 })));
+      const excluded = pathToFileURL(path.join(link, 'tests', 'test_a.py')).href;
+      const measured = pathToFileURL(path.join(link, 'pkg', 'm.py')).href;
+      session.open(excluded, 1, fs.readFileSync(path.join(root, 'tests', 'test_a.py'), 'utf8'));
+      session.open(measured, 1, fs.readFileSync(path.join(root, 'pkg', 'm.py'), 'utf8'));
+      await settle();
+      assert.deepStrictEqual(host.last(excluded)?.diagnostics ?? [], [], 'an excluded file has diagnostics');
+      assert.deepStrictEqual(host.last(measured)!.diagnostics.map((d) => d.code), ['D100', 'D103']);
+      const coverage = await session.fileCoverage(excluded);
+      assert.deepStrictEqual([coverage.measured, coverage.notMeasured], [false, 'excluded']);
+      const report = await session.workspaceCoverage();
+      assert.deepStrictEqual(report.files.map((f) => path.basename(f.path)), ['m.py'], 'the workspace report lists the excluded file');
+    } finally {
+      fs.rmSync(link);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('per-path labels are relative to the config file\'s folder, as the keys are, not to the workspace folder', async () => {
     const root = tmpProject({
       'pyproject.toml': '[tool.docbits.per-path]\n"app/src/" = 95\n', 'app/src/a.py': '"""A."""\n',

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_OPTIONS } from '../../server/src/coverage/types';
 import {
-  nodeWalkFileSystem, walkPaths, walkPathsSync, WalkFileSystem, WalkOptions,
+  excludesAsOpened, nodeWalkFileSystem, walkPaths, walkPathsSync, WalkFileSystem, WalkOptions,
 } from '../../server/src/workspace/walk';
 import { isRoot, makeTree, relative, TempTree } from './helpers/tree';
 
@@ -48,6 +48,14 @@ describe('workspace/walk', () => {
     assert.deepStrictEqual(relative(tree.root, byGlob.files).filter((f) => f.includes('tests')), []);
     const byFile = walkPathsSync([tree.root], opts({ exclude: [tree.abs('pkg/mod.py')] }));
     assert.ok(!relative(tree.root, byFile.files).includes('pkg/mod.py'));
+  });
+
+  it('excludesAsOpened: excludes under the real folder also under the folder as opened, the rest as they are', () => {
+    const excludes = ['/data/proj/tests', '/data/proj/build/', '/data/proj/*/gen', '/elsewhere/x', '*/vendor/*', '/data/projects/y'];
+    assert.deepStrictEqual(excludesAsOpened(excludes, '/home/u/proj', '/data/proj'), [
+      ...excludes, '/home/u/proj/tests', '/home/u/proj/build/', '/home/u/proj/*/gen',
+    ]);
+    assert.strictEqual(excludesAsOpened(excludes, '/data/proj', '/data/proj'), excludes, 'a folder opened by its real path');
   });
 
   it('honours ignore-init-module and --pyi', () => {

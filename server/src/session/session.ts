@@ -31,7 +31,8 @@ import { passed, percent } from '../coverage/report';
 import { effectiveCoverageOptions, EditorSettings, hoverOptions } from '../config/editorSettings';
 import { FileCoverageResult } from '../protocol';
 import { analyzeFile, isTooLargeError, isVanishedError } from '../workspace/analyzeFile';
-import { isPythonFileName, NotMeasuredReason, selectionReason, skippedReason } from '../workspace/checkedFiles';
+import { isPythonFileName, NotMeasuredReason, realPathOrSelf, selectionReason, skippedReason } from '../workspace/checkedFiles';
+import { excludesAsOpened } from '../workspace/walk';
 import { displayPathOf, filePathOf, folderOf, openableFilePathOf } from '../workspace/documents';
 import { ScanCache } from '../workspace/scanCache';
 import { workspaceCoverage, WorkspaceCoverageResult } from '../workspace/workspaceCoverage';
@@ -456,7 +457,8 @@ export class DocbitsSession {
   private async scanWorkspace(hooks: { signal: AbortSignal; onProgress(done: number, total: number): void }, table: 0 | 1 | 2): Promise<WorkspaceCoverageResult> {
     const folders = await Promise.all(this.folders.map(async (folder) => {
       const settings = await this.settings.forUri(folderUri(folder));
-      const options = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
+      const resolved = effectiveCoverageOptions(settings, this.configs.forFolder(folder), folder);
+      const options = { ...resolved, exclude: [...excludesAsOpened(resolved.exclude, folder, realPathOrSelf(folder))] };
       // Quality on: the report counts each file's docstrings with findings, under the diagnostics' rules.
       const asked = qualityAsked(settings);
       const configured = asked ? this.configs.qualityForFolder(folder, asked.always) : null;

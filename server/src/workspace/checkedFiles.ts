@@ -4,11 +4,12 @@
  * includeStubs, `.ipynb` unless ignoreNotebooks), so the editor never complains about a file CI does not measure. Documents without a path
  * (untitled) and Python files without a .py/.pyi name (scripts) are always checked.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { isNotebookPath } from '../coverage/notebookCoverage';
 import { CoverageOptions } from '../coverage/types';
 import { folderOf } from './documents';
-import { effectiveExcludes, makeFileFilter, VALID_EXTENSIONS } from './walk';
+import { effectiveExcludes, excludesAsOpened, makeFileFilter, VALID_EXTENSIONS } from './walk';
 
 /**
  * Why a file is not measured, for people (the status bar says it): left out by the file selection
@@ -23,15 +24,30 @@ export function isPythonFileName(filePath: string): boolean {
   return VALID_EXTENSIONS.some((ext) => filePath.endsWith(ext)) || isNotebookPath(filePath);
 }
 
-/** Why the file selection leaves the file out, or undefined when it is selected. */
-export function selectionReason(filePath: string | undefined, options: CoverageOptions, folders: readonly string[]): NotMeasuredReason | undefined {
+/**
+ * Why the file selection leaves the file out, or undefined when it is selected. In a workspace opened through a
+ * symlink, the project's excludes also match under the path the file was opened by (excludesAsOpened).
+ */
+export function selectionReason(
+  filePath: string | undefined, options: CoverageOptions, folders: readonly string[], realPathOf: (p: string) => string = realPathOrSelf,
+): NotMeasuredReason | undefined {
   if (filePath === undefined) return undefined;
   if (!isPythonFileName(filePath)) return undefined;
   const name = path.basename(filePath);
   if (name.endsWith('.pyi') && !options.includeStubs) return 'stubFile';
   if (name === '__init__.py' && options.ignoreInitModule) return 'initModule';
   const scannedFrom = folderOf(filePath, folders) ?? path.dirname(filePath);
-  return makeFileFilter(effectiveExcludes([scannedFrom], options.exclude), options)(filePath) ? undefined : 'excluded';
+  const excludes = excludesAsOpened(options.exclude, scannedFrom, realPathOf(scannedFrom));
+  return makeFileFilter(effectiveExcludes([scannedFrom], excludes), options)(filePath) ? undefined : 'excluded';
+}
+
+/** A folder's real path, or the path itself when it cannot be resolved (gone, unreadable). */
+export function realPathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return p;
+  }
 }
 
 export function isCheckedFile(filePath: string | undefined, options: CoverageOptions, folders: readonly string[]): boolean {

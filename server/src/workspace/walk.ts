@@ -117,6 +117,24 @@ export function effectiveExcludes(absolutePaths: readonly string[], userExcludes
   return result;
 }
 
+/**
+ * `excludes` with each one under `realFolder` also as the same path under `openedFolder`. Excludes that name an
+ * existing folder are real paths (interrogate resolves them so), while the editor names files by the path their
+ * workspace folder was opened by, so in a workspace opened through a symlink (`~/code` -> `/data/code`) they would
+ * never match; a CLI run in the project sees real paths (its working folder is the real one).
+ */
+export function excludesAsOpened(excludes: readonly string[], openedFolder: string, realFolder: string): readonly string[] {
+  if (openedFolder === realFolder) return excludes;
+  const prefix = realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep;
+  const twins: string[] = [];
+  for (const e of excludes) {
+    if (e !== realFolder && !e.startsWith(prefix)) continue;
+    const trailing = e.length > 1 && e.endsWith(path.sep) ? path.sep : '';
+    twins.push(path.join(openedFolder, path.relative(realFolder, e)) + trailing);
+  }
+  return twins.length > 0 ? [...excludes, ...twins] : excludes;
+}
+
 function compileExcludes(excludes: readonly string[]): CompiledPattern[] {
   return excludes.map((exc) => compileFnmatch(normcase(exc) + '*'));
 }
