@@ -132,12 +132,18 @@ class DocbitsServer {
 
   private registerWatchers(): void {
     const c = this.connection;
+    // A client may refuse a registration it advertised (eglot 1.9 answers "Internal error" when it cannot watch
+    // the project): a warning, not an unhandled rejection, which would end the server.
+    const refused = (what: string) => (err: unknown): void =>
+      c.console.warn(`docbits: the editor refused to ${what} (${err instanceof Error ? err.message : String(err)}); restart the server to pick up such changes`);
     if (this.canWatchFilesDynamically) {
-      void c.client.register(DidChangeWatchedFilesNotification.type, {
+      c.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/pyproject.toml' }, { globPattern: '**/setup.cfg' }],
-      });
+      }).catch(refused('watch pyproject.toml and setup.cfg for changes'));
     }
-    if (this.canRegisterConfigurationChange) void c.client.register(DidChangeConfigurationNotification.type, { section: 'docbits' });
+    if (this.canRegisterConfigurationChange) {
+      c.client.register(DidChangeConfigurationNotification.type, { section: 'docbits' }).catch(refused('tell of settings changes'));
+    }
     // The library throws on a client that cannot tell of folder changes: nothing to listen to then.
     if (!this.canTellFolderChanges) return;
     c.workspace.onDidChangeWorkspaceFolders((event) => this.guard('didChangeWorkspaceFolders', undefined, undefined, () =>
@@ -243,7 +249,12 @@ function workspaceFolderPaths(folders: WorkspaceFolder[] | null | undefined, roo
 
 function main(): void {
   tuneJitForShortRuns(); // a document opened right after start is ready ~2x sooner (jitFlags.ts)
-  new DocbitsServer(framedConnection(process.argv.slice(2)) ?? createConnection(ProposedFeatures.all)).listen();
+  const connection = framedConnection(process.argv.slice(2)) ?? createConnection(ProposedFeatures.all);
+  // Node ends the process on a rejected promise nobody handles; a server must log it and go on.
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`docbits: internal error (a failure nothing handled): ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  });
+  new DocbitsServer(connection).listen();
 }
 
 /** The framed transports the library would open for these arguments (its own parsing rules), or none. */

@@ -169,6 +169,20 @@ describe('language server: hostile input', function () {
       assert.ok(Date.now() - cancelledAt < 1000, `the cancel took ${Date.now() - cancelledAt} ms to answer`);
     });
 
+    it('stays up when the client refuses its registrations (eglot 1.9 answers "Internal error"), and says so once', async () => {
+      client = await TestClient.start({ folders: [tmp], refusesRegistrations: true });
+      const uri = uriOf(path.join(tmp, 'm.py'));
+      const first = await client.open(uri, module(2));
+      assert.strictEqual(first.diagnostics.length, 3);
+      await delay(200); // an unhandled rejection ended the server here
+      assert.strictEqual(client.exitCode, null, 'the server exited');
+      const warnings = client.logs.filter((l) => /the editor refused to/.test(l.message)).map((l) => l.message);
+      assert.strictEqual(warnings.length, 2, warnings.join('\n'));
+      assert.match(warnings.join('\n'), /refused to watch pyproject\.toml and setup\.cfg for changes \(Internal error\)/);
+      const after = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '"""Module."""\n' }]);
+      assert.strictEqual(after.diagnostics.length, 2, 'no diagnostics for an edit after the refusals');
+    });
+
     it('publishes diagnostics under the pushed settings when the client never answers workspace/configuration', async () => {
       client = await TestClient.start({
         folders: [tmp], unanswered: ['workspace/configuration'], initializationOptions: { settings: { docbits: { severity: 'error' } } },

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
   CancellationTokenSource, createProtocolConnection, Diagnostic, InitializeParams, ProtocolConnection,
-  PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+  ErrorCodes, PublishDiagnosticsParams, ResponseError, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -37,6 +37,8 @@ export interface StartOptions {
   unanswered?: Array<'workspace/configuration' | 'window/workDoneProgress/create'>;
   /** The client asks for a code action's edit when it is picked (codeAction/resolve), as VS Code does. */
   resolvesCodeActionEdits?: boolean;
+  /** The client answers client/registerCapability with an error (eglot 1.9 does when it cannot watch files). */
+  refusesRegistrations?: boolean;
 }
 
 interface Waiter {
@@ -61,7 +63,7 @@ export class TestClient {
   private readonly stderr: string[] = [];
 
   private constructor(private readonly child: ChildProcess, settings: Record<string, unknown>,
-    unanswered: readonly string[] = []) {
+    unanswered: readonly string[] = [], refusesRegistrations = false) {
     this.settings = settings;
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -79,6 +81,7 @@ export class TestClient {
     c.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       (unanswered.includes('workspace/configuration') ? never : params.items.map((item) => (item.section === 'docbits' ? this.settings : null))));
     c.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      if (refusesRegistrations) throw new ResponseError(ErrorCodes.InternalError, 'Internal error');
       this.registrations.push(...params.registrations);
       return null;
     });
@@ -91,7 +94,7 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-    const client = new TestClient(child, options.settings ?? {}, options.unanswered);
+    const client = new TestClient(child, options.settings ?? {}, options.unanswered, options.refusesRegistrations);
     const params: InitializeParams = {
       processId: process.pid,
       rootUri: options.folders[0] ? uriOf(options.folders[0]) : null,
