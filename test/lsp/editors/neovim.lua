@@ -59,7 +59,6 @@ if first then
     local want = #result.diagnostics - 1
     vim.wait(10000, function() return #vim.diagnostic.get(0) == want end, 20)
     result.afterQuickFix = diagnostics()
-    result.stub = vim.api.nvim_buf_get_lines(0, first.line, first.line + 1, false)[1]
   end
 end
 
@@ -73,7 +72,7 @@ for _, a in ipairs(sourceActions) do table.insert(result.sourceActions, a.title)
 if sourceActions[1] then apply(sourceActions[1]) end
 vim.wait(10000, function() return #vim.diagnostic.get(0) == 0 end, 20)
 result.afterSourceAction = diagnostics()
-result.compiles = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n') .. '\n'
+result.text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n') .. '\n'
 
 local hover = os.getenv('DOCBITS_HOVER')
 if hover then
