@@ -11,7 +11,7 @@ import { connect as netConnect } from 'net';
 import {
   CancellationToken, CodeActionKind, CodeActionTriggerKind, Connection, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  MessageReader, MessageWriter, ResponseError, SocketMessageWriter,
+  AbstractMessageReader, DataCallback, Disposable, Message, MessageReader, MessageWriter, ResponseError, SocketMessageWriter,
   StreamMessageWriter, TextDocumentSyncKind, WorkDoneProgressReporter, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { ADD_ALL_DOCSTRINGS_KIND, UPDATE_ALL_DOCSTRINGS_KIND } from './coverage/actions';
@@ -24,7 +24,7 @@ import { DocbitsSession, InvalidRequestError, sessionOptions } from './session/s
 import * as toProto from './toProto';
 import { tuneJitForShortRuns } from './jitFlags';
 import { ReadBackpressure } from './transport/backpressure';
-import { SynchronousStreamReader } from './transport/streamReader';
+import { MessageFraming } from './transport/framing';
 import { isAbortError } from './workspace/abort';
 import { openableFilePathOf } from './workspace/documents';
 import { runScanWorkerIfRequested } from './workspace/scan';
@@ -275,6 +275,28 @@ function framedTransportOf(argv: string[]): FramedTransport | undefined {
   return undefined;
 }
 
+/** The library's MessageReader over our framing (transport/framing.ts), telling the backpressure of each message. */
+class FramedStreamReader extends AbstractMessageReader {
+  constructor(private readonly input: NodeJS.ReadableStream, private readonly backpressure: ReadBackpressure) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const framing = new MessageFraming((message) => {
+      this.backpressure.read(message as object);
+      callback(message as Message);
+    }, (error) => this.fireError(error));
+    const onData = (chunk: Buffer | string): void => framing.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf-8') : chunk);
+    const onError = (error: Error): void => this.fireError(error);
+    const onClose = (): void => this.fireClose();
+    this.input.on('data', onData).on('error', onError).on('close', onClose);
+    return Disposable.create(() => {
+      this.backpressure.dispose();
+      this.input.off('data', onData).off('error', onError).off('close', onClose);
+    });
+  }
+}
+
 /**
  * A connection over a framed transport (stdio, --socket, --pipe), built from our own reader so that a frame it
  * cannot read ends the server. LSP's framing has no way to find the next message after a bad header or a
@@ -285,19 +307,18 @@ function framedTransportOf(argv: string[]): FramedTransport | undefined {
 function framedConnection(argv: string[]): Connection | undefined {
   const transport = framedTransportOf(argv);
   if (!transport) return undefined;
-  let reader: MessageReader;
   let writer: MessageWriter;
-  let input: NodeJS.EventEmitter;
+  let input: NodeJS.ReadableStream;
   if (transport.kind === 'stdio') {
-    reader = new SynchronousStreamReader(process.stdin);
-    writer = new StreamMessageWriter(process.stdout);
     input = process.stdin;
+    writer = new StreamMessageWriter(process.stdout);
   } else {
     const socket = transport.kind === 'socket' ? netConnect(transport.port, '127.0.0.1') : netConnect(transport.name);
-    reader = new SynchronousStreamReader(socket);
-    writer = new SocketMessageWriter(socket);
     input = socket;
+    writer = new SocketMessageWriter(socket);
   }
+  const backpressure = new ReadBackpressure(input);
+  const reader: MessageReader = new FramedStreamReader(input, backpressure);
   reader.onError((err) => {
     process.stderr.write(`docbits: unreadable message from the client, exiting: ${err.message}\n`);
     process.exit(1);
@@ -309,8 +330,9 @@ function framedConnection(argv: string[]): Connection | undefined {
   // On stdio, stdout carries the protocol: a stray console.log must not corrupt it (the library patches
   // console only for the streams it opens itself).
   if (transport.kind === 'stdio') console.log = console.info = console.debug = console.error;
-  const backpressure = new ReadBackpressure(input as NodeJS.ReadableStream);
-  const connection = createConnection(ProposedFeatures.all, backpressure.reader(reader), writer, { messageStrategy: backpressure.messageStrategy });
+  const connection = createConnection(ProposedFeatures.all, reader, writer, {
+    messageStrategy: { handleMessage: (message, next) => { backpressure.handled(message); next(message); } },
+  });
   // The only shutdown handler (the library keeps one): DocbitsServer has nothing to release.
   connection.onShutdown(() => {
     shutdownReceived = true;

@@ -6,16 +6,20 @@
  * changes of 100 KB) made the server hold most of the burst at once: 684 MiB at its peak in one CI run. Here
  * messages go on to the connection as soon as they are read, but the input stream is paused while too many wait
  * in its queue, and resumed once the queue has drained: the rest of the burst waits in the pipe and in the
- * client. It needs a reader that hands each message on as soon as it is read (transport/streamReader.ts): the
+ * client. It needs a reader that hands each message on as soon as it is read (transport/framing.ts): the
  * library's own reader keeps a queue of its own.
  *
- * The queue is the library's own; what we see is each message as it is read (the reader) and as it is handled
- * (the connection's message strategy). Some messages are read and never handled: a `$/cancelRequest` for a
+ * The queue is the library's own; what we see is each message as it is read (server.ts's reader calls read())
+ * and as it is handled (the connection's message strategy calls handled()). Some messages are read and never handled: a `$/cancelRequest` for a
  * running request, a request whose id repeats a queued one. Cancels are not counted at all, and for the rest a
  * timer makes sure the server is never left deaf: a queue with messages in it hands one on every turn, so when
  * nothing has been handled for a while the queue is empty, whatever the counts say.
  */
-import { DataCallback, Disposable, Message, MessageReader, MessageStrategy, NotificationMessage } from 'vscode-languageserver/node';
+/** What the pacing looks at in a message: whether it is a cancel. */
+interface Incoming {
+  method?: unknown;
+  id?: unknown;
+}
 
 /** What the pacing needs of the input: a Node stream's pause() and resume(). */
 export interface PausableInput {
@@ -36,13 +40,13 @@ const DEFAULT_LIMITS: BackpressureLimits = { pauseAt: 64, resumeAt: 16, idleChec
 
 const CANCEL_METHOD = '$/cancelRequest';
 
-function isCancel(message: Message): boolean {
-  return (message as NotificationMessage).method === CANCEL_METHOD && !('id' in message);
+function isCancel(message: object): boolean {
+  return (message as Incoming).method === CANCEL_METHOD && !('id' in message);
 }
 
 export class ReadBackpressure {
-  private read = 0;
-  private handled = 0;
+  private readCount = 0;
+  private handledCount = 0;
   private paused = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private handledAtLastCheck = 0;
@@ -54,49 +58,36 @@ export class ReadBackpressure {
 
   /** Messages read and not yet handled, as far as we can tell. */
   get waiting(): number {
-    return this.read - this.handled;
+    return this.readCount - this.handledCount;
   }
 
   get isPaused(): boolean {
     return this.paused;
   }
 
-  /** The connection's message strategy: counts each message as the connection handles it. */
-  readonly messageStrategy: MessageStrategy = {
-    handleMessage: (message, next) => {
-      if (!isCancel(message)) {
-        this.handled++;
-        if (this.paused && this.waiting <= this.limits.resumeAt) this.resume();
-      }
-      next(message);
-    },
-  };
+  /** A message was read and goes on to the connection (server.ts calls this from its reader). */
+  read(message: object): void {
+    if (isCancel(message)) return;
+    this.readCount++;
+    if (!this.paused && this.waiting >= this.limits.pauseAt) this.pause();
+  }
 
-  /** `inner`, counting each message as it is read and pausing the input when too many wait. */
-  reader(inner: MessageReader): MessageReader {
-    return {
-      onError: inner.onError,
-      onClose: inner.onClose,
-      onPartialMessage: inner.onPartialMessage,
-      listen: (callback: DataCallback): Disposable =>
-        inner.listen((message) => {
-          if (!isCancel(message)) {
-            this.read++;
-            if (!this.paused && this.waiting >= this.limits.pauseAt) this.pause();
-          }
-          callback(message);
-        }),
-      dispose: () => {
-        this.stopIdleCheck();
-        inner.dispose();
-      },
-    };
+  /** The connection hands a message to its handler (server.ts calls this from the connection's message strategy). */
+  handled(message: object): void {
+    if (isCancel(message)) return;
+    this.handledCount++;
+    if (this.paused && this.waiting <= this.limits.resumeAt) this.resume();
+  }
+
+  /** The reader is gone: no more idle checks. */
+  dispose(): void {
+    this.stopIdleCheck();
   }
 
   private pause(): void {
     this.paused = true;
     this.input.pause();
-    this.handledAtLastCheck = this.handled;
+    this.handledAtLastCheck = this.handledCount;
     this.idleTimer = setInterval(() => this.checkIdle(), this.limits.idleCheckMs);
     this.idleTimer.unref?.();
   }
@@ -109,11 +100,11 @@ export class ReadBackpressure {
 
   /** Nothing handled since the last look: the queue is empty (some messages were read but never queued). */
   private checkIdle(): void {
-    if (this.handled === this.handledAtLastCheck) {
-      this.read = this.handled;
+    if (this.handledCount === this.handledAtLastCheck) {
+      this.readCount = this.handledCount;
       this.resume();
     } else {
-      this.handledAtLastCheck = this.handled;
+      this.handledAtLastCheck = this.handledCount;
     }
   }
 
