@@ -151,6 +151,41 @@ describe('update docstring to match signature', () => {
     assert.match(after, /b: The second\.\r\n {8}c: Description of c\.\r\n\r\n {4}Returns:\r\n/);
   });
 
+  describe('a parameter documented twice', () => {
+    const text = readFixture('stale_repeats.py');
+
+    it('numpy: two Parameters sections become one, in signature order; the one without a parameter goes', () => {
+      const { doc, changes } = updated(text, 'shift', { defaultStyle: 'numpy' });
+      assert.deepStrictEqual(changes, ['removed gone', 'removed gone', 'removed Parameters']);
+      assert.strictEqual(doc, lines('"""Shift a signal.', '', '    Parameters', '    ----------', '    signal : ndarray', '        The signal.',
+        '    offset : int', '        How far.', '', '    Returns', '    -------', '    ndarray', '        The shifted signal.', '    """'));
+    });
+
+    it('numpy: the first section that documents a parameter keeps it; a second entry for it goes', () => {
+      const { doc } = updated(text, 'scale', { defaultStyle: 'numpy' });
+      assert.strictEqual(doc, lines('"""Scale a signal.', '', '    Parameters', '    ----------', '    signal : ndarray', '        The signal.',
+        '    factor : float', '        How much.', '    """'));
+    });
+
+    it('sphinx: a `:type x:` with no `:param x:` gets its field before it, written once', () => {
+      const { doc, changes } = updated(text, 'send', { defaultStyle: 'sphinx' });
+      assert.deepStrictEqual(changes, ['added recipient']);
+      assert.strictEqual(doc, lines('"""Send a message.', '', '    :param str sender: The person sending the message',
+        '    :param recipient: Description of recipient.', '    :type recipient: str', '    """'));
+    });
+
+    it('pydoclint finds no argument missing, extra or out of order in the updated definitions', () => {
+      if (pydoclintMissing()) return;
+      const numpy = pydoclintFindings([updated(text, 'shift', { defaultStyle: 'numpy' }).text], ['--style=numpy'])[0];
+      const sphinx = pydoclintFindings([updated(text, 'send', { defaultStyle: 'sphinx' }).text], ['--style=sphinx'])[0];
+      const argumentCodes = (found: Array<{ line: number; code: string }>, line: number): string[] =>
+        found.filter((f) => f.line === line && /^DOC10[1-4]$/.test(f.code)).map((f) => f.code);
+      assert.deepStrictEqual(argumentCodes(numpy, 4), []);
+      assert.deepStrictEqual(argumentCodes(sphinx, 47), []);
+      assert.ok(sphinx.some((f) => f.code === 'DOC107'), 'pydoclint saw the sphinx function (sender has no annotation)');
+    });
+  });
+
   it('leaves alone docstrings without sections, classes, and docstrings that already agree', () => {
     const text = readFixture('google_style.py');
     const file = parsedFile(text);

@@ -136,6 +136,15 @@ function entryNames(entry: DocEntry, style: DocstringStyleName): string[] | null
   return names.every((n) => IDENTIFIER.test(n)) ? names : null;
 }
 
+/**
+ * The spans of a sphinx entry's fields: its own, then its `:type x:` line when that is another line (a type
+ * with no `:param x:` is an entry whose typeField is its own span).
+ */
+function fieldSpans(entry: DocEntry): Span[] {
+  const t = entry.typeField;
+  return t && t.start !== entry.span.start ? [entry.span, t] : [entry.span];
+}
+
 /** The index of class `index`'s constructor (its last `__init__`: earlier ones are overload stubs), or -1. */
 function constructorOf(defs: readonly Definition[], index: number): number {
   const cls = defs[index];
@@ -328,14 +337,68 @@ class Updater {
       if (params.length > 0) this.addSection('params', this.starred(this.sectionLines(params.map((p) => this.newEntryParam(p, typed)), { returnsValue: false, yields: false, raises: [], raisesAny: false }, null, true), params));
       return;
     }
-    // Several Args sections (rare): only the first is rewritten; the others' entries count as documented.
-    const section = sections[0];
-    const changesBefore = this.changes.length;
+    // Several Args sections (rare) become one: the first that documents a parameter (so a second update picks
+    // the same one) gets every section's parameter entries, in signature order; the others keep only the
+    // entries we cannot judge, and go when none is left.
     const hasKwargs = params.some((p) => p.star === '**');
     const paramNames = new Set(params.map((p) => p.name));
-    const keep: DocEntry[] = [];
+    const documentsAParameter = (s: DocSection): boolean => s.entries.some((e) => (entryNames(e, this.style) ?? []).some((n) => paramNames.has(n)));
+    const section = sections.find(documentsAParameter) ?? sections[0];
+    const changesBefore = this.changes.length;
     const matched = new Map<string, DocEntry>();
-    const documentedElsewhere = new Set(sections.slice(1).flatMap((s) => s.entries.flatMap((e) => entryNames(e, this.style) ?? [])));
+    const kept = this.judgeEntries(section, paramNames, hasKwargs, matched);
+    const unjudged = kept.filter((e) => !this.isMatched(e, matched));
+    for (const other of sections.filter((s) => s !== section)) {
+      const stays = this.judgeEntries(other, paramNames, hasKwargs, matched).filter((e) => !this.isMatched(e, matched));
+      if (stays.length === other.entries.length) continue;
+      if (stays.length === 0) {
+        this.removeSection(other);
+        this.changes.push(`removed ${other.title}`);
+      } else this.rewriteEntries(other, stays.map((entry) => ({ entry })));
+    }
+    // With types on (options.types), new entries are typed as every entry then is.
+    const rules = this.options.types;
+    const typed = rules ? rules.argTypeHintsInDocstring : this.carriesTypes(section);
+    const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
+    const placed = new Set<DocEntry>();
+    for (const p of params) {
+      const entry = matched.get(p.name);
+      if (entry) {
+        if (!placed.has(entry) && entry.field === 'type') {
+          // `:type x:` alone does not document x (pydoclint wants `:param x:`): the field goes before it.
+          blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, false)) });
+          this.changes.push(`added ${p.star}${p.name}`);
+        }
+        if (!placed.has(entry)) blocks.push({ entry });
+        placed.add(entry);
+      } else {
+        blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, typed)) });
+        this.changes.push(`added ${p.star}${p.name}`);
+      }
+    }
+    for (const entry of unjudged) blocks.push({ entry }); // after the parameters, as they stood
+    if (blocks.length === 0) {
+      for (const entry of section.entries) this.types.delete(entry);
+      this.removeSection(section);
+      this.changes.push(`removed ${section.title}`);
+      return;
+    }
+    if (this.rewriteEntries(section, blocks) && this.changes.length === changesBefore) {
+      this.changes.push('reordered parameters');
+    }
+  }
+
+  private isMatched(entry: DocEntry, matched: ReadonlyMap<string, DocEntry>): boolean {
+    return (entryNames(entry, this.style) ?? []).some((n) => matched.get(n) === entry);
+  }
+
+  /**
+   * The entries of a parameter section that stay, in their order: those naming a parameter not yet in `matched`
+   * (which this adds them to), and those we cannot judge (no name list, or `:key:` fields beside `**kwargs`).
+   * The others (no such parameter, a second entry for one) are recorded as removed.
+   */
+  private judgeEntries(section: DocSection, paramNames: ReadonlySet<string>, hasKwargs: boolean, matched: Map<string, DocEntry>): DocEntry[] {
+    const keep: DocEntry[] = [];
     for (const entry of section.entries) {
       const names = entryNames(entry, this.style);
       const isKeywordField = entry.field === 'key' || entry.field === 'keyword';
@@ -349,33 +412,10 @@ class Updater {
         this.types.delete(entry); // a removed entry (a second `:param x:`) gets no type line of its own
         continue;
       }
+      keep.push(entry);
       for (const n of known) matched.set(n, entry);
     }
-    // With types on (options.types), new entries are typed as every entry then is.
-    const rules = this.options.types;
-    const typed = rules ? rules.argTypeHintsInDocstring : this.carriesTypes(section);
-    const blocks: Array<{ entry?: DocEntry; lines?: string[] }> = [];
-    const placed = new Set<DocEntry>();
-    for (const p of params) {
-      const entry = matched.get(p.name);
-      if (entry) {
-        if (!placed.has(entry)) blocks.push({ entry });
-        placed.add(entry);
-      } else if (!documentedElsewhere.has(p.name)) {
-        blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, typed)) });
-        this.changes.push(`added ${p.star}${p.name}`);
-      }
-    }
-    for (const entry of keep) blocks.push({ entry });
-    if (blocks.length === 0) {
-      for (const entry of section.entries) this.types.delete(entry);
-      this.removeSection(section);
-      this.changes.push(`removed ${section.title}`);
-      return;
-    }
-    if (this.rewriteEntries(section, blocks) && this.changes.length === changesBefore) {
-      this.changes.push('reordered parameters');
-    }
+    return keep;
   }
 
   /**
@@ -550,7 +590,9 @@ class Updater {
       this.typed.add(entry);
       parts.push((this.lineIndentAt(entry.span.start) ?? this.baseIndent) + edit.text);
     }
-    return parts.join(this.eol);
+    // A field and its type line on adjacent lines keep the line break between them (a file may mix them).
+    const adjacent = spans.length === 2 && parts.length === 2 ? /^[ \t]*(\r\n|\n|\r)$/.exec(this.text.slice(spans[0].end, this.lineStartOf(spans[1].start))) : null;
+    return parts.join(adjacent ? adjacent[1] : this.eol);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -610,7 +652,7 @@ class Updater {
   private rewriteEntries(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
     const entries = section.entries;
     const sphinx = this.style === 'sphinx';
-    const spansOf = (e: DocEntry): Span[] => (e.typeField && sphinx ? [e.span, e.typeField] : [e.span]).sort((a, b) => a.start - b.start);
+    const spansOf = (e: DocEntry): Span[] => (sphinx ? fieldSpans(e) : [e.span]).sort((a, b) => a.start - b.start);
     if (entries.length === 0) {
       // An empty section (title only): entries go after the title.
       const lines = blocks.flatMap((b) => b.lines ?? []);
@@ -648,19 +690,19 @@ class Updater {
     const kept = new Set(blocks.map((b) => b.entry));
     for (const e of section.entries) {
       if (kept.has(e)) continue;
-      for (const s of [e.span, ...(e.typeField ? [e.typeField] : [])]) this.removeLines(s);
+      for (const s of fieldSpans(e)) this.removeLines(s);
       changed = true;
     }
     const added = blocks.flatMap((b) => b.lines ?? []);
     if (added.length === 0) return changed;
-    const last = section.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])]).reduce((a, b) => (b.end > a.end ? b : a));
+    const last = section.entries.flatMap(fieldSpans).reduce((a, b) => (b.end > a.end ? b : a));
     this.edits.push({ start: last.end, end: last.end, text: added.map((l) => this.eol + l).join('') });
     return true;
   }
 
   private onlyTheseFields(start: number, end: number, spans: Span[]): boolean {
     const own = new Set(spans);
-    return !this.doc!.sections.some((s) => s.entries.some((e) => [e.span, ...(e.typeField ? [e.typeField] : [])].some((x) =>
+    return !this.doc!.sections.some((s) => s.entries.some((e) => fieldSpans(e).some((x) =>
       !own.has(x) && x.start >= start && x.start < end)));
   }
 
@@ -680,7 +722,7 @@ class Updater {
       return;
     }
     // Sphinx: after the last field. Else after the docstring's last text, a blank line between.
-    const fields = sphinx ? doc.sections.flatMap((s) => s.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])])) : [];
+    const fields = sphinx ? doc.sections.flatMap((s) => s.entries.flatMap(fieldSpans)) : [];
     const afterFields = fields.length > 0;
     const at = afterFields ? fields.reduce((max, f) => Math.max(max, f.end), 0) : this.lastTextEnd();
     const close = this.doc!.literals[0].bodyEnd;
@@ -696,7 +738,7 @@ class Updater {
   /** Deletes a section and the blank lines that separated it. */
   private removeSection(section: DocSection): void {
     const spans = this.style === 'sphinx'
-      ? section.entries.flatMap((e) => [e.span, ...(e.typeField ? [e.typeField] : [])])
+      ? section.entries.flatMap(fieldSpans)
       : [section.span];
     for (const span of spans) this.removeLines(span);
   }
@@ -839,6 +881,10 @@ class Updater {
         last.text += e.text;
         last.end = e.end;
         if (e.tail !== undefined) last.tail = e.tail;
+      } else if (last && last.text === '' && e.text === '' && last.tail === undefined && e.tail === undefined && e.start <= last.end) {
+        // Two removals that meet or overlap (the last section's from the end of the text before it, which
+        // the section before also removes) are one removal.
+        last.end = Math.max(last.end, e.end);
       } else edits.push({ ...e });
     }
     for (const e of edits) if (e.tail) e.text += e.tail;
