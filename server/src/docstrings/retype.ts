@@ -62,7 +62,8 @@ function collectTypeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: Typ
   if (!rules.argTypeHintsInDocstring) {
     // DOC111: the project keeps argument types in the signature; every type the checks see goes.
     for (const entry of argEntries(doc)) {
-      if (!checkedType.get(entry.span.start)) continue;
+      // A `:type x:` with no `:param x:` is no argument to the checks, but the update gives it its field.
+      if (!checkedType.get(entry.span.start) && !(entry.field === 'type' && entry.type !== null)) continue;
       const removal = typeRemoval(text, doc, entry);
       if (removal) edits.set(entry, { ...removal, change: `removed the type of ${entry.name}` });
     }

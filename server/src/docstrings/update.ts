@@ -366,8 +366,16 @@ class Updater {
       if (entry) {
         if (!placed.has(entry) && entry.field === 'type') {
           // `:type x:` alone does not document x (pydoclint wants `:param x:`): the field goes before it.
-          blocks.push({ lines: this.entryLines(section, this.newEntryParam(p, false)) });
+          const field = this.entryLines(section, this.newEntryParam(p, false));
           this.changes.push(`added ${p.star}${p.name}`);
+          placed.add(entry);
+          if (this.types.get(entry)?.dropsField) {
+            // Types are kept out of the docstring: the type line goes (updateTypes reports it).
+            this.typed.add(entry);
+            this.removed.push({ ...entry.span });
+            blocks.push({ lines: field });
+          } else blocks.push({ lines: field, entry }); // the field, then its type line
+          continue;
         }
         if (!placed.has(entry)) blocks.push({ entry });
         placed.add(entry);
@@ -408,7 +416,7 @@ class Updater {
       }
       const known = names.filter((n) => paramNames.has(n));
       if (known.length === 0 || matched.has(known[0])) {
-        this.changes.push(`removed ${entry.name}`);
+        this.changes.push(entry.field === 'type' ? `removed :type ${entry.name}:` : `removed ${entry.name}`);
         this.types.delete(entry); // a removed entry (a second `:param x:`) gets no type line of its own
         continue;
       }
@@ -648,7 +656,10 @@ class Updater {
     return lines.map((line) => (line.startsWith('    ') && this.style === 'numpy' ? indent + continuation + line.slice(4) : indent + line));
   }
 
-  /** Replaces the section's entries (from its first entry's line to its last entry's end) with the blocks. */
+  /**
+   * Replaces the section's entries (from its first entry's line to its last entry's end) with the blocks: each
+   * new lines, or an entry's text (after `lines` when both are given).
+   */
   private rewriteEntries(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
     const entries = section.entries;
     const sphinx = this.style === 'sphinx';
@@ -660,28 +671,35 @@ class Updater {
       this.edits.push({ start: section.titleSpan.end, end: section.titleSpan.end, text: lines.map((l) => this.eol + l).join('') });
       return true;
     }
+    const kept = new Set(blocks.map((b) => b.entry));
+    // Sphinx: the fields that stay make the range rewritten; those that go outside it go line by line (a
+    // lone `:type:` after an `:rtype:` does not make the whole list one we cannot reorder).
+    const staying = sphinx ? entries.filter((e) => kept.has(e)) : [];
     const all = entries.flatMap(spansOf);
-    let first = all[0].start, end = all[0].end;
-    for (const s of all) [first, end] = [Math.min(first, s.start), Math.max(end, s.end)];
+    const ranged = staying.length > 0 ? staying.flatMap(spansOf) : all;
+    let first = ranged[0].start, end = ranged[0].end;
+    for (const s of ranged) [first, end] = [Math.min(first, s.start), Math.max(end, s.end)];
     const start = this.lineStartOf(first);
     if (sphinx && !this.onlyTheseFields(start, end, all)) return this.patchSphinx(section, blocks);
+    const outside = entries.filter((e) => !kept.has(e)).flatMap(spansOf).filter((x) => x.end <= start || x.start >= end);
     // Separator between entries: what stands between the first two, if the docstring has one.
     let separator = this.eol;
     if (entries.length >= 2) {
       const gap = this.text.slice(spansOf(entries[0]).pop()!.end, this.lineStartOf(spansOf(entries[1])[0].start));
       if (/^(?:[ \t]*(?:\r\n|\n|\r))+$/.test(gap)) separator = gap.replace(/[ \t]+/g, '');
     }
-    const replacementOf = (withTypes: boolean): string => blocks.map((b) => (b.entry ? this.entryText(b.entry, spansOf(b.entry), withTypes) : b.lines!.join(this.eol))).join(separator);
+    const replacementOf = (withTypes: boolean): string => blocks.map((b) => [...(b.lines ?? []), ...(b.entry ? [this.entryText(b.entry, spansOf(b.entry), withTypes)] : [])].join(this.eol)).join(separator);
     const original = this.text.slice(start, end);
     // Whether entries came, went or moved (the types aside: they are changes of their own).
     const moved = replacementOf(false) !== original;
     const replacement = replacementOf(true);
-    if (replacement === original) return false;
+    for (const x of outside) this.removeLines(x);
+    if (replacement === original) return outside.length > 0;
     if (this.literalFirstLine(start)) throw new Error('entry on the opening line');
-    const kept = new Set(blocks.map((b) => b.entry));
-    for (const e of entries) if (!kept.has(e)) for (const s of spansOf(e)) this.removed.push({ ...s });
+    const gone = new Set(outside);
+    for (const e of entries) if (!kept.has(e)) for (const x of spansOf(e)) if (!gone.has(x)) this.removed.push({ ...x });
     this.edits.push({ start, end, text: replacement });
-    return moved;
+    return moved || outside.length > 0;
   }
 
   /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */
@@ -693,7 +711,14 @@ class Updater {
       for (const s of fieldSpans(e)) this.removeLines(s);
       changed = true;
     }
-    const added = blocks.flatMap((b) => b.lines ?? []);
+    // Lines that go before an entry (a `:param x:` for a lone `:type x:`) go just before its line.
+    for (const b of blocks) {
+      if (!b.entry || !b.lines) continue;
+      const at = this.lineStartOf(b.entry.span.start);
+      this.edits.push({ start: at, end: at, text: b.lines.map((l) => l + this.eol).join('') });
+      changed = true;
+    }
+    const added = blocks.flatMap((b) => (b.entry ? [] : b.lines ?? []));
     if (added.length === 0) return changed;
     const last = section.entries.flatMap(fieldSpans).reduce((a, b) => (b.end > a.end ? b : a));
     this.edits.push({ start: last.end, end: last.end, text: added.map((l) => this.eol + l).join('') });

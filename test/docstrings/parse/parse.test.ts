@@ -157,6 +157,15 @@ describe('docstring parser', () => {
       assert.deepStrictEqual(entries(get(docs, 'gen'), 'yields').map((e) => [e.type, e.description]), [['int', 'the value']]);
     });
 
+    it('types a field with its last :type: or :rtype: (as the fork\'s dict does); an earlier one is an entry of its own', () => {
+      const doc = get(docs, 'retyped');
+      const params = entries(doc, 'params');
+      assert.deepStrictEqual(params.map((e) => [e.name, e.type, e.field]), [['x', 'str', 'param'], ['x', 'int', 'type'], ['y', 'bytes', 'type']]);
+      assert.strictEqual(slice(text, params[0].typeField!), ':type x: str');
+      assert.strictEqual(slice(text, params[0].typeSpan), 'str');
+      assert.deepStrictEqual(entries(doc, 'returns').map((e) => [e.type, e.field]), [['float', 'return'], ['int', 'rtype']]);
+    });
+
     it('reads :ivar: and :cvar: as attributes when parsed as sphinx', () => {
       const doc = docstringsOf(text, { defaultStyle: 'sphinx' }).get('Thing')!;
       assert.deepStrictEqual(entries(doc, 'attributes').map((e) => [e.name, e.type]), [['size', null], ['count', 'int']]);

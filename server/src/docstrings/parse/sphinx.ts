@@ -189,49 +189,53 @@ function group(source: DocSource, fields: Field[], result: StyleResult): void {
     const key = lookupKey(kind, entry.name);
     if (key) untyped.add(key, entry, section);
   }
-  for (const field of typeFields) attachType(field, untyped, sectionFor);
+  // The fork keeps one type per name, the last (`types[name] = ...`): fields are matched from the last, and
+  // those left over (an earlier `:type x:` for the same x, a type for no field) are entries of their own.
+  const leftOver: Field[] = [];
+  for (let i = typeFields.length - 1; i >= 0; i--) if (attachType(typeFields[i], untyped) === 'left over') leftOver.push(typeFields[i]);
+  for (let i = leftOver.length - 1; i >= 0; i--) addTypeEntry(leftOver[i], sectionFor);
 }
 
-function attachType(field: Field, untyped: Untyped, sectionFor: (kind: SectionKind, field: Field) => DocSection): void {
+/** Gives a `:type:` / `:rtype:` / `:ytype:` field to the entry it types; 'left over' when there is none. */
+function attachType(field: Field, untyped: Untyped): 'attached' | 'ignored' | 'left over' {
   const { key, args, entry } = field;
-  const typeSpan = entry.descriptionSpan;
-  const typeText = entry.description.replace(/\s+/g, ' ');
-  let kind: SectionKind;
   let target: DocEntry | undefined;
   // The fork reads `:type x:` only with its two words, `:rtype:` / `:ytype:` with one or two; any other is a
   // field of no kind (`:type node NodeNG:`, a property's `:type: int`), ignored rather than an error.
   if (key === 'type') {
-    if (args.length !== 2) return;
-    const name = args[1].text;
-    kind = 'params';
-    target = untyped.take(`p ${name}`) ?? untyped.take(`a ${name}`);
-    if (!target) {
-      // A type for a parameter the docstring does not describe: an entry of its own.
-      entry.name = name;
-      entry.nameSpan = { ...args[1].span };
-    }
+    if (args.length !== 2) return 'ignored';
+    target = untyped.take(`p ${args[1].text}`) ?? untyped.take(`a ${args[1].text}`);
   } else {
-    if (args.length > 2) return;
-    kind = key === 'rtype' ? 'returns' : 'yields';
-    target = untyped.take(kind);
+    if (args.length > 2) return 'ignored';
+    target = untyped.take(key === 'rtype' ? 'returns' : 'yields');
   }
-  if (target) {
-    target.typeField = { ...entry.span };
-    const section = untyped.owner.get(target)!;
-    section.span.start = Math.min(section.span.start, entry.span.start);
-    section.span.end = Math.max(section.span.end, entry.span.end);
-    if (target.type === null) {
-      target.type = typeText || null;
-      target.typeSpan = typeSpan ? { ...typeSpan } : null;
-      target.optional = target.type !== null && isOptionalType(target.type);
-    }
-    return;
+  if (!target) return 'left over';
+  target.typeField = { ...entry.span };
+  const section = untyped.owner.get(target)!;
+  section.span.start = Math.min(section.span.start, entry.span.start);
+  section.span.end = Math.max(section.span.end, entry.span.end);
+  if (target.type === null) {
+    const typeText = entry.description.replace(/\s+/g, ' ');
+    target.type = typeText || null;
+    target.typeSpan = entry.descriptionSpan ? { ...entry.descriptionSpan } : null;
+    target.optional = target.type !== null && isOptionalType(target.type);
   }
+  return 'attached';
+}
+
+/** A type field with no entry to type (a type for a parameter the docstring does not describe): an entry of its own. */
+function addTypeEntry(field: Field, sectionFor: (kind: SectionKind, field: Field) => DocSection): void {
+  const { key, args, entry } = field;
+  if (key === 'type') {
+    entry.name = args[1].text;
+    entry.nameSpan = { ...args[1].span };
+  }
+  const typeText = entry.description.replace(/\s+/g, ' ');
   entry.type = typeText || null;
-  entry.typeSpan = typeSpan ? { ...typeSpan } : null;
+  entry.typeSpan = entry.descriptionSpan ? { ...entry.descriptionSpan } : null;
   entry.optional = entry.type !== null && isOptionalType(entry.type);
   entry.description = '';
   entry.descriptionSpan = null;
   entry.typeField = { ...entry.span };
-  sectionFor(kind, field).entries.push(entry);
+  sectionFor(key === 'type' ? 'params' : key === 'rtype' ? 'returns' : 'yields', field).entries.push(entry);
 }
