@@ -145,6 +145,21 @@ function fieldSpans(entry: DocEntry): Span[] {
   return t && t.start !== entry.span.start ? [entry.span, t] : [entry.span];
 }
 
+/**
+ * Whether a non-blank line of the literal's body [bodyStart, bodyEnd) after its first line is indented less
+ * than the line the body starts on.
+ */
+function outdentedLine(text: string, starts: readonly number[], bodyStart: number, bodyEnd: number): boolean {
+  const opening = starts[positionAt(starts, bodyStart).line];
+  const margin = /^[ \t\f]*/.exec(text.slice(opening, bodyStart))![0].length;
+  const lines = text.slice(bodyStart, bodyEnd).split(/\r\n|\n|\r/);
+  for (let i = 1; i < lines.length; i++) {
+    const indent = /^[ \t\f]*/.exec(lines[i])![0].length;
+    if (indent < lines[i].length && indent < margin) return true;
+  }
+  return false;
+}
+
 /** The index of class `index`'s constructor (its last `__init__`: earlier ones are overload stubs), or -1. */
 function constructorOf(defs: readonly Definition[], index: number): number {
   const cls = defs[index];
@@ -209,6 +224,9 @@ class Updater {
     // A backslash-newline joins two source lines into one line of the value: the entries' lines would not be
     // the source's, and rewriting them by line would change what the docstring says.
     if (!literal.raw && LINE_CONTINUATION.test(this.text.slice(literal.bodyStart, literal.bodyEnd))) return false;
+    // A line less indented than the line the docstring opens on (a field at column 0 among indented ones)
+    // moves the docstring's margin: which lines are fields would change as we write at the new margin.
+    if (outdentedLine(this.text, this.file.lineStarts, literal.bodyStart, literal.bodyEnd)) return false;
     if (!doc.sections.some((s) => STRUCTURED_KINDS.has(s.kind) && !s.nonstandard)) return false;
     // A malformed docstring (an entry without its colon, `self - the instance`) is not ours to rewrite.
     if (doc.problems.length > 0) return false;
@@ -217,7 +235,10 @@ class Updater {
     const facts = functionFacts(this.file, this.codeIndex, literal.quote);
     if (!facts) return false;
     this.doc = doc;
-    this.facts = facts;
+    // A name twice in the signature (a syntax error, or a mangled header) is one parameter to document.
+    const byName = new Map<string, FunctionFacts['params'][number]>();
+    for (const p of facts.params) if (!byName.has(p.name)) byName.set(p.name, p);
+    this.facts = { ...facts, params: [...byName.values()] };
     this.style = doc.style;
     this.eol = this.docstringEol(literal.bodyStart, literal.bodyEnd);
     this.baseIndent = this.detectBaseIndent();

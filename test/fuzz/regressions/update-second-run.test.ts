@@ -68,4 +68,15 @@ describe('fuzz regression: a second "Update docstring" changes nothing', () => {
     const again = fixDocstrings(once.text, options);
     assert.deepStrictEqual(again.ok ? again.fixes : again.reason, []);
   });
+
+  it('a name twice in the signature (seed 1127272698 case 1695: NULs in a header) is documented once', () => {
+    const after = updatedOnce('def f(a, b, a):\n    """F.\n\n    Args:\n        b: B.\n    """\n    return a\n', 0, 'numpy');
+    assert.strictEqual(after.split('a: Description of a.').length - 1, 1, after);
+    assert.strictEqual(docstringUpdate(parsedFile(after), 0, { defaultStyle: 'numpy' }), null);
+  });
+
+  it('a field less indented than the docstring (which moves its margin) is left alone, not rewritten at column 0', () => {
+    const text = 'def f(a, b):\n    """F.\n\n    :param b: B.\n    :type b: int\n:param a: A.\n    :type a: str\n    """\n    return a\n';
+    assert.strictEqual(docstringUpdate(parsedFile(text), 0, { defaultStyle: 'sphinx' }), null);
+  });
 });
