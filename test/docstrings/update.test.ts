@@ -256,6 +256,18 @@ describe('update docstring to match signature', () => {
       assert.match(updated(text, 'sphinx_missing', typed).doc, /\n {4}:param \*args: Description of args\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Description of kwargs\.\n {4}:type \*\*kwargs: str\n/);
     });
 
+    it('star arguments named without their stars get them (pydoclint matches only `*args`), unless omit-stars is set', () => {
+      const text = readFixture('star_args.py');
+      const google = updated(text, 'google_bare', typed);
+      assert.deepStrictEqual(google.changes, ['starred *args', 'starred **kwargs']);
+      assert.match(google.doc, /\n {8}\*args \(int\): Values\.\n {8}\*\*kwargs \(str\): Options\.\n/);
+      assert.match(updated(text, 'numpy_bare', typed).doc, /\n {4}\*args : int\n {8}Values\.\n {4}\*\*kwargs : str\n {8}Options\.\n/);
+      assert.match(updated(text, 'sphinx_bare', typed).doc, /\n {4}:param \*args: Values\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Options\.\n {4}:type \*\*kwargs: str\n/);
+      const file = parsedFile(text);
+      const bare = file.structure.definitions.findIndex((d) => d.name === 'google_bare');
+      assert.strictEqual(docstringUpdate(file, bare, { types: { ...DEFAULT_QUALITY_OPTIONS, omitStarsWhenDocumentingVarargs: true } }), null);
+    });
+
     it('numpy Returns and Yields: the type line follows the annotation, a tuple entry by entry, a sentence stays', () => {
       const text = readFixture('numpy_returns.py');
       assert.match(updated(text, 'bare_type', typed).doc, /\n {4}-------\n {4}str\n {8}The text\.\n/);

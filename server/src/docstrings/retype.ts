@@ -18,9 +18,9 @@ import { docView } from './checks/docView';
 import { sameType, withoutOptional } from './checks/typeText';
 import type { DocEntry, DocSection, ParsedDocstring, SectionKind } from './parse';
 
-/** The options that decide which types are right (pydoclint's). */
+/** The options that decide which types are right (pydoclint's), and whether star arguments are named with their stars. */
 export type TypeRules = Pick<QualityOptions, 'argTypeHintsInSignature' | 'argTypeHintsInDocstring' | 'checkArgDefaults'
-  | 'optionalEquivalence' | 'checkReturnTypes' | 'checkYieldTypes'>;
+  | 'optionalEquivalence' | 'checkReturnTypes' | 'checkYieldTypes'> & Partial<Pick<QualityOptions, 'omitStarsWhenDocumentingVarargs'>>;
 
 export interface TypeEdit {
   /** Offsets in the file: the type text replaced, or an empty range where it is inserted. */

@@ -19,6 +19,7 @@
  * calls a "long" docstring) are updated: a summary-only docstring is left alone. Nothing here throws.
  */
 import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLike } from '../coverage/stubs';
+import { generatorKind } from '../python/annotations';
 import { positionAt } from '../python/lines';
 import { Definition } from '../python/structure';
 import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
@@ -202,6 +203,12 @@ class Updater {
   /** The type edits to make (options.types), by entry; `typed`: those already made inside rewritten entries. */
   private types = new Map<DocEntry, TypeEdit>();
   private readonly typed = new Set<DocEntry>();
+  /**
+   * The stars a star parameter's entry lacks (`args` for `*args`), by entry: where they go (its name, and a
+   * sphinx `:type args:` line's) and the change; `starsMade`: those already made inside rewritten entries.
+   */
+  private readonly stars = new Map<DocEntry, { at: number[]; text: string; change: string }>();
+  private readonly starsMade = new Set<DocEntry>();
 
   constructor(private readonly file: ParsedFile, index: number, private readonly options: UpdateOptions) {
     this.text = file.text;
@@ -250,6 +257,7 @@ class Updater {
     // A Returns section that becomes Yields gets the yield type.
     const turned = this.returnsToTurn();
     if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { text: this.text, isClass: this.isClass(), returnsAreYields: turned !== null });
+    this.stars.clear();
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
@@ -262,6 +270,7 @@ class Updater {
     }
     this.updateRaises();
     this.updateTypes();
+    this.updateStars();
     if (this.edits.length === 0) return null;
     const edits = this.finish();
     return edits ? { edits, changes: this.changes, removed: this.removed, retyped: this.retyped } : null;
@@ -304,7 +313,9 @@ class Updater {
     const { body, returns } = this.facts!;
     if (this.isProperty() || this.isClass()) return false;
     if (body.returnsValue) return true;
-    return returns !== null && !isNoneish(returns) && !isGeneratorAnnotation(returns) && !body.yields;
+    // As the checks read it (DOC201): an annotated function that does not yield documents its return, unless
+    // the annotation is a Generator (an `Iterator[int]` it returns is a value).
+    return returns !== null && !isNoneish(returns) && generatorKind(returns) === null && !body.yields;
   }
 
   /** A Returns section may stay: the function returns, is annotated (pydoclint accepts that), is a property or an interface. */
@@ -377,6 +388,7 @@ class Updater {
         this.changes.push(`removed ${other.title}`);
       } else this.rewriteEntries(other, stays.map((entry) => ({ entry })));
     }
+    this.findMissingStars(params, matched);
     // With types on (options.types), new entries are typed as every entry then is.
     const rules = this.options.types;
     const typed = rules ? rules.argTypeHintsInDocstring : this.carriesTypes(section);
@@ -445,6 +457,37 @@ class Updater {
       for (const n of known) matched.set(n, entry);
     }
     return keep;
+  }
+
+  /**
+   * pydoclint matches `*args` only with an entry named `*args` (unless `omit-stars-when-documenting-varargs`):
+   * an entry that names a star parameter without its stars gets them, in its name and in its sphinx type line.
+   */
+  private findMissingStars(params: FunctionFacts['params'], matched: ReadonlyMap<string, DocEntry>): void {
+    if (this.options.types?.omitStarsWhenDocumentingVarargs) return;
+    for (const p of params) {
+      const entry = matched.get(p.name);
+      if (p.star === '' || !entry || !entry.nameSpan || entry.name !== p.name || this.style === 'numpy' && /,/.test(entry.name)) continue;
+      if (this.text.slice(entry.nameSpan.start, entry.nameSpan.end) !== p.name) continue; // an escaped name (`\*args`, `a\_b`)
+      const at = [entry.nameSpan.start];
+      const typeLine = entry.typeField && entry.typeField.start !== entry.span.start ? /^(:type[ \t]+)(\w+)[ \t]*:/.exec(this.text.slice(entry.typeField.start, entry.typeField.end)) : null;
+      if (typeLine && typeLine[2] === p.name) at.push(entry.typeField!.start + typeLine[1].length);
+      this.stars.set(entry, { at, text: p.star, change: `starred ${p.star}${p.name}` });
+    }
+  }
+
+  /** The stars of entries no rewrite took in (a section left as it was, sphinx fields patched one by one). */
+  private updateStars(): void {
+    const overlaps = this.overlapTest();
+    for (const [entry, star] of this.stars) {
+      if (this.starsMade.has(entry)) {
+        this.changes.push(star.change);
+        continue;
+      }
+      if (star.at.some((at) => overlaps(at, at))) continue;
+      for (const at of star.at) this.edits.push({ start: at, end: at, text: star.text });
+      this.changes.push(star.change);
+    }
   }
 
   /**
@@ -600,7 +643,7 @@ class Updater {
     };
   }
 
-  /** An entry's text from the start of its first line, its spans joined; `withTypes`: its type edit made in it. */
+  /** An entry's text from the start of its first line, its spans joined; `withTypes`: its type edit and stars made in it. */
   private entryText(entry: DocEntry, spans: Span[], withTypes: boolean): string {
     const edit = withTypes ? this.types.get(entry) : undefined;
     const parts = spans.flatMap((s) => {
@@ -610,10 +653,22 @@ class Updater {
         return [];
       }
       const from = this.lineStartOf(s.start);
-      if (!edit || edit.ownLine || edit.start < s.start || edit.end > s.end) return this.text.slice(from, s.end);
-      if (!this.typed.has(entry)) this.retyped.push({ start: edit.start, end: edit.end });
-      this.typed.add(entry);
-      return this.text.slice(from, edit.start) + edit.text + this.text.slice(edit.end, s.end);
+      const inside: Array<{ start: number; end: number; text: string }> = [];
+      if (edit && !edit.ownLine && edit.start >= s.start && edit.end <= s.end) {
+        if (!this.typed.has(entry)) this.retyped.push({ start: edit.start, end: edit.end });
+        this.typed.add(entry);
+        inside.push(edit);
+      }
+      const star = withTypes ? this.stars.get(entry) : undefined;
+      for (const at of star?.at ?? []) {
+        if (at < s.start || at > s.end || inside.some((e) => e.start < at && at < e.end)) continue;
+        inside.push({ start: at, end: at, text: star!.text });
+        this.starsMade.add(entry);
+      }
+      inside.sort((a, b) => a.start - b.start);
+      let out = '', pos = from;
+      for (const e of inside) [out, pos] = [out + this.text.slice(pos, e.start) + e.text, e.end];
+      return out + this.text.slice(pos, s.end);
     });
     if (edit?.ownLine) {
       this.typed.add(entry);
