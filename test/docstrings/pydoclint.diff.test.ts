@@ -114,6 +114,10 @@ const DIFFERENCES: Array<{ name: string; explains: (c: Context) => boolean }> = 
     explains: (c) => c.code === 'DOC503' && c.def !== undefined && /\bexcept\b/.test(c.text.slice(0, 0) + bodyText(c)),
   },
   {
+    name: 'a module-qualified Generator or Iterator annotation (`typing.Iterator[int]`) is one',
+    explains: (c) => /^DOC(20[123]|40[2345])$/.test(c.code) && c.returns !== null && /^(?:[A-Za-z_]\w*\.)+(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(c.returns),
+  },
+  {
     name: 'Warns is not Raises',
     explains: (c) => /^DOC50[123]$/.test(c.code) && c.hasWarns,
   },

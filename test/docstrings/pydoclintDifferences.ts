@@ -19,10 +19,6 @@ type Difference = (body: BodyFacts, message: string, doc: ParsedDocstring) => bo
 /** The docstring has a section of this kind that pydoclint does not read (`Raise:`, `Return:`): it counts for us. */
 const nonstandard = (doc: ParsedDocstring, kind: SectionKind): boolean => doc.sections.some((s) => s.kind === kind && s.nonstandard);
 const DIFFERENCES: Record<string, Difference> = {
-  // An entry `args` for `*args` is accepted (pydoclint wants the stars): the update keeps the name as written.
-  DOC101: (_, message) => onlyStarsDiffer(message),
-  DOC102: (_, message) => onlyStarsDiffer(message),
-  DOC103: (_, message) => onlyStarsDiffer(message),
   // A body that only re-raises (bare `raise`, `raise error`) names no exception to document.
   DOC501: (body, _, doc) => (body.raises.length === 0 && body.raisesAny) || nonstandard(doc, 'raises'),
   DOC402: (_, __, doc) => nonstandard(doc, 'yields'),
@@ -40,16 +36,6 @@ const DIFFERENCES: Record<string, Difference> = {
 /** All of pydoclint's messages on one line: DOC101 and DOC102 say which names differ only in DOC103's. */
 export function findingsAt(findings: PydoclintFinding[], line: number): string {
   return findings.filter((f) => f.line === line).map((f) => f.message).join('\n');
-}
-
-/** Whether pydoclint's DOC103 lists only names that differ by their stars (`args` for `*args`). */
-function onlyStarsDiffer(messages: string): boolean {
-  const list = (what: string): string[] | null => {
-    const m = new RegExp(`Arguments in the ${what}: \\[([^\\]]*)\\]`).exec(messages);
-    return m ? m[1].split(', ').map((n) => n.replace(/:.*$/, '').replace(/^\*+/, '')).sort() : null;
-  };
-  const missing = list('function signature but not in the docstring'), extra = list('docstring but not in the function signature');
-  return missing !== null && extra !== null && missing.join() === extra.join();
 }
 
 /** Whether pydoclint's finding `code` on a function (its body facts, all messages on its line, its docstring) is a documented difference. */

@@ -1,20 +1,29 @@
 /**
  * Reading annotation text as pydoclint reads return annotations (return_yield_raise.py, visitor_helper.py): is it
- * a Generator / Iterator, what does it yield, what does a generator return. Used by the stubs (coverage/) and the
+ * a Generator / Iterator, what does it yield, what does a generator return; unlike pydoclint, with its module
+ * named too (`typing.Iterator[int]`). Used by the stubs (coverage/) and the
  * checks and the update (docstrings/).
  */
 
 export type GeneratorKind = 'generator' | 'asyncGenerator' | null;
 
+/**
+ * `typing.Iterator[int]`, `t.Generator[...]`, `collections.abc.Iterable[str]`: the module is left out, so they
+ * read as `Iterator[int]`... (pydoclint compares the text as written and takes them for plain return types).
+ */
+const MODULE_OF_GENERATOR = /^(?:[A-Za-z_]\w*\.)+(?=(?:Async)?(?:Generator|Iterator|Iterable)\b)/;
+const unqualified = (annotation: string): string => annotation.replace(MODULE_OF_GENERATOR, '');
+
 export function generatorKind(annotation: string | null): GeneratorKind {
   if (annotation === null) return null;
-  if (annotation === 'AsyncGenerator' || annotation.startsWith('AsyncGenerator[')) return 'asyncGenerator';
-  if (annotation === 'Generator' || annotation.startsWith('Generator[')) return 'generator';
+  const bare = unqualified(annotation);
+  if (bare === 'AsyncGenerator' || bare.startsWith('AsyncGenerator[')) return 'asyncGenerator';
+  if (bare === 'Generator' || bare.startsWith('Generator[')) return 'generator';
   return null;
 }
 
 export function isIteratorAnnotation(annotation: string | null): boolean {
-  return annotation !== null && /^(?:Async)?Iter(?:ator|able)/.test(annotation);
+  return annotation !== null && /^(?:Async)?Iter(?:ator|able)/.test(unqualified(annotation));
 }
 
 /** The arguments of `Name[a, b, c]` (split at its top-level commas), or null if it is not a subscript. */
