@@ -7,6 +7,7 @@ import type { FunctionFacts } from '../../server/src/coverage/stubs';
 import type { ParsedDocstring, SectionKind } from '../../server/src/docstrings/parse';
 import type { PydoclintFinding } from '../oracles/pydoclint';
 import { decomposeTuple } from '../../server/src/docstrings/checks/annotations';
+import { looksLikeProse } from '../../server/src/docstrings/retype';
 
 /** The codes the update answers for: presence, names and order (the type codes judge types it never rewrites). */
 export const UPDATE_CODES = /^DOC(?:10[1-4]|20[12]|40[23]|50[1-3])$/;
@@ -38,9 +39,67 @@ export function findingsAt(findings: PydoclintFinding[], line: number): string {
   return findings.filter((f) => f.line === line).map((f) => f.message).join('\n');
 }
 
+/** What some differences need beyond the function's facts: the file's text, and whether a def is nested in it. */
+export interface Surroundings {
+  text: string;
+  hasNestedDef: boolean;
+}
+
+/**
+ * Differences that come from how pydoclint reads the file rather than from the update (README, "Differences from
+ * pydoclint"), by name: whether one explains a finding on an updated definition.
+ */
+const READING: Array<{ name: string; explains: (code: string, messages: string, doc: ParsedDocstring, around: Surroundings) => boolean }> = [
+  {
+    // pydoclint's visitor stops at a nested def; ours reads the statements after it too.
+    name: 'statements are found at any depth, also after a nested function',
+    explains: (code, _, __, around) => /^DOC(?:20[123]|40[2345]|50[1234])$/.test(code) && around.hasNestedDef,
+  },
+  {
+    // pydoclint's parser runs the last sphinx field on into the prose after the field list (`.. versionadded::`).
+    name: 'a sphinx field ends at a blank line',
+    explains: (code, _, doc, around) => /^DOC(?:105|203|404)$/.test(code) && doc.style === 'sphinx' && proseAfterFields(doc, around.text),
+  },
+  {
+    name: 'types that differ only in spacing are the same',
+    explains: (code, messages) => code === 'DOC203' && spacingOnly(messages),
+  },
+  {
+    // numpydoc's `x1, x2 : array_like` documents both; pydoclint reads one argument named `x1, x2`.
+    name: 'a numpy entry may name several arguments',
+    explains: (code, messages, doc) => /^DOC10[123]$/.test(code) && doc.style === 'numpy' && /in the docstring but not in the function signature: \[[^\]]*\w, \w/.test(messages),
+  },
+  {
+    // Fields of another kind between them (`:params x:`, `:raises:`): added fields go after the last, no reordering.
+    name: 'sphinx fields with other fields between them are patched in place',
+    explains: (code, _, doc) => code === 'DOC104' && doc.style === 'sphinx' && interleavedFields(doc),
+  },
+];
+
+/** Whether prose follows a sphinx argument or return field (or its type line) before the next field. */
+function proseAfterFields(doc: ParsedDocstring, text: string): boolean {
+  const spans = doc.sections.flatMap((s) => s.entries.flatMap((e) => (e.typeField ? [e.span, e.typeField] : [e.span]).map((x) => ({ ...x, kind: s.kind }))))
+    .sort((a, b) => a.start - b.start);
+  return spans.some((x, i) => (x.kind === 'params' || x.kind === 'returns' || x.kind === 'yields') &&
+    /\S/.test(text.slice(x.end, i + 1 < spans.length ? spans[i + 1].start : doc.span.end).replace(/["']{3}\s*$/, '')));
+}
+
+function interleavedFields(doc: ParsedDocstring): boolean {
+  const params = doc.sections.filter((s) => s.kind === 'params').flatMap((s) => s.entries.map((e) => e.span.start));
+  if (params.length === 0) return false;
+  const [first, last] = [Math.min(...params), Math.max(...params)];
+  return doc.sections.some((s) => s.kind !== 'params' && s.entries.some((e) => e.span.start > first && e.span.start < last));
+}
+
+function spacingOnly(messages: string): boolean {
+  const m = /Return annotation types: \['(.*)'\]; docstring return section types: \['(.*)'\]/.exec(messages);
+  return m !== null && m[1].replace(/\s+/g, '') === m[2].replace(/\s+/g, '');
+}
+
 /** Whether pydoclint's finding `code` on a function (its body facts, all messages on its line, its docstring) is a documented difference. */
-export function explainedDifference(code: string, body: BodyFacts, messages: string, doc: ParsedDocstring): boolean {
-  return DIFFERENCES[code]?.(body, messages, doc) ?? false;
+export function explainedDifference(code: string, body: BodyFacts, messages: string, doc: ParsedDocstring, around?: Surroundings): boolean {
+  if (DIFFERENCES[code]?.(body, messages, doc)) return true;
+  return around !== undefined && READING.some((d) => d.explains(code, messages, doc, around));
 }
 
 /** The type codes the update answers for, with types on (DOC111: with `arg-type-hints-in-docstring = false`). */
@@ -66,7 +125,7 @@ function numpyUntypeable(facts: FunctionFacts, doc: ParsedDocstring): boolean {
   const sections = doc.sections.filter((s) => s.kind === 'returns' && !s.nonstandard);
   if (sections.length !== 1) return true;
   const entries = sections[0].entries;
-  if (entries.some((e) => e.type === null || /[.!?]$/.test(e.type))) return true;
+  if (entries.some((e) => e.type === null || looksLikeProse(e.type))) return true;
   return entries.length >= 2 && decomposeTuple(facts.returns).length !== entries.length;
 }
 

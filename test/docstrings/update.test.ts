@@ -256,6 +256,13 @@ describe('update docstring to match signature', () => {
       assert.match(updated(text, 'sphinx_missing', typed).doc, /\n {4}:param \*args: Description of args\.\n {4}:type \*args: int\n {4}:param \*\*kwargs: Description of kwargs\.\n {4}:type \*\*kwargs: str\n/);
     });
 
+    it('numpy: an entry with an empty type (`name :`, IPython\'s register_lazy) gets the type after its colon', () => {
+      const text = lines('def f(name: str) -> None:', '    """F.', '', '    Parameters', '    ----------', '    name :', '        The name.', '    """', '');
+      const { doc, changes } = updated(text, 'f', typed);
+      assert.deepStrictEqual(changes, ['typed name']);
+      assert.match(doc, /\n {4}name : str\n {8}The name\.\n/);
+    });
+
     it('star arguments named without their stars get them (pydoclint matches only `*args`), unless omit-stars is set', () => {
       const text = readFixture('star_args.py');
       const google = updated(text, 'google_bare', typed);

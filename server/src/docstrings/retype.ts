@@ -83,7 +83,9 @@ function collectTypeEdits(doc: ParsedDocstring, facts: FunctionFacts, rules: Typ
         if (sameType(documented, expected) || (bare !== null && sameType(documented, bare))) continue;
         edits.set(entry, { start: entry.typeSpan.start, end: entry.typeSpan.end, text: expected, change: `retyped ${p.star}${p.name}` });
       } else {
-        const added = insertedType(doc, entry, expected, `:type ${p.star === '' ? name : entry.name}: ${expected}`);
+        // A star argument's type line names it as its field will (the update adds missing stars: update.ts).
+        const field = p.star === '' ? name : rules.omitStarsWhenDocumentingVarargs ? entry.name : `${p.star}${name}`;
+        const added = insertedType(text, doc, entry, expected, `:type ${field}: ${expected}`);
         if (added) edits.set(entry, { ...added, change: `typed ${p.star}${p.name}` });
       }
     }
@@ -174,17 +176,21 @@ function retypeEach(section: DocSection, items: readonly string[], what: string,
  * numpy's Returns line is its type, but people write a sentence there (`The sum.`): that is not replaced,
  * whatever the parser (and pydoclint) call it.
  */
-function looksLikeProse(type: string): boolean {
+/** A numpy Returns "type" that is a sentence (`The sum.`, `A string like ...`): left as written. */
+export function looksLikeProse(type: string): boolean {
   return /[.!?]$/.test(type) || /^(?:The|A|An|This|If|Returns?)\s/.test(type);
 }
 
 /** Where an argument entry without a type gets one: after its name (google, numpy), or a `:type x:` field (sphinx). */
-function insertedType(doc: ParsedDocstring, entry: DocEntry, expected: string, sphinxField: string): Omit<TypeEdit, 'change'> | null {
+function insertedType(text: string, doc: ParsedDocstring, entry: DocEntry, expected: string, sphinxField: string): Omit<TypeEdit, 'change'> | null {
   if (doc.style === 'sphinx') {
     if (entry.typeField !== undefined || (entry.field !== 'param' && entry.field !== 'parameter' && entry.field !== 'arg' && entry.field !== 'argument')) return null;
     return { start: entry.span.end, end: entry.span.end, text: sphinxField, ownLine: true };
   }
   if (!entry.nameSpan) return null;
   const at = entry.nameSpan.end;
-  return { start: at, end: at, text: doc.style === 'google' ? ` (${expected})` : ` : ${expected}` };
+  if (doc.style === 'google') return { start: at, end: at, text: ` (${expected})` };
+  // numpy `name :` with no type after the colon: the type goes after that colon, not before it.
+  const emptyColon = /^[ \t]*:[ \t]*(?=\r|\n|$)/.exec(text.slice(at, at + 200));
+  return { start: at, end: at + (emptyColon ? emptyColon[0].length : 0), text: ` : ${expected}` };
 }
