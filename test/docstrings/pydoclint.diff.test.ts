@@ -81,6 +81,8 @@ interface Context {
   facts: ReturnType<typeof functionBodyFacts> | undefined;
   hasNestedDef: boolean;
   hasWarns: boolean;
+  /** The docstring (numpy) has an entry naming several arguments (`x1, x2 : int`). */
+  combinedNames: boolean;
   /** Every documented argument's type equals its annotation but for spacing (pydoclint's unordered compare hashes the raw text). */
   spacingOnlyArgs: boolean;
   options: QualityOptions;
@@ -116,6 +118,10 @@ const DIFFERENCES: Array<{ name: string; explains: (c: Context) => boolean }> = 
   {
     name: 'a module-qualified Generator or Iterator annotation (`typing.Iterator[int]`) is one',
     explains: (c) => /^DOC(20[123]|40[2345])$/.test(c.code) && c.returns !== null && /^(?:[A-Za-z_]\w*\.)+(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(c.returns),
+  },
+  {
+    name: 'a numpy entry may name several arguments (`x1, x2 : array_like`)',
+    explains: (c) => /^DOC1(?:0[1-7]|09|10)$/.test(c.code) && c.combinedNames,
   },
   {
     name: 'Warns is not Raises',
@@ -247,6 +253,8 @@ function compare(set: FileSet, flags: string[], options: QualityOptions, tally: 
         // An __init__ is checked against its class's docstring (without allow-init-docstring, or without its own).
         hasWarns: [def, def?.name === '__init__' && def.parent >= 0 ? structure.definitions[def.parent] : undefined].some((d) =>
           d?.docstring ? parseDocstring(text, starts, d.docstring, { style: options.style }).sections.some((s) => s.kind === 'warns') : false),
+        combinedNames: options.style === 'numpy' && [def, def?.name === '__init__' && def.parent >= 0 ? structure.definitions[def.parent] : undefined].some((d) =>
+          d?.docstring ? parseDocstring(text, starts, d.docstring, { style: 'numpy' }).sections.some((s) => s.entries.some((e) => /,/.test(e.name ?? ''))) : false),
         spacingOnlyArgs: def !== undefined && argTypesDifferOnlyInSpacing(text, starts, def, options.style),
         options,
         returns: def && def.keyword === 'def' ? parseSignature(text, starts[def.nameLine] + def.nameEnd, def.headerEnd).returns : null,

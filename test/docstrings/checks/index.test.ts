@@ -85,6 +85,15 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(text, { shouldDeclareAssertErrorIfAssertStatementExists: true }), ['1:DOC504']);
   });
 
+  it('numpy: an entry may name several arguments (`x1, x2 : int`, as numpydoc allows), each checked', () => {
+    const combined = fn('f(x1: int, x2: int, y: str) -> None', ['Parameters', '----------', 'x1, x2 : int', '    The inputs.', 'y : str', '    Y.']);
+    assert.deepStrictEqual(check(combined, { style: 'numpy' }), []);
+    const wrongType = fn('f(x1: int, x2: str) -> None', ['Parameters', '----------', 'x1, x2 : int', '    The inputs.']);
+    assert.deepStrictEqual(check(wrongType, { style: 'numpy' }), ['1:DOC105']);
+    const extra = fn('f(x1: int) -> None', ['Parameters', '----------', 'x1, x2 : int', '    The inputs.']);
+    assert.deepStrictEqual(check(extra, { style: 'numpy' }), ['1:DOC102', '1:DOC103']);
+  });
+
   it('Warns is not Raises (numpy)', () => {
     const text = ['def f(a: int) -> None:', '    """Summary.', '', '    Parameters', '    ----------', '    a : int', '        A.', '',
       '    Warns', '    -----', '    UserWarning', '        Always.', '    """', '    print(a)', ''].join('\n');

@@ -97,8 +97,14 @@ function pushNamed(out: DocItem[], entry: DocEntry, named: Named): void {
   const source = typedBy ?? entry;
   let type = pydoclintType(source, named.style);
   if (named.cutDefaults) type = NUMPY_DEFAULT.exec(type)?.[1] ?? type;
-  out.push({ name: entry.name.replace(/\\/g, ''), type, optional: source.optional, span: entry.span });
+  const name = entry.name.replace(/\\/g, '');
+  // numpydoc: "When two or more input parameters have exactly the same type, shape and description, they can be
+  // combined" (`x1, x2 : array_like`); pydoclint reads one argument named `x1, x2`.
+  const names = named.style === 'numpy' && COMBINED_NAMES.test(name) ? name.split(/\s*,\s*/) : [name];
+  for (const n of names) out.push({ name: n, type, optional: source.optional, span: entry.span });
 }
+
+const COMBINED_NAMES = /^\*{0,2}[A-Za-z_]\w*(?:\s*,\s*\*{0,2}[A-Za-z_]\w*)+$/;
 
 function sphinxTypeFields(parsed: ParsedDocstring): Map<string, DocEntry> | null {
   if (parsed.style !== 'sphinx') return null;
