@@ -92,6 +92,11 @@ describe('docstrings/checks', () => {
     assert.deepStrictEqual(check(wrongType, { style: 'numpy' }), ['1:DOC105']);
     const extra = fn('f(x1: int) -> None', ['Parameters', '----------', 'x1, x2 : int', '    The inputs.']);
     assert.deepStrictEqual(check(extra, { style: 'numpy' }), ['1:DOC102', '1:DOC103']);
+    // IPython's `raw, output : bool` for (pattern, raw, search_raw, output): the entry's first name keeps the order.
+    const apart = fn('f(pattern: str, raw: bool, search_raw: bool, output: bool) -> None', ['Parameters', '----------', 'pattern : str', '    P.', 'raw, output : bool', '    R.', 'search_raw : bool', '    S.']);
+    assert.deepStrictEqual(check(apart, { style: 'numpy' }), []);
+    const disordered = fn('f(pattern: str, raw: bool, search_raw: bool, output: bool) -> None', ['Parameters', '----------', 'search_raw : bool', '    S.', 'raw, output : bool', '    R.', 'pattern : str', '    P.']);
+    assert.deepStrictEqual(check(disordered, { style: 'numpy' }), ['1:DOC104']);
   });
 
   it('Warns is not Raises (numpy)', () => {

@@ -82,6 +82,7 @@ export function checkArguments(fn: FunctionFacts, doc: DocView, options: Quality
     docArgs = docArgs.map((a) => (!isStar(a.name) && starNames.has(a.name) ? { ...a, name: starNames.get(a.name)! } : a));
   }
   if (docArgs.length === 0 && funcArgs.length === 0) return [];
+  docArgs = combinedInSignatureOrder(docArgs, funcArgs);
   const issues: Issue[] = [];
   const at = (name: string): Span => docArgs.find((a) => a.name === name)?.span ?? fn.nameSpan;
   if (docArgs.length !== funcArgs.length) {
@@ -121,6 +122,22 @@ export function checkArguments(fn: FunctionFacts, doc: DocView, options: Quality
 }
 
 const ARGUMENT_CODES: [string, string, string] = ['DOC103', 'DOC104', 'DOC105'];
+
+/**
+ * numpy's combined entry (`raw, output : bool`) names arguments that need not stand side by side in the
+ * signature: its first name holds its place in the order, and the others (same entry, so same span) are put
+ * where the signature has them. Other lists are returned as they are.
+ */
+function combinedInSignatureOrder(docArgs: Arg[], funcArgs: Arg[]): Arg[] {
+  const follows = (i: number): boolean => i > 0 && docArgs[i].span !== undefined && docArgs[i - 1].span?.start === docArgs[i].span!.start;
+  const followers = new Set(docArgs.filter((_, i) => follows(i)).map((a) => a.name));
+  if (followers.size === 0) return docArgs;
+  const leaders = docArgs.filter((_, i) => !follows(i)).map((a) => a.name);
+  const rest = funcArgs.filter((a) => !followers.has(a.name)).map((a) => a.name);
+  if (leaders.join('\n') !== rest.join('\n')) return docArgs; // out of order (or other names) anyway
+  const position = new Map(funcArgs.map((a, i) => [a.name, i]));
+  return [...docArgs].sort((a, b) => (position.get(a.name) ?? Infinity) - (position.get(b.name) ?? Infinity));
+}
 
 function plural(list: unknown[], word: string): string {
   return list.length > 1 ? `${word}s` : word;
