@@ -19,7 +19,7 @@
  * calls a "long" docstring) are updated: a summary-only docstring is left alone. Nothing here throws.
  */
 import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLike } from '../coverage/stubs';
-import { generatorKind } from '../python/annotations';
+import { generatorKind, isIteratorAnnotation } from '../python/annotations';
 import { positionAt } from '../python/lines';
 import { Definition } from '../python/structure';
 import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
@@ -177,8 +177,9 @@ const lastPart = (name: string): string => name.slice(name.lastIndexOf('.') + 1)
 function isNoneish(annotation: string): boolean {
   return /^(?:None|NoReturn|Never|typing\.NoReturn|typing\.Never)$/.test(annotation);
 }
+/** A Generator, Iterator or Iterable annotation, as the checks read it (python/annotations.ts). */
 function isGeneratorAnnotation(annotation: string): boolean {
-  return /^(?:(?:typing|collections\.abc)\.)?(?:Async)?(?:Generator|Iterator|Iterable)\b/.test(annotation);
+  return generatorKind(annotation) !== null || isIteratorAnnotation(annotation);
 }
 
 class Updater {
@@ -257,7 +258,6 @@ class Updater {
     // A Returns section that becomes Yields gets the yield type.
     const turned = this.returnsToTurn();
     if (this.options.types) this.types = typeEdits(this.doc!, this.facts!, this.options.types, this.paramEntries(), { text: this.text, isClass: this.isClass(), returnsAreYields: turned !== null });
-    this.stars.clear();
     this.updateParams();
     if (this.isClass()) {
       // A constructor returns and yields nothing: such sections of the class docstring do not apply.
@@ -467,7 +467,7 @@ class Updater {
     if (this.options.types?.omitStarsWhenDocumentingVarargs) return;
     for (const p of params) {
       const entry = matched.get(p.name);
-      if (p.star === '' || !entry || !entry.nameSpan || entry.name !== p.name || this.style === 'numpy' && /,/.test(entry.name)) continue;
+      if (p.star === '' || !entry || !entry.nameSpan || entry.name !== p.name) continue;
       if (this.text.slice(entry.nameSpan.start, entry.nameSpan.end) !== p.name) continue; // an escaped name (`\*args`, `a\_b`)
       const at = [entry.nameSpan.start];
       const typeLine = entry.typeField && entry.typeField.start !== entry.span.start ? /^(:type[ \t]+)(\w+)[ \t]*:/.exec(this.text.slice(entry.typeField.start, entry.typeField.end)) : null;
