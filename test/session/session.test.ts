@@ -120,6 +120,25 @@ describe('session/session', () => {
     assert.strictEqual(await session.diagnostics(uri), undefined);
   });
 
+  it('answers a request the user made without diagnostics (Neovim 0.7 given vim.diagnostic entries) for ours at the range', async () => {
+    const host = new RecordingHost();
+    const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));
+    const uri = uriOf('parser.py');
+    session.open(uri, 1, read('parser.py'));
+    await settle();
+    const [first] = host.last(uri)!.diagnostics;
+    const titles = async (automatic: boolean, range = first.range) =>
+      (await session.codeActions(uri, [], ['quickfix'], range, { automatic })).map((a) => a.title);
+    const withDiagnostic = (await session.codeActions(uri, [{ ...first, source: 'docbits' }], ['quickfix'], first.range)).map((a) => a.title);
+    assert.ok(withDiagnostic.length > 0);
+    assert.deepStrictEqual(await titles(false), withDiagnostic);
+    // A cursor move (automatic) carries the diagnostics there are: none asked, none offered.
+    assert.deepStrictEqual(await titles(true), []);
+    // A range with no diagnostic of ours: nothing.
+    const blank = read('parser.py').split('\n').findIndex((l) => l.trim() === '');
+    assert.deepStrictEqual(await titles(false, { start: { line: blank, character: 0 }, end: { line: blank, character: 0 } }), []);
+  });
+
   it('gives an automatic request (a lightbulb on a cursor move) quick fixes only, and the user\'s request all', async () => {
     const host = new RecordingHost();
     const session = track(new DocbitsSession(host, sessionOptions([PROJECT], { debounceMs: 0 })));

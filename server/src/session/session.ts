@@ -22,7 +22,7 @@ import { NotebookModule } from '../python/notebook';
 import { ModuleStructure, parseStructure } from '../python/structure';
 import { docstringUpdateActions, UpdateActionInput } from '../docstrings/actions';
 import { ConfigProblem } from '../config/types';
-import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics } from '../coverage/diagnostics';
+import { configDiagnostics, CoverageDiagnostic, coverageDiagnostics, DIAGNOSTIC_SOURCE } from '../coverage/diagnostics';
 import { qualityDiagnostics } from '../docstrings/checks/diagnostics';
 import type { FindingsMemo } from '../docstrings/checks';
 import { withMarkers } from '../docstrings/checks/options';
@@ -364,12 +364,24 @@ export class DocbitsSession {
     if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range, deferFileWideEdits);
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
+    // A request the user made without diagnostics (Neovim 0.7's code_action() given vim.diagnostic entries,
+    // which are not LSP-shaped) is answered for ours at the range, as the editor would have sent them. Not the
+    // automatic ones (every cursor move in VS Code): those carry the diagnostics there are.
+    if (diagnostics.length === 0 && range && !how.automatic) diagnostics = await this.ownDiagnosticsAt(analysis, range);
     const style = analysis.context.settings.docstringStyle;
     const coverage = codeActions({
       file: analysis.parsed, inventory: analysis.inventory, diagnostics, only, style, stubOptions: { lineLength: analysis.context.lineLength },
       deferFileWideEdits,
     });
     return range ? [...coverage, ...docstringUpdateActions({ file: analysis.parsed, range, only, style, diagnostics, ...qualityOf(analysis) })] : coverage;
+  }
+
+  /** The diagnostics we publish for this version that touch `range`, as an editor sends them back. */
+  private async ownDiagnosticsAt(analysis: DocumentAnalysis, range: Range): Promise<DiagnosticRef[]> {
+    const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return this.diagnosticsOf(analysis, await this.changedOf(analysis))
+      .filter((d) => before(d.range.start, range.end) && before(range.start, d.range.end))
+      .map((d) => ({ range: d.range, source: DIAGNOSTIC_SOURCE, code: d.code, data: d.data }));
   }
 
   /** A deferred action of `kind` with its edits, made on the document's current text (undefined: no longer offered). */
