@@ -123,6 +123,20 @@ describe('language server: notebooks', function () {
     assert.deepStrictEqual(places(c), []);
   });
 
+  it('offers that quick fix when the request carries no diagnostics (ours at the range, in the module)', async () => {
+    const [diagnostic] = client.diagnostics.get(cell('c'))!.diagnostics;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: cell('c') }, range: diagnostic.range, context: { diagnostics: [], only: ['quickfix'], triggerKind: 1 },
+    });
+    const add = actions.find((a) => a.title === 'Add docstring to Device.mask');
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepStrictEqual(Object.keys(add.edit!.changes!), [cell('c')]);
+    const automatic = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: cell('c') }, range: diagnostic.range, context: { diagnostics: [], only: ['quickfix'], triggerKind: 2 },
+    });
+    assert.deepStrictEqual(automatic.map((a) => a.title), []);
+  });
+
   it('shows bit hovers in a cell, with names from earlier cells resolved and the range in the cell', async () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: cell('c') }, position: { line: 4, character: 21 } });
     assert.ok(hover, 'a hover on `&`');

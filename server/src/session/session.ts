@@ -361,7 +361,7 @@ export class DocbitsSession {
     const only = requestedKinds(asked, how.automatic ?? false);
     const deferFileWideEdits = how.deferFileWideEdits ?? false;
     const notebook = this.notebookOfCell(uri);
-    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range, deferFileWideEdits);
+    if (notebook) return this.cellCodeActions(notebook, uri, diagnostics, only, range, { deferFileWideEdits, automatic: how.automatic ?? false });
     const analysis = await this.currentAnalysis(uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
     // A request the user made without diagnostics (Neovim 0.7's code_action() given vim.diagnostic entries,
@@ -548,17 +548,20 @@ export class DocbitsSession {
 
   /** Code actions on a cell's diagnostics: asked of the module, their edits sent to the cells they fall in. */
   private async cellCodeActions(notebook: OpenNotebook, cellUri: string, diagnostics: readonly DiagnosticRef[],
-    only: readonly string[] | undefined, range: Range | undefined, deferFileWideEdits: boolean): Promise<CoverageAction[]> {
+    only: readonly string[] | undefined, range: Range | undefined, how: { deferFileWideEdits: boolean; automatic: boolean }): Promise<CoverageAction[]> {
     const analysis = await this.currentAnalysis(notebook.uri);
     if (!analysis?.parsed || !analysis.inventory) return [];
+    const moduleRange = range && notebook.toModule(cellUri, range);
     // A diagnostic outside the module (a stale one on a cell that is markdown now) keeps its index, fixing nothing.
-    const inModule = diagnostics.map((d) => ({ ...d, range: notebook.toModule(cellUri, d.range) ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }));
+    // None sent by a request the user made: ours at the range (codeActions says why).
+    const inModule = diagnostics.length === 0 && moduleRange && !how.automatic
+      ? await this.ownDiagnosticsAt(analysis, moduleRange)
+      : diagnostics.map((d) => ({ ...d, range: notebook.toModule(cellUri, d.range) ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } } }));
     const style = analysis.context.settings.docstringStyle;
     const actions = codeActions({
       file: analysis.parsed, inventory: analysis.inventory, diagnostics: inModule, only, style, stubOptions: { lineLength: analysis.context.lineLength },
-      deferFileWideEdits,
+      deferFileWideEdits: how.deferFileWideEdits,
     });
-    const moduleRange = range && notebook.toModule(cellUri, range);
     if (moduleRange) actions.push(...docstringUpdateActions({ file: analysis.parsed, range: moduleRange, only, style, diagnostics: inModule, ...qualityOf(analysis) }));
     return actions.map((action) => {
       const editsByUri: Record<string, typeof action.edits> = {};
