@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkDocstrings, DEFAULT_QUALITY_OPTIONS, QualityOptions } from '../../server/src/docstrings/checks';
 import { canonicalType } from '../../server/src/docstrings/checks/typeText';
+import { spacingOnly } from './pydoclintDifferences';
 import { decomposeTuple } from '../../server/src/docstrings/checks/annotations';
 import { parseDocstring } from '../../server/src/docstrings/parse';
 import { lineStarts } from '../../server/src/python/lines';
@@ -191,11 +192,6 @@ function tupleItemByItem(message: string): boolean {
 }
 
 /** pydoclint's DOC203 / DOC404 message names both types: are they the same but for spacing? */
-function spacingOnly(message: string): boolean {
-  const r = /types: \['(.*)'\]; docstring return section types: \['(.*)'\]/.exec(message) ?? /Iterator\[...\]\): (.*); docstring "yields" section types: (.*)$/.exec(message);
-  return r !== null && canonicalType(r[1]) === canonicalType(r[2]);
-}
-
 function argTypesDifferOnlyInSpacing(text: string, starts: readonly number[], def: Definition, style: Style): boolean {
   if (!def.docstring || def.keyword !== 'def') return false;
   const params = parseSignature(text, starts[def.nameLine] + def.nameEnd, def.headerEnd).params;

@@ -7,6 +7,7 @@ import type { FunctionFacts } from '../../server/src/coverage/stubs';
 import type { ParsedDocstring, SectionKind } from '../../server/src/docstrings/parse';
 import type { PydoclintFinding } from '../oracles/pydoclint';
 import { decomposeTuple } from '../../server/src/docstrings/checks/annotations';
+import { canonicalType } from '../../server/src/docstrings/checks/typeText';
 import { looksLikeProse } from '../../server/src/docstrings/retype';
 
 /** The codes the update answers for: presence, names and order (the type codes judge types it never rewrites). */
@@ -62,7 +63,7 @@ const READING: Array<{ name: string; explains: (code: string, messages: string, 
   },
   {
     name: 'types that differ only in spacing are the same',
-    explains: (code, messages) => code === 'DOC203' && spacingOnly(messages),
+    explains: (code, messages) => /^DOC(?:203|404)$/.test(code) && spacingOnly(messages),
   },
   {
     // numpydoc's `x1, x2 : array_like` documents both; pydoclint reads one argument named `x1, x2`.
@@ -91,9 +92,10 @@ function interleavedFields(doc: ParsedDocstring): boolean {
   return doc.sections.some((s) => s.kind !== 'params' && s.entries.some((e) => e.span.start > first && e.span.start < last));
 }
 
-function spacingOnly(messages: string): boolean {
-  const m = /Return annotation types: \['(.*)'\]; docstring return section types: \['(.*)'\]/.exec(messages);
-  return m !== null && m[1].replace(/\s+/g, '') === m[2].replace(/\s+/g, '');
+/** Whether pydoclint's DOC203 / DOC404 message compares two types that differ only in spacing or quotes. */
+export function spacingOnly(message: string): boolean {
+  const r = /types: \['(.*)'\]; docstring return section types: \['(.*)'\]/.exec(message) ?? /Iterator\[...\]\): (.*); docstring "yields" section types: (.*)$/.exec(message);
+  return r !== null && canonicalType(r[1]) === canonicalType(r[2]);
 }
 
 /** Whether pydoclint's finding `code` on a function (its body facts, all messages on its line, its docstring) is a documented difference. */

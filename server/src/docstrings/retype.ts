@@ -173,10 +173,9 @@ function retypeEach(section: DocSection, items: readonly string[], what: string,
 }
 
 /**
- * numpy's Returns line is its type, but people write a sentence there (`The sum.`): that is not replaced,
- * whatever the parser (and pydoclint) call it.
+ * numpy's Returns line is its type, but people write a sentence there (`The sum.`, `A string like ...`): that
+ * is not replaced, whatever the parser (and pydoclint) call it.
  */
-/** A numpy Returns "type" that is a sentence (`The sum.`, `A string like ...`): left as written. */
 export function looksLikeProse(type: string): boolean {
   return /[.!?]$/.test(type) || /^(?:The|A|An|This|If|Returns?)\s/.test(type);
 }

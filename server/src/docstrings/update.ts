@@ -22,7 +22,7 @@ import { functionFacts, FunctionFacts, ParsedFile, stubSectionLines, TextEditLik
 import { generatorKind, isIteratorAnnotation } from '../python/annotations';
 import { positionAt } from '../python/lines';
 import { Definition } from '../python/structure';
-import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
+import { combinedNames, DocEntry, DocSection, DocstringStyleName, ParsedDocstring, parseDocstring, SectionKind, Span } from './parse';
 import { TypeEdit, typeEdits, TypeRules } from './retype';
 
 export interface UpdateOptions {
@@ -133,7 +133,7 @@ interface Edit {
  */
 function entryNames(entry: DocEntry, style: DocstringStyleName): string[] | null {
   if (!entry.name) return null;
-  const names = (style === 'numpy' ? entry.name.split(/\s*,\s*/) : [entry.name]).map((n) => n.replace(/^\*{1,2}/, ''));
+  const names = ((style === 'numpy' ? combinedNames(entry.name) : null) ?? [entry.name]).map((n) => n.replace(/^\*{1,2}/, ''));
   return names.every((n) => IDENTIFIER.test(n)) ? names : null;
 }
 

@@ -3,7 +3,7 @@
  * the argument and attribute lists with their types, whether it has Returns / Yields / Raises sections and
  * what they list, and whether it is "short" (a summary and nothing else that pydoclint reads).
  */
-import { DocEntry, DocSection, DocstringStyleName, ParsedDocstring, SectionKind, Span } from '../parse';
+import { combinedNames, DocEntry, DocSection, DocstringStyleName, ParsedDocstring, SectionKind, Span } from '../parse';
 
 export interface DocItem {
   /** As pydoclint compares it: backslashes removed (`\*\*kwargs` is `**kwargs`). */
@@ -98,13 +98,10 @@ function pushNamed(out: DocItem[], entry: DocEntry, named: Named): void {
   let type = pydoclintType(source, named.style);
   if (named.cutDefaults) type = NUMPY_DEFAULT.exec(type)?.[1] ?? type;
   const name = entry.name.replace(/\\/g, '');
-  // numpydoc: "When two or more input parameters have exactly the same type, shape and description, they can be
-  // combined" (`x1, x2 : array_like`); pydoclint reads one argument named `x1, x2`.
-  const names = named.style === 'numpy' && COMBINED_NAMES.test(name) ? name.split(/\s*,\s*/) : [name];
+  // numpy's `x1, x2 : array_like` documents both; pydoclint reads one argument named `x1, x2`.
+  const names = (named.style === 'numpy' ? combinedNames(name) : null) ?? [name];
   for (const n of names) out.push({ name: n, type, optional: source.optional, span: entry.span });
 }
-
-const COMBINED_NAMES = /^\*{0,2}[A-Za-z_]\w*(?:\s*,\s*\*{0,2}[A-Za-z_]\w*)+$/;
 
 function sphinxTypeFields(parsed: ParsedDocstring): Map<string, DocEntry> | null {
   if (parsed.style !== 'sphinx') return null;

@@ -16,6 +16,7 @@ import { StyleResult, lastNonBlank, trimmedSpan } from './build';
 import { DocSection, DocstringStyleName, ParsedDocstring, Span } from './types';
 
 export * from './types';
+export { combinedNames } from './numpy';
 
 export interface ParseOptions {
   /** The style used when the docstring shows none (or several): pydoclint's `style` option. Default numpy, as pydoclint's. */

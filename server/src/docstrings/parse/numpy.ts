@@ -70,6 +70,19 @@ function isDeprecationAt(source: DocSource, i: number): boolean {
   return !source.lines[i].blank && relIndent(source, i) === 0 && /^\.\.\s*deprecated\s*::/.test(lineContent(source, i));
 }
 
+const COMBINED_NAME = /^\*{0,2}[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*$/;
+
+/**
+ * The names of a numpy entry that names several (numpydoc: "When two or more input parameters have exactly the
+ * same type, shape and description, they can be combined": `x1, x2 : array_like`), stars kept; null when the
+ * name is not such a list.
+ */
+export function combinedNames(name: string): string[] | null {
+  if (!name.includes(',')) return null;
+  const names = name.split(/\s*,\s*/);
+  return names.every((n) => COMBINED_NAME.test(n)) ? names : null;
+}
+
 export function parseNumpy(source: DocSource): StyleResult {
   const result: StyleResult = { sections: [], problems: [], firstSectionLine: -1 };
   const lines = source.lines;
