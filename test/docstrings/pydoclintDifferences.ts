@@ -71,9 +71,10 @@ const READING: Array<{ name: string; explains: (code: string, messages: string, 
     explains: (code, messages, doc) => /^DOC10[123]$/.test(code) && doc.style === 'numpy' && /in the docstring but not in the function signature: \[[^\]]*\w, \w/.test(messages),
   },
   {
-    // Fields of another kind between them (`:params x:`, `:raises:`): added fields go after the last, no reordering.
+    // Fields of another kind between them (`:params x:`, `:raises:`), and a `:type x:` away from its `:param x:`:
+    // the fields cannot move as blocks, so added fields go after the last, no reordering.
     name: 'sphinx fields with other fields between them are patched in place',
-    explains: (code, _, doc) => code === 'DOC104' && doc.style === 'sphinx' && interleavedFields(doc),
+    explains: (code, _, doc, around) => code === 'DOC104' && doc.style === 'sphinx' && interleavedFields(doc) && typeAwayFromField(doc, around.text),
   },
 ];
 
@@ -90,6 +91,12 @@ function interleavedFields(doc: ParsedDocstring): boolean {
   if (params.length === 0) return false;
   const [first, last] = [Math.min(...params), Math.max(...params)];
   return doc.sections.some((s) => s.kind !== 'params' && s.entries.some((e) => e.span.start > first && e.span.start < last));
+}
+
+/** Whether a sphinx `:type x:` stands other than on the line after its `:param x:`. */
+function typeAwayFromField(doc: ParsedDocstring, text: string): boolean {
+  return doc.sections.some((s) => s.kind === 'params' && s.entries.some((e) => e.typeField !== undefined && e.typeField.start !== e.span.start &&
+    !/^[ \t]*(?:\r\n|\n|\r)[ \t]*$/.test(text.slice(e.span.end, e.typeField.start))));
 }
 
 /** Whether pydoclint's DOC203 / DOC404 message compares two types that differ only in spacing or quotes. */

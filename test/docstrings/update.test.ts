@@ -144,6 +144,19 @@ describe('update docstring to match signature', () => {
       '    :return: Description of the return value.', '    """'));
   });
 
+  it('sphinx: fields with fields of another kind between them take signature order where they stand; new ones follow the field before them; the last two go', () => {
+    const text = readFixture('stale_sphinx.py');
+    const { doc, changes } = updated(text, 'postinit');
+    assert.deepStrictEqual(changes, ['removed gone', 'added decorators', 'added returns', 'added position', 'added Returns', 'removed raises']);
+    assert.strictEqual(doc, lines("\"\"\"Set up after initialisation (as astroid's FunctionDef.postinit: :params fields between).", '',
+      '    :param args: The arguments that the function takes.', '', '    :param body: The contents of the function body.',
+      '    :type body: list(NodeNG)', '    :param decorators: Description of decorators, defaults to None.',
+      '    :param returns: Description of returns, defaults to None.', '    :param position: Description of position, defaults to None.',
+      '    :params returns:', '        The return annotation.', '    :param doc_node:', '        The doc node associated with this node.',
+      '    :return: Description of the return value.', '    """'));
+    keepsLines(text.slice(text.indexOf('"""Set up'), text.indexOf('    return None')), doc, [':param gone: A parameter that is no more.', ':raises ValueError: Never, in fact.']);
+  });
+
   it('keeps CRLF line breaks', () => {
     const text = readFixture('stale_crlf.py');
     const { text: after } = updated(text, 'crlf');

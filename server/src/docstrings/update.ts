@@ -778,7 +778,12 @@ class Updater {
     return moved || outside.length > 0;
   }
 
-  /** Sphinx fields not in one block with other fields between them: remove and insert one by one, no reordering. */
+  /**
+   * Sphinx fields with fields of another kind between them (`:raises:`, `:params x:`): those that go are removed
+   * one by one, and the others stay where they stand. Where each field that stays is one block of lines (with its
+   * `:type:` line right after it), the blocks take the fields in signature order, new ones beside the field before
+   * them; else new fields go after the last, no reordering.
+   */
   private patchSphinx(section: DocSection, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
     let changed = false;
     const kept = new Set(blocks.map((b) => b.entry));
@@ -787,6 +792,8 @@ class Updater {
       for (const s of fieldSpans(e)) this.removeLines(s);
       changed = true;
     }
+    const slots = this.fieldSlots(section.entries.filter((e) => kept.has(e)));
+    if (slots) return this.fillSlots(slots, blocks) || changed;
     // Lines that go before an entry (a `:param x:` for a lone `:type x:`) go just before its line.
     for (const b of blocks) {
       if (!b.entry || !b.lines) continue;
@@ -799,6 +806,46 @@ class Updater {
     const last = section.entries.flatMap(fieldSpans).reduce((a, b) => (b.end > a.end ? b : a));
     this.edits.push({ start: last.end, end: last.end, text: added.map((l) => this.eol + l).join('') });
     return true;
+  }
+
+  /** Each entry's field and type line as one range of lines, in the docstring's order; null where one is not. */
+  private fieldSlots(entries: DocEntry[]): Array<{ start: number; end: number; spans: Span[] }> | null {
+    const slots: Array<{ start: number; end: number; spans: Span[] }> = [];
+    for (const e of entries) {
+      const spans = fieldSpans(e).sort((a, b) => a.start - b.start);
+      if (spans.length === 2 && !/^[ \t]*(?:\r\n|\n|\r)$/.test(this.text.slice(spans[0].end, this.lineStartOf(spans[1].start)))) return null;
+      slots.push({ start: this.lineStartOf(spans[0].start), end: spans[spans.length - 1].end, spans });
+    }
+    return slots.length > 0 ? slots.sort((a, b) => a.start - b.start) : null;
+  }
+
+  /**
+   * The blocks (entries and new lines, in signature order) into the slots: the k-th slot takes the k-th entry,
+   * then the new lines that follow it in signature order (those before the first entry go before it). Whether
+   * entries moved or came.
+   */
+  private fillSlots(slots: Array<{ start: number; end: number; spans: Span[] }>, blocks: Array<{ entry?: DocEntry; lines?: string[] }>): boolean {
+    type Block = { entry?: DocEntry; lines?: string[] };
+    const groups: Block[][] = [];
+    const before: Block[] = [];
+    for (const b of blocks) {
+      if (b.entry) groups.push([b]);
+      else (groups.length > 0 ? groups[groups.length - 1] : before).push(b);
+    }
+    if (groups.length !== slots.length) throw new Error('sphinx fields out of step with their slots');
+    groups[0].unshift(...before);
+    const textOf = (group: Block[], withTypes: boolean): string => group.flatMap((b) => [...(b.lines ?? []),
+      ...(b.entry ? [this.entryText(b.entry, fieldSpans(b.entry).sort((x, y) => x.start - y.start), withTypes)] : [])]).join(this.eol);
+    let moved = false;
+    slots.forEach((slot, k) => {
+      const original = this.text.slice(slot.start, slot.end);
+      if (textOf(groups[k], false) !== original) moved = true;
+      const replacement = textOf(groups[k], true);
+      if (replacement === original) return;
+      if (this.literalFirstLine(slot.start)) throw new Error('field on the opening line');
+      this.edits.push({ start: slot.start, end: slot.end, text: replacement });
+    });
+    return moved;
   }
 
   private onlyTheseFields(start: number, end: number, spans: Span[]): boolean {
@@ -975,20 +1022,31 @@ class Updater {
     // Raises), and become one edit (clients may apply same-place insertions in any order).
     const sorted = this.insertionsOutOfDeletions().sort((a, b) => a.start - b.start || a.end - b.end);
     const edits: Edit[] = [];
+    // Edits whose range is only removed (their text, if any, is inserted before it).
+    const removing = new Set<Edit>();
     for (const e of sorted) {
       const last = edits[edits.length - 1];
       if (last && last.start === last.end && e.start === last.start) {
         // An insertion, then more at the same place (another insertion, or a replacement starting there).
+        if (e.text === '' && e.end > e.start) removing.add(last);
         last.text += e.text;
         last.end = e.end;
         if (e.tail !== undefined) last.tail = e.tail;
-      } else if (last && last.text === '' && e.text === '' && last.tail === undefined && e.tail === undefined && e.start <= last.end) {
+      } else if (last && (last.text === '' || removing.has(last)) && e.text === '' && last.tail === undefined && e.tail === undefined && e.start <= last.end) {
         // Two removals that meet or overlap (the last section's from the end of the text before it, which
-        // the section before also removes) are one removal.
+        // the section before also removes) are one removal, also where text is inserted before the first.
         last.end = Math.max(last.end, e.end);
       } else edits.push({ ...e });
     }
     for (const e of edits) if (e.tail) e.text += e.tail;
+    // Text inserted before a removal that now reaches the docstring's last text (a field for one that went,
+    // where the last field went too) ends with a line break meant for a line that is gone: it would leave a
+    // blank line before the closing quotes.
+    const bodyEnd = this.doc!.literals[0].bodyEnd;
+    for (const e of edits) {
+      if (!removing.has(e) || !/^(?:\r\n|\n|\r)[ \t]*$/.test(this.text.slice(e.end, bodyEnd))) continue;
+      e.text = e.text.replace(/(?:\r\n|\n|\r)$/, '');
+    }
     for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return null;
     const literal = this.doc!.literals[0];
     if (edits.some((e) => e.start < literal.bodyStart || e.end > literal.bodyEnd)) return null;
